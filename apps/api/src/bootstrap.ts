@@ -1,0 +1,73 @@
+import helmet from '@fastify/helmet';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ServerConfig } from '@luodi/config';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestIdOf } from './common/request-id';
+import { ErrorEnvelopeFilter } from './common/error-envelope.filter';
+import { createValidationPipe } from './common/validation';
+import { serveWebApp } from './web/spa';
+
+/** Build the HTTP application (used by main.ts and by in-process tests). */
+export async function createApiApp(config: ServerConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // While closing, refuse new requests with 503 so a load balancer moves on.
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  await configureHttp(app, config);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Luodi API')
+      .setDescription('Signed investment projects, approvals on a working-day clock, alerts and dashboards.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await serveWebApp(app, config.WEB_ROOT, new Logger('Web'));
+  return app;
+}
+
+/**
+ * What every HTTP app of ours gets, whatever its modules: the /api prefix, request ids, the
+ * validation pipe, the error envelope, CORS and security headers.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: ServerConfig): Promise<void> {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('X-Request-Id', request.id);
+      done();
+    });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorEnvelopeFilter());
+  app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+}

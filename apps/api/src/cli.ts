@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadDatabaseConfig } from '@luodi/config';
+import { createDataSource, ensureDatabase, pendingSchemaChanges, runMigrations } from '@luodi/persistence';
+
+const logger = new Logger('Cli');
+const USAGE = `usage: cli <command>
+  migrate                    create the database if missing and apply pending migrations
+  migration:check            exit 1 when the entities differ from the migrations (prints the SQL)
+  migration:generate <Name>  write a new migration with the SQL that brings the schema to the entities`;
+
+async function withDataSource<T>(url: string, work: (ds: ReturnType<typeof createDataSource>) => Promise<T>) {
+  const dataSource = createDataSource({ url, poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, name] = argv;
+  const { DATABASE_URL: url } = loadDatabaseConfig(process.env);
+  switch (command) {
+    case 'migrate': {
+      await ensureDatabase(url);
+      const applied = await withDataSource(url, runMigrations);
+      logger.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+      return 0;
+    }
+    case 'migration:check': {
+      const pending = await withDataSource(url, pendingSchemaChanges);
+      if (pending.length === 0) {
+        logger.log('entities and migrations agree');
+        return 0;
+      }
+      process.stderr.write(`entities differ from the migrations; missing SQL:\n${pending.join(';\n')};\n`);
+      return 1;
+    }
+    case 'migration:generate': {
+      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+        process.stderr.write('migration:generate needs a PascalCase name\n');
+        return 2;
+      }
+      const { up, down } = await withDataSource(url, async (dataSource) => {
+        const sql = await dataSource.driver.createSchemaBuilder().log();
+        return {
+          up: sql.upQueries.map((query) => query.query),
+          down: sql.downQueries.map((query) => query.query).reverse(),
+        };
+      });
+      if (up.length === 0) {
+        logger.log('no changes: nothing generated');
+        return 0;
+      }
+      const timestamp = Date.now();
+      const className = `${name}${timestamp}`;
+      const quote = (sql: string) => `    await queryRunner.query(\`${sql.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${')}\`);`;
+      const file = join(process.cwd(), 'libs/persistence/src/migrations', `${timestamp}-${name}.ts`);
+      writeFileSync(
+        file,
+        `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${up.map(quote).join('\n')}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${down.map(quote).join('\n')}
+  }
+}
+`,
+      );
+      logger.log(`wrote ${file}; add ${className} to libs/persistence/src/migrations/index.ts`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.problems.join('\n')}\n`);
+    else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

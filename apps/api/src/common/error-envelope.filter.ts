@@ -1,0 +1,75 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@luodi/contracts';
+import { DomainError, type DomainErrorKind } from '@luodi/domain';
+import type { FastifyReply } from 'fastify';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function reasonOf(status: number): string {
+  return REASON[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}
+
+/** Turn whatever was thrown into the one error envelope `{ statusCode, error, message }`. */
+export function toErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS_BY_KIND[exception.kind];
+    return { ...exception.details, statusCode, error: reasonOf(statusCode), message: exception.message };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'string') return { statusCode, error: reasonOf(statusCode), message: response };
+    const { message, error: _error, statusCode: _status, ...rest } = response as Record<string, unknown>;
+    const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+    return { ...rest, statusCode, error: reasonOf(statusCode), message: text };
+  }
+  // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a statusCode.
+  const fastifyError = exception as { statusCode?: unknown; message?: unknown } | null;
+  if (
+    fastifyError &&
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    const statusCode = fastifyError.statusCode;
+    return { statusCode, error: reasonOf(statusCode), message: String(fastifyError.message ?? reasonOf(statusCode)) };
+  }
+  return { statusCode: 500, error: reasonOf(500), message: 'An unexpected error occurred; it has been logged.' };
+}
+
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+  }
+}

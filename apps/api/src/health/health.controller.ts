@@ -1,0 +1,29 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthResponse } from '@luodi/contracts';
+import type { FastifyReply } from 'fastify';
+import { HealthService } from './health.service';
+
+@ApiTags('system')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Service health: database, queue (Redis) and the last worker heartbeat' })
+  @ApiOkResponse({ description: '{ status: "ok", db: "up", queue: "up", worker: { status, lastSeenAt, ageSeconds } }' })
+  @ApiServiceUnavailableResponse({ description: 'the error envelope plus the same fields, naming what is down' })
+  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const verdict = await this.health.check();
+    const body: HealthResponse = { status: verdict.status, db: verdict.db, queue: verdict.queue, worker: verdict.worker };
+    reply.header('Cache-Control', 'no-store');
+    if (verdict.status === 'ok') return body;
+    reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Service Unavailable',
+      message: `down: ${verdict.down.join(', ')}`,
+      ...body,
+    };
+  }
+}

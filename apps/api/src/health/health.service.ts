@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerConfig } from '@luodi/config';
+import { judgeHealth, type HealthVerdict } from '@luodi/domain';
+import { WorkerHeartbeatRepository } from '@luodi/persistence';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import { PROBE_REDIS } from '../queue/queue.module';
+
+const PROBE_TIMEOUT_MS = 1_500;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly heartbeats: WorkerHeartbeatRepository,
+    @Inject(PROBE_REDIS) private readonly redis: Redis,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async check(): Promise<HealthVerdict> {
+    const [dbUp, queueUp, workerLastSeenAt] = await Promise.all([
+      withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      ),
+      withTimeout(this.redis.ping(), PROBE_TIMEOUT_MS).then(
+        (answer) => answer === 'PONG',
+        () => false,
+      ),
+      withTimeout(this.heartbeats.latestSeenAt(), PROBE_TIMEOUT_MS).catch(() => null),
+    ]);
+    return judgeHealth({
+      dbUp,
+      queueUp,
+      workerLastSeenAt,
+      now: new Date(),
+      heartbeatIntervalMs: this.config.HEARTBEAT_INTERVAL_MS,
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { hostname } from 'node:os';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { ServerConfig } from '@luodi/config';
+import {
+  ALL_QUEUE_NAMES,
+  checkJobHandlers,
+  DEFAULT_JOB_OPTIONS,
+  JOB_QUEUE,
+  JobName,
+  type QueueName,
+  SchedulerId,
+} from '@luodi/jobs';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import { type Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ON_JOB } from './on-job.decorator';
+
+type Handler = (job: Job) => Promise<unknown>;
+
+/** Recurring jobs, each under a fixed scheduler id so that any number of workers keep exactly one. */
+function schedules(config: ServerConfig) {
+  return [
+    {
+      id: SchedulerId.Heartbeat,
+      name: JobName.Heartbeat,
+      every: config.HEARTBEAT_INTERVAL_MS,
+    },
+  ] as const;
+}
+
+/**
+ * Runs the BullMQ queues: finds the @OnJob handlers, checks that every job has exactly one, upserts
+ * the recurring schedulers and starts one BullMQ Worker per queue. On shutdown, workers close first
+ * (in-flight jobs finish; anything not finished returns to the queue after its lock expires).
+ */
+@Injectable()
+export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobRuntimeService.name);
+  private readonly handlers = new Map<string, Handler>();
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+  private connection?: Redis;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.collectHandlers();
+    this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
+    for (const queueName of ALL_QUEUE_NAMES) {
+      this.queues.set(
+        queueName,
+        new Queue(queueName, {
+          connection: this.connection,
+          prefix: this.config.QUEUE_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+      );
+    }
+    for (const schedule of schedules(this.config)) {
+      await this.queueOf(schedule.name).upsertJobScheduler(
+        schedule.id,
+        { every: schedule.every },
+        { name: schedule.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
+      );
+    }
+    for (const queueName of ALL_QUEUE_NAMES) {
+      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+        connection: this.connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: this.config.WORKER_CONCURRENCY,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`job ${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+      );
+      worker.on('error', (error) => this.logger.error(`worker error on ${queueName}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(
+      `running queues ${ALL_QUEUE_NAMES.join(', ')} with ${this.handlers.size} job handlers on ${hostname()} (pid ${process.pid})`,
+    );
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`shutting down${signal ? ` on ${signal}` : ''}: letting in-flight jobs finish`);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.connection?.quit().catch(() => undefined);
+  }
+
+  queueOf(name: JobName): Queue {
+    const queue = this.queues.get(JOB_QUEUE[name]);
+    if (!queue) throw new Error(`no queue for job ${name}`);
+    return queue;
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new Error(`no handler for job "${job.name}"`);
+    return handler(job);
+  }
+
+  private collectHandlers(): void {
+    const found: string[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const methodName of this.scanner.getAllMethodNames(prototype)) {
+        const method = (instance as Record<string, unknown>)[methodName];
+        if (typeof method !== 'function') continue;
+        const jobName = this.reflector.get<string | undefined>(ON_JOB, method);
+        if (!jobName) continue;
+        found.push(jobName);
+        this.handlers.set(jobName, (job: Job) => (method as (job: Job) => Promise<unknown>).call(instance, job));
+      }
+    }
+    const problems = checkJobHandlers(found);
+    if (problems.length > 0) throw new Error(`job handler check failed: ${problems.join('; ')}`);
+  }
+}

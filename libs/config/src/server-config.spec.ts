@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadServerConfig, redactUrl } from './server-config';
+
+const valid = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/luodi', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadServerConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadServerConfig', () => {
+  it('applies defaults', () => {
+    const config = loadServerConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.QUEUE_PREFIX).toBe('luodi');
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('names a missing variable and the rule', () => {
+    expect(problemsOf({ REDIS_URL: valid.REDIS_URL })).toEqual(['Invalid configuration: DATABASE_URL is required']);
+  });
+
+  it('names a malformed URL and a bad port', () => {
+    const problems = problemsOf({ ...valid, DATABASE_URL: 'postgres://x/y', PORT: '70000' });
+    expect(problems).toContain(
+      'Invalid configuration: DATABASE_URL must be a URL like mysql://user:password@host:3306/database',
+    );
+    expect(problems).toContain('Invalid configuration: PORT must be a whole number from 1 to 65535');
+  });
+
+  it('lists the allowed values of an enum', () => {
+    expect(problemsOf({ ...valid, LOG_LEVEL: 'loud' })[0]).toMatch(/^Invalid configuration: LOG_LEVEL must be one of/);
+  });
+
+  it('parses the CORS allow-list', () => {
+    expect(loadServerConfig({ ...valid, CORS_ORIGINS: 'https://a.gov.cn, http://localhost:5173' }).CORS_ORIGINS).toEqual([
+      'https://a.gov.cn',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ ...valid, CORS_ORIGINS: '*' })[0]).toMatch(/CORS_ORIGINS/);
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password', () => {
+    expect(redactUrl('mysql://luodi:s3cret@db:3306/luodi')).toBe('mysql://luodi:***@db:3306/luodi');
+    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+});

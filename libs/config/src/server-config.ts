@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, read once from the environment and validated at boot. A missing or malformed
+ * variable stops start-up with one line per problem naming the variable and the rule.
+ */
+const mysqlUrl = z
+  .string({ error: 'is required' })
+  .refine((value) => /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/.test(value), {
+    message: 'must be a URL like mysql://user:password@host:3306/database',
+  });
+
+const redisUrl = z
+  .string({ error: 'is required' })
+  .refine((value) => /^rediss?:\/\/[^/]+(\/\d+)?$/.test(value), {
+    message: 'must be a URL like redis://host:6379 (optionally /db)',
+  });
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const parsed = Number(value);
+      if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+export const serverConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(1, 65535, 3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: mysqlUrl,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })
+    .default('luodi'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json for servers (one line per event); pretty for a person at a terminal (npm start). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  CORS_ORIGINS: csv.refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)), {
+    message: 'must be a comma-separated list of origins like https://luodi.example.gov.cn',
+  }),
+  WEB_ROOT: z.string().default('dist/apps/web'),
+  BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 1024 * 1024),
+  HEARTBEAT_INTERVAL_MS: integer(1000, 3_600_000, 10_000),
+  WORKER_CONCURRENCY: integer(1, 64, 4),
+  SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate the environment; throws ConfigError with one line per problem. */
+export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const result = serverConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
+    return `Invalid configuration: ${name} ${message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** Only what the migration CLI needs. */
+export function loadDatabaseConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'DATABASE_URL'> {
+  const result = serverConfigSchema.pick({ DATABASE_URL: true }).safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `Invalid configuration: ${issue.path.join('.')} ${issue.message}`),
+  );
+}
+
+/** A URL with its password replaced, safe for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

@@ -1,0 +1,3 @@
+export * from './business-time';
+export * from './errors';
+export * from './service-health';

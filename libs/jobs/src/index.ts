@@ -1,0 +1,2 @@
+export * from './handler-check';
+export * from './jobs';

@@ -1,0 +1,39 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Every queue Luodi uses. */
+export const QueueName = {
+  /** Housekeeping and recurring system jobs. */
+  System: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Every job name, with the queue it runs on. Each must have exactly one handler in the worker. */
+export const JobName = {
+  Heartbeat: 'heartbeat',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.Heartbeat]: QueueName.System,
+};
+
+/** Payloads by job name. No secrets ever go into a payload. */
+export interface JobPayloads {
+  [JobName.Heartbeat]: Record<string, never>;
+}
+
+/** Fixed ids of recurring job schedulers: upserting by id means any number of workers make one. */
+export const SchedulerId = {
+  Heartbeat: 'heartbeat',
+} as const;
+
+/** Attempts with exponential backoff, and bounded retention of finished jobs. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
+};
+
+export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);
+export const ALL_QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);

@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './entities';
+export * from './migrations';
+export * from './repositories';
+export * from './schema';

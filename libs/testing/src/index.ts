@@ -1,0 +1,5 @@
+export * from './browser';
+export * from './database';
+export * from './environment';
+export * from './processes';
+export * from './redis-server';
