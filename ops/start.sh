@@ -26,6 +26,18 @@ set -a
 source .data/services.env
 set +a
 export NODE_ENV="${NODE_ENV:-production}" PORT="${PORT:-3000}" LOG_FORMAT="${LOG_FORMAT:-pretty}"
+
+# Secrets are never in the repo: a signing key is generated once into .data/secrets.env (git-ignored,
+# mode 600) unless the environment provides JWT_SECRET.
+if [[ -z "${JWT_SECRET:-}" ]]; then
+  if [[ ! -f .data/secrets.env ]]; then
+    (umask 077 && printf 'JWT_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')" > .data/secrets.env)
+  fi
+  set -a
+  # shellcheck source=/dev/null
+  source .data/secrets.env
+  set +a
+fi
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 # 3. build
@@ -33,8 +45,9 @@ say "building api, worker and web ..."
 npx nx run-many -t build --parallel=2 --output-style=stream-without-prefixes > .data/log/build.log 2>&1 ||
   { tail -40 .data/log/build.log; say "build failed (full log: .data/log/build.log)"; exit 1; }
 
-# 4. schema (and, from the demo loader's arrival on, the demo district)
+# 4. schema, then the demo district on an empty database (never twice)
 node dist/apps/api/apps/api/src/cli.js migrate
+node dist/apps/api/apps/api/src/cli.js demo:load .data/demo-credentials.txt
 
 # 5. serve
 pids=()
@@ -69,9 +82,18 @@ cat <<INFO
   Database:           $(node ops/services/probe.mjs --mask "${DATABASE_URL}")
   Redis:              $(node ops/services/probe.mjs --mask "${REDIS_URL}")
 
-  Press Ctrl-C to stop.
-
 INFO
+if [[ -n "${DEMO_PASSWORD:-}" ]]; then
+  echo "  Demo logins (admin, bureau, leader, dept): password from DEMO_PASSWORD"
+elif [[ -f .data/demo-credentials.txt ]]; then
+  echo "  Demo logins (username / role / password):"
+  while IFS=$'\t' read -r user role password; do
+    printf '    %-8s %-11s %s\n' "${user}" "${role}" "${password}"
+  done < .data/demo-credentials.txt
+else
+  echo "  Demo logins: the demo was loaded earlier with DEMO_PASSWORD or on another machine"
+fi
+printf '\n  Press Ctrl-C to stop.\n\n'
 
 # If either process dies, stop the other and fail.
 set +e

@@ -2,12 +2,30 @@ import { Module } from '@nestjs/common';
 import { loadServerConfig } from '@luodi/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
+import { ClsModule } from 'nestjs-cls';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CONTEXT_IP, CONTEXT_REQUEST_ID } from './auth/request-context';
+import { ApiConfigModule } from './config/api-config.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
-import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
     ConfigModule,
+    ApiConfigModule,
+    ClsModule.forRoot({
+      global: true,
+      middleware: {
+        mount: true,
+        setup: (cls, request: { id?: string; ip?: string; socket?: { remoteAddress?: string } }) => {
+          cls.set(CONTEXT_REQUEST_ID, request.id ?? null);
+          cls.set(CONTEXT_IP, request.ip ?? request.socket?.remoteAddress ?? null);
+        },
+      },
+    }),
     LoggerModule.forRootAsync({
       useFactory: () =>
         loggerParams(loadServerConfig(process.env), {
@@ -25,8 +43,12 @@ import { QueueModule } from './queue/queue.module';
         }),
     }),
     DatabaseModule,
-    QueueModule,
+    RedisModule,
     HealthModule,
+    AuthModule,
+    AuditModule,
+    DepartmentsModule,
+    UsersModule,
   ],
 })
 export class AppModule {}

@@ -1,19 +1,30 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadDatabaseConfig } from '@luodi/config';
-import { createDataSource, ensureDatabase, pendingSchemaChanges, runMigrations } from '@luodi/persistence';
+import {
+  AuditSubscriber,
+  createDataSource,
+  ensureDatabase,
+  pendingSchemaChanges,
+  runMigrations,
+  SYSTEM_ACTOR,
+} from '@luodi/persistence';
+import { loadDemo } from './demo/demo-loader';
 
 const logger = new Logger('Cli');
 const USAGE = `usage: cli <command>
   migrate                    create the database if missing and apply pending migrations
   migration:check            exit 1 when the entities differ from the migrations (prints the SQL)
-  migration:generate <Name>  write a new migration with the SQL that brings the schema to the entities`;
+  migration:generate <Name>  write a new migration with the SQL that brings the schema to the entities
+  demo:load [file]           load the demo district when the database is empty; generated passwords
+                             are written to [file] (mode 600) for npm start to print`;
 
 async function withDataSource<T>(url: string, work: (ds: ReturnType<typeof createDataSource>) => Promise<T>) {
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
+  AuditSubscriber.attach(dataSource, () => SYSTEM_ACTOR);
   try {
     return await work(dataSource);
   } finally {
@@ -78,6 +89,19 @@ ${down.map(quote).join('\n')}
 `,
       );
       logger.log(`wrote ${file}; add ${className} to libs/persistence/src/migrations/index.ts`);
+      return 0;
+    }
+    case 'demo:load': {
+      const result = await withDataSource(url, (dataSource) => loadDemo(dataSource, process.env['DEMO_PASSWORD']));
+      if (result.credentials && name) {
+        mkdirSync(dirname(name), { recursive: true });
+        writeFileSync(
+          name,
+          `${result.credentials.map((credential) => `${credential.username}\t${credential.role}\t${credential.password}`).join('\n')}\n`,
+          { mode: 0o600 },
+        );
+        chmodSync(name, 0o600);
+      }
       return 0;
     }
     default:

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadServerConfig, type ServerConfig } from '@luodi/config';
+import { type ApiConfig, ConfigError, loadApiConfig } from '@luodi/config';
 import { exitGracefullyOnSignals } from '@luodi/server-core';
 import { createApiApp } from './bootstrap';
 
-function configOrExit(): ServerConfig {
+function configOrExit(): ApiConfig {
   try {
-    return loadServerConfig(process.env);
+    return loadApiConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.problems.join('\n')}\n`);

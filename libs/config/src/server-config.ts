@@ -80,21 +80,42 @@ export class ConfigError extends Error {
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = serverConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  throw new ConfigError(describeIssues(result.error.issues));
+}
+
+/** The API's own settings on top of the shared ones: sign-in and sessions. */
+export const apiConfigSchema = serverConfigSchema.extend({
+  JWT_SECRET: z
+    .string({ error: 'is required (a random string of at least 32 characters)' })
+    .min(32, { message: 'must be at least 32 characters (use a long random string)' }),
+  ACCESS_TOKEN_TTL_SECONDS: integer(60, 3600, 900),
+  REFRESH_TOKEN_TTL_SECONDS: integer(600, 90 * 24 * 3600, 7 * 24 * 3600),
+  LOGIN_MAX_FAILURES: integer(1, 100, 5),
+  LOGIN_WINDOW_SECONDS: integer(10, 3600, 60),
+});
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+function describeIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
     const name = issue.path.join('.') || 'environment';
     const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
     return `Invalid configuration: ${name} ${message}`;
   });
-  throw new ConfigError(problems);
+}
+
+/** Validate the API's environment; throws ConfigError with one line per problem. */
+export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
+  const result = apiConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(describeIssues(result.error.issues));
 }
 
 /** Only what the migration CLI needs. */
 export function loadDatabaseConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'DATABASE_URL'> {
   const result = serverConfigSchema.pick({ DATABASE_URL: true }).safeParse(env);
   if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `Invalid configuration: ${issue.path.join('.')} ${issue.message}`),
-  );
+  throw new ConfigError(describeIssues(result.error.issues));
 }
 
 /** A URL with its password replaced, safe for logs. */

@@ -1,8 +1,24 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
-import { createDataSource, WorkerHeartbeatRepository } from '@luodi/persistence';
+import {
+  AuditRepository,
+  createDataSource,
+  DepartmentRepository,
+  SessionRepository,
+  UserRepository,
+  WorkerHeartbeatRepository,
+} from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { SERVER_CONFIG } from './config.module';
+
+/** Every repository class: each wraps the SQL of one table (or a few that go together). */
+const REPOSITORIES = [
+  WorkerHeartbeatRepository,
+  DepartmentRepository,
+  UserRepository,
+  SessionRepository,
+  AuditRepository,
+] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */
 @Global()
@@ -17,13 +33,13 @@ import { SERVER_CONFIG } from './config.module';
         return dataSource;
       },
     },
-    {
-      provide: WorkerHeartbeatRepository,
+    ...REPOSITORIES.map((repository) => ({
+      provide: repository,
       inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new WorkerHeartbeatRepository(dataSource),
-    },
+      useFactory: (dataSource: DataSource) => new repository(dataSource),
+    })),
   ],
-  exports: [DataSource, WorkerHeartbeatRepository],
+  exports: [DataSource, ...REPOSITORIES],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseModule.name);

@@ -3,3 +3,4 @@ export * from './database';
 export * from './environment';
 export * from './processes';
 export * from './redis-server';
+export * from './stack';

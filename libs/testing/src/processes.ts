@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, REPO_ROOT, serviceUrls, uniqueSuffix, waitFor } from './environment';
@@ -40,12 +41,16 @@ function startNode(main: string, env: Record<string, string>): RunningProcess {
   };
 }
 
+/** A signing key made per test run (never a constant in the repo). */
+const TEST_JWT_SECRET = randomBytes(48).toString('base64url');
+
 /** Environment for an app process on the test services, with its own queue prefix. */
 export function appEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     REDIS_URL: serviceUrls().redisUrl,
     QUEUE_PREFIX: `t${uniqueSuffix()}`,
+    JWT_SECRET: TEST_JWT_SECRET,
     ...extra,
   };
 }

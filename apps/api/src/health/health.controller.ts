@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@luodi/contracts';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/access.decorators';
 import { HealthService } from './health.service';
 
 @ApiTags('system')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Service health: database, queue (Redis) and the last worker heartbeat' })
   @ApiOkResponse({ description: '{ status: "ok", db: "up", queue: "up", worker: { status, lastSeenAt, ageSeconds } }' })
   @ApiServiceUnavailableResponse({ description: 'the error envelope plus the same fields, naming what is down' })

@@ -5,7 +5,7 @@ import { WorkerHeartbeatRepository } from '@luodi/persistence';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { SERVER_CONFIG } from '@luodi/server-core';
-import { PROBE_REDIS } from '../queue/queue.module';
+import { API_REDIS } from '../redis/redis.module';
 
 const PROBE_TIMEOUT_MS = 1_500;
 
@@ -30,7 +30,7 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly heartbeats: WorkerHeartbeatRepository,
-    @Inject(PROBE_REDIS) private readonly redis: Redis,
+    @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 

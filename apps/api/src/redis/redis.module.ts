@@ -1,16 +1,19 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
-import { Redis } from 'ioredis';
 import { SERVER_CONFIG } from '@luodi/server-core';
+import { Redis } from 'ioredis';
 
-/** A Redis client for quick probes: it fails fast instead of queueing commands while Redis is away. */
-export const PROBE_REDIS = Symbol('PROBE_REDIS');
+/**
+ * The API's Redis client: it fails fast (no offline queue, one retry) instead of holding requests
+ * while Redis is away, and reconnects on its own. Used for health probes and the login throttle.
+ */
+export const API_REDIS = Symbol('API_REDIS');
 
 @Global()
 @Module({
   providers: [
     {
-      provide: PROBE_REDIS,
+      provide: API_REDIS,
       inject: [SERVER_CONFIG],
       useFactory: (config: ServerConfig): Redis => {
         const logger = new Logger('Redis');
@@ -19,7 +22,6 @@ export const PROBE_REDIS = Symbol('PROBE_REDIS');
           maxRetriesPerRequest: 1,
           connectTimeout: 2_000,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-          lazyConnect: false,
         });
         let reported = false;
         client.on('error', (error: Error) => {
@@ -34,12 +36,12 @@ export const PROBE_REDIS = Symbol('PROBE_REDIS');
       },
     },
   ],
-  exports: [PROBE_REDIS],
+  exports: [API_REDIS],
 })
-export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(PROBE_REDIS) private readonly redis: Redis) {}
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(API_REDIS) private readonly redis: Redis) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Init1764057600000 implements MigrationInterface {
-  name = 'Init1764057600000';
+export class Init1795593600000 implements MigrationInterface {
+  name = 'Init1795593600000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,0 +1,62 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@luodi/domain';
+import { appendAudit } from '@luodi/persistence';
+import type { FastifyRequest } from 'fastify';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
+import { AuthService } from './auth.service';
+import { CONTEXT_PRINCIPAL, currentActor } from './request-context';
+
+/**
+ * The one access check, on every route (global guard):
+ * - a route must declare @Public() or @Roles(...): one that declares nothing is refused (deny by default);
+ * - a bearer access token must verify, and its session and user must still be live (so logout and
+ *   disabling a user take effect at once) → otherwise 401;
+ * - the caller's role must be listed → otherwise 403, recorded in the audit trail.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly cls: ClsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    if (!rule) {
+      this.logger.error(`route ${route} declares no access rule: refused`);
+      throw new DomainError('forbidden', 'this route is not open to anyone');
+    }
+    if (rule.public) return true;
+
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token) throw new DomainError('unauthorized', 'sign in first (Authorization: Bearer <token>)');
+    const principal = await this.auth.principalOf(token);
+    if (!principal) throw new DomainError('unauthorized', 'the token is invalid or expired, or the session has ended');
+    request.principal = principal;
+    this.cls.set(CONTEXT_PRINCIPAL, principal);
+
+    if (!rule.roles.includes(principal.role)) {
+      await appendAudit(this.dataSource.manager, currentActor(), {
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: route.slice(0, 64),
+        after: { role: principal.role },
+      });
+      throw new DomainError('forbidden', `role "${principal.role}" may not ${route}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, type Principal } from '@luodi/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Public, Roles } from './access.decorators';
+import { LoginDto, LoginResultDto, RefreshDto, UserViewDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+/** The refresh token travels as an httpOnly cookie for browsers (scripts never see it). */
+const REFRESH_COOKIE = 'luodi_refresh';
+const COOKIE_PATH = '/api/auth';
+
+function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  void reply.setCookie(REFRESH_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    path: COOKIE_PATH,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; 401 for a wrong username or password alike, 429 after repeated failures' })
+  @ApiOkResponse({ type: LoginResultDto })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResultDto> {
+    const result = await this.auth.login(body.username, body.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
+    return result;
+  }
+
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'New tokens for a refresh token (body or cookie); each refresh token works once' })
+  @ApiOkResponse({ type: LoginResultDto })
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResultDto> {
+    const token = body.refreshToken ?? request.cookies[REFRESH_COOKIE];
+    if (!token) throw new DomainError('unauthorized', 'no refresh token');
+    const result = await this.auth.refresh(token);
+    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
+    return result;
+  }
+
+  @Post('auth/logout')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(principal);
+    void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  @Get('me')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserViewDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<UserViewDto> {
+    return this.auth.me(principal);
+  }
+}

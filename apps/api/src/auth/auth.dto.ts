@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'bureau' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
+export class RefreshDto {
+  @ApiPropertyOptional({ description: 'The refresh token; browsers send it as an httpOnly cookie instead.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class UserViewDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['admin', 'bureau', 'leader', 'department'] }) role!: string;
+  @ApiProperty({ nullable: true, type: String }) departmentId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) departmentName?: string | null;
+  @ApiPropertyOptional() enabled?: boolean;
+}
+
+export class LoginResultDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn!: number;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ description: 'seconds until the refresh token expires (unless used or revoked first)' })
+  refreshExpiresIn!: number;
+  @ApiProperty({ type: UserViewDto }) user!: UserViewDto;
+}

@@ -1,0 +1,171 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError, type Principal } from '@luodi/domain';
+import {
+  appendAudit,
+  DepartmentRepository,
+  SessionRepository,
+  type UserEntity,
+  UserRepository,
+} from '@luodi/persistence';
+import { DataSource } from 'typeorm';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { currentActor } from './request-context';
+import { TokenService } from './token.service';
+import type { LoginResultDto, UserViewDto } from './auth.dto';
+
+const WRONG_CREDENTIALS = 'wrong username or password';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly sessions: SessionRepository,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /** Sign in. The answer never tells whether the username exists or the account is disabled. */
+  async login(username: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
+    await this.throttle.assertAllowed(username, client.ip);
+    const user = await this.users.findByUsername(username);
+    const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !passwordOk || !user.enabled) {
+      await this.throttle.recordFailure(username, client.ip);
+      await appendAudit(this.dataSource.manager, { ...currentActor(), username: null, userId: null }, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { username, reason: !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled' },
+      });
+      throw new DomainError('unauthorized', WRONG_CREDENTIALS);
+    }
+    await this.throttle.reset(username, client.ip);
+    const now = new Date();
+    const sessionId = this.tokens.newSessionId();
+    const refresh = this.tokens.newRefreshToken(sessionId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.create(
+        {
+          id: sessionId,
+          userId: user.id,
+          refreshTokenHash: refresh.hash,
+          createdAt: now,
+          lastUsedAt: now,
+          expiresAt: new Date(now.getTime() + this.tokens.refreshTtlSeconds * 1000),
+          revokedAt: null,
+          ip: client.ip.slice(0, 64),
+          userAgent: client.userAgent?.slice(0, 255) ?? null,
+        },
+        manager,
+      );
+      await appendAudit(manager, { ...currentActor(), userId: user.id, username: user.username }, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { sessionId },
+      });
+    });
+    return {
+      accessToken: this.tokens.signAccess({ sub: user.id, sid: sessionId }),
+      expiresIn: this.tokens.accessTtlSeconds,
+      refreshToken: refresh.token,
+      refreshExpiresIn: this.tokens.refreshTtlSeconds,
+      user: await this.view(user),
+    };
+  }
+
+  /** Exchange a refresh token for new tokens; the old refresh token stops working. */
+  async refresh(refreshToken: string): Promise<LoginResultDto> {
+    const sessionId = this.tokens.sessionOf(refreshToken);
+    if (!sessionId) throw new DomainError('unauthorized', 'invalid refresh token');
+    const now = new Date();
+    const next = this.tokens.newRefreshToken(sessionId);
+    const rotated = await this.sessions.rotate(
+      sessionId,
+      this.tokens.hashRefresh(refreshToken),
+      next.hash,
+      now,
+      new Date(now.getTime() + this.tokens.refreshTtlSeconds * 1000),
+    );
+    if (!rotated) {
+      const session = await this.sessions.findById(sessionId);
+      if (session && !session.revokedAt && session.refreshTokenHash !== this.tokens.hashRefresh(refreshToken)) {
+        // An old refresh token came back: it was copied. End the session for everybody holding it.
+        await this.sessions.revoke(sessionId, now);
+        await appendAudit(this.dataSource.manager, currentActor(), {
+          action: 'auth.refresh_reused',
+          entityType: 'user',
+          entityId: session.userId,
+          after: { sessionId },
+        });
+        this.logger.warn(`refresh token reuse on session ${sessionId}: session revoked`);
+      }
+      throw new DomainError('unauthorized', 'invalid refresh token');
+    }
+    const live = await this.sessions.findLive(sessionId, now);
+    const user = live ? await this.users.findById(live.userId) : null;
+    if (!live || !user) throw new DomainError('unauthorized', 'invalid refresh token');
+    return {
+      accessToken: this.tokens.signAccess({ sub: user.id, sid: sessionId }),
+      expiresIn: this.tokens.accessTtlSeconds,
+      refreshToken: next.token,
+      refreshExpiresIn: this.tokens.refreshTtlSeconds,
+      user: await this.view(user),
+    };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.sessions.revoke(principal.sessionId, new Date());
+    await appendAudit(this.dataSource.manager, currentActor(), {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: principal.userId,
+      after: { sessionId: principal.sessionId },
+    });
+  }
+
+  /** The principal behind a valid access token whose session and user are still good, or null. */
+  async principalOf(accessToken: string): Promise<Principal | null> {
+    const claims = this.tokens.verifyAccess(accessToken);
+    if (!claims) return null;
+    const live = await this.sessions.findLive(claims.sid, new Date());
+    if (!live || live.userId !== claims.sub) return null;
+    return {
+      userId: live.userId,
+      username: live.username,
+      role: live.role,
+      departmentId: live.departmentId,
+      sessionId: live.sessionId,
+    };
+  }
+
+  async me(principal: Principal): Promise<UserViewDto> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new DomainError('unauthorized', 'the user no longer exists');
+    return this.view(user);
+  }
+
+  async view(user: UserEntity): Promise<UserViewDto> {
+    const department = user.departmentId ? await this.departments.findById(user.departmentId) : null;
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      departmentId: user.departmentId,
+      departmentName: department?.name ?? null,
+      enabled: user.enabled,
+    };
+  }
+}

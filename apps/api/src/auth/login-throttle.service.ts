@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig, ServerConfig } from '@luodi/config';
+import { DomainError } from '@luodi/domain';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import type { Redis } from 'ioredis';
+import { API_CONFIG } from '../config/api-config.module';
+import { API_REDIS } from '../redis/redis.module';
+
+/**
+ * Failed sign-ins per username + IP, counted in Redis so that every API instance sees the same count.
+ * After LOGIN_MAX_FAILURES failures within LOGIN_WINDOW_SECONDS, further attempts get 429 until the
+ * window passes. When Redis is down, sign-in is refused (fail closed) rather than left unthrottled.
+ */
+@Injectable()
+export class LoginThrottleService {
+  constructor(
+    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(SERVER_CONFIG) private readonly server: ServerConfig,
+  ) {}
+
+  private key(username: string, ip: string): string {
+    const subject = createHash('sha256').update(`${username.toLowerCase()}\n${ip}`).digest('hex').slice(0, 32);
+    return `${this.server.QUEUE_PREFIX}:login-failures:${subject}`;
+  }
+
+  async assertAllowed(username: string, ip: string): Promise<void> {
+    let failures: string | null;
+    let ttl: number;
+    try {
+      [failures, ttl] = await Promise.all([this.redis.get(this.key(username, ip)), this.redis.ttl(this.key(username, ip))]);
+    } catch {
+      throw new DomainError('rate_limited', 'sign-in is unavailable for a moment; try again shortly');
+    }
+    if (Number(failures ?? 0) >= this.config.LOGIN_MAX_FAILURES) {
+      const wait = ttl > 0 ? ttl : this.config.LOGIN_WINDOW_SECONDS;
+      throw new DomainError('rate_limited', `too many failed sign-ins; try again in ${wait} s`, {
+        retryAfterSeconds: wait,
+      });
+    }
+  }
+
+  async recordFailure(username: string, ip: string): Promise<void> {
+    const key = this.key(username, ip);
+    await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, this.config.LOGIN_WINDOW_SECONDS, 'NX')
+      .exec()
+      .catch(() => undefined);
+  }
+
+  async reset(username: string, ip: string): Promise<void> {
+    await this.redis.del(this.key(username, ip)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserViewDto } from '../auth/auth.dto';
+import { Roles } from '../auth/access.decorators';
+import { type Page, PageQueryDto } from '../common/pagination';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@Query() query: PageQueryDto): Promise<Page<UserViewDto>> {
+    return this.users.list(query.page, query.pageSize);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserViewDto })
+  get(@Param('id') id: string): Promise<UserViewDto> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UserViewDto })
+  create(@Body() body: CreateUserDto): Promise<UserViewDto> {
+    return this.users.create(body);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserViewDto })
+  update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserViewDto> {
+    return this.users.update(id, body);
+  }
+}

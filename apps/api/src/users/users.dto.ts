@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALL_ROLES, type Role } from '@luodi/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'zhang.wei', description: '3–64 letters, digits, . _ -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'must be 3–64 letters, digits, . _ or -' })
+  username!: string;
+
+  @ApiProperty({ description: 'at least 12 characters' })
+  @IsString()
+  password!: string;
+
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @ApiProperty({ enum: ALL_ROLES })
+  @IsIn(ALL_ROLES, { message: `must be one of ${ALL_ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'required for department users', nullable: true, type: String })
+  @ValidateIf((dto: CreateUserDto) => dto.role === 'department' || dto.departmentId !== undefined)
+  @IsString({ message: 'is required for a department user (a department id)' })
+  @Matches(/^\d{1,19}$/, { message: 'must be a department id' })
+  departmentId?: string | null;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ALL_ROLES })
+  @IsOptional()
+  @IsIn(ALL_ROLES, { message: `must be one of ${ALL_ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'must be a department id' })
+  departmentId?: string | null;
+
+  @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'a new password (at least 12 characters); ends the user’s sessions' })
+  @IsOptional()
+  @IsString()
+  password?: string;
+}

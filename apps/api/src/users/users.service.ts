@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, NotFound, passwordProblem, ValidationFailed } from '@luodi/domain';
+import {
+  DepartmentRepository,
+  type NewUser,
+  SessionRepository,
+  UserRepository,
+} from '@luodi/persistence';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import type { UserViewDto } from '../auth/auth.dto';
+import { PasswordService } from '../auth/password.service';
+import type { Page } from '../common/pagination';
+import type { CreateUserDto, UpdateUserDto } from './users.dto';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly sessions: SessionRepository,
+    private readonly passwords: PasswordService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async list(page: number, pageSize: number): Promise<Page<UserViewDto>> {
+    const { items, total } = await this.users.list(page, pageSize);
+    return { items: await Promise.all(items.map((user) => this.auth.view(user))), total };
+  }
+
+  async get(id: string): Promise<UserViewDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFound('user', id);
+    return this.auth.view(user);
+  }
+
+  async create(input: CreateUserDto): Promise<UserViewDto> {
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) throw new ValidationFailed('password', problem);
+    const departmentId = await this.checkDepartment(input.role, input.departmentId ?? null);
+    if (await this.users.findByUsername(input.username)) {
+      throw new DomainError('conflict', `username: "${input.username}" is taken`);
+    }
+    const user = await this.users.create({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      departmentId,
+      passwordHash: await this.passwords.hash(input.password),
+      enabled: true,
+    });
+    return this.auth.view(user);
+  }
+
+  async update(id: string, input: UpdateUserDto): Promise<UserViewDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFound('user', id);
+    const role = input.role ?? user.role;
+    const departmentId = await this.checkDepartment(
+      role,
+      input.departmentId === undefined ? user.departmentId : input.departmentId,
+    );
+    const patch: Partial<NewUser> = { role, departmentId };
+    if (input.displayName !== undefined) patch.displayName = input.displayName;
+    if (input.enabled !== undefined) patch.enabled = input.enabled;
+    if (input.password !== undefined) {
+      const problem = passwordProblem(input.password, user.username);
+      if (problem) throw new ValidationFailed('password', problem);
+      patch.passwordHash = await this.passwords.hash(input.password);
+    }
+    const losesAdmin = user.role === 'admin' && user.enabled && (role !== 'admin' || patch.enabled === false);
+    const endsSessions = patch.enabled === false || patch.passwordHash !== undefined || role !== user.role;
+    const saved = await this.dataSource.transaction(async (manager) => {
+      if (losesAdmin) {
+        const [{ admins }] = (await manager.query(
+          "SELECT COUNT(*) AS admins FROM app_user WHERE role = 'admin' AND enabled = 1 FOR UPDATE",
+        )) as Array<{ admins: string }>;
+        if (Number(admins) <= 1) {
+          throw new DomainError('conflict', 'not allowed: this is the last enabled admin (rule: keep at least one)');
+        }
+      }
+      const updated = await this.users.update(user, patch, manager);
+      if (endsSessions) await this.sessions.revokeAllOfUser(user.id, new Date(), manager);
+      return updated;
+    });
+    return this.auth.view(saved);
+  }
+
+  /** A department user needs an existing department; other roles may have one (or none). */
+  private async checkDepartment(role: string, departmentId: string | null): Promise<string | null> {
+    if (role === 'department' && !departmentId) {
+      throw new ValidationFailed('departmentId', 'is required for a department user');
+    }
+    if (departmentId && !(await this.departments.findById(departmentId))) {
+      throw new ValidationFailed('departmentId', `no department with id ${departmentId}`);
+    }
+    return departmentId;
+  }
+}

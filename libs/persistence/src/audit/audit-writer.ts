@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { auditEntryHash, canonicalJson, type AuditEntryContent } from '@luodi/domain';
+import type { EntityManager } from 'typeorm';
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Who acted: a signed-in user (with the request's ip and id), or the system (worker, CLI). */
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system', ip: null, requestId: null };
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const asJson = (value: unknown): string | null => (value === undefined || value === null ? null : canonicalJson(value));
+
+/**
+ * Append one entry to the hash chain, inside the caller's transaction (so the entry exists exactly when
+ * the change it records does). The chain head row is locked for the rest of the transaction, which
+ * orders concurrent appends.
+ */
+export async function appendAudit(
+  manager: EntityManager,
+  actor: AuditActor,
+  record: AuditRecord,
+  now: Date = new Date(),
+): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    await manager.transaction((transactional) => appendAudit(transactional, actor, record, now));
+    return;
+  }
+  const [head] = (await manager.query('SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
+    last_seq: string;
+    last_hash: string;
+  }>;
+  if (!head) throw new Error('audit_head is missing: run the migrations');
+  const content: AuditEntryContent = {
+    seq: Number(head.last_seq) + 1,
+    at: now.toISOString(),
+    actorUserId: actor.userId,
+    actorUsername: actor.username,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    before: asJson(record.before),
+    after: asJson(record.after),
+    ip: actor.ip,
+    requestId: actor.requestId,
+  };
+  const hash = auditEntryHash(head.last_hash, content, sha256);
+  await manager.query(
+    `INSERT INTO audit_log (seq, at, actor_user_id, actor_username, action, entity_type, entity_id,
+       before_json, after_json, ip, request_id, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      content.seq,
+      now,
+      content.actorUserId,
+      content.actorUsername,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.before,
+      content.after,
+      content.ip,
+      content.requestId,
+      head.last_hash,
+      hash,
+    ],
+  );
+  await manager.query('UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1', [content.seq, hash]);
+}

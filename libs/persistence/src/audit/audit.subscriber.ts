@@ -1,0 +1,103 @@
+import type {
+  DataSource,
+  EntitySubscriberInterface,
+  InsertEvent,
+  ObjectLiteral,
+  RemoveEvent,
+  UpdateEvent,
+} from 'typeorm';
+import { DepartmentEntity } from '../entities/department.entity';
+import { UserEntity } from '../entities/user.entity';
+import { appendAudit, type AuditActor } from './audit-writer';
+
+interface AuditedEntity {
+  entityType: string;
+  /** Properties never written to the audit trail (secrets). */
+  redact: readonly string[];
+}
+
+/**
+ * Every entity whose writes are audited, with its audit name. A new entity joins the audit trail by
+ * being added here — the write paths themselves need no audit code.
+ */
+const AUDITED = new Map<unknown, AuditedEntity>([
+  [DepartmentEntity, { entityType: 'department', redact: [] }],
+  [UserEntity, { entityType: 'user', redact: ['passwordHash'] }],
+]);
+
+function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {
+  if (!entity) return null;
+  const out: Record<string, unknown> = {};
+  for (const column of columns) {
+    if (redact.includes(column)) continue;
+    const value = entity[column];
+    if (value !== undefined) out[column] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+/**
+ * The one mechanism through which entity writes are audited: a TypeORM subscriber that appends an
+ * entry (in the same transaction as the write) after every insert, update and removal of an audited
+ * entity made through the entity manager. Bulk query-builder writes must audit explicitly.
+ */
+export class AuditSubscriber implements EntitySubscriberInterface {
+  constructor(private readonly actor: () => AuditActor) {}
+
+  /** Register on a DataSource (once). */
+  static attach(dataSource: DataSource, actor: () => AuditActor): AuditSubscriber {
+    const existing = dataSource.subscribers.find((subscriber) => subscriber instanceof AuditSubscriber);
+    if (existing) return existing as AuditSubscriber;
+    const subscriber = new AuditSubscriber(actor);
+    dataSource.subscribers.push(subscriber);
+    return subscriber;
+  }
+
+  async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
+    const audited = AUDITED.get(event.metadata.target);
+    if (!audited) return;
+    const columns = event.metadata.columns.map((column) => column.propertyName);
+    const id = event.metadata.getEntityIdMixedMap(event.entity);
+    await appendAudit(event.manager, this.actor(), {
+      action: 'create',
+      entityType: audited.entityType,
+      entityId: id === undefined ? null : String(id),
+      after: plain(event.entity, columns, audited.redact),
+    });
+  }
+
+  async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
+    const audited = AUDITED.get(event.metadata.target);
+    if (!audited || !event.entity) return;
+    const changed = event.updatedColumns
+      .map((column) => column.propertyName)
+      .filter((name) => name !== 'updatedAt');
+    if (changed.length === 0) return;
+    const redactedChanges = changed.filter((name) => audited.redact.includes(name));
+    const id = event.metadata.getEntityIdMixedMap(event.databaseEntity ?? event.entity);
+    await appendAudit(event.manager, this.actor(), {
+      action: 'update',
+      entityType: audited.entityType,
+      entityId: id === undefined ? null : String(id),
+      before: plain(event.databaseEntity, changed, audited.redact),
+      after: {
+        ...plain(event.entity as ObjectLiteral, changed, audited.redact),
+        // A secret that changed is recorded as changed, never with its value.
+        ...Object.fromEntries(redactedChanges.map((name) => [name, '(changed)'])),
+      },
+    });
+  }
+
+  async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
+    const audited = AUDITED.get(event.metadata.target);
+    if (!audited) return;
+    const columns = event.metadata.columns.map((column) => column.propertyName);
+    const before = event.databaseEntity ?? event.entity;
+    await appendAudit(event.manager, this.actor(), {
+      action: 'delete',
+      entityType: audited.entityType,
+      entityId: event.entityId === undefined ? null : String(event.entityId),
+      before: plain(before, columns, audited.redact),
+    });
+  }
+}

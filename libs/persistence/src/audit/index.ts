@@ -1,0 +1,2 @@
+export * from './audit-writer';
+export * from './audit.subscriber';

@@ -1,0 +1,45 @@
+import { type AccessScope, scopeAllows } from '@luodi/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DepartmentEntity } from '../entities/department.entity';
+
+export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'>;
+
+/** All SQL on `department`. */
+export class DepartmentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(DepartmentEntity);
+  }
+
+  list(): Promise<DepartmentEntity[]> {
+    return this.repo().find({ order: { code: 'ASC' } });
+  }
+
+  findById(id: string): Promise<DepartmentEntity | null> {
+    return /^\d{1,19}$/.test(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /** The department if the scope may see its details (a department user: only its own). */
+  async findVisible(id: string, scope: AccessScope): Promise<DepartmentEntity | null> {
+    if (!scopeAllows(scope, id)) return null;
+    return this.findById(id);
+  }
+
+  findByCode(code: string): Promise<DepartmentEntity | null> {
+    return this.repo().findOneBy({ code });
+  }
+
+  async create(data: NewDepartment, manager?: EntityManager): Promise<DepartmentEntity> {
+    return this.repo(manager).save(this.repo(manager).create(data));
+  }
+
+  /** Load, change, save (the audit trail records before → after). */
+  async update(entity: DepartmentEntity, patch: Partial<NewDepartment>): Promise<DepartmentEntity> {
+    return this.repo().save(this.repo().merge(entity, patch));
+  }
+
+  count(): Promise<number> {
+    return this.repo().count();
+  }
+}

@@ -1,0 +1,42 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from '../entities/user.entity';
+
+export type NewUser = Pick<UserEntity, 'username' | 'displayName' | 'role' | 'departmentId' | 'passwordHash' | 'enabled'>;
+
+/** All SQL on `app_user`. */
+export class UserRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(UserEntity);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return /^\d{1,19}$/.test(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.repo().findOneBy({ username });
+  }
+
+  async list(page: number, pageSize: number): Promise<{ items: UserEntity[]; total: number }> {
+    const [items, total] = await this.repo().findAndCount({
+      order: { username: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
+  create(data: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    return this.repo(manager).save(this.repo(manager).create(data));
+  }
+
+  update(entity: UserEntity, patch: Partial<NewUser>, manager?: EntityManager): Promise<UserEntity> {
+    return this.repo(manager).save(this.repo(manager).merge(entity, patch));
+  }
+
+  count(): Promise<number> {
+    return this.repo().count();
+  }
+}
