@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: process.env.CI ? '0' : '1',
+};
 const artifacts = join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
 
@@ -53,22 +59,43 @@ const installed = join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs)) {
   if (!run('install npm packages', 'npm', ['ci', '--no-audit', '--no-fund'], { counts: false })) finish();
 }
-if (!run('MariaDB and Redis (ops/services/up.sh)', 'bash', ['ops/services/up.sh'], { counts: false })) finish();
+if (!run('MariaDB and Redis (ops/services/up.sh)', 'bash', ['ops/services/up.sh'], { counts: false }))
+  finish();
 for (const line of readFileSync(join(root, '.data', 'services.env'), 'utf8').split('\n')) {
   const match = /^(DATABASE_URL|REDIS_URL)=(.*)$/.exec(line.trim());
   if (match) env[`LUODI_TEST_${match[1]}`] = match[2];
 }
-if (!run('test tools: chromium, fonts, redis-server', 'bash', ['ops/test/ensure-test-tools.sh'], { counts: false })) finish();
+if (
+  !run('test tools: chromium, fonts, redis-server', 'bash', ['ops/test/ensure-test-tools.sh'], {
+    counts: false,
+  })
+)
+  finish();
 
 // --- static checks -----------------------------------------------------------------------------------
 run('check: format (prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 run('check: lint (eslint + Nx module boundaries)', 'npm', ['run', '--silent', 'lint']);
-run('check: types (tsc / vue-tsc)', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--output-style=static']);
-const built = run('check: build api, worker, web', 'npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static']);
+run('check: types (tsc / vue-tsc)', 'npx', [
+  'nx',
+  'run-many',
+  '-t',
+  'typecheck',
+  '--parallel=2',
+  '--output-style=static',
+]);
+const built = run('check: build api, worker, web', 'npx', [
+  'nx',
+  'run-many',
+  '-t',
+  'build',
+  '--parallel=2',
+  '--output-style=static',
+]);
 
 // --- vitest suites -----------------------------------------------------------------------------------
 const projects = built ? ['unit', 'web', 'integration', 'e2e'] : ['unit', 'web'];
-if (!built) process.stdout.write('build failed: integration and e2e suites need the build and are counted as failed\n');
+if (!built)
+  process.stdout.write('build failed: integration and e2e suites need the build and are counted as failed\n');
 if (!built) {
   failed += 1;
   failures.push('integration and e2e (not run: build failed)');

@@ -69,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
       }
       const timestamp = Date.now();
       const className = `${name}${timestamp}`;
-      const quote = (sql: string) => `    await queryRunner.query(\`${sql.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${')}\`);`;
+      const quote = (sql: string) =>
+        `    await queryRunner.query(\`${sql.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${')}\`);`;
       const file = join(process.cwd(), 'libs/persistence/src/migrations', `${timestamp}-${name}.ts`);
       writeFileSync(
         file,
@@ -92,7 +93,9 @@ ${down.map(quote).join('\n')}
       return 0;
     }
     case 'demo:load': {
-      const result = await withDataSource(url, (dataSource) => loadDemo(dataSource, process.env['DEMO_PASSWORD']));
+      const result = await withDataSource(url, (dataSource) =>
+        loadDemo(dataSource, process.env['DEMO_PASSWORD']),
+      );
       if (result.credentials && name) {
         mkdirSync(dirname(name), { recursive: true });
         writeFileSync(

@@ -22,7 +22,9 @@ describe('loadServerConfig', () => {
   });
 
   it('names a missing variable and the rule', () => {
-    expect(problemsOf({ REDIS_URL: valid.REDIS_URL })).toEqual(['Invalid configuration: DATABASE_URL is required']);
+    expect(problemsOf({ REDIS_URL: valid.REDIS_URL })).toEqual([
+      'Invalid configuration: DATABASE_URL is required',
+    ]);
   });
 
   it('names a malformed URL and a bad port', () => {
@@ -34,14 +36,15 @@ describe('loadServerConfig', () => {
   });
 
   it('lists the allowed values of an enum', () => {
-    expect(problemsOf({ ...valid, LOG_LEVEL: 'loud' })[0]).toMatch(/^Invalid configuration: LOG_LEVEL must be one of/);
+    expect(problemsOf({ ...valid, LOG_LEVEL: 'loud' })[0]).toMatch(
+      /^Invalid configuration: LOG_LEVEL must be one of/,
+    );
   });
 
   it('parses the CORS allow-list', () => {
-    expect(loadServerConfig({ ...valid, CORS_ORIGINS: 'https://a.gov.cn, http://localhost:5173' }).CORS_ORIGINS).toEqual([
-      'https://a.gov.cn',
-      'http://localhost:5173',
-    ]);
+    expect(
+      loadServerConfig({ ...valid, CORS_ORIGINS: 'https://a.gov.cn, http://localhost:5173' }).CORS_ORIGINS,
+    ).toEqual(['https://a.gov.cn', 'http://localhost:5173']);
     expect(problemsOf({ ...valid, CORS_ORIGINS: '*' })[0]).toMatch(/CORS_ORIGINS/);
   });
 });

@@ -99,7 +99,8 @@ export type ApiConfig = z.infer<typeof apiConfigSchema>;
 function describeIssues(issues: z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     const name = issue.path.join('.') || 'environment';
-    const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
+    const message =
+      issue.code === 'invalid_value' ? `must be one of ${issue.values.join(', ')}` : issue.message;
     return `Invalid configuration: ${name} ${message}`;
   });
 }
@@ -112,7 +113,9 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
 }
 
 /** Only what the migration CLI needs. */
-export function loadDatabaseConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'DATABASE_URL'> {
+export function loadDatabaseConfig(
+  env: Record<string, string | undefined>,
+): Pick<ServerConfig, 'DATABASE_URL'> {
   const result = serverConfigSchema.pick({ DATABASE_URL: true }).safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(describeIssues(result.error.issues));

@@ -2,7 +2,8 @@
  * Typed domain errors. Rule code throws these; the API maps each kind to one HTTP status in a single
  * exception filter. Messages name the field or state and the rule, in plain words.
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rate_limited';
+export type DomainErrorKind =
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(

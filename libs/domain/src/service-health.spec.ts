@@ -14,7 +14,10 @@ describe('judgeWorker', () => {
     expect(stale.ageSeconds).toBe(30);
   });
   it('treats a heartbeat from a clock slightly ahead as age 0', () => {
-    expect(judgeWorker(new Date(now.getTime() + 500), now, 10_000)).toMatchObject({ status: 'up', ageSeconds: 0 });
+    expect(judgeWorker(new Date(now.getTime() + 500), now, 10_000)).toMatchObject({
+      status: 'up',
+      ageSeconds: 0,
+    });
   });
 });
 

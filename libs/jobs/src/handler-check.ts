@@ -14,7 +14,8 @@ export function checkJobHandlers(registered: readonly string[]): string[] {
     if (count > 1) problems.push(`job "${name}" has ${count} handlers`);
   }
   for (const name of counts.keys()) {
-    if (!(ALL_JOB_NAMES as readonly string[]).includes(name)) problems.push(`handler for unknown job "${name}"`);
+    if (!(ALL_JOB_NAMES as readonly string[]).includes(name))
+      problems.push(`handler for unknown job "${name}"`);
   }
   return problems;
 }

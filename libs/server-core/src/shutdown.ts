@@ -5,7 +5,11 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
  * finishes in-flight requests; BullMQ workers finish in-flight jobs), then exit 0. A shutdown that
  * takes longer than `graceMs` exits 1 so an orchestrator is never left waiting.
  */
-export function exitGracefullyOnSignals(app: INestApplicationContext, logger: LoggerService, graceMs: number): void {
+export function exitGracefullyOnSignals(
+  app: INestApplicationContext,
+  logger: LoggerService,
+  graceMs: number,
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) return;

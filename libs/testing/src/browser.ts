@@ -11,7 +11,8 @@ export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
  * the network: this machine's network is closed, and background fetches would only fail.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash ops/test/ensure-test-tools.sh`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run bash ops/test/ensure-test-tools.sh`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

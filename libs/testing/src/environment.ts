@@ -65,5 +65,7 @@ export async function waitFor<T>(
     }
     await new Promise((resolveSleep) => setTimeout(resolveSleep, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+  );
 }

@@ -1,5 +1,13 @@
 import { createTestDatabase, type TestDatabase } from './database';
-import { appEnv, CLI_MAIN, runNode, startApi, startWorker, type RunningApi, type RunningProcess } from './processes';
+import {
+  appEnv,
+  CLI_MAIN,
+  runNode,
+  startApi,
+  startWorker,
+  type RunningApi,
+  type RunningProcess,
+} from './processes';
 
 /** The password every demo user gets in tests (DEMO_PASSWORD); it meets the password policy. */
 export const DEMO_TEST_PASSWORD = 'test-only Demo Passphrase 2026';
@@ -25,7 +33,9 @@ export interface TestStack {
  * built API (and the worker when asked), on the shared MariaDB/Redis but with its own database and
  * queue prefix.
  */
-export async function startStack(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startStack(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const env = appEnv(database.url, { DEMO_PASSWORD: DEMO_TEST_PASSWORD, ...options.env });
   const demo = await runNode(CLI_MAIN, ['demo:load'], env);
@@ -60,7 +70,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     call,
     login: async (username, password = DEMO_TEST_PASSWORD) => {
       const answer = await call('POST', '/api/auth/login', { body: { username, password } });
-      if (answer.status !== 200) throw new Error(`login ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (answer.status !== 200)
+        throw new Error(`login ${username}: ${answer.status} ${JSON.stringify(answer.body)}`);
       return (answer.body as { accessToken: string }).accessToken;
     },
     stop: async () => {

@@ -6,7 +6,8 @@ export const ACCESS_RULE = 'luodi:access-rule';
 export type AccessRule = { public: true } | { public: false; roles: readonly Role[] };
 
 /** Anyone may call the route, signed in or not. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
 
 /**
  * The roles that may call the route. Every route declares a rule (Public or Roles): a route without
@@ -20,11 +21,13 @@ export interface AuthenticatedRequest {
 }
 
 /** The signed-in caller, as established by the access guard from a verified token. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without a signed-in caller');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without a signed-in caller');
+    return principal;
+  },
+);
 
 /** What the caller may read: derived from the token, never from the request. */
 export const CurrentScope = createParamDecorator((_data: unknown, context: ExecutionContext): AccessScope => {

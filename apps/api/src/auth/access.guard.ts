@@ -44,7 +44,8 @@ export class AccessGuard implements CanActivate {
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw new DomainError('unauthorized', 'sign in first (Authorization: Bearer <token>)');
     const principal = await this.auth.principalOf(token);
-    if (!principal) throw new DomainError('unauthorized', 'the token is invalid or expired, or the session has ended');
+    if (!principal)
+      throw new DomainError('unauthorized', 'the token is invalid or expired, or the session has ended');
     request.principal = principal;
     this.cls.set(CONTEXT_PRINCIPAL, principal);
 

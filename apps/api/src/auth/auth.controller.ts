@@ -10,7 +10,12 @@ import { AuthService } from './auth.service';
 const REFRESH_COOKIE = 'luodi_refresh';
 const COOKIE_PATH = '/api/auth';
 
-function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+function setRefreshCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   void reply.setCookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -28,7 +33,9 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; 401 for a wrong username or password alike, 429 after repeated failures' })
+  @ApiOperation({
+    summary: 'Sign in; 401 for a wrong username or password alike, 429 after repeated failures',
+  })
   @ApiOkResponse({ type: LoginResultDto })
   async login(
     @Body() body: LoginDto,
@@ -65,7 +72,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(principal);
     void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }

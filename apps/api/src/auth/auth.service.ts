@@ -42,12 +42,16 @@ export class AuthService {
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.enabled) {
       await this.throttle.recordFailure(username, client.ip);
-      await appendAudit(this.dataSource.manager, { ...currentActor(), username: null, userId: null }, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        after: { username, reason: !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled' },
-      });
+      await appendAudit(
+        this.dataSource.manager,
+        { ...currentActor(), username: null, userId: null },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          after: { username, reason: !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled' },
+        },
+      );
       throw new DomainError('unauthorized', WRONG_CREDENTIALS);
     }
     await this.throttle.reset(username, client.ip);
@@ -69,12 +73,16 @@ export class AuthService {
         },
         manager,
       );
-      await appendAudit(manager, { ...currentActor(), userId: user.id, username: user.username }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        after: { sessionId },
-      });
+      await appendAudit(
+        manager,
+        { ...currentActor(), userId: user.id, username: user.username },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          after: { sessionId },
+        },
+      );
     });
     return {
       accessToken: this.tokens.signAccess({ sub: user.id, sid: sessionId }),
@@ -100,7 +108,11 @@ export class AuthService {
     );
     if (!rotated) {
       const session = await this.sessions.findById(sessionId);
-      if (session && !session.revokedAt && session.refreshTokenHash !== this.tokens.hashRefresh(refreshToken)) {
+      if (
+        session &&
+        !session.revokedAt &&
+        session.refreshTokenHash !== this.tokens.hashRefresh(refreshToken)
+      ) {
         // An old refresh token came back: it was copied. End the session for everybody holding it.
         await this.sessions.revoke(sessionId, now);
         await appendAudit(this.dataSource.manager, currentActor(), {

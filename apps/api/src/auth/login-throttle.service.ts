@@ -21,7 +21,10 @@ export class LoginThrottleService {
   ) {}
 
   private key(username: string, ip: string): string {
-    const subject = createHash('sha256').update(`${username.toLowerCase()}\n${ip}`).digest('hex').slice(0, 32);
+    const subject = createHash('sha256')
+      .update(`${username.toLowerCase()}\n${ip}`)
+      .digest('hex')
+      .slice(0, 32);
     return `${this.server.QUEUE_PREFIX}:login-failures:${subject}`;
   }
 
@@ -29,7 +32,10 @@ export class LoginThrottleService {
     let failures: string | null;
     let ttl: number;
     try {
-      [failures, ttl] = await Promise.all([this.redis.get(this.key(username, ip)), this.redis.ttl(this.key(username, ip))]);
+      [failures, ttl] = await Promise.all([
+        this.redis.get(this.key(username, ip)),
+        this.redis.ttl(this.key(username, ip)),
+      ]);
     } catch {
       throw new DomainError('rate_limited', 'sign-in is unavailable for a moment; try again shortly');
     }

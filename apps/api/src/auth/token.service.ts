@@ -37,7 +37,10 @@ export class TokenService {
   }
 
   signAccess(claims: AccessClaims): string {
-    return this.jwt.sign({ sid: claims.sid }, { subject: claims.sub, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+    return this.jwt.sign(
+      { sid: claims.sid },
+      { subject: claims.sub, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
+    );
   }
 
   /** The claims of a valid, unexpired access token, or null. */

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ApiErrorBody } from '@luodi/contracts';
 import { DomainError, type DomainErrorKind } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
@@ -43,7 +50,11 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     const response = exception.getResponse();
     if (typeof response === 'string') return { statusCode, error: reasonOf(statusCode), message: response };
     const { message, error: _error, statusCode: _status, ...rest } = response as Record<string, unknown>;
-    const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+    const text = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : exception.message;
     return { ...rest, statusCode, error: reasonOf(statusCode), message: text };
   }
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a statusCode.
@@ -55,9 +66,17 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
     fastifyError.statusCode < 500
   ) {
     const statusCode = fastifyError.statusCode;
-    return { statusCode, error: reasonOf(statusCode), message: String(fastifyError.message ?? reasonOf(statusCode)) };
+    return {
+      statusCode,
+      error: reasonOf(statusCode),
+      message: String(fastifyError.message ?? reasonOf(statusCode)),
+    };
   }
-  return { statusCode: 500, error: reasonOf(500), message: 'An unexpected error occurred; it has been logged.' };
+  return {
+    statusCode: 500,
+    error: reasonOf(500),
+    message: 'An unexpected error occurred; it has been logged.',
+  };
 }
 
 @Catch()
@@ -67,7 +86,9 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);

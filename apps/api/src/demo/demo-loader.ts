@@ -32,7 +32,10 @@ function generatePassword(): string {
  * Passwords: DEMO_PASSWORD for every demo user when set, otherwise a random one per user, returned
  * so that `npm start` can print them.
  */
-export async function loadDemo(dataSource: DataSource, demoPassword: string | undefined): Promise<DemoLoadResult> {
+export async function loadDemo(
+  dataSource: DataSource,
+  demoPassword: string | undefined,
+): Promise<DemoLoadResult> {
   const logger = new Logger('Demo');
   if (demoPassword !== undefined) {
     const problem = passwordProblem(demoPassword);
@@ -53,9 +56,11 @@ export async function loadDemo(dataSource: DataSource, demoPassword: string | un
   await dataSource.transaction(async (manager) => {
     const departments = new Map<string, string>();
     for (const department of DEMO_DEPARTMENTS) {
-      const saved = await manager.getRepository(DepartmentEntity).save(
-        manager.getRepository(DepartmentEntity).create({ ...department, email: null, webhookUrl: null }),
-      );
+      const saved = await manager
+        .getRepository(DepartmentEntity)
+        .save(
+          manager.getRepository(DepartmentEntity).create({ ...department, email: null, webhookUrl: null }),
+        );
       departments.set(department.code, saved.id);
     }
     for (const [index, user] of DEMO_USERS.entries()) {

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { AccessScope } from '@luodi/domain';
 import { CurrentScope, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
-import { CreateDepartmentDto, DepartmentDto, type DepartmentSummaryDto, UpdateDepartmentDto } from './departments.dto';
+import {
+  CreateDepartmentDto,
+  DepartmentDto,
+  type DepartmentSummaryDto,
+  UpdateDepartmentDto,
+} from './departments.dto';
 import { DepartmentsService } from './departments.service';
 
 @ApiTags('departments')
@@ -20,7 +25,10 @@ export class DepartmentsController {
 
   @Get(':id')
   @Roles('admin', 'bureau', 'leader', 'department')
-  @ApiOkResponse({ type: DepartmentDto, description: 'a department user sees only its own department (404 otherwise)' })
+  @ApiOkResponse({
+    type: DepartmentDto,
+    description: 'a department user sees only its own department (404 otherwise)',
+  })
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope): Promise<DepartmentDto> {
     return this.departments.get(id, scope);
   }

@@ -20,7 +20,10 @@ export class CreateDepartmentDto {
 
   @ApiPropertyOptional({ example: 'https://robot.example.gov.cn/hook/abc', nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http(s) URL' },
+  )
   @MaxLength(500)
   webhookUrl?: string | null;
 }
@@ -40,7 +43,10 @@ export class UpdateDepartmentDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http(s) URL' },
+  )
   @MaxLength(500)
   webhookUrl?: string | null;
 }

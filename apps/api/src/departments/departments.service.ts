@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { type AccessScope, DomainError, NotFound } from '@luodi/domain';
 import { type DepartmentEntity, DepartmentRepository } from '@luodi/persistence';
 import type { Page } from '../common/pagination';
-import type { CreateDepartmentDto, DepartmentDto, DepartmentSummaryDto, UpdateDepartmentDto } from './departments.dto';
+import type {
+  CreateDepartmentDto,
+  DepartmentDto,
+  DepartmentSummaryDto,
+  UpdateDepartmentDto,
+} from './departments.dto';
 
-const summary = (entity: DepartmentEntity): DepartmentSummaryDto => ({ id: entity.id, code: entity.code, name: entity.name });
+const summary = (entity: DepartmentEntity): DepartmentSummaryDto => ({
+  id: entity.id,
+  code: entity.code,
+  name: entity.name,
+});
 const detail = (entity: DepartmentEntity): DepartmentDto => ({
   ...summary(entity),
   email: entity.email,

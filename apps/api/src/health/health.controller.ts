@@ -13,11 +13,20 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Service health: database, queue (Redis) and the last worker heartbeat' })
-  @ApiOkResponse({ description: '{ status: "ok", db: "up", queue: "up", worker: { status, lastSeenAt, ageSeconds } }' })
-  @ApiServiceUnavailableResponse({ description: 'the error envelope plus the same fields, naming what is down' })
+  @ApiOkResponse({
+    description: '{ status: "ok", db: "up", queue: "up", worker: { status, lastSeenAt, ageSeconds } }',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'the error envelope plus the same fields, naming what is down',
+  })
   async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const verdict = await this.health.check();
-    const body: HealthResponse = { status: verdict.status, db: verdict.db, queue: verdict.queue, worker: verdict.worker };
+    const body: HealthResponse = {
+      status: verdict.status,
+      db: verdict.db,
+      queue: verdict.queue,
+      worker: verdict.worker,
+    };
     reply.header('Cache-Control', 'no-store');
     if (verdict.status === 'ok') return body;
     reply.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, NotFound, passwordProblem, ValidationFailed } from '@luodi/domain';
-import {
-  DepartmentRepository,
-  type NewUser,
-  SessionRepository,
-  UserRepository,
-} from '@luodi/persistence';
+import { DepartmentRepository, type NewUser, SessionRepository, UserRepository } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { UserViewDto } from '../auth/auth.dto';
@@ -77,7 +72,10 @@ export class UsersService {
           "SELECT COUNT(*) AS admins FROM app_user WHERE role = 'admin' AND enabled = 1 FOR UPDATE",
         )) as Array<{ admins: string }>;
         if (Number(admins) <= 1) {
-          throw new DomainError('conflict', 'not allowed: this is the last enabled admin (rule: keep at least one)');
+          throw new DomainError(
+            'conflict',
+            'not allowed: this is the last enabled admin (rule: keep at least one)',
+          );
         }
       }
       const updated = await this.users.update(user, patch, manager);

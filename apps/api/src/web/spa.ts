@@ -8,7 +8,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * Serve the built web app on the API's port: files as they are, and index.html for client-side routes
  * (SPA fallback). Paths under /api never fall back: an unknown API route stays a JSON 404.
  */
-export async function serveWebApp(app: NestFastifyApplication, webRoot: string, logger: Logger): Promise<void> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  webRoot: string,
+  logger: Logger,
+): Promise<void> {
   const root = resolve(webRoot);
   if (!existsSync(join(root, 'index.html'))) {
     logger.warn(`web app not built (no ${join(root, 'index.html')}); serving the API only`);
@@ -23,7 +27,8 @@ export async function serveWebApp(app: NestFastifyApplication, webRoot: string, 
     maxAge: '1h',
     setHeaders: (res, path) => {
       // Hashed assets may be cached for long; index.html must always be revalidated.
-      if (path.includes(`${join(root, 'assets')}`)) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      if (path.includes(`${join(root, 'assets')}`))
+        res.header('Cache-Control', 'public, max-age=31536000, immutable');
       if (path.endsWith('index.html')) res.header('Cache-Control', 'no-cache');
     },
   });

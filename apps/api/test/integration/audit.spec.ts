@@ -13,7 +13,8 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
     await stack?.stop();
   });
 
-  const audit = async (query: string) => (await stack.call('GET', `/api/audit?${query}`, { token: admin })).body;
+  const audit = async (query: string) =>
+    (await stack.call('GET', `/api/audit?${query}`, { token: admin })).body;
 
   it('records a create and an update with who, when, before → after', async () => {
     const created = await stack.call('POST', '/api/departments', {
@@ -54,9 +55,17 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
   it('never writes a secret: a password change shows as changed, without the hash', async () => {
     const created = await stack.call('POST', '/api/users', {
       token: admin,
-      body: { username: 'audit.user', password: 'first long passphrase', displayName: '审计', role: 'leader' },
+      body: {
+        username: 'audit.user',
+        password: 'first long passphrase',
+        displayName: '审计',
+        role: 'leader',
+      },
     });
-    await stack.call('PATCH', `/api/users/${created.body.id}`, { token: admin, body: { password: 'second long passphrase' } });
+    await stack.call('PATCH', `/api/users/${created.body.id}`, {
+      token: admin,
+      body: { password: 'second long passphrase' },
+    });
     const entries = await audit(`entityType=user&entityId=${created.body.id}`);
     const text = JSON.stringify(entries);
     expect(text).not.toMatch(/argon2|passwordHash":"\$|first long passphrase|second long passphrase/);
@@ -65,7 +74,9 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
   });
 
   it('records sign-ins, failed sign-ins and refused access', async () => {
-    await stack.call('POST', '/api/auth/login', { body: { username: 'dept', password: 'definitely wrong!!' } });
+    await stack.call('POST', '/api/auth/login', {
+      body: { username: 'dept', password: 'definitely wrong!!' },
+    });
     const dept = await stack.login('dept');
     expect((await stack.call('GET', '/api/users', { token: dept })).status).toBe(403);
     const actions = (await audit('pageSize=20')).items.map((entry: { action: string }) => entry.action);
@@ -81,7 +92,9 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
 
     const dataSource = await stack.database.dataSource();
     const target = Math.floor(count / 2);
-    const [original] = (await dataSource.query('SELECT after_json FROM audit_log WHERE seq = ?', [target])) as Array<{
+    const [original] = (await dataSource.query('SELECT after_json FROM audit_log WHERE seq = ?', [
+      target,
+    ])) as Array<{
       after_json: string | null;
     }>;
     await dataSource.query('UPDATE audit_log SET after_json = ? WHERE seq = ?', ['{"forged":true}', target]);
@@ -89,7 +102,10 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
     expect(edited.body).toMatchObject({ ok: false, firstBroken: { seq: target } });
     expect(edited.body.firstBroken.reason).toMatch(/changed/);
 
-    await dataSource.query('UPDATE audit_log SET after_json = ? WHERE seq = ?', [original!.after_json, target]);
+    await dataSource.query('UPDATE audit_log SET after_json = ? WHERE seq = ?', [
+      original!.after_json,
+      target,
+    ]);
     expect((await stack.call('GET', '/api/audit/verify', { token: admin })).body.ok).toBe(true);
 
     await dataSource.query('DELETE FROM audit_log WHERE seq = ?', [target + 1]);
@@ -105,7 +121,9 @@ describe('audit trail: every write recorded, hash-chained, tamper-evident (real 
       const before = (await other.call('GET', '/api/audit/verify', { token })).body;
       expect(before.ok).toBe(true);
       const dataSource = await other.database.dataSource();
-      const [{ last }] = (await dataSource.query('SELECT MAX(seq) AS last FROM audit_log')) as Array<{ last: string }>;
+      const [{ last }] = (await dataSource.query('SELECT MAX(seq) AS last FROM audit_log')) as Array<{
+        last: string;
+      }>;
       await dataSource.query('DELETE FROM audit_log WHERE seq = ?', [last]);
       const after = (await other.call('GET', '/api/audit/verify', { token })).body;
       expect(after.ok).toBe(false);

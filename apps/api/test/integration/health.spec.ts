@@ -1,4 +1,12 @@
-import { appEnv, createTestDatabase, PrivateRedis, startApi, type RunningApi, type TestDatabase, waitFor } from '@luodi/testing';
+import {
+  appEnv,
+  createTestDatabase,
+  PrivateRedis,
+  startApi,
+  type RunningApi,
+  type TestDatabase,
+  waitFor,
+} from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 async function health(api: RunningApi): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -61,7 +69,9 @@ describe('GET /api/health (real MariaDB, a Redis of the test own)', () => {
   });
 
   it('sends security headers and a request id', async () => {
-    const response = await fetch(`${api.baseUrl}/api/health`, { headers: { 'X-Request-Id': 'test-request-0001' } });
+    const response = await fetch(`${api.baseUrl}/api/health`, {
+      headers: { 'X-Request-Id': 'test-request-0001' },
+    });
     expect(response.headers.get('x-request-id')).toBe('test-request-0001');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -83,7 +83,9 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
         concurrency: this.config.WORKER_CONCURRENCY,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn(`job ${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+        this.logger.warn(
+          `job ${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`worker error on ${queueName}: ${error.message}`));
       this.workers.push(worker);
@@ -124,7 +126,9 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
         const jobName = this.reflector.get<string | undefined>(ON_JOB, method);
         if (!jobName) continue;
         found.push(jobName);
-        this.handlers.set(jobName, (job: Job) => (method as (job: Job) => Promise<unknown>).call(instance, job));
+        this.handlers.set(jobName, (job: Job) =>
+          (method as (job: Job) => Promise<unknown>).call(instance, job),
+        );
       }
     }
     const problems = checkJobHandlers(found);

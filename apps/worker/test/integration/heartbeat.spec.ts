@@ -45,7 +45,9 @@ describe('worker: recurring heartbeat on BullMQ (real MariaDB + Redis, two proce
     const dataSource = await database.dataSource();
     // Each worker says it is alive at boot; then scheduled heartbeats keep the time moving.
     const rows = await waitFor('two workers in worker_heartbeat', async () => {
-      const found = (await dataSource.query('SELECT worker_id, last_seen_at FROM worker_heartbeat')) as Array<{
+      const found = (await dataSource.query(
+        'SELECT worker_id, last_seen_at FROM worker_heartbeat',
+      )) as Array<{
         worker_id: string;
         last_seen_at: Date;
       }>;
@@ -53,7 +55,9 @@ describe('worker: recurring heartbeat on BullMQ (real MariaDB + Redis, two proce
     });
     const firstLatest = Math.max(...rows.map((row) => row.last_seen_at.getTime()));
     await waitFor('a scheduled heartbeat', async () => {
-      const [latest] = (await dataSource.query('SELECT MAX(last_seen_at) AS latest FROM worker_heartbeat')) as Array<{
+      const [latest] = (await dataSource.query(
+        'SELECT MAX(last_seen_at) AS latest FROM worker_heartbeat',
+      )) as Array<{
         latest: Date;
       }>;
       return latest && latest.latest.getTime() > firstLatest;

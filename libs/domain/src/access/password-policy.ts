@@ -10,6 +10,7 @@ export function passwordProblem(password: string, username?: string): string | n
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
   if (new Set(password).size < 4) return 'must contain at least 4 different characters';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username';
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    return 'must not contain the username';
   return null;
 }

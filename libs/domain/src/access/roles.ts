@@ -36,5 +36,8 @@ export function scopeOf(principal: Pick<Principal, 'role' | 'departmentId'>): Ac
 
 /** True when a record owned by `departmentId` is visible in the scope. */
 export function scopeAllows(scope: AccessScope, departmentId: string | null | undefined): boolean {
-  return scope.kind === 'all' || (departmentId !== null && departmentId !== undefined && scope.departmentId === departmentId);
+  return (
+    scope.kind === 'all' ||
+    (departmentId !== null && departmentId !== undefined && scope.departmentId === departmentId)
+  );
 }

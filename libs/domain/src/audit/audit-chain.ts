@@ -83,7 +83,10 @@ export function findChainBreak(
   let previous = from;
   for (const entry of entries) {
     if (entry.seq !== previous.seq + 1) {
-      return { seq: previous.seq + 1, reason: `entry ${previous.seq + 1} is missing (next found: ${entry.seq})` };
+      return {
+        seq: previous.seq + 1,
+        reason: `entry ${previous.seq + 1} is missing (next found: ${entry.seq})`,
+      };
     }
     if (entry.prevHash !== previous.hash) {
       return { seq: entry.seq, reason: 'does not follow the entry before it (previous hash differs)' };

@@ -22,7 +22,8 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-const asJson = (value: unknown): string | null => (value === undefined || value === null ? null : canonicalJson(value));
+const asJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : canonicalJson(value);
 
 /**
  * Append one entry to the hash chain, inside the caller's transaction (so the entry exists exactly when
@@ -39,7 +40,9 @@ export async function appendAudit(
     await manager.transaction((transactional) => appendAudit(transactional, actor, record, now));
     return;
   }
-  const [head] = (await manager.query('SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE')) as Array<{
+  const [head] = (await manager.query(
+    'SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE',
+  )) as Array<{
     last_seq: string;
     last_hash: string;
   }>;

@@ -71,7 +71,10 @@ export class AuditRepository {
       params.push(filter.entityId);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT COUNT(*) AS total FROM audit_log ${clause}`, params)) as Array<{
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS total FROM audit_log ${clause}`,
+      params,
+    )) as Array<{
       total: string;
     }>;
     const rows = (await this.dataSource.query(
@@ -86,19 +89,26 @@ export class AuditRepository {
     let position = { seq: 0, hash: GENESIS_HASH };
     let count = 0;
     for (;;) {
-      const rows = (await this.dataSource.query('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?', [
-        position.seq,
-        VERIFY_BATCH,
-      ])) as RawAuditRow[];
+      const rows = (await this.dataSource.query(
+        'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
+        [position.seq, VERIFY_BATCH],
+      )) as RawAuditRow[];
       if (rows.length === 0) break;
       const entries = rows.map(toEntry);
       const broken = findChainBreak(entries, position, sha256);
-      if (broken) return { ok: false, count: count + entries.filter((entry) => entry.seq < broken.seq).length, firstBroken: broken };
+      if (broken)
+        return {
+          ok: false,
+          count: count + entries.filter((entry) => entry.seq < broken.seq).length,
+          firstBroken: broken,
+        };
       count += entries.length;
       const last = entries[entries.length - 1]!;
       position = { seq: last.seq, hash: last.hash };
     }
-    const [head] = (await this.dataSource.query('SELECT last_seq, last_hash FROM audit_head WHERE id = 1')) as Array<{
+    const [head] = (await this.dataSource.query(
+      'SELECT last_seq, last_hash FROM audit_head WHERE id = 1',
+    )) as Array<{
       last_seq: string;
       last_hash: string;
     }>;

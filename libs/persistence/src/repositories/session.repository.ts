@@ -26,7 +26,13 @@ export class SessionRepository {
       [sessionId, now],
     )) as LiveSession[];
     const row = rows[0];
-    return row ? { ...row, userId: String(row.userId), departmentId: row.departmentId ? String(row.departmentId) : null } : null;
+    return row
+      ? {
+          ...row,
+          userId: String(row.userId),
+          departmentId: row.departmentId ? String(row.departmentId) : null,
+        }
+      : null;
   }
 
   async findById(sessionId: string): Promise<AuthSessionEntity | null> {
@@ -37,7 +43,13 @@ export class SessionRepository {
    * Replace the refresh token hash only if the presented one is the current one (compare-and-set, so
    * two refreshes racing with the same token cannot both win). Returns true when rotated.
    */
-  async rotate(sessionId: string, currentHash: string, nextHash: string, now: Date, expiresAt: Date): Promise<boolean> {
+  async rotate(
+    sessionId: string,
+    currentHash: string,
+    nextHash: string,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<boolean> {
     const result = (await this.dataSource.query(
       `UPDATE auth_session SET refresh_token_hash = ?, last_used_at = ?, expires_at = ?
         WHERE id = ? AND refresh_token_hash = ? AND revoked_at IS NULL AND expires_at > ?`,
@@ -47,10 +59,10 @@ export class SessionRepository {
   }
 
   async revoke(sessionId: string, now: Date): Promise<void> {
-    await this.dataSource.query('UPDATE auth_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
-      now,
-      sessionId,
-    ]);
+    await this.dataSource.query(
+      'UPDATE auth_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+      [now, sessionId],
+    );
   }
 
   async revokeAllOfUser(userId: string, now: Date, manager?: EntityManager): Promise<number> {

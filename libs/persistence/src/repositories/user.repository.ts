@@ -1,7 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../entities/user.entity';
 
-export type NewUser = Pick<UserEntity, 'username' | 'displayName' | 'role' | 'departmentId' | 'passwordHash' | 'enabled'>;
+export type NewUser = Pick<
+  UserEntity,
+  'username' | 'displayName' | 'role' | 'departmentId' | 'passwordHash' | 'enabled'
+>;
 
 /** All SQL on `app_user`. */
 export class UserRepository {

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, buildUrl, http, send, setAuthTokenProvider, setUnauthorizedHandler } from './http';
+
+function jsonResponse(status: number, body: unknown, statusText = ''): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    statusText,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+function mockFetch(response: Response | Error) {
+  const fetchMock = vi.fn(async () => {
+    if (response instanceof Error) throw response;
+    return response;
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setAuthTokenProvider(null);
+  setUnauthorizedHandler(null);
+});
+
+describe('http', () => {
+  it('sends JSON under /api and returns the parsed body', async () => {
+    const fetchMock = mockFetch(jsonResponse(201, { id: '7' }));
+    await expect(http.post('/projects', { name: 'x' })).resolves.toEqual({ id: '7' });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/projects');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('{"name":"x"}');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('throws a typed ApiError from the server error envelope', async () => {
+    mockFetch(
+      jsonResponse(409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'stage cannot go back',
+        stage: 'signed',
+      }),
+    );
+    const error = await http.get('/projects/1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'stage cannot go back',
+      body: { stage: 'signed' },
+    });
+  });
+
+  it('makes an ApiError from a non-JSON failure', async () => {
+    mockFetch(new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = (await http.get('/health').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.statusCode).toBe(502);
+    expect(error.error).toBe('Bad Gateway');
+  });
+
+  it('reports an unreachable server as statusCode 0', async () => {
+    mockFetch(new TypeError('Failed to fetch'));
+    const error = (await http.get('/health').catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.statusCode).toBe(0);
+    expect(error.isNetworkError).toBe(true);
+    expect(error.message).toBe('Failed to fetch');
+  });
+
+  it('returns the body of an accepted non-2xx status', async () => {
+    mockFetch(jsonResponse(503, { status: 'error', db: 'down' }));
+    await expect(send('GET', '/health', { acceptStatuses: [503] })).resolves.toEqual({
+      status: 503,
+      data: { status: 'error', db: 'down' },
+    });
+  });
+
+  it('attaches the bearer token from the registered provider and reports 401', async () => {
+    const fetchMock = mockFetch(
+      jsonResponse(401, { statusCode: 401, error: 'Unauthorized', message: 'bad token' }),
+    );
+    const onUnauthorized = vi.fn();
+    setAuthTokenProvider(() => 'tok-123');
+    setUnauthorizedHandler(onUnauthorized);
+    await expect(http.get('/me')).rejects.toMatchObject({ statusCode: 401 });
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok-123');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('builds query strings, skipping empty values', () => {
+    expect(buildUrl('/projects', { stage: 'signed', q: '', page: 2, ids: ['a', 'b'], none: undefined })).toBe(
+      '/api/projects?stage=signed&page=2&ids=a&ids=b',
+    );
+  });
+});

@@ -1,0 +1,167 @@
+import type { ApiErrorBody } from '@luodi/contracts';
+
+/** Every API route lives under this prefix (same origin; the dev server proxies it). */
+export const API_BASE = '/api';
+
+/**
+ * An error answered by the API (its `{ statusCode, error, message }` envelope), or made up here when
+ * the server could not be reached (`statusCode` 0) or did not answer JSON.
+ */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly error: string;
+  /** The whole parsed body, with any extra detail (e.g. the bad rows of an import). */
+  readonly body: unknown;
+
+  constructor(statusCode: number, error: string, message: string, body?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = statusCode;
+    this.error = error;
+    this.body = body;
+  }
+
+  get isNetworkError(): boolean {
+    return this.statusCode === 0;
+  }
+}
+
+export type AuthTokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
+export type UnauthorizedHandler = (error: ApiError) => void;
+
+let authTokenProvider: AuthTokenProvider | null = null;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/**
+ * The single place a bearer token enters requests: the auth store registers a function returning the
+ * current token (or nothing when signed out). Pass null to remove it.
+ */
+export function setAuthTokenProvider(provider: AuthTokenProvider | null): void {
+  authTokenProvider = provider;
+}
+
+/** Called on every 401 answer (e.g. to sign out and go to the login page). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  unauthorizedHandler = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue | QueryValue[]>;
+  /** Sent as JSON unless it is FormData (e.g. a file upload). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /**
+   * Statuses (besides 2xx) whose body is a normal answer rather than an error, e.g. 503 for
+   * `GET /api/health`, which describes what is down.
+   */
+  acceptStatuses?: readonly number[];
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  data: T;
+}
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null && item !== '') params.append(key, String(item));
+    }
+  }
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+function isErrorEnvelope(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const candidate = body as Record<string, unknown>;
+  return typeof candidate.statusCode === 'number' && typeof candidate.message !== 'undefined';
+}
+
+/** Turn a failed answer into an ApiError, from the envelope when there is one. */
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  if (isErrorEnvelope(body)) {
+    const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message);
+    return new ApiError(
+      body.statusCode,
+      typeof body.error === 'string' ? body.error : statusText,
+      message,
+      body,
+    );
+  }
+  const text =
+    typeof body === 'string' && body.trim() ? body.trim().slice(0, 200) : statusText || `HTTP ${status}`;
+  return new ApiError(status, statusText || 'Error', text, body);
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Send a request and return the status with the parsed body; throws ApiError for a failure. */
+export async function send<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const token = authTokenProvider ? await authTokenProvider() : null;
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError(0, 'Network Error', message);
+  }
+
+  const data = await readBody(response);
+  if (response.ok || options.acceptStatuses?.includes(response.status)) {
+    return { status: response.status, data: data as T };
+  }
+  const error = toApiError(response.status, response.statusText, data);
+  if (response.status === 401) unauthorizedHandler?.(error);
+  throw error;
+}
+
+/** Send a request and return only the parsed body. */
+export async function request<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
+  return (await send<T>(method, path, options)).data;
+}
+
+export const http = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};

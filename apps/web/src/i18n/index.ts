@@ -1,0 +1,24 @@
+import { createI18n } from 'vue-i18n';
+import en from './en';
+import zhCN, { type MessageSchema } from './zh-CN';
+
+export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
+export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: AppLocale = 'zh-CN';
+
+export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCN, en };
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
+  return createI18n<[MessageSchema], AppLocale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: DEFAULT_LOCALE,
+    messages,
+  });
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>;

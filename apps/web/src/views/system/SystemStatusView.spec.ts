@@ -1,0 +1,128 @@
+import type { HealthResponse } from '@luodi/contracts';
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { createAppI18n } from '../../i18n';
+
+const send = vi.hoisted(() => vi.fn());
+
+vi.mock('../../api/http', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api/http')>()),
+  send,
+}));
+
+// jsdom has no canvas: stand in for the chart and keep the option it was given.
+vi.mock('vue-echarts', () => ({
+  default: defineComponent({
+    name: 'VChartStub',
+    props: { option: { type: Object, required: true }, autoresize: Boolean },
+    setup: (props) => () =>
+      h('div', { class: 'chart-stub', 'data-series': JSON.stringify(props.option.series) }),
+  }),
+}));
+
+const { default: SystemStatusView } = await import('./SystemStatusView.vue');
+const { ApiError } = await import('../../api/http');
+
+const downBody: HealthResponse = {
+  status: 'error',
+  db: 'down',
+  queue: 'up',
+  worker: { status: 'stale', lastSeenAt: '2025-03-04T02:00:00.000Z', ageSeconds: 42 },
+  statusCode: 503,
+  error: 'Service Unavailable',
+  message: 'database down',
+};
+
+function mountView(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  return mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
+}
+
+const text = (wrapper: ReturnType<typeof mountView>, testId: string) =>
+  wrapper.get(`[data-testid="${testId}"]`).text();
+
+describe('SystemStatusView', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2025-03-04T02:00:42.000Z'));
+    send.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('renders the body of a 503 answer, not just an error', async () => {
+    send.mockResolvedValue({ status: 503, data: downBody });
+    const wrapper = mountView();
+    await flushPromises();
+
+    expect(send).toHaveBeenCalledWith('GET', '/health', expect.objectContaining({ acceptStatuses: [503] }));
+    expect(text(wrapper, 'overall-status')).toBe('异常');
+    expect(text(wrapper, 'http-status')).toBe('503');
+    expect(text(wrapper, 'db-status')).toBe('停止');
+    expect(text(wrapper, 'queue-status')).toBe('正常');
+    expect(text(wrapper, 'worker-status')).toBe('心跳超时');
+    expect(text(wrapper, 'worker-age')).toBe('42 秒');
+    // 02:00 UTC is 10:00 in Asia/Shanghai.
+    expect(text(wrapper, 'worker-last-seen')).toContain('10:00:00');
+    expect(text(wrapper, 'status-message')).toContain('database down');
+    expect(wrapper.find('[data-testid="status-error"]').exists()).toBe(false);
+
+    const series = JSON.parse(
+      wrapper.get('[data-testid="status-chart"] .chart-stub').attributes('data-series')!,
+    );
+    expect(series[0].data).toEqual([['2025-03-04T02:00:42.000Z', 42]]);
+    wrapper.unmount();
+  });
+
+  it('shows OK in English for a healthy answer', async () => {
+    send.mockResolvedValue({
+      status: 200,
+      data: {
+        status: 'ok',
+        db: 'up',
+        queue: 'up',
+        worker: { status: 'up', lastSeenAt: null, ageSeconds: 3 },
+      },
+    });
+    const wrapper = mountView('en');
+    await flushPromises();
+    expect(text(wrapper, 'overall-status')).toBe('OK');
+    expect(text(wrapper, 'worker-age')).toBe('3 s');
+    wrapper.unmount();
+  });
+
+  it('polls every 5 s, keeps history, and stops when unmounted', async () => {
+    send.mockResolvedValue({ status: 503, data: downBody });
+    const wrapper = mountView();
+    await flushPromises();
+    expect(send).toHaveBeenCalledTimes(1);
+
+    await vi.advanceTimersByTimeAsync(5_000);
+    await flushPromises();
+    expect(send).toHaveBeenCalledTimes(2);
+    const series = JSON.parse(wrapper.get('.chart-stub').attributes('data-series')!);
+    expect(series[0].data).toHaveLength(2);
+
+    wrapper.unmount();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the server is unreachable when the request fails', async () => {
+    send.mockRejectedValue(new ApiError(0, 'Network Error', 'Failed to fetch'));
+    const wrapper = mountView();
+    await flushPromises();
+    expect(text(wrapper, 'overall-status')).toBe('无法连接');
+    expect(text(wrapper, 'status-error')).toContain('Failed to fetch');
+    wrapper.unmount();
+  });
+
+  it('refreshes on demand', async () => {
+    send.mockResolvedValue({ status: 503, data: downBody });
+    const wrapper = mountView();
+    await flushPromises();
+    await wrapper.get('[data-testid="refresh"]').trigger('click');
+    await flushPromises();
+    expect(send).toHaveBeenCalledTimes(2);
+    wrapper.unmount();
+  });
+});

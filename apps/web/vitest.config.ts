@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineProject } from 'vitest/config';
+import { alias } from './vite.config';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The `web` test project: Vue components (jsdom) and the chart option builders. */
+export default defineProject({
+  root: repoRoot,
+  plugins: [vue()],
+  resolve: { alias },
+  test: {
+    name: 'web',
+    root: repoRoot,
+    environment: 'jsdom',
+    include: ['apps/web/src/**/*.spec.ts', 'libs/charts/src/**/*.spec.ts'],
+    css: false,
+    restoreMocks: true,
+  },
+});
