@@ -17,5 +17,8 @@ export default defineProject({
     include: ['apps/web/src/**/*.spec.ts', 'libs/charts/src/**/*.spec.ts'],
     css: false,
     restoreMocks: true,
+    // Element Plus's ES build default-imports the CommonJS async-validator; Node's interop hands it the
+    // module object (form validation then silently passes). Bundled through Vite, it gets the class.
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

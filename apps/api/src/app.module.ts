@@ -7,8 +7,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CONTEXT_IP, CONTEXT_REQUEST_ID } from './auth/request-context';
 import { ApiConfigModule } from './config/api-config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { KeyWorksModule } from './key-works/key-works.module';
+import { LookupsModule } from './lookups/lookups.module';
+import { ProjectsModule } from './projects/projects.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 
@@ -49,6 +53,10 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     DepartmentsModule,
     UsersModule,
+    LookupsModule,
+    ProjectsModule,
+    KeyWorksModule,
+    DashboardModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import type { ServerConfig } from '@luodi/config';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -58,6 +59,8 @@ export async function configureHttp(app: NestFastifyApplication, config: ServerC
   app.useGlobalFilters(new ErrorEnvelopeFilter());
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true });
   await app.register(fastifyCookie);
+  // Uploads (Excel imports): one file of at most 20 MiB per request.
+  await app.register(fastifyMultipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 10 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -5,12 +5,13 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadDatabaseConfig } from '@luodi/config';
 import {
   AuditSubscriber,
-  createDataSource,
+  openDataSource,
   ensureDatabase,
   pendingSchemaChanges,
   runMigrations,
   SYSTEM_ACTOR,
 } from '@luodi/persistence';
+import type { DataSource } from 'typeorm';
 import { loadDemo } from './demo/demo-loader';
 
 const logger = new Logger('Cli');
@@ -21,9 +22,8 @@ const USAGE = `usage: cli <command>
   demo:load [file]           load the demo district when the database is empty; generated passwords
                              are written to [file] (mode 600) for npm start to print`;
 
-async function withDataSource<T>(url: string, work: (ds: ReturnType<typeof createDataSource>) => Promise<T>) {
-  const dataSource = createDataSource({ url, poolSize: 2 });
-  await dataSource.initialize();
+async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<T>) {
+  const dataSource = await openDataSource({ url, poolSize: 2 });
   AuditSubscriber.attach(dataSource, () => SYSTEM_ACTOR);
   try {
     return await work(dataSource);

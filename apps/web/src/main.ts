@@ -1,12 +1,20 @@
 import 'element-plus/dist/index.css';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { useAuth } from './auth/auth-store';
+import { connectAuth } from './auth/setup';
 import { i18n, useLocale } from './i18n/locale-store';
 import { createAppRouter } from './router';
 
+const auth = useAuth();
+// Restore the session (silent refresh with the cookie) while the app loads.
+void auth.ready();
+const router = createAppRouter(auth);
+connectAuth(auth, router);
+
 const app = createApp(App);
 app.use(i18n);
-app.use(createAppRouter());
+app.use(router);
 // Apply the remembered language (and <html lang>) before the first render.
 useLocale();
 app.mount('#app');

@@ -1,45 +1,94 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router';
+import { ALL_ROLES, decideNavigation } from './auth/access';
+import type { AuthStore } from './auth/auth-store';
 
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** i18n key of the page title (also used for the browser tab). */
-    titleKey?: string;
-  }
-}
+const ADMIN = ['admin'] as const;
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/system/status' },
-  { path: '/cockpit', component: () => import('./views/CockpitView.vue'), meta: { titleKey: 'nav.cockpit' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./views/LoginView.vue'),
+    meta: { titleKey: 'login.title', public: true },
+  },
+  // "/" is each role's own home page (decided by the guard once the session is known).
+  { path: '/', component: () => import('./views/NotFoundView.vue'), meta: { home: true, roles: ALL_ROLES } },
+  {
+    path: '/cockpit',
+    component: () => import('./views/CockpitView.vue'),
+    meta: { titleKey: 'nav.cockpit', roles: ALL_ROLES },
+  },
   {
     path: '/projects',
     component: () => import('./views/ProjectsView.vue'),
-    meta: { titleKey: 'nav.projects' },
+    meta: { titleKey: 'nav.projects', roles: ALL_ROLES },
   },
   {
     path: '/key-works',
     component: () => import('./views/KeyWorksView.vue'),
-    meta: { titleKey: 'nav.keyWorks' },
+    meta: { titleKey: 'nav.keyWorks', roles: ALL_ROLES },
   },
   {
     path: '/approvals',
     component: () => import('./views/ApprovalsView.vue'),
-    meta: { titleKey: 'nav.approvals' },
+    meta: { titleKey: 'nav.approvals', roles: ALL_ROLES },
   },
-  { path: '/alerts', component: () => import('./views/AlertsView.vue'), meta: { titleKey: 'nav.alerts' } },
+  {
+    path: '/alerts',
+    component: () => import('./views/AlertsView.vue'),
+    meta: { titleKey: 'nav.alerts', roles: ALL_ROLES },
+  },
   { path: '/system', redirect: '/system/status' },
   {
     path: '/system/status',
     component: () => import('./views/system/SystemStatusView.vue'),
-    meta: { titleKey: 'status.title' },
+    meta: { titleKey: 'status.title', roles: ALL_ROLES },
+  },
+  {
+    path: '/system/users',
+    component: () => import('./views/system/UsersView.vue'),
+    meta: { titleKey: 'users.title', roles: ADMIN },
+  },
+  {
+    path: '/system/departments',
+    component: () => import('./views/system/DepartmentsView.vue'),
+    meta: { titleKey: 'departments.title', roles: ADMIN },
+  },
+  {
+    path: '/system/audit',
+    component: () => import('./views/system/AuditView.vue'),
+    meta: { titleKey: 'audit.title', roles: ['admin', 'leader'] },
   },
   {
     path: '/:pathMatch(.*)*',
     component: () => import('./views/NotFoundView.vue'),
-    meta: { titleKey: 'notFound.title' },
+    meta: { titleKey: 'notFound.title', roles: ALL_ROLES },
   },
 ];
 
-export function createAppRouter() {
+/**
+ * Every route but /login needs a session: the guard waits for the session to be restored, sends a
+ * visitor without one to /login?redirect=…, and "/" to the role's home. A page the role may not open
+ * is still navigated to; the layout shows the 403 page in its place (the address stays).
+ */
+export function installGuards(router: Router, auth: Pick<AuthStore, 'ready' | 'role'>): void {
+  router.beforeEach(async (to) => {
+    await auth.ready();
+    const decision = decideNavigation(to, auth.role.value);
+    switch (decision.action) {
+      case 'login':
+        return { path: '/login', query: decision.redirect ? { redirect: decision.redirect } : {} };
+      case 'redirect':
+        return decision.to;
+      default:
+        return true;
+    }
+  });
+}
+
+export function createAppRouter(auth?: Pick<AuthStore, 'ready' | 'role'>): Router {
   // History mode: the API serves index.html for every client route.
-  return createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes });
+  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes });
+  if (auth) installGuards(router, auth);
+  return router;
 }

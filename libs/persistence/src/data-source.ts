@@ -1,3 +1,4 @@
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
@@ -7,6 +8,29 @@ export interface DatabaseSettings {
   url: string;
   logging?: boolean;
   poolSize?: number;
+  /** MySQL or MariaDB: TypeORM reads their schemas differently. Detected when not given. */
+  flavor?: DatabaseFlavor;
+}
+
+export type DatabaseFlavor = 'mysql' | 'mariadb';
+
+/** Ask the server what it is (MariaDB reports e.g. "10.11.6-MariaDB"). */
+export async function detectDatabaseFlavor(url: string): Promise<DatabaseFlavor> {
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const connection = await createConnection({
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    connectTimeout: 5_000,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as Array<{ version: string }>)[0]?.version ?? '');
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
 }
 
 /**
@@ -15,7 +39,7 @@ export interface DatabaseSettings {
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
-    type: 'mysql',
+    type: settings.flavor ?? (settings.url.startsWith('mariadb:') ? 'mariadb' : 'mysql'),
     url: settings.url.replace(/^mariadb:/, 'mysql:'),
     charset: 'utf8mb4',
     timezone: 'Z',
@@ -36,4 +60,12 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
 
 export function createDataSource(settings: DatabaseSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
+}
+
+/** Detect the server's flavor, then create and initialise the DataSource. */
+export async function openDataSource(settings: DatabaseSettings): Promise<DataSource> {
+  const flavor = settings.flavor ?? (await detectDatabaseFlavor(settings.url));
+  const dataSource = createDataSource({ ...settings, flavor });
+  await dataSource.initialize();
+  return dataSource;
 }

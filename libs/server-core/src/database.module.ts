@@ -2,13 +2,19 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import type { ServerConfig } from '@luodi/config';
 import {
   AuditRepository,
-  createDataSource,
+  CalendarRepository,
+  openDataSource,
   DepartmentRepository,
+  FiguresRepository,
+  KeyWorkRepository,
+  LookupRepository,
+  ProjectRepository,
   SessionRepository,
   UserRepository,
   WorkerHeartbeatRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
+import { CalendarService } from './calendar.service';
 import { SERVER_CONFIG } from './config.module';
 
 /** Every repository class: each wraps the SQL of one table (or a few that go together). */
@@ -18,6 +24,11 @@ const REPOSITORIES = [
   UserRepository,
   SessionRepository,
   AuditRepository,
+  CalendarRepository,
+  ProjectRepository,
+  KeyWorkRepository,
+  LookupRepository,
+  FiguresRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */
@@ -28,9 +39,7 @@ const REPOSITORIES = [
       provide: DataSource,
       inject: [SERVER_CONFIG],
       useFactory: async (config: ServerConfig): Promise<DataSource> => {
-        const dataSource = createDataSource({ url: config.DATABASE_URL });
-        await dataSource.initialize();
-        return dataSource;
+        return openDataSource({ url: config.DATABASE_URL });
       },
     },
     ...REPOSITORIES.map((repository) => ({
@@ -38,8 +47,9 @@ const REPOSITORIES = [
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => new repository(dataSource),
     })),
+    CalendarService,
   ],
-  exports: [DataSource, ...REPOSITORIES],
+  exports: [DataSource, ...REPOSITORIES, CalendarService],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseModule.name);

@@ -1,3 +1,4 @@
+export * from './calendar.service';
 export * from './config.module';
 export * from './database.module';
 export * from './logging';

@@ -1,4 +1,4 @@
-import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@luodi/persistence';
+import { dropDatabase, ensureDatabase, openDataSource, runMigrations } from '@luodi/persistence';
 import type { DataSource } from 'typeorm';
 import { serviceUrls, uniqueSuffix } from './environment';
 
@@ -25,8 +25,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   let dataSource: DataSource | undefined;
   const open = async (): Promise<DataSource> => {
     if (!dataSource) {
-      dataSource = createDataSource({ url, poolSize: 4 });
-      await dataSource.initialize();
+      dataSource = await openDataSource({ url, poolSize: 4 });
     }
     return dataSource;
   };

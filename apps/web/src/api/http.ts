@@ -28,9 +28,15 @@ export class ApiError extends Error {
 
 export type AuthTokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
 export type UnauthorizedHandler = (error: ApiError) => void;
+/**
+ * Asked once when a call sent with `rejectedToken` answers 401: resolve true when there is a new token
+ * to replay the call with (e.g. after a silent refresh), false when the session is over.
+ */
+export type SessionRenewer = (rejectedToken: string) => Promise<boolean>;
 
 let authTokenProvider: AuthTokenProvider | null = null;
 let unauthorizedHandler: UnauthorizedHandler | null = null;
+let sessionRenewer: SessionRenewer | null = null;
 
 /**
  * The single place a bearer token enters requests: the auth store registers a function returning the
@@ -40,9 +46,14 @@ export function setAuthTokenProvider(provider: AuthTokenProvider | null): void {
   authTokenProvider = provider;
 }
 
-/** Called on every 401 answer (e.g. to sign out and go to the login page). */
+/** Called on every 401 answer that renewing the session could not cure (e.g. to go to the login page). */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Registers how a rejected token is renewed before a call is replayed (once). Null to remove. */
+export function setSessionRenewer(renewer: SessionRenewer | null): void {
+  sessionRenewer = renewer;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -58,6 +69,16 @@ export interface RequestOptions {
    * `GET /api/health`, which describes what is down.
    */
   acceptStatuses?: readonly number[];
+  /**
+   * false: send no bearer token and leave a 401 to the caller (sign-in and refresh calls, whose 401
+   * means "wrong password" or "session over", not "renew and replay").
+   */
+  auth?: boolean;
+}
+
+/** Internal: whether this is already the replay of a call answered 401. */
+interface SendState {
+  replayed: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -116,10 +137,15 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** Send a request and return the status with the parsed body; throws ApiError for a failure. */
-export async function send<T>(
+export function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  return sendOnce<T>(method, path, options, { replayed: false });
+}
+
+async function sendOnce<T>(
   method: string,
   path: string,
-  options: RequestOptions = {},
+  options: RequestOptions,
+  state: SendState,
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
@@ -129,7 +155,8 @@ export async function send<T>(
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const token = authTokenProvider ? await authTokenProvider() : null;
+  const useAuth = options.auth !== false;
+  const token = useAuth && authTokenProvider ? await authTokenProvider() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
 
   let response: Response;
@@ -146,7 +173,20 @@ export async function send<T>(
     return { status: response.status, data: data as T };
   }
   const error = toApiError(response.status, response.statusText, data);
-  if (response.status === 401) unauthorizedHandler?.(error);
+  if (response.status === 401 && useAuth) {
+    // An expired access token: renew it (one refresh shared by every call that failed) and replay once.
+    // When renewing itself fails (server unreachable) the session may still be alive: just fail this call.
+    if (token && sessionRenewer && !state.replayed) {
+      let renewed: boolean;
+      try {
+        renewed = await sessionRenewer(token);
+      } catch {
+        throw error;
+      }
+      if (renewed) return sendOnce<T>(method, path, options, { replayed: true });
+    }
+    unauthorizedHandler?.(error);
+  }
   throw error;
 }
 

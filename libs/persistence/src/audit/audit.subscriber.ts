@@ -6,7 +6,14 @@ import type {
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
+import { CalendarOverrideEntity } from '../entities/calendar-override.entity';
 import { DepartmentEntity } from '../entities/department.entity';
+import { FundArrivalEntity } from '../entities/fund-arrival.entity';
+import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
+import { KeyWorkEntity } from '../entities/key-work.entity';
+import { LookupItemEntity } from '../entities/lookup-item.entity';
+import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
+import { ProjectEntity } from '../entities/project.entity';
 import { UserEntity } from '../entities/user.entity';
 import { appendAudit, type AuditActor } from './audit-writer';
 
@@ -23,6 +30,13 @@ interface AuditedEntity {
 const AUDITED = new Map<unknown, AuditedEntity>([
   [DepartmentEntity, { entityType: 'department', redact: [] }],
   [UserEntity, { entityType: 'user', redact: ['passwordHash'] }],
+  [ProjectEntity, { entityType: 'project', redact: [] }],
+  [ProjectStageEventEntity, { entityType: 'project_stage_event', redact: [] }],
+  [FundArrivalEntity, { entityType: 'fund_arrival', redact: [] }],
+  [KeyWorkEntity, { entityType: 'key_work', redact: [] }],
+  [KeyWorkReportEntity, { entityType: 'key_work_report', redact: [] }],
+  [LookupItemEntity, { entityType: 'lookup_item', redact: [] }],
+  [CalendarOverrideEntity, { entityType: 'calendar_override', redact: [] }],
 ]);
 
 function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {

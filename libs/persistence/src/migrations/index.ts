@@ -1,5 +1,5 @@
-import { Init1795593600000 } from './1795593600000-Init';
-import { AuthAndAudit1795596351081 } from './1795596351081-AuthAndAudit';
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1795597178159 } from './1795597178159-InitialSchema';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
-export const ALL_MIGRATIONS = [Init1795593600000, AuthAndAudit1795596351081];
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [InitialSchema1795597178159];

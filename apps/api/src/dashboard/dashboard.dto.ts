@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../common/validators';
+
+export class SummaryQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description: 'a date (the end of that day, Asia/Shanghai) or an ISO-8601 moment; default now',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    message: 'must be a date YYYY-MM-DD or an ISO-8601 moment with offset',
+  })
+  asOf?: string;
+
+  @ApiPropertyOptional({ example: '沪洽会' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  source?: string;
+
+  @ApiPropertyOptional({ example: '3', description: 'lead department of the projects' })
+  @IsOptional()
+  @IsId()
+  departmentId?: string;
+}

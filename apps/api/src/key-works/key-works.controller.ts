@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type AccessScope, businessDateOf, type Principal } from '@luodi/domain';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { XLSX_MIME } from '../common/xlsx';
+import {
+  CreateKeyWorkDto,
+  KeyWorkExportQueryDto,
+  KeyWorkReportCorrectionDto,
+  KeyWorkReportDto,
+  KeyWorkYearQueryDto,
+  UpdateKeyWorkDto,
+} from './key-works.dto';
+import { KeyWorksService } from './key-works.service';
+
+const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
+const EDITORS = ['admin', 'bureau'] as const;
+
+@ApiTags('key-works')
+@ApiBearerAuth()
+@Controller('key-works')
+export class KeyWorksController {
+  constructor(private readonly keyWorks: KeyWorksService) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: "The year's key works: plan, completed, start, missing monthly reports" })
+  list(@Query() query: KeyWorkYearQueryDto, @CurrentScope() scope: AccessScope) {
+    return this.keyWorks.list(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)), scope);
+  }
+
+  @Get('export')
+  @Roles('admin', 'bureau', 'leader')
+  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'The 月度调度表 of a month as .xlsx' })
+  async export(@Query() query: KeyWorkExportQueryDto, @Res() reply: FastifyReply) {
+    const body = await this.keyWorks.monthlySchedule(query.year, query.month);
+    const fileName = `重点工程月度调度表_${query.year}-${String(query.month).padStart(2, '0')}.xlsx`;
+    return reply
+      .header('Content-Type', XLSX_MIME)
+      .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('Cache-Control', 'no-store')
+      .send(body);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
+    return this.keyWorks.get(id, scope);
+  }
+
+  @Post()
+  @Roles(...EDITORS)
+  create(@Body() body: CreateKeyWorkDto) {
+    return this.keyWorks.create(body);
+  }
+
+  @Patch(':id')
+  @Roles(...EDITORS)
+  update(@Param('id') id: string, @Body() body: UpdateKeyWorkDto) {
+    return this.keyWorks.update(id, body);
+  }
+
+  @Post(':id/reports')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: 'Enter the monthly report (月度调度) of a month; due by the 5th working day of the next' })
+  addReport(@Param('id') id: string, @Body() body: KeyWorkReportDto, @CurrentPrincipal() principal: Principal) {
+    return this.keyWorks.addReport(id, body, principal);
+  }
+
+  @Patch(':id/reports/:month')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: 'Correct a monthly report (audited: before → after)' })
+  correctReport(@Param('id') id: string, @Param('month') month: string, @Body() body: KeyWorkReportCorrectionDto) {
+    return this.keyWorks.correctReport(id, month, body);
+  }
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AccessScope,
+  businessDateOf,
+  DomainError,
+  nextMonth,
+  NotFound,
+  type Principal,
+  rate,
+  scheduleRate,
+  sumMoney,
+  ValidationFailed,
+} from '@luodi/domain';
+import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
+import { CalendarService } from '@luodi/server-core';
+import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
+import type { CreateKeyWorkDto, KeyWorkReportCorrectionDto, KeyWorkReportDto, UpdateKeyWorkDto } from './key-works.dto';
+
+/** A report for month M is due by the 5th working day of month M+1 (domain §3). */
+export const REPORT_DUE_WORKING_DAY = 5;
+
+export interface KeyWorkView extends KeyWorkRow {
+  completionRate: number | null;
+  scheduleRate: number;
+  /** Months of the year whose report is past its due day and not in. */
+  missingReports: string[];
+}
+
+@Injectable()
+export class KeyWorksService {
+  constructor(
+    private readonly keyWorks: KeyWorkRepository,
+    private readonly projects: ProjectRepository,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** The report months of `year` already past their due day at `today`. */
+  async dueMonths(year: number, today: string): Promise<string[]> {
+    const calendar = await this.calendar.calendar();
+    const months: string[] = [];
+    for (let month = 1; month <= 12; month += 1) {
+      const label = `${year}-${String(month).padStart(2, '0')}`;
+      const next = nextMonth(label);
+      if (`${next.year}-${String(next.month).padStart(2, '0')}-01` > today) break;
+      const due = calendar.nthWorkingDayOfMonth(next.year, next.month, REPORT_DUE_WORKING_DAY);
+      if (due < today) months.push(label);
+    }
+    return months;
+  }
+
+  async list(year: number, scope: AccessScope): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
+    const today = businessDateOf(new Date());
+    const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
+    const reported = new Map<string, Set<string>>();
+    for (const report of await this.keyWorks.reportsForYear(year)) {
+      if (!reported.has(report.keyWorkId)) reported.set(report.keyWorkId, new Set());
+      reported.get(report.keyWorkId)!.add(report.month);
+    }
+    const items = rows.map((row) => ({
+      ...row,
+      completionRate: rate(row.completedInvestment, row.annualPlanInvestment),
+      scheduleRate: scheduleRate(year, today),
+      missingReports: due.filter((month) => !reported.get(row.id)?.has(month)),
+    }));
+    return { items, total: items.length, dueMonths: due };
+  }
+
+  async get(id: string, scope: AccessScope) {
+    const keyWork = await this.keyWorks.findVisible(id, scope);
+    if (!keyWork) throw new NotFound('key work', id);
+    const { items } = await this.list(keyWork.year, scope);
+    const view = items.find((item) => item.id === id)!;
+    const reports = await this.keyWorks.reports(id);
+    return {
+      ...view,
+      reports: reports.map((report) => ({
+        month: report.month,
+        completedInvestment: report.completedInvestment,
+        progress: report.progress,
+        problems: report.problems,
+        reportedAt: report.reportedAt.toISOString(),
+        correctedAt: report.correctedAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  async create(input: CreateKeyWorkDto) {
+    const project = await this.projects.findVisible(input.projectId, { kind: 'all' });
+    if (!project) throw new ValidationFailed('projectId', `no project with id ${input.projectId}`);
+    if (await this.keyWorks.findByProjectAndYear(input.projectId, input.year)) {
+      throw new DomainError('conflict', `projectId: project ${project.code} is already on the ${input.year} key-works list`);
+    }
+    const created = await this.keyWorks.create({
+      projectId: input.projectId,
+      year: input.year,
+      annualPlanInvestment: input.annualPlanInvestment,
+      plannedStartMonth: input.plannedStartMonth ?? null,
+    });
+    return this.get(created.id, { kind: 'all' });
+  }
+
+  async update(id: string, patch: UpdateKeyWorkDto) {
+    const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
+    if (!keyWork) throw new NotFound('key work', id);
+    await this.keyWorks.update(keyWork, patch);
+    return this.get(id, { kind: 'all' });
+  }
+
+  async addReport(id: string, input: KeyWorkReportDto, principal: Principal) {
+    const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
+    if (!keyWork) throw new NotFound('key work', id);
+    if (!input.month.startsWith(`${keyWork.year}-`)) {
+      throw new ValidationFailed('month', `must be a month of ${keyWork.year} (the key work's year)`);
+    }
+    const currentMonth = businessDateOf(new Date()).slice(0, 7);
+    if (input.month > currentMonth) throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
+    if (await this.keyWorks.findReport(id, input.month)) {
+      throw new DomainError('conflict', `month: the report for ${input.month} is already in; correct it with PATCH /api/key-works/${id}/reports/${input.month}`);
+    }
+    await this.keyWorks.saveReport({
+      keyWorkId: id,
+      month: input.month,
+      completedInvestment: input.completedInvestment,
+      progress: input.progress ?? null,
+      problems: input.problems ?? null,
+      reportedAt: new Date(),
+      reportedBy: principal.userId,
+      correctedAt: null,
+    });
+    return this.get(id, { kind: 'all' });
+  }
+
+  /** Correct a report; the audit trail keeps the values before and after. */
+  async correctReport(id: string, month: string, patch: KeyWorkReportCorrectionDto) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailed('month', 'must be a month written YYYY-MM');
+    const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
+    if (!keyWork) throw new NotFound('key work', id);
+    const report = await this.keyWorks.findReport(id, month);
+    if (!report) throw new NotFound('report', `${id}/${month}`);
+    await this.keyWorks.updateReport(report, { ...patch, correctedAt: new Date() });
+    return this.get(id, { kind: 'all' });
+  }
+
+  /** The 月度调度表 of a month: plan, month and cumulative investment, progress and problems. */
+  async monthlySchedule(year: number, month: number): Promise<Buffer> {
+    const label = `${year}-${String(month).padStart(2, '0')}`;
+    const rows = await this.keyWorks.list(year, { kind: 'all' });
+    const reports = await this.keyWorks.reportsForMonth(year, label);
+    const cumulative = new Map<string, string[]>();
+    for (const report of await this.keyWorks.reportsForYear(year)) {
+      if (report.month > label) continue;
+      cumulative.set(report.keyWorkId, [...(cumulative.get(report.keyWorkId) ?? []), report.completedInvestment]);
+    }
+    const lines = rows.map((row, index) => ({
+      row,
+      index,
+      report: reports.get(row.id),
+      upTo: Number(sumMoney(cumulative.get(row.id) ?? [])),
+    }));
+    return buildWorkbook(
+      `${label}`,
+      [
+        { header: '序号', width: 6, value: (line) => line.index + 1 },
+        { header: '项目编号', width: 14, value: (line) => line.row.projectCode },
+        { header: '项目名称', width: 36, value: (line) => line.row.projectName },
+        { header: '责任单位', width: 20, value: (line) => line.row.leadDepartmentName },
+        { header: '年度计划投资（万元）', width: 18, value: (line) => Number(line.row.annualPlanInvestment), numFmt: WAN_YUAN_FORMAT },
+        { header: '本月完成投资（万元）', width: 18, value: (line) => (line.report ? Number(line.report.completedInvestment) : null), numFmt: WAN_YUAN_FORMAT },
+        { header: '累计完成投资（万元）', width: 18, value: (line) => line.upTo, numFmt: WAN_YUAN_FORMAT },
+        {
+          header: '完成率',
+          width: 10,
+          value: (line) => rate(line.upTo, line.row.annualPlanInvestment),
+          numFmt: PERCENT_FORMAT,
+        },
+        { header: '计划开工月份', width: 12, value: (line) => (line.row.plannedStartMonth ? `${line.row.plannedStartMonth}月` : '续建') },
+        { header: '是否开工', width: 10, value: (line) => (line.row.startedAt ? `是（${line.row.startedAt}）` : '否') },
+        { header: '形象进度', width: 30, value: (line) => line.report?.progress ?? (line.report ? '' : '未报送') },
+        { header: '存在问题', width: 30, value: (line) => line.report?.problems ?? '' },
+      ],
+      lines,
+      `${year}年重点工程月度调度表（${month}月）`,
+    );
+  }
+}

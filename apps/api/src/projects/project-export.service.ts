@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessScope } from '@luodi/domain';
+import { ProjectRepository, type ProjectRow } from '@luodi/persistence';
+import { buildWorkbook, WAN_YUAN_FORMAT } from '../common/xlsx';
+import type { ProjectListQueryDto } from './projects.dto';
+
+const STAGE_NAMES: Record<string, string> = {
+  negotiating: '在谈',
+  signed: '签约',
+  registered: '注册落地',
+  started: '开工',
+  operating: '投产',
+  terminated: '终止',
+};
+const ORIGIN_NAMES: Record<string, string> = { domestic: '境内', hmt: '港澳台', foreign: '境外' };
+const MAX_EXPORT_ROWS = 100_000;
+
+/** Excel out: the filtered project list with 万元 amounts as numbers. */
+@Injectable()
+export class ProjectExportService {
+  constructor(private readonly repository: ProjectRepository) {}
+
+  async projects(query: ProjectListQueryDto, scope: AccessScope): Promise<Buffer> {
+    const { items } = await this.repository.list(
+      {
+        stage: query.stage,
+        source: query.source,
+        industry: query.industry,
+        leadDepartmentId: query.leadDepartmentId,
+        q: query.q?.trim() || undefined,
+        signedYear: query.year ? Number(query.year) : undefined,
+        sort: query.sort ?? 'code',
+        order: query.order ?? 'asc',
+      },
+      scope,
+      { page: 1, pageSize: MAX_EXPORT_ROWS },
+    );
+    return buildWorkbook<ProjectRow>(
+      '招商项目',
+      [
+        { header: '项目编号', width: 14, value: (p) => p.code },
+        { header: '项目名称', width: 36, value: (p) => p.name },
+        { header: '投资方', width: 28, value: (p) => p.investor },
+        { header: '投资方来源', width: 10, value: (p) => ORIGIN_NAMES[p.investorOrigin] ?? p.investorOrigin },
+        { header: '产业类别', width: 12, value: (p) => p.industry },
+        { header: '签约活动', width: 10, value: (p) => p.source },
+        { header: '合同投资额（万元）', width: 16, value: (p) => Number(p.contractAmount), numFmt: WAN_YUAN_FORMAT },
+        { header: '到位资金（万元）', width: 16, value: (p) => Number(p.fundsArrived), numFmt: WAN_YUAN_FORMAT },
+        { header: '责任单位', width: 20, value: (p) => p.leadDepartmentName },
+        { header: '包联领导', width: 10, value: (p) => p.leadOfficial },
+        { header: '乡镇/园区', width: 14, value: (p) => p.location },
+        { header: '阶段', width: 8, value: (p) => STAGE_NAMES[p.stage] ?? p.stage },
+        { header: '签约日期', width: 12, value: (p) => p.signedAt },
+        { header: '注册落地日期', width: 12, value: (p) => p.registeredAt },
+        { header: '开工日期', width: 12, value: (p) => p.startedAt },
+        { header: '投产日期', width: 12, value: (p) => p.operatingAt },
+        { header: '计划开工日期', width: 12, value: (p) => p.plannedStartDate },
+      ],
+      items,
+    );
+  }
+}

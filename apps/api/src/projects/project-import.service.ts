@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { businessDateOf, DomainError, isIsoDate, isMoney, type Principal, normaliseMoney } from '@luodi/domain';
+import {
+  appendAudit,
+  DepartmentRepository,
+  LookupRepository,
+  type ProjectEntity,
+  ProjectRepository,
+} from '@luodi/persistence';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { currentActor } from '../auth/request-context';
+import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
+
+export interface ImportProblem {
+  row: number;
+  field: string;
+  column: string;
+  message: string;
+}
+
+const ORIGINS: Record<string, ProjectEntity['investorOrigin']> = {
+  境内: 'domestic',
+  港澳台: 'hmt',
+  境外: 'foreign',
+  domestic: 'domestic',
+  hmt: 'hmt',
+  foreign: 'foreign',
+};
+
+/** The import template's columns, in order. */
+export const IMPORT_COLUMNS = [
+  { key: 'code', header: '项目编号', required: false, width: 16, example: '' },
+  { key: 'name', header: '项目名称', required: true, width: 36, example: '年产10万吨新能源材料项目' },
+  { key: 'investor', header: '投资方', required: true, width: 28, example: '华东新材料科技有限公司' },
+  { key: 'investorOrigin', header: '投资方来源（境内/港澳台/境外）', required: true, width: 14, example: '境内' },
+  { key: 'industry', header: '产业类别', required: true, width: 14, example: '新材料' },
+  { key: 'source', header: '签约活动', required: true, width: 12, example: '沪洽会' },
+  { key: 'contractAmount', header: '合同投资额（万元）', required: true, width: 16, example: '50000' },
+  { key: 'leadDepartment', header: '责任单位（名称或代码）', required: true, width: 22, example: '自然资源局' },
+  { key: 'leadOfficial', header: '包联领导', required: false, width: 12, example: '' },
+  { key: 'location', header: '乡镇/园区', required: false, width: 16, example: '经济开发区' },
+  { key: 'plannedStartDate', header: '计划开工日期', required: false, width: 14, example: '2026-12-01' },
+  { key: 'talksStartedAt', header: '洽谈开始日期', required: false, width: 14, example: '2026-03-01' },
+  { key: 'signedAt', header: '签约日期', required: false, width: 14, example: '2026-05-18' },
+] as const;
+
+type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
+
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** Excel in: a template with Chinese headers, and an all-or-nothing import that reports every bad row. */
+@Injectable()
+export class ProjectImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly lookups: LookupRepository,
+  ) {}
+
+  async template(): Promise<Buffer> {
+    const workbook = await buildWorkbook(
+      '项目导入',
+      IMPORT_COLUMNS.map((column) => ({
+        header: column.required ? `${column.header}*` : column.header,
+        width: column.width,
+        value: (row: Record<string, string>) => row[column.key] ?? '',
+        numFmt: column.key === 'contractAmount' ? WAN_YUAN_FORMAT : undefined,
+      })),
+      [Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, column.example]))],
+    );
+    return workbook;
+  }
+
+  async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError('validation', 'file: is not a readable .xlsx workbook');
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
+
+    const headerCells = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((value) => cellText(value).replace(/\*$/, ''));
+    const positions = new Map<ColumnKey, number>();
+    const missingHeaders: string[] = [];
+    for (const column of IMPORT_COLUMNS) {
+      const index = headerCells.indexOf(column.header);
+      if (index >= 0) positions.set(column.key, index + 1);
+      else if (column.required) missingHeaders.push(column.header);
+    }
+    if (missingHeaders.length) {
+      throw new DomainError('validation', `file: missing columns ${missingHeaders.join('、')} (use the import template)`, {
+        rows: missingHeaders.map((header) => ({ row: 1, field: 'header', column: header, message: 'column is missing' })),
+      });
+    }
+
+    const [departments, sources, industries, locations] = await Promise.all([
+      this.departments.list(),
+      this.lookups.enabledNames('source'),
+      this.lookups.enabledNames('industry'),
+      this.lookups.enabledNames('location'),
+    ]);
+    const departmentByKey = new Map<string, string>();
+    for (const department of departments) {
+      departmentByKey.set(department.name, department.id);
+      departmentByKey.set(department.code, department.id);
+    }
+    const today = businessDateOf(new Date());
+    const problems: ImportProblem[] = [];
+    const rows: Array<{ row: number; data: Partial<ProjectEntity> }> = [];
+    const codesInFile = new Map<string, number>();
+
+    const lastRow = sheet.actualRowCount > 0 ? sheet.rowCount : 1;
+    if (lastRow - 1 > MAX_IMPORT_ROWS) {
+      throw new DomainError('validation', `file: at most ${MAX_IMPORT_ROWS} rows per import (found ${lastRow - 1})`);
+    }
+    for (let rowNumber = 2; rowNumber <= lastRow; rowNumber += 1) {
+      const row = sheet.getRow(rowNumber);
+      const value = (key: ColumnKey): string => {
+        const position = positions.get(key);
+        return position ? cellText(row.getCell(position).value) : '';
+      };
+      if (IMPORT_COLUMNS.every((column) => value(column.key) === '')) continue;
+      const problem = (key: ColumnKey, message: string) =>
+        problems.push({ row: rowNumber, field: key, column: IMPORT_COLUMNS.find((column) => column.key === key)!.header, message });
+
+      for (const column of IMPORT_COLUMNS) if (column.required && value(column.key) === '') problem(column.key, '必填 (required)');
+
+      const code = value('code');
+      if (code) {
+        if (!/^[A-Za-z0-9-]{3,32}$/.test(code)) problem('code', '须为3–32位字母、数字或- (3–32 letters, digits or -)');
+        else if (codesInFile.has(code)) problem('code', `与第${codesInFile.get(code)}行重复 (duplicate of row ${codesInFile.get(code)})`);
+        else codesInFile.set(code, rowNumber);
+      }
+      const name = value('name');
+      if (name.length > 200) problem('name', '不超过200字 (at most 200 characters)');
+      const investor = value('investor');
+      if (investor.length > 200) problem('investor', '不超过200字 (at most 200 characters)');
+      const origin = ORIGINS[value('investorOrigin')];
+      if (value('investorOrigin') && !origin) problem('investorOrigin', '须为 境内、港澳台 或 境外 (domestic, HK-Macao-Taiwan or foreign)');
+      const industry = value('industry');
+      if (industry && !industries.includes(industry)) problem('industry', `不在产业类别清单中 (not on the industry list: ${industries.join('、')})`);
+      const source = value('source');
+      if (source && !sources.includes(source)) problem('source', `不在签约活动清单中 (not on the source list: ${sources.join('、')})`);
+      const location = value('location');
+      if (location && !locations.includes(location)) problem('location', `不在乡镇/园区清单中 (not on the location list)`);
+      const amount = value('contractAmount').replace(/,/g, '');
+      const amountText = /^\d+(\.\d+)?$/.test(amount) && /^\d+(\.\d{0,2})?$/.test(amount) ? amount : null;
+      if (value('contractAmount') && (!amountText || !isMoney(normaliseMoney(amountText)))) {
+        problem('contractAmount', '须为不小于0、最多两位小数的金额 (a non-negative amount in 万元 with at most 2 decimals)');
+      }
+      const departmentId = departmentByKey.get(value('leadDepartment'));
+      if (value('leadDepartment') && !departmentId) problem('leadDepartment', '找不到该责任单位 (no such department)');
+      const dates: Partial<Record<'plannedStartDate' | 'talksStartedAt' | 'signedAt', string>> = {};
+      for (const key of ['plannedStartDate', 'talksStartedAt', 'signedAt'] as const) {
+        const text = value(key);
+        if (!text) continue;
+        if (!isIsoDate(text)) problem(key, '须为日期 YYYY-MM-DD (a date YYYY-MM-DD)');
+        else dates[key] = text;
+      }
+      const talksStartedAt = dates.talksStartedAt ?? dates.signedAt ?? today;
+      if (dates.talksStartedAt && dates.talksStartedAt > today) problem('talksStartedAt', '不能晚于今天 (must not be in the future)');
+      if (dates.signedAt) {
+        if (dates.signedAt > today) problem('signedAt', '不能晚于今天 (must not be in the future)');
+        if (dates.signedAt < talksStartedAt) problem('signedAt', '不能早于洽谈开始日期 (must not be before talks started)');
+      }
+      rows.push({
+        row: rowNumber,
+        data: {
+          code: code || undefined,
+          name,
+          investor,
+          investorOrigin: origin,
+          industry,
+          source,
+          contractAmount: amountText ? normaliseMoney(amountText) : '0.00',
+          fundsArrived: '0.00',
+          leadDepartmentId: departmentId,
+          leadOfficial: value('leadOfficial') || null,
+          location: location || null,
+          plannedStartDate: dates.plannedStartDate ?? null,
+          talksStartedAt,
+          signedAt: dates.signedAt ?? null,
+          stage: dates.signedAt ? 'signed' : 'negotiating',
+        },
+      });
+    }
+    if (rows.length === 0 && problems.length === 0) throw new DomainError('validation', 'file: no project rows found');
+
+    const existing = await this.projects.existingCodes([...codesInFile.keys()]);
+    for (const code of existing) {
+      problems.push({ row: codesInFile.get(code)!, field: 'code', column: '项目编号', message: `项目编号已存在 (code "${code}" already exists)` });
+    }
+    if (problems.length) {
+      problems.sort((a, b) => a.row - b.row);
+      throw new DomainError('validation', `file: ${new Set(problems.map((p) => p.row)).size} row(s) have errors; nothing was imported`, {
+        rows: problems,
+      });
+    }
+
+    await this.dataSource.transaction(async (manager) => {
+      // Codes left empty get the next numbers of this year's series.
+      const prefix = `${today.slice(0, 4)}-ZS-`;
+      let next = Number((await this.projects.nextCode(prefix, manager)).slice(prefix.length));
+      const taken = new Set(codesInFile.keys());
+      for (const { data } of rows) {
+        if (data.code) continue;
+        let candidate = `${prefix}${String(next).padStart(3, '0')}`;
+        while (taken.has(candidate)) candidate = `${prefix}${String(++next).padStart(3, '0')}`;
+        data.code = candidate;
+        taken.add(candidate);
+        next += 1;
+      }
+      const ids = await this.projects.insertMany(rows.map((row) => row.data), manager);
+      const recordedAt = new Date();
+      await this.projects.insertStageEvents(
+        rows.flatMap(({ data }) => {
+          const projectId = ids.get(data.code!)!;
+          const events = [{ projectId, stage: 'negotiating' as const, at: data.talksStartedAt!, reason: null, recordedBy: principal.userId, recordedAt }];
+          if (data.signedAt) events.push({ projectId, stage: 'signed' as never, at: data.signedAt, reason: null, recordedBy: principal.userId, recordedAt });
+          return events;
+        }),
+        manager,
+      );
+      await appendAudit(manager, currentActor(), {
+        action: 'project.import',
+        entityType: 'project',
+        entityId: null,
+        after: { imported: rows.length, codes: { first: rows[0]!.data.code, last: rows[rows.length - 1]!.data.code } },
+      });
+    });
+    return { imported: rows.length };
+  }
+}

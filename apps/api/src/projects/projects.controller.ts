@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type AccessScope, DomainError, type Principal } from '@luodi/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import type { Page } from '../common/pagination';
+import { XLSX_MIME } from '../common/xlsx';
+import { ProjectExportService } from './project-export.service';
+import { ProjectImportService } from './project-import.service';
+import { CreateProjectDto, FundArrivalDto, ProjectListQueryDto, StageChangeDto, UpdateProjectDto } from './projects.dto';
+import { type ProjectView, ProjectsService } from './projects.service';
+
+const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
+const EDITORS = ['admin', 'bureau'] as const;
+
+function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
+  return reply
+    .header('Content-Type', XLSX_MIME)
+    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('Cache-Control', 'no-store')
+    .send(body);
+}
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ProjectsController {
+  constructor(
+    private readonly projects: ProjectsService,
+    private readonly importer: ProjectImportService,
+    private readonly exporter: ProjectExportService,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List with filters, search, sorting and pagination (department users: their projects)' })
+  list(@Query() query: ProjectListQueryDto, @CurrentScope() scope: AccessScope): Promise<Page<ProjectView>> {
+    return this.projects.list(query, scope);
+  }
+
+  @Get('export')
+  @Roles('admin', 'bureau', 'leader')
+  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'The filtered list as .xlsx (amounts in 万元 as numbers)' })
+  async export(@Query() query: ProjectListQueryDto, @CurrentScope() scope: AccessScope, @Res() reply: FastifyReply) {
+    return sendXlsx(reply, `招商项目_${new Date().toISOString().slice(0, 10)}.xlsx`, await this.exporter.projects(query, scope));
+  }
+
+  @Get('import-template')
+  @Roles(...EDITORS)
+  @ApiProduces(XLSX_MIME)
+  @ApiOperation({ summary: 'The .xlsx template for imports, with Chinese headers and an example row' })
+  async template(@Res() reply: FastifyReply) {
+    return sendXlsx(reply, '招商项目导入模板.xlsx', await this.importer.template());
+  }
+
+  @Post('import')
+  @Roles(...EDITORS)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Import an .xlsx: all rows or none; 400 lists every bad row, field and reason' })
+  async import(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<{ imported: number }> {
+    if (!request.isMultipart()) throw new DomainError('validation', 'file: send multipart/form-data with a file field');
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') throw new DomainError('validation', 'file: is required (multipart field "file")');
+    const buffer = await file.toBuffer();
+    return this.importer.import(buffer, principal);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
+    return this.projects.get(id, scope);
+  }
+
+  @Post()
+  @Roles(...EDITORS)
+  @ApiCreatedResponse({ description: 'the project' })
+  create(@Body() body: CreateProjectDto, @CurrentPrincipal() principal: Principal) {
+    return this.projects.create(body, principal);
+  }
+
+  @Patch(':id')
+  @Roles(...EDITORS)
+  update(@Param('id') id: string, @Body() body: UpdateProjectDto) {
+    return this.projects.update(id, body);
+  }
+
+  @Post(':id/stage')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: 'Move along the pipeline: forward only, dated, never in the future; terminated needs a reason' })
+  changeStage(@Param('id') id: string, @Body() body: StageChangeDto, @CurrentPrincipal() principal: Principal) {
+    return this.projects.changeStage(id, body, principal);
+  }
+
+  @Post(':id/funds')
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: 'Record funds arrived (万元) on a signed project' })
+  addFunds(@Param('id') id: string, @Body() body: FundArrivalDto, @CurrentPrincipal() principal: Principal) {
+    return this.projects.addFunds(id, body, principal);
+  }
+}

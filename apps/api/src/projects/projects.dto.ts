@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INVESTOR_ORIGINS, PROJECT_STAGES } from '@luodi/persistence';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { IsId, IsIsoDate, IsMoney } from '../common/validators';
+
+const ORIGIN_RULE = { message: `must be one of ${INVESTOR_ORIGINS.join(', ')}` };
+const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
+const SORTS = ['code', 'name', 'signedAt', 'contractAmount', 'stage', 'updatedAt'] as const;
+
+export class CreateProjectDto {
+  @ApiPropertyOptional({ example: '2026-ZS-001', description: 'unique; generated as <year>-ZS-<n> when omitted' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{3,32}$/, { message: 'must be 3–32 letters, digits or -' })
+  code?: string;
+
+  @ApiProperty({ example: '年产10万吨新能源材料项目' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: '华东新材料科技有限公司' })
+  @IsString()
+  @Length(1, 200)
+  investor!: string;
+
+  @ApiProperty({ enum: INVESTOR_ORIGINS, description: 'domestic 境内 / hmt 港澳台 / foreign 境外' })
+  @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
+  investorOrigin!: (typeof INVESTOR_ORIGINS)[number];
+
+  @ApiProperty({ example: '新材料', description: 'from the managed industry list' })
+  @IsString()
+  @Length(1, 64)
+  industry!: string;
+
+  @ApiProperty({ example: '沪洽会', description: 'the signing event, from the managed source list' })
+  @IsString()
+  @Length(1, 64)
+  source!: string;
+
+  @ApiProperty({ example: '50000.00', description: '合同投资额, 万元, decimal string' })
+  @IsMoney()
+  contractAmount!: string;
+
+  @ApiProperty({ example: '3' })
+  @IsId()
+  leadDepartmentId!: string;
+
+  @ApiPropertyOptional({ example: '张副区长' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  leadOfficial?: string | null;
+
+  @ApiPropertyOptional({ example: '经济开发区', description: 'from the managed location list' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  location?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsIsoDate()
+  plannedStartDate?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'when talks started; today when omitted' })
+  @IsOptional()
+  @IsIsoDate()
+  talksStartedAt?: string;
+}
+
+export class UpdateProjectDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) investor?: string;
+  @ApiPropertyOptional({ enum: INVESTOR_ORIGINS }) @IsOptional() @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE) investorOrigin?: (typeof INVESTOR_ORIGINS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) industry?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) source?: string;
+  @ApiPropertyOptional() @IsOptional() @IsMoney() contractAmount?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() leadDepartmentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) leadOfficial?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) location?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsIsoDate() plannedStartDate?: string | null;
+}
+
+export class ProjectListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROJECT_STAGES }) @IsOptional() @IsIn(PROJECT_STAGES, STAGE_RULE) stage?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) source?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) industry?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() leadDepartmentId?: string;
+  @ApiPropertyOptional({ description: 'search in name, investor and code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: 'signed in this year' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
+  year?: string;
+  @ApiPropertyOptional({ enum: SORTS }) @IsOptional() @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` }) sort?: (typeof SORTS)[number];
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc'], { message: 'must be asc or desc' }) order?: 'asc' | 'desc';
+}
+
+export class StageChangeDto {
+  @ApiProperty({ enum: PROJECT_STAGES.filter((stage) => stage !== 'negotiating') })
+  @IsIn(PROJECT_STAGES.filter((stage) => stage !== 'negotiating'), {
+    message: 'must be one of signed, registered, started, operating, terminated',
+  })
+  stage!: 'signed' | 'registered' | 'started' | 'operating' | 'terminated';
+
+  @ApiProperty({ example: '2026-11-20', description: 'the date it happened (Asia/Shanghai); not in the future' })
+  @IsIsoDate()
+  at!: string;
+
+  @ApiPropertyOptional({ description: 'required to terminate' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class FundArrivalDto {
+  @ApiProperty({ example: '1200.50', description: '万元' })
+  @IsMoney()
+  amount!: string;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsIsoDate()
+  at!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}

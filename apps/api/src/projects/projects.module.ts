@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProjectExportService } from './project-export.service';
+import { ProjectImportService } from './project-import.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsService } from './projects.service';
+
+@Module({
+  controllers: [ProjectsController],
+  providers: [ProjectsService, ProjectImportService, ProjectExportService],
+  exports: [ProjectsService],
+})
+export class ProjectsModule {}

@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AccessScope,
+  businessDateOf,
+  DomainError,
+  NotFound,
+  planStageChange,
+  type Principal,
+  StateConflict,
+  ValidationFailed,
+} from '@luodi/domain';
+import {
+  DepartmentRepository,
+  KeyWorkRepository,
+  LookupRepository,
+  type ProjectEntity,
+  ProjectRepository,
+  type ProjectRow,
+} from '@luodi/persistence';
+import { DataSource } from 'typeorm';
+import type { Page } from '../common/pagination';
+import type { CreateProjectDto, FundArrivalDto, ProjectListQueryDto, StageChangeDto, UpdateProjectDto } from './projects.dto';
+
+export interface ProjectView {
+  id: string;
+  code: string;
+  name: string;
+  investor: string;
+  investorOrigin: string;
+  industry: string;
+  source: string;
+  contractAmount: string;
+  fundsArrived: string;
+  leadDepartmentId: string;
+  leadDepartmentName: string | null;
+  leadOfficial: string | null;
+  location: string | null;
+  plannedStartDate: string | null;
+  stage: string;
+  talksStartedAt: string;
+  signedAt: string | null;
+  registeredAt: string | null;
+  startedAt: string | null;
+  operatingAt: string | null;
+  terminatedAt: string | null;
+  terminationReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function projectView(project: ProjectEntity, leadDepartmentName: string | null): ProjectView {
+  return {
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    investor: project.investor,
+    investorOrigin: project.investorOrigin,
+    industry: project.industry,
+    source: project.source,
+    contractAmount: project.contractAmount,
+    fundsArrived: project.fundsArrived,
+    leadDepartmentId: project.leadDepartmentId,
+    leadDepartmentName,
+    leadOfficial: project.leadOfficial,
+    location: project.location,
+    plannedStartDate: project.plannedStartDate,
+    stage: project.stage,
+    talksStartedAt: project.talksStartedAt,
+    signedAt: project.signedAt,
+    registeredAt: project.registeredAt,
+    startedAt: project.startedAt,
+    operatingAt: project.operatingAt,
+    terminatedAt: project.terminatedAt,
+    terminationReason: project.terminationReason,
+    createdAt: project.createdAt.toISOString(),
+    updatedAt: project.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly lookups: LookupRepository,
+    private readonly keyWorks: KeyWorkRepository,
+  ) {}
+
+  async list(query: ProjectListQueryDto, scope: AccessScope): Promise<Page<ProjectView>> {
+    const { items, total } = await this.projects.list(
+      {
+        stage: query.stage,
+        source: query.source,
+        industry: query.industry,
+        leadDepartmentId: query.leadDepartmentId,
+        q: query.q?.trim() || undefined,
+        signedYear: query.year ? Number(query.year) : undefined,
+        sort: query.sort,
+        order: query.order,
+      },
+      scope,
+      { page: query.page, pageSize: query.pageSize },
+    );
+    return { items: items.map((row: ProjectRow) => projectView(row, row.leadDepartmentName)), total };
+  }
+
+  async get(id: string, scope: AccessScope) {
+    const row = await this.projects.findVisible(id, scope);
+    if (!row) throw new NotFound('project', id);
+    const [stageEvents, funds, keyWorks] = await Promise.all([
+      this.projects.stageEvents(id),
+      this.projects.funds(id),
+      this.keyWorks.forProject(id),
+    ]);
+    const plans = await Promise.all(
+      keyWorks.map(async (keyWork) => {
+        const [summary] = await this.keyWorks.list(keyWork.year, { kind: 'all' }, keyWork.id);
+        return {
+          id: keyWork.id,
+          year: keyWork.year,
+          annualPlanInvestment: keyWork.annualPlanInvestment,
+          plannedStartMonth: keyWork.plannedStartMonth,
+          completedInvestment: summary?.completedInvestment ?? '0.00',
+          reports: (await this.keyWorks.reports(keyWork.id)).map((report) => ({
+            month: report.month,
+            completedInvestment: report.completedInvestment,
+            progress: report.progress,
+            problems: report.problems,
+            reportedAt: report.reportedAt.toISOString(),
+          })),
+        };
+      }),
+    );
+    return {
+      ...projectView(row, row.leadDepartmentName),
+      stageEvents: stageEvents.map((event) => ({
+        id: event.id,
+        stage: event.stage,
+        at: event.at,
+        reason: event.reason,
+        recordedAt: event.recordedAt.toISOString(),
+      })),
+      funds: funds.map((fund) => ({ id: fund.id, amount: fund.amount, at: fund.at, note: fund.note })),
+      keyWorks: plans,
+    };
+  }
+
+  async create(input: CreateProjectDto, principal: Principal): Promise<ProjectView> {
+    await this.checkReferences(input);
+    const today = businessDateOf(new Date());
+    const talksStartedAt = input.talksStartedAt ?? today;
+    if (talksStartedAt > today) throw new ValidationFailed('talksStartedAt', `must not be in the future (today is ${today})`);
+    if (input.code && (await this.projects.findByCode(input.code))) {
+      throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
+    }
+    const project = await this.dataSource.transaction(async (manager) => {
+      const code = input.code ?? (await this.projects.nextCode(`${today.slice(0, 4)}-ZS-`, manager));
+      const created = await this.projects.create(
+        {
+          code,
+          name: input.name,
+          investor: input.investor,
+          investorOrigin: input.investorOrigin,
+          industry: input.industry,
+          source: input.source,
+          contractAmount: input.contractAmount,
+          fundsArrived: '0.00',
+          leadDepartmentId: input.leadDepartmentId,
+          leadOfficial: input.leadOfficial ?? null,
+          location: input.location ?? null,
+          plannedStartDate: input.plannedStartDate ?? null,
+          stage: 'negotiating',
+          talksStartedAt,
+        },
+        manager,
+      );
+      await this.projects.addStageEvents(
+        [{ projectId: created.id, stage: 'negotiating', at: talksStartedAt, reason: null, recordedBy: principal.userId, recordedAt: new Date() }],
+        manager,
+      );
+      return created;
+    });
+    return this.get(project.id, { kind: 'all' });
+  }
+
+  async update(id: string, patch: UpdateProjectDto): Promise<ProjectView> {
+    const row = await this.projects.findVisible(id, { kind: 'all' });
+    if (!row) throw new NotFound('project', id);
+    await this.checkReferences(patch);
+    const { leadDepartmentName: _name, ...entity } = row;
+    await this.projects.update(entity as ProjectEntity, patch);
+    return this.get(id, { kind: 'all' });
+  }
+
+  /** Move a project along its pipeline (domain §2): forward only, dated, never in the future. */
+  async changeStage(id: string, input: StageChangeDto, principal: Principal) {
+    await this.dataSource.transaction(async (manager) => {
+      const project = await this.projects.lockById(id, manager);
+      if (!project) throw new NotFound('project', id);
+      const change = planStageChange(project, input.stage, input.at, input.reason, businessDateOf(new Date()));
+      await this.projects.update(
+        project,
+        { stage: change.stage, ...change.dates, ...(change.stage === 'terminated' ? { terminationReason: change.reason } : {}) },
+        manager,
+      );
+      const recordedAt = new Date();
+      await this.projects.addStageEvents(
+        change.reached.map((stage) => ({
+          projectId: id,
+          stage,
+          at: input.at,
+          reason: stage === 'terminated' ? change.reason : (change.reason ?? null),
+          recordedBy: principal.userId,
+          recordedAt,
+        })),
+        manager,
+      );
+    });
+    return this.get(id, { kind: 'all' });
+  }
+
+  /** Record funds arrived (到位资金): on a signed project, dated between signing and today. */
+  async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
+    await this.dataSource.transaction(async (manager) => {
+      const project = await this.projects.lockById(id, manager);
+      if (!project) throw new NotFound('project', id);
+      if (!project.signedAt) throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
+      const today = businessDateOf(new Date());
+      if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
+      if (input.at < project.signedAt) throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
+      if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
+      await this.projects.addFund(
+        { projectId: id, amount: input.amount, at: input.at, note: input.note ?? null, recordedBy: principal.userId, recordedAt: new Date() },
+        manager,
+      );
+      await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [input.amount, id]);
+    });
+    return this.get(id, { kind: 'all' });
+  }
+
+  /** The lead department must exist; source, industry and location must be on their managed lists. */
+  async checkReferences(input: Partial<CreateProjectDto>): Promise<void> {
+    if (input.leadDepartmentId && !(await this.departments.findById(input.leadDepartmentId))) {
+      throw new ValidationFailed('leadDepartmentId', `no department with id ${input.leadDepartmentId}`);
+    }
+    for (const kind of ['source', 'industry', 'location'] as const) {
+      const value = input[kind];
+      if (value === undefined || value === null) continue;
+      const allowed = await this.lookups.enabledNames(kind);
+      if (!allowed.includes(value)) {
+        throw new ValidationFailed(kind, `must be on the managed ${kind} list (${allowed.join('、')})`);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { Role, SessionUser } from '../auth/types';
+import { http } from './http';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface DepartmentSummary {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Department extends DepartmentSummary {
+  email: string | null;
+  webhookUrl: string | null;
+}
+
+export interface DepartmentInput {
+  code?: string;
+  name?: string;
+  /** null removes it (PATCH). */
+  email?: string | null;
+  webhookUrl?: string | null;
+}
+
+export interface UserInput {
+  username?: string;
+  password?: string;
+  displayName?: string;
+  role?: Role;
+  departmentId?: string | null;
+  enabled?: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  firstBroken?: { seq: number; reason: string };
+}
+
+export const departmentsApi = {
+  list: () => http.get<Page<DepartmentSummary>>('/departments'),
+  get: (id: string) => http.get<Department>(`/departments/${encodeURIComponent(id)}`),
+  create: (body: DepartmentInput) => http.post<Department>('/departments', body),
+  update: (id: string, body: DepartmentInput) =>
+    http.patch<Department>(`/departments/${encodeURIComponent(id)}`, body),
+};
+
+export const usersApi = {
+  list: (page: number, pageSize: number) =>
+    http.get<Page<SessionUser>>('/users', { query: { page, pageSize } }),
+  create: (body: UserInput) => http.post<SessionUser>('/users', body),
+  update: (id: string, body: UserInput) => http.patch<SessionUser>(`/users/${encodeURIComponent(id)}`, body),
+};
+
+export const auditApi = {
+  list: (query: { entityType?: string; entityId?: string; page: number; pageSize: number }) =>
+    http.get<Page<AuditEntry>>('/audit', { query: { ...query } }),
+  verify: () => http.get<AuditVerification>('/audit/verify'),
+};

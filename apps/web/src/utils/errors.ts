@@ -1,0 +1,8 @@
+import { ApiError } from '../api/http';
+
+/** The message to show for a failed call: the server's own words (400/409/… envelopes), else the error's. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message || error.error;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

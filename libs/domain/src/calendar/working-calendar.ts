@@ -1,0 +1,79 @@
+import type { IsoDate } from '../business-time';
+
+/**
+ * The district's working-day calendar: Monday–Friday, minus public holidays, plus the weekend days
+ * declared working days (调休). Exceptions come from data (a maintained package, then admin
+ * overrides); nothing here guesses holidays from weekdays.
+ */
+export type DayKind = 'holiday' | 'workday';
+
+export interface CalendarException {
+  date: IsoDate;
+  kind: DayKind;
+  name?: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function toUtcDay(date: IsoDate): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function fromUtcDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcDay(toUtcDay(date) + days);
+}
+
+/** Days from `a` to `b` (b − a), in calendar days. */
+export function calendarDaysBetween(a: IsoDate, b: IsoDate): number {
+  return toUtcDay(b) - toUtcDay(a);
+}
+
+export class WorkingCalendar {
+  private readonly exceptions: ReadonlyMap<IsoDate, DayKind>;
+
+  constructor(exceptions: Iterable<CalendarException>) {
+    const map = new Map<IsoDate, DayKind>();
+    for (const exception of exceptions) map.set(exception.date, exception.kind);
+    this.exceptions = map;
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    const exception = this.exceptions.get(date);
+    if (exception) return exception === 'workday';
+    const weekday = new Date(toUtcDay(date) * DAY_MS).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** The n-th working day after `date` (n ≥ 1; `date` itself is not counted). */
+  addWorkingDays(date: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+    let current = date;
+    let left = n;
+    while (left > 0) {
+      current = addCalendarDays(current, 1);
+      if (this.isWorkingDay(current)) left -= 1;
+    }
+    return current;
+  }
+
+  /** Working days d with from < d ≤ to (0 when to ≤ from). */
+  workingDaysAfterUpTo(from: IsoDate, to: IsoDate): number {
+    let count = 0;
+    for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+      if (this.isWorkingDay(day)) count += 1;
+    }
+    return count;
+  }
+
+  /** The n-th working day of a month (1-based), e.g. the 5th working day of 2026-10. */
+  nthWorkingDayOfMonth(year: number, month: number, n: number): IsoDate {
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const start = this.isWorkingDay(first) ? first : this.addWorkingDays(first, 1);
+    return n <= 1 ? start : this.addWorkingDays(start, n - 1);
+  }
+}

@@ -1,0 +1,74 @@
+import type { IsoDate } from '../business-time';
+import { StateConflict, ValidationFailed } from '../errors';
+
+/** Pipeline stages in order (domain §2); `terminated` can end any stage but the last. */
+export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
+export type PipelineStage = (typeof PIPELINE)[number];
+export type ProjectStage = PipelineStage | 'terminated';
+
+export const STAGE_DATE_FIELD = {
+  signed: 'signedAt',
+  registered: 'registeredAt',
+  started: 'startedAt',
+  operating: 'operatingAt',
+  terminated: 'terminatedAt',
+} as const;
+type DateField = (typeof STAGE_DATE_FIELD)[keyof typeof STAGE_DATE_FIELD];
+
+export interface StageState {
+  stage: ProjectStage;
+  talksStartedAt: IsoDate;
+  signedAt: IsoDate | null;
+  registeredAt: IsoDate | null;
+  startedAt: IsoDate | null;
+  operatingAt: IsoDate | null;
+  terminatedAt: IsoDate | null;
+}
+
+export interface StageChange {
+  stage: ProjectStage;
+  /** The dates to set (a jump over stages dates every stage passed with the same day). */
+  dates: Partial<Record<DateField, IsoDate>>;
+  /** The stages reached, in order, for the stage log. */
+  reached: ProjectStage[];
+  reason: string | null;
+}
+
+/** The date of the stage the project is in now (talks start for `negotiating`). */
+export function currentStageDate(state: StageState): IsoDate {
+  if (state.stage === 'negotiating') return state.talksStartedAt;
+  return state[STAGE_DATE_FIELD[state.stage]] ?? state.talksStartedAt;
+}
+
+/**
+ * Plan a stage change: forward only (one or more stages), or to `terminated` with a reason; the date
+ * never in the future (today in Asia/Shanghai is given) and never before the current stage's date.
+ */
+export function planStageChange(
+  state: StageState,
+  target: ProjectStage,
+  at: IsoDate,
+  reason: string | null | undefined,
+  today: IsoDate,
+): StageChange {
+  if (at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
+  if (state.stage === 'terminated') throw new StateConflict('terminated', 'a terminated project takes no more stage changes');
+  const previousDate = currentStageDate(state);
+  if (at < previousDate) {
+    throw new ValidationFailed('at', `must not be before the date of the current stage "${state.stage}" (${previousDate})`);
+  }
+  const trimmedReason = reason?.trim() || null;
+  if (target === 'terminated') {
+    if (!trimmedReason) throw new ValidationFailed('reason', 'is required to terminate a project');
+    return { stage: 'terminated', dates: { terminatedAt: at }, reached: ['terminated'], reason: trimmedReason };
+  }
+  const from = PIPELINE.indexOf(state.stage as PipelineStage);
+  const to = PIPELINE.indexOf(target);
+  if (to <= from) {
+    throw new StateConflict(state.stage, `stages only move forward (${PIPELINE.slice(from + 1).join(', ') || 'none left'}) or to terminated`);
+  }
+  const reached = PIPELINE.slice(from + 1, to + 1) as Exclude<PipelineStage, 'negotiating'>[];
+  const dates: Partial<Record<DateField, IsoDate>> = {};
+  for (const stage of reached) dates[STAGE_DATE_FIELD[stage]] = at;
+  return { stage: target, dates, reached, reason: trimmedReason };
+}

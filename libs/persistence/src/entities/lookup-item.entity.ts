@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export const LOOKUP_KINDS = ['source', 'industry', 'location'] as const;
+
+/** Managed lists: signing events (沪洽会, 港洽会, 中博会 …), industries, locations (乡镇/园区). */
+@Entity({ name: 'lookup_item' })
+@Unique('uq_lookup_item_kind_name', ['kind', 'name'])
+export class LookupItemEntity {
+  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  id!: string;
+
+  @Column({ name: 'kind', type: 'enum', enum: LOOKUP_KINDS })
+  kind!: (typeof LOOKUP_KINDS)[number];
+
+  @Column({ name: 'name', type: 'varchar', length: 64 })
+  name!: string;
+
+  @Column({ name: 'sort_order', type: 'int', default: 0 })
+  sortOrder!: number;
+
+  @Column({ name: 'enabled', type: 'boolean', default: true })
+  enabled!: boolean;
+}

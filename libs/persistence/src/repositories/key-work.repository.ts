@@ -1,0 +1,133 @@
+import type { AccessScope } from '@luodi/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
+import { KeyWorkEntity } from '../entities/key-work.entity';
+
+export interface KeyWorkRow {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  leadDepartmentId: string;
+  leadDepartmentName: string;
+  stage: string;
+  startedAt: string | null;
+  year: number;
+  annualPlanInvestment: string;
+  plannedStartMonth: number | null;
+  /** Σ completed investment reported for the year. */
+  completedInvestment: string;
+  reportCount: number;
+  lastReportedMonth: string | null;
+}
+
+const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
+  scope.kind === 'all' ? { sql: '', params: [] } : { sql: ' AND p.lead_department_id = ?', params: [scope.departmentId] };
+
+/** All SQL on `key_work` and `key_work_report`. */
+export class KeyWorkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(year: number, scope: AccessScope, keyWorkId?: string): Promise<KeyWorkRow[]> {
+    const scoped = scopeSql(scope);
+    const rows = (await this.dataSource.query(
+      `SELECT k.id, k.project_id AS projectId, p.code AS projectCode, p.name AS projectName,
+              p.lead_department_id AS leadDepartmentId, d.name AS leadDepartmentName, p.stage, p.started_at AS startedAt,
+              k.year, k.annual_plan_investment AS annualPlanInvestment, k.planned_start_month AS plannedStartMonth,
+              COALESCE(SUM(r.completed_investment), 0.00) AS completedInvestment,
+              COUNT(r.id) AS reportCount, MAX(r.month) AS lastReportedMonth
+         FROM key_work k
+         JOIN project p ON p.id = k.project_id
+         JOIN department d ON d.id = p.lead_department_id
+         LEFT JOIN key_work_report r ON r.key_work_id = k.id
+        WHERE k.year = ?${scoped.sql}${keyWorkId ? ' AND k.id = ?' : ''}
+        GROUP BY k.id
+        ORDER BY p.code`,
+      [year, ...scoped.params, ...(keyWorkId ? [keyWorkId] : [])],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      projectId: String(row['projectId']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      leadDepartmentId: String(row['leadDepartmentId']),
+      leadDepartmentName: String(row['leadDepartmentName']),
+      stage: String(row['stage']),
+      startedAt: (row['startedAt'] as string | null) ?? null,
+      year: Number(row['year']),
+      annualPlanInvestment: String(row['annualPlanInvestment']),
+      plannedStartMonth: row['plannedStartMonth'] === null ? null : Number(row['plannedStartMonth']),
+      completedInvestment: String(row['completedInvestment']),
+      reportCount: Number(row['reportCount']),
+      lastReportedMonth: (row['lastReportedMonth'] as string | null) ?? null,
+    }));
+  }
+
+  async findVisible(id: string, scope: AccessScope): Promise<KeyWorkEntity | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    const scoped = scopeSql(scope);
+    const rows = (await this.dataSource.query(
+      `SELECT k.id FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.id = ?${scoped.sql}`,
+      [id, ...scoped.params],
+    )) as Array<{ id: string }>;
+    return rows.length ? this.dataSource.getRepository(KeyWorkEntity).findOneBy({ id }) : null;
+  }
+
+  findByProjectAndYear(projectId: string, year: number): Promise<KeyWorkEntity | null> {
+    return this.dataSource.getRepository(KeyWorkEntity).findOneBy({ projectId, year });
+  }
+
+  forProject(projectId: string): Promise<KeyWorkEntity[]> {
+    return this.dataSource.getRepository(KeyWorkEntity).find({ where: { projectId }, order: { year: 'DESC' } });
+  }
+
+  create(data: Partial<KeyWorkEntity>, manager?: EntityManager): Promise<KeyWorkEntity> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkEntity);
+    return repository.save(repository.create(data));
+  }
+
+  update(entity: KeyWorkEntity, patch: Partial<KeyWorkEntity>): Promise<KeyWorkEntity> {
+    const repository = this.dataSource.getRepository(KeyWorkEntity);
+    return repository.save(repository.merge(entity, patch));
+  }
+
+  reports(keyWorkId: string): Promise<KeyWorkReportEntity[]> {
+    return this.dataSource.getRepository(KeyWorkReportEntity).find({ where: { keyWorkId }, order: { month: 'ASC' } });
+  }
+
+  /** Reports of every key work of a year for one month (the 月度调度表). */
+  async reportsForMonth(year: number, month: string): Promise<Map<string, KeyWorkReportEntity>> {
+    const rows = await this.dataSource
+      .getRepository(KeyWorkReportEntity)
+      .createQueryBuilder('r')
+      .innerJoin('r.keyWork', 'k')
+      .where('k.year = :year AND r.month = :month', { year, month })
+      .getMany();
+    return new Map(rows.map((row) => [row.keyWorkId, row]));
+  }
+
+  /** Every report of the year's key works, in one query: (key work, month, amount). */
+  async reportsForYear(year: number): Promise<Array<{ keyWorkId: string; month: string; completedInvestment: string }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.key_work_id AS keyWorkId, r.month, r.completed_investment AS completedInvestment
+         FROM key_work_report r JOIN key_work k ON k.id = r.key_work_id
+        WHERE k.year = ?`,
+      [year],
+    )) as Array<{ keyWorkId: string; month: string; completedInvestment: string }>;
+    return rows.map((row) => ({ ...row, keyWorkId: String(row.keyWorkId) }));
+  }
+
+  findReport(keyWorkId: string, month: string): Promise<KeyWorkReportEntity | null> {
+    return this.dataSource.getRepository(KeyWorkReportEntity).findOneBy({ keyWorkId, month });
+  }
+
+  saveReport(report: Partial<KeyWorkReportEntity>, manager?: EntityManager): Promise<KeyWorkReportEntity> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkReportEntity);
+    return repository.save(repository.create(report));
+  }
+
+  updateReport(entity: KeyWorkReportEntity, patch: Partial<KeyWorkReportEntity>): Promise<KeyWorkReportEntity> {
+    const repository = this.dataSource.getRepository(KeyWorkReportEntity);
+    return repository.save(repository.merge(entity, patch));
+  }
+}

@@ -1,0 +1,168 @@
+import type { AccessScope } from '@luodi/domain';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { FundArrivalEntity } from '../entities/fund-arrival.entity';
+import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
+import { ProjectEntity } from '../entities/project.entity';
+
+export interface ProjectListFilter {
+  stage?: string;
+  source?: string;
+  industry?: string;
+  leadDepartmentId?: string;
+  /** Free text: name, investor or code. */
+  q?: string;
+  /** Signed in this year. */
+  signedYear?: number;
+  sort?: 'code' | 'name' | 'signedAt' | 'contractAmount' | 'stage' | 'updatedAt';
+  order?: 'asc' | 'desc';
+}
+
+export interface ProjectRow extends ProjectEntity {
+  leadDepartmentName: string;
+}
+
+const SORT_COLUMNS: Record<NonNullable<ProjectListFilter['sort']>, string> = {
+  code: 'p.code',
+  name: 'p.name',
+  signedAt: 'p.signedAt',
+  contractAmount: 'p.contractAmount',
+  stage: 'p.stage',
+  updatedAt: 'p.updatedAt',
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+/**
+ * The department scope of projects: a department user sees the projects its department leads (and,
+ * once approvals exist, those it holds a milestone on).
+ */
+export function applyProjectScope<T extends object>(query: SelectQueryBuilder<T>, scope: AccessScope, alias = 'p'): SelectQueryBuilder<T> {
+  if (scope.kind === 'all') return query;
+  return query.andWhere(`${alias}.lead_department_id = :scopeDepartmentId`, { scopeDepartmentId: scope.departmentId });
+}
+
+/** All SQL on `project`, `project_stage_event` and `fund_arrival`. */
+export class ProjectRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private projects(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(ProjectEntity);
+  }
+
+  private filtered(filter: ProjectListFilter, scope: AccessScope): SelectQueryBuilder<ProjectEntity> {
+    const query = this.projects()
+      .createQueryBuilder('p')
+      .innerJoin('p.leadDepartment', 'd')
+      .addSelect('d.name', 'leadDepartmentName');
+    applyProjectScope(query, scope);
+    if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
+    if (filter.source) query.andWhere('p.source = :source', { source: filter.source });
+    if (filter.industry) query.andWhere('p.industry = :industry', { industry: filter.industry });
+    if (filter.leadDepartmentId) query.andWhere('p.lead_department_id = :lead', { lead: filter.leadDepartmentId });
+    if (filter.signedYear) {
+      query.andWhere('p.signed_at BETWEEN :from AND :to', {
+        from: `${filter.signedYear}-01-01`,
+        to: `${filter.signedYear}-12-31`,
+      });
+    }
+    if (filter.q) {
+      const like = `%${escapeLike(filter.q)}%`;
+      query.andWhere('(p.name LIKE :like OR p.investor LIKE :like OR p.code LIKE :like)', { like });
+    }
+    return query;
+  }
+
+  async list(
+    filter: ProjectListFilter,
+    scope: AccessScope,
+    page: { page: number; pageSize: number } | null,
+  ): Promise<{ items: ProjectRow[]; total: number }> {
+    const query = this.filtered(filter, scope)
+      .orderBy(SORT_COLUMNS[filter.sort ?? 'updatedAt'], (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC')
+      .addOrderBy('p.id', 'DESC');
+    const total = await query.getCount();
+    if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+    const { entities, raw } = await query.getRawAndEntities<{ leadDepartmentName: string }>();
+    return {
+      items: entities.map((entity, index) => Object.assign(entity, { leadDepartmentName: raw[index]!.leadDepartmentName })),
+      total,
+    };
+  }
+
+  async findVisible(id: string, scope: AccessScope): Promise<ProjectRow | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    const query = this.filtered({}, scope).andWhere('p.id = :id', { id });
+    const { entities, raw } = await query.getRawAndEntities<{ leadDepartmentName: string }>();
+    const entity = entities[0];
+    return entity ? Object.assign(entity, { leadDepartmentName: raw[0]!.leadDepartmentName }) : null;
+  }
+
+  /** The row locked for the rest of the transaction (stage changes and fund entries serialise on it). */
+  async lockById(id: string, manager: EntityManager): Promise<ProjectEntity | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    return manager.getRepository(ProjectEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+  }
+
+  findByCode(code: string): Promise<ProjectEntity | null> {
+    return this.projects().findOneBy({ code });
+  }
+
+  async existingCodes(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.projects().createQueryBuilder('p').select('p.code', 'code').where('p.code IN (:...codes)', { codes }).getRawMany<{ code: string }>();
+    return rows.map((row) => row.code);
+  }
+
+  /** The next free `<prefix>NNN` code (e.g. 2026-ZS-014). */
+  async nextCode(prefix: string, manager?: EntityManager): Promise<string> {
+    const [row] = (await (manager ?? this.dataSource.manager).query(
+      "SELECT MAX(CAST(SUBSTRING(code, ?) AS UNSIGNED)) AS last FROM project WHERE code LIKE ? AND SUBSTRING(code, ?) REGEXP '^[0-9]+$'",
+      [prefix.length + 1, `${escapeLike(prefix)}%`, prefix.length + 1],
+    )) as Array<{ last: string | null }>;
+    return `${prefix}${String(Number(row?.last ?? 0) + 1).padStart(3, '0')}`;
+  }
+
+  create(data: Partial<ProjectEntity>, manager?: EntityManager): Promise<ProjectEntity> {
+    return this.projects(manager).save(this.projects(manager).create(data));
+  }
+
+  /** Bulk insert (imports), inside the caller's transaction; returns the new ids by code. */
+  async insertMany(rows: Array<Partial<ProjectEntity>>, manager: EntityManager): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      await manager.createQueryBuilder().insert().into(ProjectEntity).values(chunk).updateEntity(false).execute();
+      const inserted = (await manager.query(`SELECT id, code FROM project WHERE code IN (${chunk.map(() => '?').join(',')})`, chunk.map((row) => row.code))) as Array<{ id: string; code: string }>;
+      for (const row of inserted) ids.set(row.code, String(row.id));
+    }
+    return ids;
+  }
+
+  update(entity: ProjectEntity, patch: Partial<ProjectEntity>, manager?: EntityManager): Promise<ProjectEntity> {
+    return this.projects(manager).save(this.projects(manager).merge(entity, patch));
+  }
+
+  async addStageEvents(events: Array<Partial<ProjectStageEventEntity>>, manager: EntityManager): Promise<void> {
+    const repository = manager.getRepository(ProjectStageEventEntity);
+    for (const event of events) await repository.save(repository.create(event));
+  }
+
+  async insertStageEvents(events: Array<Partial<ProjectStageEventEntity>>, manager: EntityManager): Promise<void> {
+    for (let start = 0; start < events.length; start += 1000) {
+      await manager.createQueryBuilder().insert().into(ProjectStageEventEntity).values(events.slice(start, start + 1000)).updateEntity(false).execute();
+    }
+  }
+
+  stageEvents(projectId: string): Promise<ProjectStageEventEntity[]> {
+    return this.dataSource.getRepository(ProjectStageEventEntity).find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  async addFund(fund: Partial<FundArrivalEntity>, manager: EntityManager): Promise<FundArrivalEntity> {
+    const repository = manager.getRepository(FundArrivalEntity);
+    return repository.save(repository.create(fund));
+  }
+
+  funds(projectId: string): Promise<FundArrivalEntity[]> {
+    return this.dataSource.getRepository(FundArrivalEntity).find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { type CalendarException, WorkingCalendar } from '@luodi/domain';
+import { CalendarRepository } from '@luodi/persistence';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
+
+export interface CalendarEntry extends CalendarException {
+  name: string | null;
+  source: 'package' | 'admin';
+}
+
+/** Chinese names of the package's holiday labels ("National Day,国庆节,3" → 国庆节). */
+function holidayName(label: string): string {
+  return label.split(',')[1] ?? label;
+}
+
+/**
+ * The public holidays and adjusted working days (调休) published by the State Council, as kept by the
+ * maintained `chinese-days` package, for every year it covers.
+ */
+export function packageCalendarEntries(): CalendarEntry[] {
+  const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const entries: CalendarEntry[] = [];
+  for (const [date, label] of Object.entries(data.holidays)) {
+    entries.push({ date, kind: 'holiday', name: `${holidayName(label)}`, source: 'package' });
+  }
+  for (const [date, label] of Object.entries(data.workdays)) {
+    entries.push({ date, kind: 'workday', name: `${holidayName(label)}调休`, source: 'package' });
+  }
+  return entries.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const CACHE_MS = 15_000;
+
+/**
+ * The district's working-day calendar: the package's data overlaid with the admins' per-date overrides.
+ * Cached briefly; a change made through any API instance shows everywhere within CACHE_MS (and at once
+ * on the instance that made it).
+ */
+@Injectable()
+export class CalendarService {
+  private readonly fromPackage = packageCalendarEntries();
+  private cached?: { at: number; entries: CalendarEntry[]; calendar: WorkingCalendar };
+
+  constructor(private readonly overrides: CalendarRepository) {}
+
+  async entries(): Promise<CalendarEntry[]> {
+    return (await this.load()).entries;
+  }
+
+  async calendar(): Promise<WorkingCalendar> {
+    return (await this.load()).calendar;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private async load() {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached;
+    const merged = new Map<string, CalendarEntry>();
+    for (const entry of this.fromPackage) merged.set(entry.date, entry);
+    for (const override of await this.overrides.overrides()) {
+      merged.set(override.date, { ...override, source: 'admin' });
+    }
+    const entries = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
+    this.cached = { at: Date.now(), entries, calendar: new WorkingCalendar(entries) };
+    return this.cached;
+  }
+}
