@@ -12,7 +12,9 @@ export class DashboardController {
 
   @Get('summary')
   @Roles('admin', 'bureau', 'leader', 'department')
-  @ApiOperation({ summary: 'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined)' })
+  @ApiOperation({
+    summary: 'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined)',
+  })
   summary(@Query() query: SummaryQueryDto): Promise<Summary> {
     return this.dashboard.summary(query);
   }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { businessDateOf, endOfBusinessDay, isIsoDate, rate, scheduleRate, ValidationFailed } from '@luodi/domain';
+import {
+  businessDateOf,
+  endOfBusinessDay,
+  isIsoDate,
+  rate,
+  scheduleRate,
+  ValidationFailed,
+} from '@luodi/domain';
 import { FiguresRepository } from '@luodi/persistence';
 import type { SummaryQueryDto } from './dashboard.dto';
 
@@ -29,7 +36,10 @@ export interface Summary {
 }
 
 /** The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. */
-export function resolveAsOf(asOf: string | undefined, now: Date = new Date()): { moment: Date; date: string } {
+export function resolveAsOf(
+  asOf: string | undefined,
+  now: Date = new Date(),
+): { moment: Date; date: string } {
   if (!asOf) return { moment: now, date: businessDateOf(now) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     if (!isIsoDate(asOf)) throw new ValidationFailed('asOf', 'must be a real date');

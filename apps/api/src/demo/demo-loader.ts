@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { passwordProblem } from '@luodi/domain';
-import { appendAudit, DepartmentEntity, SYSTEM_ACTOR, UserEntity } from '@luodi/persistence';
-import type { DataSource } from 'typeorm';
+import { businessDateOf, endOfBusinessDay, passwordProblem } from '@luodi/domain';
+import {
+  appendAudit,
+  DepartmentEntity,
+  FundArrivalEntity,
+  KeyWorkEntity,
+  KeyWorkReportEntity,
+  ProjectEntity,
+  ProjectStageEventEntity,
+  SYSTEM_ACTOR,
+  UserEntity,
+} from '@luodi/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
+import { buildDemoDistrict } from './demo-district';
 
 export interface DemoCredentials {
   username: string;
@@ -75,13 +86,129 @@ export async function loadDemo(
         }),
       );
     }
+    const district = await insertDistrict(manager, departments);
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
       entityId: null,
-      after: { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length },
+      after: { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, ...district },
     });
   });
   logger.log(`demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users`);
   return { loaded: true, credentials };
+}
+
+/** Projects, stage logs, funds, key works and monthly reports of the demo district (bulk inserts). */
+async function insertDistrict(
+  manager: EntityManager,
+  departments: Map<string, string>,
+): Promise<{ projects: number; keyWorks: number; reports: number }> {
+  const now = new Date();
+  const today = businessDateOf(now);
+  const year = Number(today.slice(0, 4));
+  const { projects, keyWorks } = buildDemoDistrict(today);
+  const insert = async <T extends object>(target: new () => T, rows: Array<Partial<T>>) => {
+    for (let start = 0; start < rows.length; start += 500) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(target)
+        .values(rows.slice(start, start + 500) as never)
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+    }
+  };
+  await insert(
+    ProjectEntity,
+    projects.map(({ funds: _funds, leadDepartmentCode, ...project }) => ({
+      ...project,
+      leadDepartmentId: departments.get(leadDepartmentCode)!,
+      fundsArrived: '0.00',
+    })),
+  );
+  const ids = new Map<string, string>(
+    ((await manager.query('SELECT id, code FROM project')) as Array<{ id: string; code: string }>).map(
+      (row) => [row.code, String(row.id)],
+    ),
+  );
+  const stageEvents: Array<Partial<ProjectStageEventEntity>> = [];
+  const funds: Array<Partial<FundArrivalEntity>> = [];
+  for (const project of projects) {
+    const projectId = ids.get(project.code)!;
+    const reached: Array<[ProjectEntity['stage'], string | null]> = [
+      ['negotiating', project.talksStartedAt],
+      ['signed', project.signedAt],
+      ['registered', project.registeredAt],
+      ['started', project.startedAt],
+      ['terminated', project.terminatedAt],
+    ];
+    for (const [stage, at] of reached) {
+      if (at)
+        stageEvents.push({
+          projectId,
+          stage,
+          at,
+          reason: stage === 'terminated' ? project.terminationReason : null,
+          recordedBy: null,
+          recordedAt: now,
+        });
+    }
+    for (const fund of project.funds)
+      funds.push({
+        projectId,
+        amount: fund.amount,
+        at: fund.at,
+        note: '首期资金到位',
+        recordedBy: null,
+        recordedAt: now,
+      });
+  }
+  await insert(ProjectStageEventEntity, stageEvents);
+  await insert(FundArrivalEntity, funds);
+  await manager.query(
+    'UPDATE project p JOIN (SELECT project_id, SUM(amount) AS total FROM fund_arrival GROUP BY project_id) f ON f.project_id = p.id SET p.funds_arrived = f.total',
+  );
+  await insert(
+    KeyWorkEntity,
+    keyWorks.map((keyWork) => ({
+      projectId: ids.get(keyWork.projectCode)!,
+      year,
+      annualPlanInvestment: keyWork.annualPlanInvestment,
+      plannedStartMonth: keyWork.plannedStartMonth,
+    })),
+  );
+  const keyWorkIds = new Map<string, string>(
+    (
+      (await manager.query(
+        'SELECT k.id, p.code FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.year = ?',
+        [year],
+      )) as Array<{
+        id: string;
+        code: string;
+      }>
+    ).map((row) => [row.code, String(row.id)]),
+  );
+  const reports: Array<Partial<KeyWorkReportEntity>> = [];
+  for (const keyWork of keyWorks) {
+    for (const report of keyWork.reports) {
+      // Entered on the 3rd of the following month (or today, whichever is earlier).
+      const [reportYear, reportMonth] = report.month.split('-').map(Number) as [number, number];
+      const following =
+        reportMonth === 12
+          ? `${reportYear + 1}-01-03`
+          : `${reportYear}-${String(reportMonth + 1).padStart(2, '0')}-03`;
+      const reportedAt =
+        following < today ? new Date(endOfBusinessDay(following).getTime() - 8 * 3600_000) : now;
+      reports.push({
+        keyWorkId: keyWorkIds.get(keyWork.projectCode)!,
+        ...report,
+        reportedAt,
+        reportedBy: null,
+        correctedAt: null,
+      });
+    }
+  }
+  await insert(KeyWorkReportEntity, reports);
+  return { projects: projects.length, keyWorks: keyWorks.length, reports: reports.length };
 }

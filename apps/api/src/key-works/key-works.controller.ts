@@ -39,7 +39,10 @@ export class KeyWorksController {
     const fileName = `重点工程月度调度表_${query.year}-${String(query.month).padStart(2, '0')}.xlsx`;
     return reply
       .header('Content-Type', XLSX_MIME)
-      .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header(
+        'Content-Disposition',
+        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      )
       .header('Cache-Control', 'no-store')
       .send(body);
   }
@@ -64,15 +67,25 @@ export class KeyWorksController {
 
   @Post(':id/reports')
   @Roles(...EDITORS)
-  @ApiOperation({ summary: 'Enter the monthly report (月度调度) of a month; due by the 5th working day of the next' })
-  addReport(@Param('id') id: string, @Body() body: KeyWorkReportDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: 'Enter the monthly report (月度调度) of a month; due by the 5th working day of the next',
+  })
+  addReport(
+    @Param('id') id: string,
+    @Body() body: KeyWorkReportDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.keyWorks.addReport(id, body, principal);
   }
 
   @Patch(':id/reports/:month')
   @Roles(...EDITORS)
   @ApiOperation({ summary: 'Correct a monthly report (audited: before → after)' })
-  correctReport(@Param('id') id: string, @Param('month') month: string, @Body() body: KeyWorkReportCorrectionDto) {
+  correctReport(
+    @Param('id') id: string,
+    @Param('month') month: string,
+    @Body() body: KeyWorkReportCorrectionDto,
+  ) {
     return this.keyWorks.correctReport(id, month, body);
   }
 }

@@ -14,7 +14,12 @@ import {
 import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
 import { CalendarService } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
-import type { CreateKeyWorkDto, KeyWorkReportCorrectionDto, KeyWorkReportDto, UpdateKeyWorkDto } from './key-works.dto';
+import type {
+  CreateKeyWorkDto,
+  KeyWorkReportCorrectionDto,
+  KeyWorkReportDto,
+  UpdateKeyWorkDto,
+} from './key-works.dto';
 
 /** A report for month M is due by the 5th working day of month M+1 (domain §3). */
 export const REPORT_DUE_WORKING_DAY = 5;
@@ -48,7 +53,10 @@ export class KeyWorksService {
     return months;
   }
 
-  async list(year: number, scope: AccessScope): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
+  async list(
+    year: number,
+    scope: AccessScope,
+  ): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
     const today = businessDateOf(new Date());
     const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
     const reported = new Map<string, Set<string>>();
@@ -88,7 +96,10 @@ export class KeyWorksService {
     const project = await this.projects.findVisible(input.projectId, { kind: 'all' });
     if (!project) throw new ValidationFailed('projectId', `no project with id ${input.projectId}`);
     if (await this.keyWorks.findByProjectAndYear(input.projectId, input.year)) {
-      throw new DomainError('conflict', `projectId: project ${project.code} is already on the ${input.year} key-works list`);
+      throw new DomainError(
+        'conflict',
+        `projectId: project ${project.code} is already on the ${input.year} key-works list`,
+      );
     }
     const created = await this.keyWorks.create({
       projectId: input.projectId,
@@ -113,9 +124,13 @@ export class KeyWorksService {
       throw new ValidationFailed('month', `must be a month of ${keyWork.year} (the key work's year)`);
     }
     const currentMonth = businessDateOf(new Date()).slice(0, 7);
-    if (input.month > currentMonth) throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
+    if (input.month > currentMonth)
+      throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
     if (await this.keyWorks.findReport(id, input.month)) {
-      throw new DomainError('conflict', `month: the report for ${input.month} is already in; correct it with PATCH /api/key-works/${id}/reports/${input.month}`);
+      throw new DomainError(
+        'conflict',
+        `month: the report for ${input.month} is already in; correct it with PATCH /api/key-works/${id}/reports/${input.month}`,
+      );
     }
     await this.keyWorks.saveReport({
       keyWorkId: id,
@@ -132,7 +147,8 @@ export class KeyWorksService {
 
   /** Correct a report; the audit trail keeps the values before and after. */
   async correctReport(id: string, month: string, patch: KeyWorkReportCorrectionDto) {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationFailed('month', 'must be a month written YYYY-MM');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new ValidationFailed('month', 'must be a month written YYYY-MM');
     const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
     if (!keyWork) throw new NotFound('key work', id);
     const report = await this.keyWorks.findReport(id, month);
@@ -149,7 +165,10 @@ export class KeyWorksService {
     const cumulative = new Map<string, string[]>();
     for (const report of await this.keyWorks.reportsForYear(year)) {
       if (report.month > label) continue;
-      cumulative.set(report.keyWorkId, [...(cumulative.get(report.keyWorkId) ?? []), report.completedInvestment]);
+      cumulative.set(report.keyWorkId, [
+        ...(cumulative.get(report.keyWorkId) ?? []),
+        report.completedInvestment,
+      ]);
     }
     const lines = rows.map((row, index) => ({
       row,
@@ -164,8 +183,18 @@ export class KeyWorksService {
         { header: '项目编号', width: 14, value: (line) => line.row.projectCode },
         { header: '项目名称', width: 36, value: (line) => line.row.projectName },
         { header: '责任单位', width: 20, value: (line) => line.row.leadDepartmentName },
-        { header: '年度计划投资（万元）', width: 18, value: (line) => Number(line.row.annualPlanInvestment), numFmt: WAN_YUAN_FORMAT },
-        { header: '本月完成投资（万元）', width: 18, value: (line) => (line.report ? Number(line.report.completedInvestment) : null), numFmt: WAN_YUAN_FORMAT },
+        {
+          header: '年度计划投资（万元）',
+          width: 18,
+          value: (line) => Number(line.row.annualPlanInvestment),
+          numFmt: WAN_YUAN_FORMAT,
+        },
+        {
+          header: '本月完成投资（万元）',
+          width: 18,
+          value: (line) => (line.report ? Number(line.report.completedInvestment) : null),
+          numFmt: WAN_YUAN_FORMAT,
+        },
         { header: '累计完成投资（万元）', width: 18, value: (line) => line.upTo, numFmt: WAN_YUAN_FORMAT },
         {
           header: '完成率',
@@ -173,9 +202,21 @@ export class KeyWorksService {
           value: (line) => rate(line.upTo, line.row.annualPlanInvestment),
           numFmt: PERCENT_FORMAT,
         },
-        { header: '计划开工月份', width: 12, value: (line) => (line.row.plannedStartMonth ? `${line.row.plannedStartMonth}月` : '续建') },
-        { header: '是否开工', width: 10, value: (line) => (line.row.startedAt ? `是（${line.row.startedAt}）` : '否') },
-        { header: '形象进度', width: 30, value: (line) => line.report?.progress ?? (line.report ? '' : '未报送') },
+        {
+          header: '计划开工月份',
+          width: 12,
+          value: (line) => (line.row.plannedStartMonth ? `${line.row.plannedStartMonth}月` : '续建'),
+        },
+        {
+          header: '是否开工',
+          width: 10,
+          value: (line) => (line.row.startedAt ? `是（${line.row.startedAt}）` : '否'),
+        },
+        {
+          header: '形象进度',
+          width: 30,
+          value: (line) => line.report?.progress ?? (line.report ? '' : '未报送'),
+        },
         { header: '存在问题', width: 30, value: (line) => line.report?.problems ?? '' },
       ],
       lines,

@@ -26,7 +26,12 @@ export class LookupsController {
     if (await this.lookups.findByName(body.kind, body.name)) {
       throw new DomainError('conflict', `name: "${body.name}" is already on the ${body.kind} list`);
     }
-    return this.lookups.save({ kind: body.kind, name: body.name, sortOrder: body.sortOrder ?? 100, enabled: true });
+    return this.lookups.save({
+      kind: body.kind,
+      name: body.name,
+      sortOrder: body.sortOrder ?? 100,
+      enabled: true,
+    });
   }
 
   @Patch(':id')

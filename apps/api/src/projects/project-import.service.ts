@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { businessDateOf, DomainError, isIsoDate, isMoney, type Principal, normaliseMoney } from '@luodi/domain';
+import {
+  businessDateOf,
+  DomainError,
+  isIsoDate,
+  isMoney,
+  type Principal,
+  normaliseMoney,
+} from '@luodi/domain';
 import {
   appendAudit,
   DepartmentRepository,
@@ -33,11 +40,23 @@ export const IMPORT_COLUMNS = [
   { key: 'code', header: '项目编号', required: false, width: 16, example: '' },
   { key: 'name', header: '项目名称', required: true, width: 36, example: '年产10万吨新能源材料项目' },
   { key: 'investor', header: '投资方', required: true, width: 28, example: '华东新材料科技有限公司' },
-  { key: 'investorOrigin', header: '投资方来源（境内/港澳台/境外）', required: true, width: 14, example: '境内' },
+  {
+    key: 'investorOrigin',
+    header: '投资方来源（境内/港澳台/境外）',
+    required: true,
+    width: 14,
+    example: '境内',
+  },
   { key: 'industry', header: '产业类别', required: true, width: 14, example: '新材料' },
   { key: 'source', header: '签约活动', required: true, width: 12, example: '沪洽会' },
   { key: 'contractAmount', header: '合同投资额（万元）', required: true, width: 16, example: '50000' },
-  { key: 'leadDepartment', header: '责任单位（名称或代码）', required: true, width: 22, example: '自然资源局' },
+  {
+    key: 'leadDepartment',
+    header: '责任单位（名称或代码）',
+    required: true,
+    width: 22,
+    example: '自然资源局',
+  },
   { key: 'leadOfficial', header: '包联领导', required: false, width: 12, example: '' },
   { key: 'location', header: '乡镇/园区', required: false, width: 16, example: '经济开发区' },
   { key: 'plannedStartDate', header: '计划开工日期', required: false, width: 14, example: '2026-12-01' },
@@ -83,7 +102,9 @@ export class ProjectImportService {
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
 
-    const headerCells = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((value) => cellText(value).replace(/\*$/, ''));
+    const headerCells = (sheet.getRow(1).values as ExcelJS.CellValue[])
+      .slice(1)
+      .map((value) => cellText(value).replace(/\*$/, ''));
     const positions = new Map<ColumnKey, number>();
     const missingHeaders: string[] = [];
     for (const column of IMPORT_COLUMNS) {
@@ -92,9 +113,18 @@ export class ProjectImportService {
       else if (column.required) missingHeaders.push(column.header);
     }
     if (missingHeaders.length) {
-      throw new DomainError('validation', `file: missing columns ${missingHeaders.join('、')} (use the import template)`, {
-        rows: missingHeaders.map((header) => ({ row: 1, field: 'header', column: header, message: 'column is missing' })),
-      });
+      throw new DomainError(
+        'validation',
+        `file: missing columns ${missingHeaders.join('、')} (use the import template)`,
+        {
+          rows: missingHeaders.map((header) => ({
+            row: 1,
+            field: 'header',
+            column: header,
+            message: 'column is missing',
+          })),
+        },
+      );
     }
 
     const [departments, sources, industries, locations] = await Promise.all([
@@ -115,7 +145,10 @@ export class ProjectImportService {
 
     const lastRow = sheet.actualRowCount > 0 ? sheet.rowCount : 1;
     if (lastRow - 1 > MAX_IMPORT_ROWS) {
-      throw new DomainError('validation', `file: at most ${MAX_IMPORT_ROWS} rows per import (found ${lastRow - 1})`);
+      throw new DomainError(
+        'validation',
+        `file: at most ${MAX_IMPORT_ROWS} rows per import (found ${lastRow - 1})`,
+      );
     }
     for (let rowNumber = 2; rowNumber <= lastRow; rowNumber += 1) {
       const row = sheet.getRow(rowNumber);
@@ -125,14 +158,22 @@ export class ProjectImportService {
       };
       if (IMPORT_COLUMNS.every((column) => value(column.key) === '')) continue;
       const problem = (key: ColumnKey, message: string) =>
-        problems.push({ row: rowNumber, field: key, column: IMPORT_COLUMNS.find((column) => column.key === key)!.header, message });
+        problems.push({
+          row: rowNumber,
+          field: key,
+          column: IMPORT_COLUMNS.find((column) => column.key === key)!.header,
+          message,
+        });
 
-      for (const column of IMPORT_COLUMNS) if (column.required && value(column.key) === '') problem(column.key, '必填 (required)');
+      for (const column of IMPORT_COLUMNS)
+        if (column.required && value(column.key) === '') problem(column.key, '必填 (required)');
 
       const code = value('code');
       if (code) {
-        if (!/^[A-Za-z0-9-]{3,32}$/.test(code)) problem('code', '须为3–32位字母、数字或- (3–32 letters, digits or -)');
-        else if (codesInFile.has(code)) problem('code', `与第${codesInFile.get(code)}行重复 (duplicate of row ${codesInFile.get(code)})`);
+        if (!/^[A-Za-z0-9-]{3,32}$/.test(code))
+          problem('code', '须为3–32位字母、数字或- (3–32 letters, digits or -)');
+        else if (codesInFile.has(code))
+          problem('code', `与第${codesInFile.get(code)}行重复 (duplicate of row ${codesInFile.get(code)})`);
         else codesInFile.set(code, rowNumber);
       }
       const name = value('name');
@@ -140,20 +181,28 @@ export class ProjectImportService {
       const investor = value('investor');
       if (investor.length > 200) problem('investor', '不超过200字 (at most 200 characters)');
       const origin = ORIGINS[value('investorOrigin')];
-      if (value('investorOrigin') && !origin) problem('investorOrigin', '须为 境内、港澳台 或 境外 (domestic, HK-Macao-Taiwan or foreign)');
+      if (value('investorOrigin') && !origin)
+        problem('investorOrigin', '须为 境内、港澳台 或 境外 (domestic, HK-Macao-Taiwan or foreign)');
       const industry = value('industry');
-      if (industry && !industries.includes(industry)) problem('industry', `不在产业类别清单中 (not on the industry list: ${industries.join('、')})`);
+      if (industry && !industries.includes(industry))
+        problem('industry', `不在产业类别清单中 (not on the industry list: ${industries.join('、')})`);
       const source = value('source');
-      if (source && !sources.includes(source)) problem('source', `不在签约活动清单中 (not on the source list: ${sources.join('、')})`);
+      if (source && !sources.includes(source))
+        problem('source', `不在签约活动清单中 (not on the source list: ${sources.join('、')})`);
       const location = value('location');
-      if (location && !locations.includes(location)) problem('location', `不在乡镇/园区清单中 (not on the location list)`);
+      if (location && !locations.includes(location))
+        problem('location', `不在乡镇/园区清单中 (not on the location list)`);
       const amount = value('contractAmount').replace(/,/g, '');
       const amountText = /^\d+(\.\d+)?$/.test(amount) && /^\d+(\.\d{0,2})?$/.test(amount) ? amount : null;
       if (value('contractAmount') && (!amountText || !isMoney(normaliseMoney(amountText)))) {
-        problem('contractAmount', '须为不小于0、最多两位小数的金额 (a non-negative amount in 万元 with at most 2 decimals)');
+        problem(
+          'contractAmount',
+          '须为不小于0、最多两位小数的金额 (a non-negative amount in 万元 with at most 2 decimals)',
+        );
       }
       const departmentId = departmentByKey.get(value('leadDepartment'));
-      if (value('leadDepartment') && !departmentId) problem('leadDepartment', '找不到该责任单位 (no such department)');
+      if (value('leadDepartment') && !departmentId)
+        problem('leadDepartment', '找不到该责任单位 (no such department)');
       const dates: Partial<Record<'plannedStartDate' | 'talksStartedAt' | 'signedAt', string>> = {};
       for (const key of ['plannedStartDate', 'talksStartedAt', 'signedAt'] as const) {
         const text = value(key);
@@ -162,10 +211,12 @@ export class ProjectImportService {
         else dates[key] = text;
       }
       const talksStartedAt = dates.talksStartedAt ?? dates.signedAt ?? today;
-      if (dates.talksStartedAt && dates.talksStartedAt > today) problem('talksStartedAt', '不能晚于今天 (must not be in the future)');
+      if (dates.talksStartedAt && dates.talksStartedAt > today)
+        problem('talksStartedAt', '不能晚于今天 (must not be in the future)');
       if (dates.signedAt) {
         if (dates.signedAt > today) problem('signedAt', '不能晚于今天 (must not be in the future)');
-        if (dates.signedAt < talksStartedAt) problem('signedAt', '不能早于洽谈开始日期 (must not be before talks started)');
+        if (dates.signedAt < talksStartedAt)
+          problem('signedAt', '不能早于洽谈开始日期 (must not be before talks started)');
       }
       rows.push({
         row: rowNumber,
@@ -188,17 +239,27 @@ export class ProjectImportService {
         },
       });
     }
-    if (rows.length === 0 && problems.length === 0) throw new DomainError('validation', 'file: no project rows found');
+    if (rows.length === 0 && problems.length === 0)
+      throw new DomainError('validation', 'file: no project rows found');
 
     const existing = await this.projects.existingCodes([...codesInFile.keys()]);
     for (const code of existing) {
-      problems.push({ row: codesInFile.get(code)!, field: 'code', column: '项目编号', message: `项目编号已存在 (code "${code}" already exists)` });
+      problems.push({
+        row: codesInFile.get(code)!,
+        field: 'code',
+        column: '项目编号',
+        message: `项目编号已存在 (code "${code}" already exists)`,
+      });
     }
     if (problems.length) {
       problems.sort((a, b) => a.row - b.row);
-      throw new DomainError('validation', `file: ${new Set(problems.map((p) => p.row)).size} row(s) have errors; nothing was imported`, {
-        rows: problems,
-      });
+      throw new DomainError(
+        'validation',
+        `file: ${new Set(problems.map((p) => p.row)).size} row(s) have errors; nothing was imported`,
+        {
+          rows: problems,
+        },
+      );
     }
 
     await this.dataSource.transaction(async (manager) => {
@@ -214,13 +275,33 @@ export class ProjectImportService {
         taken.add(candidate);
         next += 1;
       }
-      const ids = await this.projects.insertMany(rows.map((row) => row.data), manager);
+      const ids = await this.projects.insertMany(
+        rows.map((row) => row.data),
+        manager,
+      );
       const recordedAt = new Date();
       await this.projects.insertStageEvents(
         rows.flatMap(({ data }) => {
           const projectId = ids.get(data.code!)!;
-          const events = [{ projectId, stage: 'negotiating' as const, at: data.talksStartedAt!, reason: null, recordedBy: principal.userId, recordedAt }];
-          if (data.signedAt) events.push({ projectId, stage: 'signed' as never, at: data.signedAt, reason: null, recordedBy: principal.userId, recordedAt });
+          const events = [
+            {
+              projectId,
+              stage: 'negotiating' as const,
+              at: data.talksStartedAt!,
+              reason: null,
+              recordedBy: principal.userId,
+              recordedAt,
+            },
+          ];
+          if (data.signedAt)
+            events.push({
+              projectId,
+              stage: 'signed' as never,
+              at: data.signedAt,
+              reason: null,
+              recordedBy: principal.userId,
+              recordedAt,
+            });
           return events;
         }),
         manager,
@@ -229,7 +310,10 @@ export class ProjectImportService {
         action: 'project.import',
         entityType: 'project',
         entityId: null,
-        after: { imported: rows.length, codes: { first: rows[0]!.data.code, last: rows[rows.length - 1]!.data.code } },
+        after: {
+          imported: rows.length,
+          codes: { first: rows[0]!.data.code, last: rows[rows.length - 1]!.data.code },
+        },
       });
     });
     return { imported: rows.length };

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type AccessScope, DomainError, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
@@ -7,7 +14,13 @@ import type { Page } from '../common/pagination';
 import { XLSX_MIME } from '../common/xlsx';
 import { ProjectExportService } from './project-export.service';
 import { ProjectImportService } from './project-import.service';
-import { CreateProjectDto, FundArrivalDto, ProjectListQueryDto, StageChangeDto, UpdateProjectDto } from './projects.dto';
+import {
+  CreateProjectDto,
+  FundArrivalDto,
+  ProjectListQueryDto,
+  StageChangeDto,
+  UpdateProjectDto,
+} from './projects.dto';
 import { type ProjectView, ProjectsService } from './projects.service';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
@@ -16,7 +29,10 @@ const EDITORS = ['admin', 'bureau'] as const;
 function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
   return reply
     .header('Content-Type', XLSX_MIME)
-    .header('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .header('Cache-Control', 'no-store')
     .send(body);
 }
@@ -33,7 +49,9 @@ export class ProjectsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'List with filters, search, sorting and pagination (department users: their projects)' })
+  @ApiOperation({
+    summary: 'List with filters, search, sorting and pagination (department users: their projects)',
+  })
   list(@Query() query: ProjectListQueryDto, @CurrentScope() scope: AccessScope): Promise<Page<ProjectView>> {
     return this.projects.list(query, scope);
   }
@@ -42,8 +60,16 @@ export class ProjectsController {
   @Roles('admin', 'bureau', 'leader')
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'The filtered list as .xlsx (amounts in 万元 as numbers)' })
-  async export(@Query() query: ProjectListQueryDto, @CurrentScope() scope: AccessScope, @Res() reply: FastifyReply) {
-    return sendXlsx(reply, `招商项目_${new Date().toISOString().slice(0, 10)}.xlsx`, await this.exporter.projects(query, scope));
+  async export(
+    @Query() query: ProjectListQueryDto,
+    @CurrentScope() scope: AccessScope,
+    @Res() reply: FastifyReply,
+  ) {
+    return sendXlsx(
+      reply,
+      `招商项目_${new Date().toISOString().slice(0, 10)}.xlsx`,
+      await this.exporter.projects(query, scope),
+    );
   }
 
   @Get('import-template')
@@ -58,10 +84,15 @@ export class ProjectsController {
   @Roles(...EDITORS)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Import an .xlsx: all rows or none; 400 lists every bad row, field and reason' })
-  async import(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<{ imported: number }> {
-    if (!request.isMultipart()) throw new DomainError('validation', 'file: send multipart/form-data with a file field');
+  async import(
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ imported: number }> {
+    if (!request.isMultipart())
+      throw new DomainError('validation', 'file: send multipart/form-data with a file field');
     const file = await request.file();
-    if (!file || file.fieldname !== 'file') throw new DomainError('validation', 'file: is required (multipart field "file")');
+    if (!file || file.fieldname !== 'file')
+      throw new DomainError('validation', 'file: is required (multipart field "file")');
     const buffer = await file.toBuffer();
     return this.importer.import(buffer, principal);
   }
@@ -87,8 +118,14 @@ export class ProjectsController {
 
   @Post(':id/stage')
   @Roles(...EDITORS)
-  @ApiOperation({ summary: 'Move along the pipeline: forward only, dated, never in the future; terminated needs a reason' })
-  changeStage(@Param('id') id: string, @Body() body: StageChangeDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: 'Move along the pipeline: forward only, dated, never in the future; terminated needs a reason',
+  })
+  changeStage(
+    @Param('id') id: string,
+    @Body() body: StageChangeDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.projects.changeStage(id, body, principal);
   }
 

@@ -9,7 +9,10 @@ const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
 const SORTS = ['code', 'name', 'signedAt', 'contractAmount', 'stage', 'updatedAt'] as const;
 
 export class CreateProjectDto {
-  @ApiPropertyOptional({ example: '2026-ZS-001', description: 'unique; generated as <year>-ZS-<n> when omitted' })
+  @ApiPropertyOptional({
+    example: '2026-ZS-001',
+    description: 'unique; generated as <year>-ZS-<n> when omitted',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{3,32}$/, { message: 'must be 3–32 letters, digits or -' })
   code?: string;
@@ -72,7 +75,10 @@ export class CreateProjectDto {
 export class UpdateProjectDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) investor?: string;
-  @ApiPropertyOptional({ enum: INVESTOR_ORIGINS }) @IsOptional() @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE) investorOrigin?: (typeof INVESTOR_ORIGINS)[number];
+  @ApiPropertyOptional({ enum: INVESTOR_ORIGINS })
+  @IsOptional()
+  @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
+  investorOrigin?: (typeof INVESTOR_ORIGINS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) industry?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) source?: string;
   @ApiPropertyOptional() @IsOptional() @IsMoney() contractAmount?: string;
@@ -83,17 +89,30 @@ export class UpdateProjectDto {
 }
 
 export class ProjectListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROJECT_STAGES }) @IsOptional() @IsIn(PROJECT_STAGES, STAGE_RULE) stage?: string;
+  @ApiPropertyOptional({ enum: PROJECT_STAGES })
+  @IsOptional()
+  @IsIn(PROJECT_STAGES, STAGE_RULE)
+  stage?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) source?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) industry?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() leadDepartmentId?: string;
-  @ApiPropertyOptional({ description: 'search in name, investor and code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: 'search in name, investor and code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
   @ApiPropertyOptional({ description: 'signed in this year' })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
   year?: string;
-  @ApiPropertyOptional({ enum: SORTS }) @IsOptional() @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` }) sort?: (typeof SORTS)[number];
-  @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc'], { message: 'must be asc or desc' }) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ enum: SORTS })
+  @IsOptional()
+  @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` })
+  sort?: (typeof SORTS)[number];
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'must be asc or desc' })
+  order?: 'asc' | 'desc';
 }
 
 export class StageChangeDto {
@@ -103,7 +122,10 @@ export class StageChangeDto {
   })
   stage!: 'signed' | 'registered' | 'started' | 'operating' | 'terminated';
 
-  @ApiProperty({ example: '2026-11-20', description: 'the date it happened (Asia/Shanghai); not in the future' })
+  @ApiProperty({
+    example: '2026-11-20',
+    description: 'the date it happened (Asia/Shanghai); not in the future',
+  })
   @IsIsoDate()
   at!: string;
 

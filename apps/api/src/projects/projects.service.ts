@@ -19,7 +19,13 @@ import {
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination';
-import type { CreateProjectDto, FundArrivalDto, ProjectListQueryDto, StageChangeDto, UpdateProjectDto } from './projects.dto';
+import type {
+  CreateProjectDto,
+  FundArrivalDto,
+  ProjectListQueryDto,
+  StageChangeDto,
+  UpdateProjectDto,
+} from './projects.dto';
 
 export interface ProjectView {
   id: string;
@@ -150,7 +156,8 @@ export class ProjectsService {
     await this.checkReferences(input);
     const today = businessDateOf(new Date());
     const talksStartedAt = input.talksStartedAt ?? today;
-    if (talksStartedAt > today) throw new ValidationFailed('talksStartedAt', `must not be in the future (today is ${today})`);
+    if (talksStartedAt > today)
+      throw new ValidationFailed('talksStartedAt', `must not be in the future (today is ${today})`);
     if (input.code && (await this.projects.findByCode(input.code))) {
       throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
     }
@@ -176,7 +183,16 @@ export class ProjectsService {
         manager,
       );
       await this.projects.addStageEvents(
-        [{ projectId: created.id, stage: 'negotiating', at: talksStartedAt, reason: null, recordedBy: principal.userId, recordedAt: new Date() }],
+        [
+          {
+            projectId: created.id,
+            stage: 'negotiating',
+            at: talksStartedAt,
+            reason: null,
+            recordedBy: principal.userId,
+            recordedAt: new Date(),
+          },
+        ],
         manager,
       );
       return created;
@@ -198,10 +214,20 @@ export class ProjectsService {
     await this.dataSource.transaction(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
-      const change = planStageChange(project, input.stage, input.at, input.reason, businessDateOf(new Date()));
+      const change = planStageChange(
+        project,
+        input.stage,
+        input.at,
+        input.reason,
+        businessDateOf(new Date()),
+      );
       await this.projects.update(
         project,
-        { stage: change.stage, ...change.dates, ...(change.stage === 'terminated' ? { terminationReason: change.reason } : {}) },
+        {
+          stage: change.stage,
+          ...change.dates,
+          ...(change.stage === 'terminated' ? { terminationReason: change.reason } : {}),
+        },
         manager,
       );
       const recordedAt = new Date();
@@ -225,16 +251,28 @@ export class ProjectsService {
     await this.dataSource.transaction(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
-      if (!project.signedAt) throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
+      if (!project.signedAt)
+        throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
       const today = businessDateOf(new Date());
       if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
-      if (input.at < project.signedAt) throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
+      if (input.at < project.signedAt)
+        throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
       if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
       await this.projects.addFund(
-        { projectId: id, amount: input.amount, at: input.at, note: input.note ?? null, recordedBy: principal.userId, recordedAt: new Date() },
+        {
+          projectId: id,
+          amount: input.amount,
+          at: input.at,
+          note: input.note ?? null,
+          recordedBy: principal.userId,
+          recordedAt: new Date(),
+        },
         manager,
       );
-      await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [input.amount, id]);
+      await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [
+        input.amount,
+        id,
+      ]);
     });
     return this.get(id, { kind: 'all' });
   }

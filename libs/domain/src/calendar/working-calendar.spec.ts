@@ -4,7 +4,10 @@ import { WorkingCalendar } from './working-calendar';
 // National Day 2026 (illustrative data in the shape the calendar package gives): Oct 1–7 off,
 // Sunday Sep 27 and Saturday Oct 10 worked (调休).
 const calendar = new WorkingCalendar([
-  ...['01', '02', '03', '04', '05', '06', '07'].map((day) => ({ date: `2026-10-${day}`, kind: 'holiday' as const })),
+  ...['01', '02', '03', '04', '05', '06', '07'].map((day) => ({
+    date: `2026-10-${day}`,
+    kind: 'holiday' as const,
+  })),
   { date: '2026-09-27', kind: 'workday' },
   { date: '2026-10-10', kind: 'workday' },
 ]);

@@ -51,7 +51,8 @@ export class WorkingCalendar {
 
   /** The n-th working day after `date` (n ≥ 1; `date` itself is not counted). */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
     let current = date;
     let left = n;
     while (left > 0) {

@@ -8,7 +8,8 @@ describe('money', () => {
   });
   it('accepts non-negative amounts with at most two decimals', () => {
     for (const good of ['0', '0.5', '12500.50', '999999999999.99']) expect(isMoney(good), good).toBe(true);
-    for (const bad of ['-1', '1.234', '01', '1e5', '', ' 1', '1,000', 12]) expect(isMoney(bad), String(bad)).toBe(false);
+    for (const bad of ['-1', '1.234', '01', '1e5', '', ' 1', '1,000', 12])
+      expect(isMoney(bad), String(bad)).toBe(false);
   });
   it('converts to and from cents', () => {
     expect(toCents('12.5')).toBe(1250n);

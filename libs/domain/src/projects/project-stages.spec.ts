@@ -60,12 +60,20 @@ describe('planStageChange', () => {
   });
 
   it('refuses moving backwards or standing still, naming the state', () => {
-    const started = { ...base, stage: 'started' as const, signedAt: '2026-03-10', registeredAt: '2026-04-01', startedAt: '2026-05-01' };
+    const started = {
+      ...base,
+      stage: 'started' as const,
+      signedAt: '2026-03-10',
+      registeredAt: '2026-04-01',
+      startedAt: '2026-05-01',
+    };
     expect(failure(() => planStageChange(started, 'registered', '2026-06-01', null, today))).toEqual({
       kind: 'conflict',
       message: 'not allowed in state "started": stages only move forward (operating) or to terminated',
     });
-    expect(failure(() => planStageChange(started, 'started', '2026-06-01', null, today)).kind).toBe('conflict');
+    expect(failure(() => planStageChange(started, 'started', '2026-06-01', null, today)).kind).toBe(
+      'conflict',
+    );
   });
 
   it('terminates only with a reason, and nothing follows termination', () => {
@@ -74,7 +82,11 @@ describe('planStageChange', () => {
       message: 'reason: is required to terminate a project',
     });
     const terminated = planStageChange(base, 'terminated', '2026-05-01', '投资方撤资', today);
-    expect(terminated).toMatchObject({ stage: 'terminated', dates: { terminatedAt: '2026-05-01' }, reason: '投资方撤资' });
+    expect(terminated).toMatchObject({
+      stage: 'terminated',
+      dates: { terminatedAt: '2026-05-01' },
+      reason: '投资方撤资',
+    });
     const state = { ...base, stage: 'terminated' as const, terminatedAt: '2026-05-01' };
     expect(failure(() => planStageChange(state, 'signed', '2026-06-01', null, today)).kind).toBe('conflict');
   });

@@ -52,20 +52,32 @@ export function planStageChange(
   today: IsoDate,
 ): StageChange {
   if (at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
-  if (state.stage === 'terminated') throw new StateConflict('terminated', 'a terminated project takes no more stage changes');
+  if (state.stage === 'terminated')
+    throw new StateConflict('terminated', 'a terminated project takes no more stage changes');
   const previousDate = currentStageDate(state);
   if (at < previousDate) {
-    throw new ValidationFailed('at', `must not be before the date of the current stage "${state.stage}" (${previousDate})`);
+    throw new ValidationFailed(
+      'at',
+      `must not be before the date of the current stage "${state.stage}" (${previousDate})`,
+    );
   }
   const trimmedReason = reason?.trim() || null;
   if (target === 'terminated') {
     if (!trimmedReason) throw new ValidationFailed('reason', 'is required to terminate a project');
-    return { stage: 'terminated', dates: { terminatedAt: at }, reached: ['terminated'], reason: trimmedReason };
+    return {
+      stage: 'terminated',
+      dates: { terminatedAt: at },
+      reached: ['terminated'],
+      reason: trimmedReason,
+    };
   }
   const from = PIPELINE.indexOf(state.stage as PipelineStage);
   const to = PIPELINE.indexOf(target);
   if (to <= from) {
-    throw new StateConflict(state.stage, `stages only move forward (${PIPELINE.slice(from + 1).join(', ') || 'none left'}) or to terminated`);
+    throw new StateConflict(
+      state.stage,
+      `stages only move forward (${PIPELINE.slice(from + 1).join(', ') || 'none left'}) or to terminated`,
+    );
   }
   const reached = PIPELINE.slice(from + 1, to + 1) as Exclude<PipelineStage, 'negotiating'>[];
   const dates: Partial<Record<DateField, IsoDate>> = {};

@@ -36,10 +36,29 @@ export async function appendAudit(
   record: AuditRecord,
   now: Date = new Date(),
 ): Promise<void> {
-  if (!manager.queryRunner?.isTransactionActive) {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
     await manager.transaction((transactional) => appendAudit(transactional, actor, record, now));
     return;
   }
+  // TypeORM may call subscribers of one save concurrently on the same connection: queue the appends
+  // of a transaction one after the other so each reads the head the previous one wrote.
+  const previous = pendingAppends.get(runner) ?? Promise.resolve();
+  const current = previous
+    .catch(() => undefined)
+    .then(() => appendInTransaction(manager, actor, record, now));
+  pendingAppends.set(runner, current);
+  await current;
+}
+
+const pendingAppends = new WeakMap<object, Promise<void>>();
+
+async function appendInTransaction(
+  manager: EntityManager,
+  actor: AuditActor,
+  record: AuditRecord,
+  now: Date,
+): Promise<void> {
   const [head] = (await manager.query(
     'SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE',
   )) as Array<{

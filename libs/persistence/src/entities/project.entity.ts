@@ -10,7 +10,14 @@ import {
 } from 'typeorm';
 import { DepartmentEntity } from './department.entity';
 
-export const PROJECT_STAGES = ['negotiating', 'signed', 'registered', 'started', 'operating', 'terminated'] as const;
+export const PROJECT_STAGES = [
+  'negotiating',
+  'signed',
+  'registered',
+  'started',
+  'operating',
+  'terminated',
+] as const;
 export const INVESTOR_ORIGINS = ['domestic', 'hmt', 'foreign'] as const;
 
 /**
@@ -93,9 +100,20 @@ export class ProjectEntity {
   @Column({ name: 'termination_reason', type: 'varchar', length: 500, nullable: true })
   terminationReason!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
   updatedAt!: Date;
 }

@@ -22,7 +22,9 @@ export interface KeyWorkRow {
 }
 
 const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
-  scope.kind === 'all' ? { sql: '', params: [] } : { sql: ' AND p.lead_department_id = ?', params: [scope.departmentId] };
+  scope.kind === 'all'
+    ? { sql: '', params: [] }
+    : { sql: ' AND p.lead_department_id = ?', params: [scope.departmentId] };
 
 /** All SQL on `key_work` and `key_work_report`. */
 export class KeyWorkRepository {
@@ -78,7 +80,9 @@ export class KeyWorkRepository {
   }
 
   forProject(projectId: string): Promise<KeyWorkEntity[]> {
-    return this.dataSource.getRepository(KeyWorkEntity).find({ where: { projectId }, order: { year: 'DESC' } });
+    return this.dataSource
+      .getRepository(KeyWorkEntity)
+      .find({ where: { projectId }, order: { year: 'DESC' } });
   }
 
   create(data: Partial<KeyWorkEntity>, manager?: EntityManager): Promise<KeyWorkEntity> {
@@ -92,7 +96,9 @@ export class KeyWorkRepository {
   }
 
   reports(keyWorkId: string): Promise<KeyWorkReportEntity[]> {
-    return this.dataSource.getRepository(KeyWorkReportEntity).find({ where: { keyWorkId }, order: { month: 'ASC' } });
+    return this.dataSource
+      .getRepository(KeyWorkReportEntity)
+      .find({ where: { keyWorkId }, order: { month: 'ASC' } });
   }
 
   /** Reports of every key work of a year for one month (the 月度调度表). */
@@ -107,7 +113,9 @@ export class KeyWorkRepository {
   }
 
   /** Every report of the year's key works, in one query: (key work, month, amount). */
-  async reportsForYear(year: number): Promise<Array<{ keyWorkId: string; month: string; completedInvestment: string }>> {
+  async reportsForYear(
+    year: number,
+  ): Promise<Array<{ keyWorkId: string; month: string; completedInvestment: string }>> {
     const rows = (await this.dataSource.query(
       `SELECT r.key_work_id AS keyWorkId, r.month, r.completed_investment AS completedInvestment
          FROM key_work_report r JOIN key_work k ON k.id = r.key_work_id
@@ -126,7 +134,10 @@ export class KeyWorkRepository {
     return repository.save(repository.create(report));
   }
 
-  updateReport(entity: KeyWorkReportEntity, patch: Partial<KeyWorkReportEntity>): Promise<KeyWorkReportEntity> {
+  updateReport(
+    entity: KeyWorkReportEntity,
+    patch: Partial<KeyWorkReportEntity>,
+  ): Promise<KeyWorkReportEntity> {
     const repository = this.dataSource.getRepository(KeyWorkReportEntity);
     return repository.save(repository.merge(entity, patch));
   }

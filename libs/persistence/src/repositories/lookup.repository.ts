@@ -15,12 +15,16 @@ export class LookupRepository {
   }
 
   async enabledNames(kind: LookupKind): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(LookupItemEntity).find({ where: { kind, enabled: true }, order: { sortOrder: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(LookupItemEntity)
+      .find({ where: { kind, enabled: true }, order: { sortOrder: 'ASC' } });
     return rows.map((row) => row.name);
   }
 
   findById(id: string): Promise<LookupItemEntity | null> {
-    return /^\d{1,19}$/.test(id) ? this.dataSource.getRepository(LookupItemEntity).findOneBy({ id }) : Promise.resolve(null);
+    return /^\d{1,19}$/.test(id)
+      ? this.dataSource.getRepository(LookupItemEntity).findOneBy({ id })
+      : Promise.resolve(null);
   }
 
   findByName(kind: LookupKind, name: string): Promise<LookupItemEntity | null> {

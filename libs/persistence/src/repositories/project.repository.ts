@@ -36,9 +36,15 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${mat
  * The department scope of projects: a department user sees the projects its department leads (and,
  * once approvals exist, those it holds a milestone on).
  */
-export function applyProjectScope<T extends object>(query: SelectQueryBuilder<T>, scope: AccessScope, alias = 'p'): SelectQueryBuilder<T> {
+export function applyProjectScope<T extends object>(
+  query: SelectQueryBuilder<T>,
+  scope: AccessScope,
+  alias = 'p',
+): SelectQueryBuilder<T> {
   if (scope.kind === 'all') return query;
-  return query.andWhere(`${alias}.lead_department_id = :scopeDepartmentId`, { scopeDepartmentId: scope.departmentId });
+  return query.andWhere(`${alias}.lead_department_id = :scopeDepartmentId`, {
+    scopeDepartmentId: scope.departmentId,
+  });
 }
 
 /** All SQL on `project`, `project_stage_event` and `fund_arrival`. */
@@ -58,7 +64,8 @@ export class ProjectRepository {
     if (filter.stage) query.andWhere('p.stage = :stage', { stage: filter.stage });
     if (filter.source) query.andWhere('p.source = :source', { source: filter.source });
     if (filter.industry) query.andWhere('p.industry = :industry', { industry: filter.industry });
-    if (filter.leadDepartmentId) query.andWhere('p.lead_department_id = :lead', { lead: filter.leadDepartmentId });
+    if (filter.leadDepartmentId)
+      query.andWhere('p.lead_department_id = :lead', { lead: filter.leadDepartmentId });
     if (filter.signedYear) {
       query.andWhere('p.signed_at BETWEEN :from AND :to', {
         from: `${filter.signedYear}-01-01`,
@@ -78,13 +85,18 @@ export class ProjectRepository {
     page: { page: number; pageSize: number } | null,
   ): Promise<{ items: ProjectRow[]; total: number }> {
     const query = this.filtered(filter, scope)
-      .orderBy(SORT_COLUMNS[filter.sort ?? 'updatedAt'], (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC')
+      .orderBy(
+        SORT_COLUMNS[filter.sort ?? 'updatedAt'],
+        (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC',
+      )
       .addOrderBy('p.id', 'DESC');
     const total = await query.getCount();
     if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
     const { entities, raw } = await query.getRawAndEntities<{ leadDepartmentName: string }>();
     return {
-      items: entities.map((entity, index) => Object.assign(entity, { leadDepartmentName: raw[index]!.leadDepartmentName })),
+      items: entities.map((entity, index) =>
+        Object.assign(entity, { leadDepartmentName: raw[index]!.leadDepartmentName }),
+      ),
       total,
     };
   }
@@ -100,7 +112,12 @@ export class ProjectRepository {
   /** The row locked for the rest of the transaction (stage changes and fund entries serialise on it). */
   async lockById(id: string, manager: EntityManager): Promise<ProjectEntity | null> {
     if (!/^\d{1,19}$/.test(id)) return null;
-    return manager.getRepository(ProjectEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne();
+    return manager
+      .getRepository(ProjectEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id })
+      .getOne();
   }
 
   findByCode(code: string): Promise<ProjectEntity | null> {
@@ -109,7 +126,11 @@ export class ProjectRepository {
 
   async existingCodes(codes: string[]): Promise<string[]> {
     if (codes.length === 0) return [];
-    const rows = await this.projects().createQueryBuilder('p').select('p.code', 'code').where('p.code IN (:...codes)', { codes }).getRawMany<{ code: string }>();
+    const rows = await this.projects()
+      .createQueryBuilder('p')
+      .select('p.code', 'code')
+      .where('p.code IN (:...codes)', { codes })
+      .getRawMany<{ code: string }>();
     return rows.map((row) => row.code);
   }
 
@@ -126,35 +147,67 @@ export class ProjectRepository {
     return this.projects(manager).save(this.projects(manager).create(data));
   }
 
-  /** Bulk insert (imports), inside the caller's transaction; returns the new ids by code. */
-  async insertMany(rows: Array<Partial<ProjectEntity>>, manager: EntityManager): Promise<Map<string, string>> {
+  /** Bulk insert (imports), inside the caller's transaction; returns the new ids by code. Not audited row by row: the caller records one audit entry for the batch. */
+  async insertMany(
+    rows: Array<Partial<ProjectEntity>>,
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     for (let start = 0; start < rows.length; start += 500) {
       const chunk = rows.slice(start, start + 500);
-      await manager.createQueryBuilder().insert().into(ProjectEntity).values(chunk).updateEntity(false).execute();
-      const inserted = (await manager.query(`SELECT id, code FROM project WHERE code IN (${chunk.map(() => '?').join(',')})`, chunk.map((row) => row.code))) as Array<{ id: string; code: string }>;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectEntity)
+        .values(chunk)
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+      const inserted = (await manager.query(
+        `SELECT id, code FROM project WHERE code IN (${chunk.map(() => '?').join(',')})`,
+        chunk.map((row) => row.code),
+      )) as Array<{ id: string; code: string }>;
       for (const row of inserted) ids.set(row.code, String(row.id));
     }
     return ids;
   }
 
-  update(entity: ProjectEntity, patch: Partial<ProjectEntity>, manager?: EntityManager): Promise<ProjectEntity> {
+  update(
+    entity: ProjectEntity,
+    patch: Partial<ProjectEntity>,
+    manager?: EntityManager,
+  ): Promise<ProjectEntity> {
     return this.projects(manager).save(this.projects(manager).merge(entity, patch));
   }
 
-  async addStageEvents(events: Array<Partial<ProjectStageEventEntity>>, manager: EntityManager): Promise<void> {
+  async addStageEvents(
+    events: Array<Partial<ProjectStageEventEntity>>,
+    manager: EntityManager,
+  ): Promise<void> {
     const repository = manager.getRepository(ProjectStageEventEntity);
     for (const event of events) await repository.save(repository.create(event));
   }
 
-  async insertStageEvents(events: Array<Partial<ProjectStageEventEntity>>, manager: EntityManager): Promise<void> {
+  async insertStageEvents(
+    events: Array<Partial<ProjectStageEventEntity>>,
+    manager: EntityManager,
+  ): Promise<void> {
     for (let start = 0; start < events.length; start += 1000) {
-      await manager.createQueryBuilder().insert().into(ProjectStageEventEntity).values(events.slice(start, start + 1000)).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectStageEventEntity)
+        .values(events.slice(start, start + 1000))
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
     }
   }
 
   stageEvents(projectId: string): Promise<ProjectStageEventEntity[]> {
-    return this.dataSource.getRepository(ProjectStageEventEntity).find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(ProjectStageEventEntity)
+      .find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   async addFund(fund: Partial<FundArrivalEntity>, manager: EntityManager): Promise<FundArrivalEntity> {
@@ -163,6 +216,8 @@ export class ProjectRepository {
   }
 
   funds(projectId: string): Promise<FundArrivalEntity[]> {
-    return this.dataSource.getRepository(FundArrivalEntity).find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(FundArrivalEntity)
+      .find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }
