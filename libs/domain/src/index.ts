@@ -8,3 +8,4 @@ export * from './figures/figures';
 export * from './projects/money';
 export * from './projects/project-stages';
 export * from './service-health';
+export * from './approvals/milestone';

@@ -1,0 +1,462 @@
+import { businessDateOf, endOfBusinessDay, type IsoDate, startOfBusinessDay } from '../business-time';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { StateConflict, ValidationFailed } from '../errors';
+
+/**
+ * Approvals (审批) on a working-day clock — domain §4. A milestone is one catalog item for one
+ * project; its state and clock are folded from its events, so that any moment can be recomputed.
+ */
+export const MILESTONE_STATES = [
+  'planned',
+  'submitted',
+  'supplement_requested',
+  'accepted',
+  'suspended',
+  'approved',
+  'rejected',
+  'deemed_approved',
+] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+export const EVENT_TYPES = [
+  'submit',
+  'request_supplement',
+  'accept',
+  'suspend',
+  'resume',
+  'extend',
+  'approve',
+  'reject',
+] as const;
+export type MilestoneEventType = (typeof EVENT_TYPES)[number];
+
+export type Light = 'green' | 'yellow' | 'red';
+
+export const DECIDED_STATES: readonly MilestoneState[] = ['approved', 'rejected', 'deemed_approved'];
+
+/** Working days after `submit` within which `accept` or `request_supplement` must come (行政许可法 art. 32). */
+export const DEEMED_ACCEPTANCE_WORKING_DAYS = 5;
+export const DEFAULT_MAX_EXTENSION_DAYS = 10;
+
+export interface MilestoneEvent {
+  type: MilestoneEventType;
+  /** The moment it happened. */
+  at: Date;
+  days?: number | null;
+  reason?: string | null;
+}
+
+export interface ClockItem {
+  promisedDays: number;
+  deemedApproval: boolean;
+  maxExtensionDays: number;
+  /** Per-item override of the yellow threshold. */
+  yellowDays: number | null;
+}
+
+export interface ClockSettings {
+  yellowDays: number;
+  /** 万元: projects of at least this amount get 超时默认 on items that allow it. */
+  deemedApprovalThreshold: string;
+}
+
+export interface ClockContext {
+  item: ClockItem;
+  settings: ClockSettings;
+  calendar: WorkingCalendar;
+  /** The project's contract amount (万元). */
+  contractAmount: string;
+}
+
+export interface MilestoneClock {
+  state: MilestoneState;
+  submittedAt: Date | null;
+  /** The acceptance date (the submit date when acceptance was deemed). */
+  acceptedOn: IsoDate | null;
+  acceptanceDeemed: boolean;
+  suspended: boolean;
+  extensionDays: number;
+  suspendedWorkingDays: number;
+  /** The deadline day (ends 23:59:59 Asia/Shanghai), once accepted. */
+  deadline: IsoDate | null;
+  remainingWorkingDays: number | null;
+  light: Light | null;
+  decidedAt: Date | null;
+  /** Decided on or before the deadline (deemed approvals never count as on time). */
+  decidedOnTime: boolean | null;
+  /** The next moment at which the state or light may change without a new event (null: none). */
+  nextChangeAt: Date | null;
+}
+
+/** A numeric comparison of two decimal strings (万元, at most 2 decimals). */
+function atLeast(amount: string, threshold: string): boolean {
+  const cents = (value: string) => {
+    const [whole, fraction = ''] = value.split('.') as [string, string?];
+    return BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  };
+  return cents(amount) >= cents(threshold);
+}
+
+/** Remaining working days on day `today` for deadline day `deadline` (domain §4). */
+export function remainingWorkingDays(calendar: WorkingCalendar, today: IsoDate, deadline: IsoDate): number {
+  if (today <= deadline) return calendar.workingDaysAfterUpTo(today, deadline);
+  // Overdue: −(1 + working days strictly between the deadline and today).
+  const between = calendar.workingDaysAfterUpTo(deadline, today) - (calendar.isWorkingDay(today) ? 1 : 0);
+  return -(1 + between);
+}
+
+export function lightFor(remaining: number, yellowDays: number): Light {
+  if (remaining < 0) return 'red';
+  return remaining <= yellowDays ? 'yellow' : 'green';
+}
+
+interface Folded {
+  state: MilestoneState;
+  submittedAt: Date | null;
+  submissionHasSupplement: boolean;
+  acceptedAt: Date | null;
+  acceptanceDeemed: boolean;
+  suspensions: Array<{ from: IsoDate; to: IsoDate | null }>;
+  extensionDays: number;
+  extended: boolean;
+  decidedAt: Date | null;
+}
+
+/** When a submission with no answer counts as accepted: the start of the day after the 5th working day. */
+function deemedAcceptanceMoment(calendar: WorkingCalendar, submittedAt: Date): Date {
+  const lastDay = calendar.addWorkingDays(businessDateOf(submittedAt), DEEMED_ACCEPTANCE_WORKING_DAYS);
+  return new Date(endOfBusinessDay(lastDay).getTime() + 1);
+}
+
+function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, until: Date): Folded {
+  const folded: Folded = {
+    state: 'planned',
+    submittedAt: null,
+    submissionHasSupplement: false,
+    acceptedAt: null,
+    acceptanceDeemed: false,
+    suspensions: [],
+    extensionDays: 0,
+    extended: false,
+    decidedAt: null,
+  };
+  const deemAcceptanceBefore = (moment: Date) => {
+    if (folded.state !== 'submitted' || !folded.submittedAt) return;
+    if (deemedAcceptanceMoment(calendar, folded.submittedAt) <= moment) {
+      folded.state = 'accepted';
+      folded.acceptedAt = folded.submittedAt;
+      folded.acceptanceDeemed = true;
+    }
+  };
+  for (const event of events) {
+    deemAcceptanceBefore(event.at);
+    switch (event.type) {
+      case 'submit':
+        folded.state = 'submitted';
+        folded.submittedAt = event.at;
+        folded.submissionHasSupplement = false;
+        break;
+      case 'request_supplement':
+        folded.state = 'supplement_requested';
+        folded.submissionHasSupplement = true;
+        break;
+      case 'accept':
+        folded.state = 'accepted';
+        folded.acceptedAt = event.at;
+        break;
+      case 'suspend':
+        folded.state = 'suspended';
+        folded.suspensions.push({ from: businessDateOf(event.at), to: null });
+        break;
+      case 'resume': {
+        folded.state = 'accepted';
+        const open = folded.suspensions[folded.suspensions.length - 1];
+        if (open) open.to = businessDateOf(event.at);
+        break;
+      }
+      case 'extend':
+        folded.extensionDays += event.days ?? 0;
+        folded.extended = true;
+        break;
+      case 'approve':
+        folded.state = 'approved';
+        folded.decidedAt = event.at;
+        break;
+      case 'reject':
+        folded.state = 'rejected';
+        folded.decidedAt = event.at;
+        break;
+    }
+  }
+  deemAcceptanceBefore(until);
+  return folded;
+}
+
+/** Working days spent suspended: from the suspend date (inclusive) to the resume date (exclusive). */
+function suspendedDays(calendar: WorkingCalendar, folded: Folded, today: IsoDate): number {
+  let days = 0;
+  for (const suspension of folded.suspensions) {
+    const end = suspension.to ?? (today >= suspension.from ? nextDay(today) : suspension.from);
+    for (let day = suspension.from; day < end; day = nextDay(day)) if (calendar.isWorkingDay(day)) days += 1;
+  }
+  return days;
+}
+
+function nextDay(date: IsoDate): IsoDate {
+  return businessDateOf(new Date(endOfBusinessDay(date).getTime() + 1));
+}
+
+/**
+ * The deadline day: the `promisedDays`-th working day after the acceptance date (which does not
+ * count), pushed by every working day spent suspended and by extension days.
+ */
+export function deadlineDay(
+  calendar: WorkingCalendar,
+  acceptedOn: IsoDate,
+  promisedDays: number,
+  extraWorkingDays: number,
+): IsoDate {
+  return calendar.addWorkingDays(acceptedOn, promisedDays + extraWorkingDays);
+}
+
+/** State, deadline, remaining days, light and next change of a milestone at moment `now`. */
+export function computeClock(
+  events: readonly MilestoneEvent[],
+  context: ClockContext,
+  now: Date,
+): MilestoneClock {
+  const { calendar, item, settings } = context;
+  const folded = fold(events, calendar, now);
+  const today = businessDateOf(now);
+  const yellowDays = item.yellowDays ?? settings.yellowDays;
+  const acceptedOn = folded.acceptedAt ? businessDateOf(folded.acceptedAt) : null;
+  const suspendedWorkingDays = suspendedDays(calendar, folded, today);
+  const deadline = acceptedOn
+    ? deadlineDay(calendar, acceptedOn, item.promisedDays, suspendedWorkingDays + folded.extensionDays)
+    : null;
+  const base = {
+    submittedAt: folded.submittedAt,
+    acceptedOn,
+    acceptanceDeemed: folded.acceptanceDeemed,
+    suspended: folded.state === 'suspended',
+    extensionDays: folded.extensionDays,
+    suspendedWorkingDays,
+    deadline,
+  };
+
+  if (folded.state === 'approved' || folded.state === 'rejected') {
+    const decidedOn = businessDateOf(folded.decidedAt!);
+    return {
+      ...base,
+      state: folded.state,
+      remainingWorkingDays: null,
+      light: null,
+      decidedAt: folded.decidedAt,
+      decidedOnTime: deadline !== null && decidedOn <= deadline,
+      nextChangeAt: null,
+    };
+  }
+  if (!deadline) {
+    // Not accepted yet: the only change to come is deemed acceptance of a pending submission.
+    return {
+      ...base,
+      state: folded.state,
+      remainingWorkingDays: null,
+      light: null,
+      decidedAt: null,
+      decidedOnTime: null,
+      nextChangeAt:
+        folded.state === 'submitted' && folded.submittedAt
+          ? deemedAcceptanceMoment(calendar, folded.submittedAt)
+          : null,
+    };
+  }
+
+  const deadlineEnd = endOfBusinessDay(deadline);
+  const deemed = item.deemedApproval && atLeast(context.contractAmount, settings.deemedApprovalThreshold);
+  if (deemed && folded.state !== 'suspended' && now > deadlineEnd) {
+    // 超时默认: the milestone is approved at the deadline.
+    return {
+      ...base,
+      state: 'deemed_approved',
+      remainingWorkingDays: null,
+      light: null,
+      decidedAt: deadlineEnd,
+      decidedOnTime: false,
+      nextChangeAt: null,
+    };
+  }
+
+  const remaining = remainingWorkingDays(calendar, today, deadline);
+  const light = lightFor(remaining, yellowDays);
+  return {
+    ...base,
+    state: folded.state,
+    remainingWorkingDays: remaining,
+    light,
+    decidedAt: null,
+    decidedOnTime: null,
+    nextChangeAt: nextChange(
+      calendar,
+      today,
+      deadline,
+      yellowDays,
+      light,
+      deemed && folded.state !== 'suspended',
+      folded.state === 'suspended',
+    ),
+  };
+}
+
+/**
+ * The next moment the light (or, with 超时默认, the state) changes with no new event: a day boundary.
+ * While suspended the deadline moves every working day, so the next working day is the next change.
+ * Overdue milestones change again when 3 working days overdue (escalation), then stay.
+ */
+function nextChange(
+  calendar: WorkingCalendar,
+  today: IsoDate,
+  deadline: IsoDate,
+  yellowDays: number,
+  light: Light,
+  deemed: boolean,
+  suspended: boolean,
+): Date | null {
+  if (suspended) return startOfBusinessDay(calendar.addWorkingDays(today, 1));
+  if (deemed) {
+    // Either the light turns yellow first, or the milestone is deemed approved after the deadline day.
+    if (light === 'green') return startOfBusinessDay(firstDayWithRemaining(calendar, deadline, yellowDays));
+    return new Date(endOfBusinessDay(deadline).getTime() + 1);
+  }
+  if (light === 'green') return startOfBusinessDay(firstDayWithRemaining(calendar, deadline, yellowDays));
+  if (light === 'yellow') return new Date(endOfBusinessDay(deadline).getTime() + 1);
+  // Red: −1, −2, −3 … the milestone is 3 working days overdue on the 3rd working day after the deadline.
+  const third = calendar.addWorkingDays(deadline, 3);
+  return third > today ? startOfBusinessDay(third) : null;
+}
+
+/**
+ * The first day on which remaining working days ≤ n: W, the (n+1)-th working day counting back from
+ * the deadline (the deadline itself counts when it is a working day), since (W, deadline] holds n.
+ */
+function firstDayWithRemaining(calendar: WorkingCalendar, deadline: IsoDate, n: number): IsoDate {
+  let day = deadline;
+  let counted = calendar.isWorkingDay(day) ? 1 : 0;
+  while (counted < n + 1) {
+    day = previousDay(day);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
+function previousDay(date: IsoDate): IsoDate {
+  return businessDateOf(new Date(startOfBusinessDay(date).getTime() - 1));
+}
+
+export interface EventRequest {
+  type: MilestoneEventType;
+  at: Date;
+  days?: number | null;
+  reason?: string | null;
+  actorRole: 'admin' | 'bureau' | 'leader' | 'department';
+}
+
+/**
+ * Check that an event may be recorded now (domain §4); throws ValidationFailed (400) or StateConflict
+ * (409 naming the state and the rule). Returns the event to append.
+ */
+export function validateEvent(
+  events: readonly MilestoneEvent[],
+  request: EventRequest,
+  context: ClockContext,
+  now: Date,
+): MilestoneEvent {
+  if (request.at.getTime() > now.getTime() + 60_000)
+    throw new ValidationFailed('at', 'must not be in the future');
+  const last = events[events.length - 1];
+  if (last && request.at < last.at) {
+    throw new ValidationFailed('at', `must not be before the previous event (${last.at.toISOString()})`);
+  }
+  // The state at the event's moment decides what is allowed.
+  const clock = computeClock(events, context, request.at);
+  const state = clock.state;
+  const folded = fold(events, context.calendar, request.at);
+  const refuse = (rule: string): never => {
+    throw new StateConflict(state, rule);
+  };
+  if (DECIDED_STATES.includes(state)) refuse('the milestone is decided; it takes no more events');
+
+  switch (request.type) {
+    case 'submit':
+      if (state !== 'planned' && state !== 'supplement_requested') {
+        refuse('materials are submitted when the milestone is planned or after a supplement request');
+      }
+      break;
+    case 'request_supplement':
+      if (state === 'accepted' || state === 'suspended') {
+        refuse('after acceptance the applicant may not be sent back for materials (首办负责制)');
+      }
+      if (state !== 'submitted') refuse('a supplement can be requested only for submitted materials');
+      if (folded.submissionHasSupplement)
+        refuse('missing materials are listed all at once: one request per submission');
+      break;
+    case 'accept':
+      if (state !== 'submitted')
+        refuse(
+          state === 'accepted' && clock.acceptanceDeemed
+            ? 'already accepted (deemed accepted 5 working days after submission)'
+            : 'only submitted materials can be accepted',
+        );
+      break;
+    case 'suspend':
+      if (state !== 'accepted') refuse('only an accepted milestone can be suspended');
+      break;
+    case 'resume':
+      if (state !== 'suspended') refuse('only a suspended milestone can be resumed');
+      break;
+    case 'extend': {
+      if (request.actorRole !== 'leader' && request.actorRole !== 'admin') {
+        throw new StateConflict(state, 'an extension is approved by a leader');
+      }
+      if (state !== 'accepted' && state !== 'suspended') refuse('only an accepted milestone can be extended');
+      if (folded.extended) refuse('an extension is allowed once');
+      if (clock.deadline && request.at > endOfBusinessDay(clock.deadline))
+        refuse(`an extension must come before the deadline (${clock.deadline})`);
+      const days = request.days;
+      if (days === undefined || days === null || !Number.isInteger(days) || days < 1) {
+        throw new ValidationFailed('days', 'must be a whole number of working days ≥ 1');
+      }
+      if (days > context.item.maxExtensionDays) {
+        throw new ValidationFailed(
+          'days',
+          `must be at most ${context.item.maxExtensionDays} working days for this item`,
+        );
+      }
+      if (!request.reason?.trim()) throw new ValidationFailed('reason', 'is required for an extension');
+      break;
+    }
+    case 'approve':
+      if (state !== 'accepted')
+        refuse(
+          state === 'suspended'
+            ? 'resume the milestone before deciding'
+            : 'only an accepted milestone can be decided',
+        );
+      break;
+    case 'reject':
+      if (state !== 'accepted')
+        refuse(
+          state === 'suspended'
+            ? 'resume the milestone before deciding'
+            : 'only an accepted milestone can be decided',
+        );
+      if (!request.reason?.trim()) throw new ValidationFailed('reason', 'is required to reject');
+      break;
+  }
+  return {
+    type: request.type,
+    at: request.at,
+    days: request.type === 'extend' ? request.days : null,
+    reason: request.reason?.trim() || null,
+  };
+}
