@@ -3,9 +3,11 @@ import { loadServerConfig } from '@luodi/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
 import { ClsModule } from 'nestjs-cls';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CONTEXT_IP, CONTEXT_REQUEST_ID } from './auth/request-context';
+import { CalendarModule } from './calendar/calendar.module';
 import { ApiConfigModule } from './config/api-config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
@@ -14,6 +16,7 @@ import { KeyWorksModule } from './key-works/key-works.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RedisModule } from './redis/redis.module';
+import { SettingsModule } from './settings/settings.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -57,6 +60,9 @@ import { UsersModule } from './users/users.module';
     ProjectsModule,
     KeyWorksModule,
     DashboardModule,
+    SettingsModule,
+    CalendarModule,
+    ApprovalsModule,
   ],
 })
 export class AppModule {}

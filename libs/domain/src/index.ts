@@ -9,3 +9,4 @@ export * from './projects/money';
 export * from './projects/project-stages';
 export * from './service-health';
 export * from './approvals/milestone';
+export * from './approvals/scorecard';

@@ -1,9 +1,12 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import {
+  ApprovalItemRepository,
   AuditRepository,
   CalendarRepository,
+  MilestoneRepository,
   openDataSource,
+  SettingsRepository,
   DepartmentRepository,
   FiguresRepository,
   KeyWorkRepository,
@@ -15,6 +18,7 @@ import {
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
+import { MilestoneClockService } from './milestone-clock.service';
 import { SERVER_CONFIG } from './config.module';
 
 /** Every repository class: each wraps the SQL of one table (or a few that go together). */
@@ -29,6 +33,9 @@ const REPOSITORIES = [
   KeyWorkRepository,
   LookupRepository,
   FiguresRepository,
+  SettingsRepository,
+  ApprovalItemRepository,
+  MilestoneRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */
@@ -48,8 +55,9 @@ const REPOSITORIES = [
       useFactory: (dataSource: DataSource) => new repository(dataSource),
     })),
     CalendarService,
+    MilestoneClockService,
   ],
-  exports: [DataSource, ...REPOSITORIES, CalendarService],
+  exports: [DataSource, ...REPOSITORIES, CalendarService, MilestoneClockService],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseModule.name);

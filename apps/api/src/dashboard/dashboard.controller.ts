@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
-import { SummaryQueryDto } from './dashboard.dto';
+import { DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
+import { businessDateOf } from '@luodi/domain';
 import { DashboardService, type Summary } from './dashboard.service';
 
 @ApiTags('dashboard')
@@ -17,5 +18,14 @@ export class DashboardController {
   })
   summary(@Query() query: SummaryQueryDto): Promise<Summary> {
     return this.dashboard.summary(query);
+  }
+
+  @Get('departments')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiOperation({
+    summary: 'The department scorecard (效能): handled, on time, median days, overdue, 超时默认; ranked',
+  })
+  departments(@Query() query: DepartmentsQueryDto) {
+    return this.dashboard.departments(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)));
   }
 }

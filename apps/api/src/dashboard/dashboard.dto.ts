@@ -33,3 +33,13 @@ export class SummaryQueryDto {
   @IsId()
   departmentId?: string;
 }
+
+export class DepartmentsQueryDto {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
   businessDateOf,
+  type DepartmentScore,
+  type DepartmentScoreInput,
   endOfBusinessDay,
   isIsoDate,
+  rankDepartments,
   rate,
   scheduleRate,
   ValidationFailed,
 } from '@luodi/domain';
-import { FiguresRepository } from '@luodi/persistence';
+import { FiguresRepository, MilestoneRepository } from '@luodi/persistence';
+import { CalendarService, MilestoneClockService } from '@luodi/server-core';
 import type { SummaryQueryDto } from './dashboard.dto';
 
 export interface Summary {
@@ -33,6 +37,12 @@ export interface Summary {
     investmentRate: number | null;
     scheduleRate: number;
   };
+  approvals: {
+    decidedCount: number;
+    onTimeCount: number;
+    onTimeRate: number | null;
+    overdueOpen: number;
+  };
 }
 
 /** The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. */
@@ -53,7 +63,12 @@ export function resolveAsOf(
 /** The figures of domain §6, exactly as defined there. */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly figures: FiguresRepository) {}
+  constructor(
+    private readonly figures: FiguresRepository,
+    private readonly milestones: MilestoneRepository,
+    private readonly clocks: MilestoneClockService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async summary(query: SummaryQueryDto): Promise<Summary> {
     const asOf = resolveAsOf(query.asOf);
@@ -65,9 +80,12 @@ export class DashboardService {
       source: query.source,
       leadDepartmentId: query.departmentId,
     };
-    const [projects, keyWorks] = await Promise.all([
+    await this.clocks.refreshDue();
+    const [projects, keyWorks, decided, overdueOpen] = await Promise.all([
       this.figures.projectFigures(filter),
       this.figures.keyWorkFigures(filter),
+      this.milestones.decidedInYear(year, asOf.moment, query.departmentId),
+      this.milestones.overdueOpen(asOf.date, asOf.moment, query.departmentId),
     ]);
     return {
       year,
@@ -92,6 +110,36 @@ export class DashboardService {
         investmentRate: rate(keyWorks.completedInvestment, keyWorks.annualPlanInvestment),
         scheduleRate: scheduleRate(year, asOf.date),
       },
+      approvals: {
+        decidedCount: decided.decided,
+        onTimeCount: decided.onTime,
+        onTimeRate: rate(decided.onTime, decided.decided),
+        overdueOpen,
+      },
     };
+  }
+
+  /** The department scorecard (效能) of a year, ranked. */
+  async departments(year: number): Promise<{ year: number; items: DepartmentScore[]; total: number }> {
+    await this.clocks.refreshDue();
+    const today = businessDateOf(new Date());
+    const [scores, decisions, calendar] = await Promise.all([
+      this.milestones.departmentScores(year, today),
+      this.milestones.decisionsInYear(year),
+      this.calendar.calendar(),
+    ]);
+    const processing = new Map<string, number[]>();
+    for (const decision of decisions) {
+      const days = calendar.workingDaysAfterUpTo(decision.acceptedOn, businessDateOf(decision.decidedAt));
+      processing.set(decision.departmentId, [...(processing.get(decision.departmentId) ?? []), days]);
+    }
+    const inputs: DepartmentScoreInput[] = scores.map((score) => ({
+      ...score,
+      processingDays: processing.get(score.departmentId) ?? [],
+      // Alert acknowledgement times join when alerts exist.
+      ackHours: [],
+    }));
+    const items = rankDepartments(inputs);
+    return { year, items, total: items.length };
   }
 }

@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { businessDateOf, endOfBusinessDay, passwordProblem } from '@luodi/domain';
+import {
+  businessDateOf,
+  computeClock,
+  endOfBusinessDay,
+  passwordProblem,
+  WorkingCalendar,
+} from '@luodi/domain';
 import {
   appendAudit,
   DepartmentEntity,
+  ApprovalItemEntity,
+  AppSettingEntity,
   FundArrivalEntity,
+  MilestoneEntity,
+  MilestoneEventEntity,
   KeyWorkEntity,
   KeyWorkReportEntity,
   ProjectEntity,
@@ -15,7 +25,9 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
+import { buildDemoMilestones, DEFAULT_CATALOG } from './demo-approvals';
 import { buildDemoDistrict } from './demo-district';
+import { clockContext, derivedOf, packageCalendarEntries, toDomainEvents } from '@luodi/server-core';
 
 export interface DemoCredentials {
   username: string;
@@ -102,7 +114,7 @@ export async function loadDemo(
 async function insertDistrict(
   manager: EntityManager,
   departments: Map<string, string>,
-): Promise<{ projects: number; keyWorks: number; reports: number }> {
+): Promise<{ projects: number; keyWorks: number; reports: number; milestones: number }> {
   const now = new Date();
   const today = businessDateOf(now);
   const year = Number(today.slice(0, 4));
@@ -210,5 +222,99 @@ async function insertDistrict(
     }
   }
   await insert(KeyWorkReportEntity, reports);
-  return { projects: projects.length, keyWorks: keyWorks.length, reports: reports.length };
+  const milestones = await insertApprovals(
+    manager,
+    departments,
+    ids,
+    projects,
+    keyWorks.map((keyWork) => keyWork.projectCode),
+    now,
+  );
+  return { projects: projects.length, keyWorks: keyWorks.length, reports: reports.length, milestones };
+}
+
+/** The default catalog, and milestones in every state with their clocks computed. */
+async function insertApprovals(
+  manager: EntityManager,
+  departments: Map<string, string>,
+  projectIds: Map<string, string>,
+  projects: Array<{ code: string; contractAmount: string; signedAt: string | null; talksStartedAt: string }>,
+  keyWorkCodes: string[],
+  now: Date,
+): Promise<number> {
+  const items = DEFAULT_CATALOG.map((item, index) => ({
+    code: item.code,
+    name: item.name,
+    departmentId: departments.get(item.departmentCode)!,
+    statutoryDays: item.statutoryDays,
+    promisedDays: item.promisedDays,
+    deemedApproval: item.deemedApproval,
+    maxExtensionDays: 10,
+    yellowDays: null,
+    materials: item.materials,
+    sortOrder: index,
+    enabled: true,
+  }));
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(ApprovalItemEntity)
+    .values(items)
+    .callListeners(false)
+    .execute();
+  const calendar = new WorkingCalendar(packageCalendarEntries());
+  const today = businessDateOf(now);
+  const year = today.slice(0, 4);
+  const signed = projects
+    .filter((project) => project.signedAt?.startsWith(year) && project.talksStartedAt.startsWith(year))
+    .map((p) => p.code);
+  const plan = buildDemoMilestones(today, calendar, signed, keyWorkCodes);
+  const settings = (await manager.getRepository(AppSettingEntity).findOneBy({ id: 1 }))!;
+  const amounts = new Map(projects.map((project) => [project.code, project.contractAmount]));
+  for (const milestone of plan) {
+    const item = items.find((candidate) => candidate.code === milestone.itemCode)!;
+    const projectId = projectIds.get(milestone.projectCode)!;
+    const events = milestone.events.map((event) => ({
+      ...event,
+      days: event.days ?? null,
+      reason: event.reason ?? null,
+    }));
+    const clock = computeClock(
+      toDomainEvents(events as never),
+      clockContext(item as ApprovalItemEntity, settings, calendar, amounts.get(milestone.projectCode)!),
+      now,
+    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MilestoneEntity)
+      .values({ projectId, itemCode: item.code, departmentId: item.departmentId, ...derivedOf(clock) })
+      .callListeners(false)
+      .execute();
+    const [{ id }] = (await manager.query('SELECT id FROM milestone WHERE project_id = ? AND item_code = ?', [
+      projectId,
+      item.code,
+    ])) as Array<{ id: string }>;
+    if (events.length) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MilestoneEventEntity)
+        .values(
+          events.map((event) => ({
+            milestoneId: String(id),
+            type: event.type,
+            at: event.at,
+            days: event.days,
+            reason: event.reason,
+            note: null,
+            actorUserId: null,
+            recordedAt: now,
+          })),
+        )
+        .callListeners(false)
+        .execute();
+    }
+  }
+  return plan.length;
 }

@@ -204,7 +204,7 @@ export class ProjectsService {
     const row = await this.projects.findVisible(id, { kind: 'all' });
     if (!row) throw new NotFound('project', id);
     await this.checkReferences(patch);
-    const { leadDepartmentName: _name, ...entity } = row;
+    const { leadDepartmentName: _name, leadDepartment: _relation, ...entity } = row;
     await this.projects.update(entity as ProjectEntity, patch);
     return this.get(id, { kind: 'all' });
   }

@@ -71,6 +71,8 @@ export interface ClockContext {
 export interface MilestoneClock {
   state: MilestoneState;
   submittedAt: Date | null;
+  /** The moment of acceptance (the submission's moment when acceptance was deemed). */
+  acceptedAt: Date | null;
   /** The acceptance date (the submit date when acceptance was deemed). */
   acceptedOn: IsoDate | null;
   acceptanceDeemed: boolean;
@@ -236,6 +238,7 @@ export function computeClock(
     : null;
   const base = {
     submittedAt: folded.submittedAt,
+    acceptedAt: folded.acceptedAt,
     acceptedOn,
     acceptanceDeemed: folded.acceptanceDeemed,
     suspended: folded.state === 'suspended',

@@ -6,12 +6,16 @@ import type {
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
+import { AppSettingEntity } from '../entities/app-setting.entity';
+import { ApprovalItemEntity } from '../entities/approval-item.entity';
 import { CalendarOverrideEntity } from '../entities/calendar-override.entity';
 import { DepartmentEntity } from '../entities/department.entity';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
 import { LookupItemEntity } from '../entities/lookup-item.entity';
+import { MilestoneEventEntity } from '../entities/milestone-event.entity';
+import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
 import { ProjectEntity } from '../entities/project.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -37,6 +41,12 @@ const AUDITED = new Map<unknown, AuditedEntity>([
   [KeyWorkReportEntity, { entityType: 'key_work_report', redact: [] }],
   [LookupItemEntity, { entityType: 'lookup_item', redact: [] }],
   [CalendarOverrideEntity, { entityType: 'calendar_override', redact: [] }],
+  [AppSettingEntity, { entityType: 'settings', redact: [] }],
+  [ApprovalItemEntity, { entityType: 'approval_item', redact: [] }],
+  // Milestones: creation is audited; later changes of their derived columns are recomputations of the
+  // events, which are audited themselves.
+  [MilestoneEntity, { entityType: 'milestone', redact: [] }],
+  [MilestoneEventEntity, { entityType: 'milestone_event', redact: [] }],
 ]);
 
 function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {

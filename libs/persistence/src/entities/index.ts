@@ -1,3 +1,5 @@
+import { AppSettingEntity } from './app-setting.entity';
+import { ApprovalItemEntity } from './approval-item.entity';
 import { AuditHeadEntity, AuditLogEntity } from './audit-log.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { CalendarOverrideEntity } from './calendar-override.entity';
@@ -6,12 +8,16 @@ import { FundArrivalEntity } from './fund-arrival.entity';
 import { KeyWorkReportEntity } from './key-work-report.entity';
 import { KeyWorkEntity } from './key-work.entity';
 import { LookupItemEntity } from './lookup-item.entity';
+import { MilestoneEventEntity } from './milestone-event.entity';
+import { MilestoneEntity } from './milestone.entity';
 import { ProjectStageEventEntity } from './project-stage-event.entity';
 import { ProjectEntity } from './project.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 
 export {
+  AppSettingEntity,
+  ApprovalItemEntity,
   AuditHeadEntity,
   AuditLogEntity,
   AuthSessionEntity,
@@ -21,6 +27,8 @@ export {
   KeyWorkEntity,
   KeyWorkReportEntity,
   LookupItemEntity,
+  MilestoneEntity,
+  MilestoneEventEntity,
   ProjectEntity,
   ProjectStageEventEntity,
   UserEntity,
@@ -28,6 +36,8 @@ export {
 };
 export { INVESTOR_ORIGINS, PROJECT_STAGES } from './project.entity';
 export { LOOKUP_KINDS } from './lookup-item.entity';
+export { MILESTONE_STATE_VALUES } from './milestone.entity';
+export { MILESTONE_EVENT_TYPES } from './milestone-event.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
 export const ALL_ENTITIES = [
@@ -44,4 +54,8 @@ export const ALL_ENTITIES = [
   KeyWorkEntity,
   KeyWorkReportEntity,
   CalendarOverrideEntity,
+  AppSettingEntity,
+  ApprovalItemEntity,
+  MilestoneEntity,
+  MilestoneEventEntity,
 ];

@@ -33,8 +33,8 @@ const SORT_COLUMNS: Record<NonNullable<ProjectListFilter['sort']>, string> = {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 /**
- * The department scope of projects: a department user sees the projects its department leads (and,
- * once approvals exist, those it holds a milestone on).
+ * The department scope of projects: a department user sees the projects its department leads and
+ * those it holds a milestone on.
  */
 export function applyProjectScope<T extends object>(
   query: SelectQueryBuilder<T>,

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EVENT_TYPES, MILESTONE_STATES } from '@luodi/domain';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { IsId } from '../common/validators';
+
+export class CreateApprovalItemDto {
+  @ApiProperty({ example: 'WATER' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'must be 2–32 capital letters, digits or _' })
+  code!: string;
+
+  @ApiProperty({ example: '取水许可' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: '3' }) @IsId() departmentId!: string;
+  @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(365) statutoryDays!: number;
+  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(365) promisedDays!: number;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() deemedApproval?: boolean;
+  @ApiPropertyOptional({ default: 10 }) @IsOptional() @IsInt() @Min(0) @Max(60) maxExtensionDays?: number;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(30) yellowDays?: number | null;
+  @ApiPropertyOptional({ description: 'required materials, one per line' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  materials?: string;
+}
+
+export class UpdateApprovalItemDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) statutoryDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) promisedDays?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() deemedApproval?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) maxExtensionDays?: number;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(30) yellowDays?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) materials?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+}
+
+export class CreateMilestoneDto {
+  @ApiProperty({ example: 'LAND_PRE' })
+  @IsString()
+  @Length(1, 32)
+  itemCode!: string;
+
+  @ApiPropertyOptional({ description: "defaults to the item's department" })
+  @IsOptional()
+  @IsId()
+  departmentId?: string;
+}
+
+export class MilestoneQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsId() projectId?: string;
+
+  @ApiPropertyOptional({ enum: MILESTONE_STATES })
+  @IsOptional()
+  @IsIn(MILESTONE_STATES, { message: `must be one of ${MILESTONE_STATES.join(', ')}` })
+  state?: string;
+
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'] })
+  @IsOptional()
+  @IsIn(['green', 'yellow', 'red'], { message: 'must be green, yellow or red' })
+  light?: string;
+
+  @ApiPropertyOptional({ description: 'only undecided milestones' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  open?: 'true' | 'false';
+}
+
+export class MilestoneEventDto {
+  @ApiProperty({ enum: EVENT_TYPES })
+  @IsIn(EVENT_TYPES, { message: `must be one of ${EVENT_TYPES.join(', ')}` })
+  type!: (typeof EVENT_TYPES)[number];
+
+  @ApiPropertyOptional({
+    example: '2026-11-25T10:30:00+08:00',
+    description: 'when it happened (default now); never in the future',
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'must be an ISO-8601 moment with offset, e.g. 2026-11-25T10:30:00+08:00' },
+  )
+  at?: string;
+
+  @ApiPropertyOptional({ description: 'extension: working days' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  days?: number;
+
+  @ApiPropertyOptional({ description: 'required to reject and to extend' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}

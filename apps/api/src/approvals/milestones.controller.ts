@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AccessScope, Principal } from '@luodi/domain';
+import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
+import { MilestonesService } from './milestones.service';
+
+const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
+
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Controller()
+export class MilestonesController {
+  constructor(private readonly milestones: MilestonesService) {}
+
+  @Post('projects/:id/milestones')
+  @Roles('admin', 'bureau')
+  @ApiOperation({ summary: "Add an approval item to a project (department defaults to the item's)" })
+  create(@Param('id') projectId: string, @Body() body: CreateMilestoneDto) {
+    return this.milestones.create(projectId, body);
+  }
+
+  @Get('projects/:id/milestones')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "The project's approval track (a department sees its own milestones)" })
+  forProject(@Param('id') projectId: string, @CurrentScope() scope: AccessScope) {
+    return this.milestones.forProject(projectId, scope);
+  }
+
+  @Get('milestones')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Milestones, most urgent first (a department: its own — its 审批待办 list)' })
+  list(@Query() query: MilestoneQueryDto, @CurrentScope() scope: AccessScope) {
+    return this.milestones.list(query, scope);
+  }
+
+  @Get('milestones/:id')
+  @Roles(...READERS)
+  get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
+    return this.milestones.get(id, scope);
+  }
+
+  @Post('milestones/:id/events')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record an event: bureau any, a department its own, a leader extensions; 409 when not allowed now',
+  })
+  record(
+    @Param('id') id: string,
+    @Body() body: MilestoneEventDto,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: AccessScope,
+  ) {
+    return this.milestones.record(id, body, principal, scope);
+  }
+}

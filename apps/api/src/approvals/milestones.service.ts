@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AccessScope,
+  businessDateOf,
+  computeClock,
+  DomainError,
+  type MilestoneClock,
+  NotFound,
+  type Principal,
+  remainingWorkingDays,
+  ValidationFailed,
+  validateEvent,
+} from '@luodi/domain';
+import {
+  ApprovalItemRepository,
+  DepartmentRepository,
+  type MilestoneEventEntity,
+  MilestoneRepository,
+  type MilestoneRow,
+  ProjectRepository,
+} from '@luodi/persistence';
+import { CalendarService, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
+import { DataSource } from 'typeorm';
+import type { Page } from '../common/pagination';
+import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
+
+export interface MilestoneView {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  itemCode: string;
+  itemName: string;
+  departmentId: string;
+  departmentName: string;
+  state: string;
+  submittedAt: string | null;
+  acceptedOn: string | null;
+  acceptanceDeemed: boolean;
+  deadline: string | null;
+  remainingWorkingDays: number | null;
+  light: 'green' | 'yellow' | 'red' | null;
+  extensionDays: number;
+  decidedAt: string | null;
+  decidedOnTime: boolean | null;
+}
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly milestones: MilestoneRepository,
+    private readonly projects: ProjectRepository,
+    private readonly items: ApprovalItemRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly clocks: MilestoneClockService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
+  private async listView(row: MilestoneRow, today: string): Promise<MilestoneView> {
+    const calendar = await this.calendar.calendar();
+    const undecided = !row.decidedAt;
+    return {
+      id: row.id,
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName,
+      itemCode: row.itemCode,
+      itemName: row.itemName,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      state: row.state,
+      submittedAt: iso(row.submittedAt),
+      acceptedOn: row.acceptedOn,
+      acceptanceDeemed: Boolean(row.acceptanceDeemed),
+      deadline: row.deadline,
+      remainingWorkingDays:
+        undecided && row.deadline ? remainingWorkingDays(calendar, today, row.deadline) : null,
+      light: row.light,
+      extensionDays: Number(row.extensionDays),
+      decidedAt: iso(row.decidedAt),
+      decidedOnTime: row.decidedOnTime === null ? null : Boolean(row.decidedOnTime),
+    };
+  }
+
+  private detailView(row: MilestoneRow, clock: MilestoneClock, events: MilestoneEventEntity[]) {
+    return {
+      id: row.id,
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName,
+      itemCode: row.itemCode,
+      itemName: row.itemName,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      state: clock.state,
+      submittedAt: iso(clock.submittedAt),
+      acceptedAt: iso(clock.acceptedAt),
+      acceptedOn: clock.acceptedOn,
+      acceptanceDeemed: clock.acceptanceDeemed,
+      deadline: clock.deadline,
+      remainingWorkingDays: clock.remainingWorkingDays,
+      light: clock.light,
+      extensionDays: clock.extensionDays,
+      suspendedWorkingDays: clock.suspendedWorkingDays,
+      decidedAt: iso(clock.decidedAt),
+      decidedOnTime: clock.decidedOnTime,
+      events: events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        at: event.at.toISOString(),
+        days: event.days,
+        reason: event.reason,
+        note: event.note,
+        actorUserId: event.actorUserId,
+        recordedAt: event.recordedAt.toISOString(),
+      })),
+    };
+  }
+
+  async list(query: MilestoneQueryDto, scope: AccessScope): Promise<Page<MilestoneView>> {
+    await this.clocks.refreshDue();
+    const { items, total } = await this.milestones.list(
+      {
+        projectId: query.projectId,
+        departmentId: query.departmentId,
+        state: query.state,
+        light: query.light,
+        open: query.open === 'true' ? true : undefined,
+      },
+      scope,
+      { page: query.page, pageSize: query.pageSize },
+    );
+    const today = businessDateOf(new Date());
+    return { items: await Promise.all(items.map((row) => this.listView(row, today))), total };
+  }
+
+  async forProject(projectId: string, scope: AccessScope): Promise<Page<MilestoneView>> {
+    if (!(await this.projects.findVisible(projectId, scope))) throw new NotFound('project', projectId);
+    await this.clocks.refreshDue();
+    const { items, total } = await this.milestones.list({ projectId }, scope, null);
+    const today = businessDateOf(new Date());
+    return { items: await Promise.all(items.map((row) => this.listView(row, today))), total };
+  }
+
+  async get(id: string, scope: AccessScope) {
+    const row = await this.milestones.findVisible(id, scope);
+    if (!row) throw new NotFound('milestone', id);
+    const events = await this.milestones.events(id);
+    const clock = await this.clocks.clockOf(row, events);
+    return this.detailView(row, clock, events);
+  }
+
+  async create(projectId: string, input: CreateMilestoneDto) {
+    const project = await this.projects.findVisible(projectId, { kind: 'all' });
+    if (!project) throw new NotFound('project', projectId);
+    const item = await this.items.findByCode(input.itemCode);
+    if (!item || !item.enabled)
+      throw new ValidationFailed('itemCode', `no approval item ${input.itemCode} in the catalog`);
+    const departmentId = input.departmentId ?? item.departmentId;
+    if (!(await this.departments.findById(departmentId)))
+      throw new ValidationFailed('departmentId', `no department with id ${departmentId}`);
+    if (await this.milestones.findByProjectAndItem(projectId, item.code)) {
+      throw new DomainError(
+        'conflict',
+        `itemCode: project ${project.code} already has a milestone for ${item.code}`,
+      );
+    }
+    const created = await this.milestones.create({
+      projectId,
+      itemCode: item.code,
+      departmentId,
+      state: 'planned',
+    });
+    return this.get(created.id, { kind: 'all' });
+  }
+
+  /**
+   * Record an event (domain §4): a department only on its own milestones (others: 404, as if absent),
+   * a leader only extensions; the state machine decides what is allowed now (409 otherwise).
+   */
+  async record(id: string, input: MilestoneEventDto, principal: Principal, scope: AccessScope) {
+    const visible = await this.milestones.findVisible(id, scope);
+    if (!visible) throw new NotFound('milestone', id);
+    if (principal.role === 'leader' && input.type !== 'extend') {
+      throw new DomainError('forbidden', `role "leader" may record only extensions (not "${input.type}")`);
+    }
+    const now = new Date();
+    const at = input.at ? new Date(input.at) : now;
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.milestones.lockById(id, manager);
+      if (!locked) throw new NotFound('milestone', id);
+      const events = await this.milestones.events(id, manager);
+      const context = await this.clocks.contextFor(visible);
+      const event = validateEvent(
+        toDomainEvents(events),
+        {
+          type: input.type,
+          at,
+          days: input.days ?? null,
+          reason: input.reason ?? null,
+          actorRole: principal.role,
+        },
+        context,
+        now,
+      );
+      const saved = await this.milestones.addEvent(
+        {
+          milestoneId: id,
+          type: event.type,
+          at: event.at,
+          days: event.days ?? null,
+          reason: event.reason ?? null,
+          note: input.note?.trim() || null,
+          actorUserId: principal.userId,
+          recordedAt: now,
+        },
+        manager,
+      );
+      const clock = computeClock(toDomainEvents([...events, saved]), context, now);
+      await this.milestones.writeDerived(id, derivedOf(clock), manager);
+    });
+    return this.get(id, scope);
+  }
+}

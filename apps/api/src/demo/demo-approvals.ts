@@ -1,0 +1,200 @@
+import { addCalendarDays, type IsoDate, type MilestoneEventType, type WorkingCalendar } from '@luodi/domain';
+
+/** The default catalog of domain §4 (department by code), with typical county promises. */
+export const DEFAULT_CATALOG: ReadonlyArray<{
+  code: string;
+  name: string;
+  departmentCode: string;
+  promisedDays: number;
+  statutoryDays: number;
+  deemedApproval: boolean;
+  materials: string;
+}> = [
+  {
+    code: 'FILING',
+    name: '企业投资项目备案',
+    departmentCode: 'FGJ',
+    promisedDays: 1,
+    statutoryDays: 5,
+    deemedApproval: true,
+    materials: '项目备案信息表\n企业营业执照',
+  },
+  {
+    code: 'LAND_PRE',
+    name: '用地预审与选址意见书',
+    departmentCode: 'ZRZYJ',
+    promisedDays: 10,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '申请表\n项目备案文件\n用地范围图',
+  },
+  {
+    code: 'LAND_PLAN',
+    name: '建设用地规划许可证',
+    departmentCode: 'ZRZYJ',
+    promisedDays: 5,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '申请表\n土地出让合同\n规划条件',
+  },
+  {
+    code: 'EIA',
+    name: '环境影响评价审批（报告表）',
+    departmentCode: 'STHJJ',
+    promisedDays: 10,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '环境影响报告表\n公示材料',
+  },
+  {
+    code: 'ENERGY',
+    name: '节能审查',
+    departmentCode: 'FGJ',
+    promisedDays: 5,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '节能报告',
+  },
+  {
+    code: 'PLAN_REVIEW',
+    name: '规划方案审查',
+    departmentCode: 'ZRZYJ',
+    promisedDays: 7,
+    statutoryDays: 20,
+    deemedApproval: true,
+    materials: '规划设计方案\n效果图',
+  },
+  {
+    code: 'BUILD_PLAN',
+    name: '建设工程规划许可证',
+    departmentCode: 'ZRZYJ',
+    promisedDays: 7,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '申请表\n施工图设计文件',
+  },
+  {
+    code: 'FIRE',
+    name: '消防设计审查',
+    departmentCode: 'ZJJ',
+    promisedDays: 10,
+    statutoryDays: 15,
+    deemedApproval: false,
+    materials: '消防设计文件',
+  },
+  {
+    code: 'CONSTRUCT',
+    name: '建筑工程施工许可证',
+    departmentCode: 'ZJJ',
+    promisedDays: 3,
+    statutoryDays: 7,
+    deemedApproval: false,
+    materials: '申请表\n中标通知书\n施工合同',
+  },
+];
+
+export interface DemoMilestone {
+  projectCode: string;
+  itemCode: string;
+  events: Array<{ type: MilestoneEventType; at: Date; days?: number; reason?: string }>;
+}
+
+/** The working day `n` working days before `today` (n ≥ 0). */
+function workingDaysBefore(calendar: WorkingCalendar, today: IsoDate, n: number): IsoDate {
+  let day = today;
+  let left = n;
+  while (left > 0 || !calendar.isWorkingDay(day)) {
+    day = addCalendarDays(day, -1);
+    if (calendar.isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}
+
+const at = (date: IsoDate, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+
+/**
+ * Milestones in every state (domain §7), dated back from today with the working-day calendar:
+ * planned, submitted, supplement requested, accepted (green, yellow, red, 3+ days overdue), suspended,
+ * extended, approved on time and late, rejected, and 超时默认.
+ */
+export function buildDemoMilestones(
+  today: IsoDate,
+  calendar: WorkingCalendar,
+  signedProjects: string[],
+  keyWorkProjects: string[],
+): DemoMilestone[] {
+  const back = (n: number) => workingDaysBefore(calendar, today, n);
+  const [a, b, c, d, e, f, g, h] = signedProjects;
+  const accepted = (n: number) => [
+    { type: 'submit' as const, at: at(back(n), '09:00') },
+    { type: 'accept' as const, at: at(back(n), '15:00') },
+  ];
+  const list: DemoMilestone[] = [
+    // The three started projects: their approvals are done.
+    ...[a, b, c].flatMap((project, index) => [
+      {
+        projectCode: project!,
+        itemCode: 'FILING',
+        events: [...accepted(80 + index), { type: 'approve' as const, at: at(back(79 + index)) }],
+      },
+      {
+        projectCode: project!,
+        itemCode: 'LAND_PRE',
+        events: [...accepted(70 + index), { type: 'approve' as const, at: at(back(62 + index)) }],
+      },
+      {
+        projectCode: project!,
+        itemCode: 'CONSTRUCT',
+        events: [...accepted(30 + index), { type: 'approve' as const, at: at(back(28 + index)) }],
+      },
+    ]),
+    // d: land approvals under way — yellow (2 working days left of 10) and overdue 4 working days.
+    {
+      projectCode: d!,
+      itemCode: 'FILING',
+      events: [...accepted(40), { type: 'approve', at: at(back(40), '17:00') }],
+    },
+    { projectCode: d!, itemCode: 'LAND_PRE', events: accepted(8) },
+    { projectCode: d!, itemCode: 'EIA', events: accepted(14) },
+    // e: approved late (decided 3 working days after its deadline), rejected, and one suspended.
+    { projectCode: e!, itemCode: 'FILING', events: [...accepted(30), { type: 'approve', at: at(back(26)) }] },
+    {
+      projectCode: e!,
+      itemCode: 'ENERGY',
+      events: [...accepted(20), { type: 'reject', at: at(back(17)), reason: '节能报告能耗指标测算依据不足' }],
+    },
+    {
+      projectCode: e!,
+      itemCode: 'LAND_PRE',
+      events: [...accepted(9), { type: 'suspend', at: at(back(4)), reason: '专家评审' }],
+    },
+    // f: submitted and awaiting acceptance; supplement requested; extended by a leader.
+    { projectCode: f!, itemCode: 'FILING', events: [{ type: 'submit', at: at(back(2)) }] },
+    {
+      projectCode: f!,
+      itemCode: 'LAND_PRE',
+      events: [
+        { type: 'submit', at: at(back(4)) },
+        { type: 'request_supplement', at: at(back(3)), reason: '缺少用地范围图' },
+      ],
+    },
+    {
+      projectCode: f!,
+      itemCode: 'EIA',
+      events: [...accepted(7), { type: 'extend', at: at(back(2)), days: 5, reason: '需组织专家技术评估' }],
+    },
+    // g, h: planned only, and a green one.
+    { projectCode: g!, itemCode: 'FILING', events: [] },
+    { projectCode: g!, itemCode: 'LAND_PRE', events: [] },
+    { projectCode: h!, itemCode: 'FILING', events: accepted(0) },
+  ];
+  // Key works: building permits and reviews, several overdue (red) for the 自然资源局 and 住建局,
+  // and one 超时默认 (规划方案审查 allows it; key-work amounts are above the threshold).
+  keyWorkProjects.slice(0, 12).forEach((project, index) => {
+    const item = ['PLAN_REVIEW', 'BUILD_PLAN', 'FIRE', 'LAND_PLAN'][index % 4]!;
+    const age = [3, 9, 12, 13, 16, 6, 18, 2, 11, 20, 5, 14][index]!;
+    const events = index === 10 ? [{ type: 'submit' as const, at: at(back(age)) }] : accepted(age);
+    list.push({ projectCode: project, itemCode: item, events });
+  });
+  return list;
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { type AppSettingEntity, SettingsRepository } from '@luodi/persistence';
+import { MilestoneClockService } from '@luodi/server-core';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { IsMoney } from '../common/validators';
+
+export class SettingsDto {
+  @ApiProperty() yellowDays!: number;
+  @ApiProperty() deemedApprovalThreshold!: string;
+  @ApiProperty() notRegisteredDays!: number;
+  @ApiProperty() notStartedDays!: number;
+}
+
+export class UpdateSettingsDto {
+  @ApiPropertyOptional({ description: 'the light turns yellow at this many remaining working days' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  yellowDays?: number;
+
+  @ApiPropertyOptional({ description: '万元: 超时默认 applies to projects of at least this amount' })
+  @IsOptional()
+  @IsMoney()
+  deemedApprovalThreshold?: string;
+
+  @ApiPropertyOptional({ description: 'days after signing without registration → not_registered' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  notRegisteredDays?: number;
+
+  @ApiPropertyOptional({ description: 'days after registering without a start → not_started' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  notStartedDays?: number;
+}
+
+const view = (row: AppSettingEntity): SettingsDto => ({
+  yellowDays: row.yellowDays,
+  deemedApprovalThreshold: row.deemedApprovalThreshold,
+  notRegisteredDays: row.notRegisteredDays,
+  notStartedDays: row.notStartedDays,
+});
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('settings')
+@Roles('admin')
+export class SettingsController {
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly clocks: MilestoneClockService,
+  ) {}
+
+  @Get()
+  async get(): Promise<SettingsDto> {
+    return view(await this.settings.get());
+  }
+
+  /** Changing a threshold recomputes the lights (and 超时默认) of every open milestone. */
+  @Patch()
+  async update(@Body() body: UpdateSettingsDto): Promise<SettingsDto> {
+    const saved = await this.settings.update(body);
+    await this.clocks.refreshAllOpen();
+    return view(saved);
+  }
+}

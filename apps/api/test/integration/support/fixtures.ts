@@ -1,0 +1,217 @@
+import type { TestStack } from '@luodi/testing';
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+
+/**
+ * Helpers of the integration tests for projects, key works, figures and Excel. Everything here is
+ * written independently of the app's own code: dates, money and figures are recomputed in plain
+ * TypeScript so that the tests check the app rather than repeat it.
+ */
+
+/** Today's calendar date in Asia/Shanghai (the district's business date). */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** `date` ± `days` calendar days (dates as YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const moment = new Date(`${date}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return moment.toISOString().slice(0, 10);
+}
+
+/** The instant at the end of a calendar day in Asia/Shanghai. */
+export function endOfShanghaiDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}
+
+/** Money as integer cents (BigInt): exact, never floating point. */
+export function cents(amount: string): bigint {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!match) throw new Error(`not an amount: ${amount}`);
+  return BigInt(match[1]!) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+}
+
+export function money(value: bigint): string {
+  return `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+}
+
+/** A small seeded generator (mulberry32): the same data for the same seed. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Tokens {
+  admin: string;
+  bureau: string;
+  leader: string;
+  dept: string;
+}
+
+export async function loginAll(stack: TestStack): Promise<Tokens> {
+  const [admin, bureau, leader, dept] = await Promise.all(
+    ['admin', 'bureau', 'leader', 'dept'].map((user) => stack.login(user)),
+  );
+  return { admin: admin!, bureau: bureau!, leader: leader!, dept: dept! };
+}
+
+/** Department ids by code (the demo district's codes, e.g. ZRZYJ = 自然资源局). */
+export async function departmentIds(stack: TestStack): Promise<Map<string, string>> {
+  const dataSource = await stack.database.dataSource();
+  const rows = (await dataSource.query('SELECT id, code FROM department')) as Array<{
+    id: string;
+    code: string;
+  }>;
+  return new Map(rows.map((row) => [row.code, String(row.id)]));
+}
+
+/** Remove the demo district's projects and key works, so that a test's own data is all there is. */
+export async function clearProjects(stack: TestStack): Promise<void> {
+  const dataSource = await stack.database.dataSource();
+  for (const table of ['key_work_report', 'key_work', 'fund_arrival', 'project_stage_event', 'project']) {
+    await dataSource.query(`DELETE FROM ${table}`);
+  }
+}
+
+let projectCounter = 0;
+
+/** A valid create-project body (override what the test cares about). */
+export function projectBody(leadDepartmentId: string, overrides: Record<string, unknown> = {}) {
+  projectCounter += 1;
+  return {
+    name: `测试项目${projectCounter}`,
+    investor: `测试投资有限公司${projectCounter}`,
+    investorOrigin: 'domestic',
+    industry: '新材料',
+    source: '沪洽会',
+    contractAmount: '1000.00',
+    leadDepartmentId,
+    ...overrides,
+  };
+}
+
+/** Create a project through the API (as the bureau) and return its view. */
+export async function createProject(
+  stack: TestStack,
+  token: string,
+  leadDepartmentId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<any> {
+  const answer = await stack.call('POST', '/api/projects', {
+    token,
+    body: projectBody(leadDepartmentId, overrides),
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body;
+}
+
+export async function changeStage(
+  stack: TestStack,
+  token: string,
+  id: string,
+  body: { stage: string; at: string; reason?: string },
+): Promise<any> {
+  const answer = await stack.call('POST', `/api/projects/${id}/stage`, { token, body });
+  expect(answer.status, `${body.stage} at ${body.at}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
+  return answer.body;
+}
+
+export async function addFunds(
+  stack: TestStack,
+  token: string,
+  id: string,
+  body: { amount: string; at: string },
+): Promise<any> {
+  const answer = await stack.call('POST', `/api/projects/${id}/funds`, { token, body });
+  expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+  return answer.body;
+}
+
+export async function projectCount(stack: TestStack, token: string): Promise<number> {
+  const answer = await stack.call('GET', '/api/projects?pageSize=1', { token });
+  expect(answer.status).toBe(200);
+  return answer.body.total as number;
+}
+
+/** Expect a 400/404/409 error envelope whose message names `field`. */
+export function expectError(
+  answer: { status: number; body: any },
+  status: number,
+  field?: string | RegExp,
+): void {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.body).toMatchObject({ statusCode: status, error: expect.any(String) });
+  expect(typeof answer.body.message).toBe('string');
+  if (field instanceof RegExp) expect(answer.body.message).toMatch(field);
+  else if (field) expect(answer.body.message).toContain(field);
+}
+
+/** GET a binary answer (an .xlsx) with the bearer token. */
+export async function download(
+  stack: TestStack,
+  token: string,
+  path: string,
+): Promise<{ status: number; headers: Headers; workbook: ExcelJS.Workbook | null; text: string }> {
+  const response = await fetch(`${stack.api.baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const buffer = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) {
+    return { status: response.status, headers: response.headers, workbook: null, text: buffer.toString() };
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return { status: response.status, headers: response.headers, workbook, text: '' };
+}
+
+/** POST an .xlsx as multipart field `file`. */
+export async function uploadXlsx(
+  stack: TestStack,
+  token: string,
+  path: string,
+  file: Buffer,
+  fileName = 'projects.xlsx',
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([new Uint8Array(file)], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+    fileName,
+  );
+  const response = await fetch(`${stack.api.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body };
+}
+
+/** A workbook with one sheet: a header row and the given rows. */
+export async function buildXlsx(headers: string[], rows: Array<Array<string | number | null>>) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('项目导入');
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

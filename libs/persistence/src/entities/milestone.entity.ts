@@ -1,0 +1,110 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ApprovalItemEntity } from './approval-item.entity';
+import { DepartmentEntity } from './department.entity';
+import { ProjectEntity } from './project.entity';
+
+export const MILESTONE_STATE_VALUES = [
+  'planned',
+  'submitted',
+  'supplement_requested',
+  'accepted',
+  'suspended',
+  'approved',
+  'rejected',
+  'deemed_approved',
+] as const;
+
+/**
+ * One approval item for one project. The state and clock columns are derived from the events (and
+ * recomputed on every event, calendar or settings change, and when `next_change_at` comes), so that
+ * lists, figures and the stall checks read indexed columns only.
+ */
+@Entity({ name: 'milestone' })
+@Unique('uq_milestone_project_item', ['projectId', 'itemCode'])
+@Index('idx_milestone_department_state', ['departmentId', 'state'])
+@Index('idx_milestone_next_change_at', ['nextChangeAt'])
+@Index('idx_milestone_state_deadline', ['state', 'deadline'])
+@Index('idx_milestone_decided_at', ['decidedAt'])
+export class MilestoneEntity {
+  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  projectId!: string;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_milestone_project' })
+  project?: ProjectEntity;
+
+  @Column({ name: 'item_code', type: 'varchar', length: 32 })
+  itemCode!: string;
+
+  @ManyToOne(() => ApprovalItemEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'item_code', foreignKeyConstraintName: 'fk_milestone_item' })
+  item?: ApprovalItemEntity;
+
+  @Column({ name: 'department_id', type: 'bigint', unsigned: true })
+  departmentId!: string;
+
+  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_milestone_department' })
+  department?: DepartmentEntity;
+
+  @Column({ name: 'state', type: 'enum', enum: MILESTONE_STATE_VALUES, default: 'planned' })
+  state!: (typeof MILESTONE_STATE_VALUES)[number];
+
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'accepted_on', type: 'date', nullable: true })
+  acceptedOn!: string | null;
+
+  @Column({ name: 'acceptance_deemed', type: 'boolean', default: false })
+  acceptanceDeemed!: boolean;
+
+  @Column({ name: 'deadline', type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ name: 'light', type: 'enum', enum: ['green', 'yellow', 'red'], nullable: true })
+  light!: 'green' | 'yellow' | 'red' | null;
+
+  @Column({ name: 'extension_days', type: 'smallint', unsigned: true, default: 0 })
+  extensionDays!: number;
+
+  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ name: 'decided_on_time', type: 'boolean', nullable: true })
+  decidedOnTime!: boolean | null;
+
+  /** When the derived columns may next change with no new event (indexed: checks read only what is due). */
+  @Column({ name: 'next_change_at', type: 'datetime', precision: 3, nullable: true })
+  nextChangeAt!: Date | null;
+
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
+  createdAt!: Date;
+
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt!: Date;
+}

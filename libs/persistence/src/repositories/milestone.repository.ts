@@ -1,0 +1,267 @@
+import type { AccessScope } from '@luodi/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MilestoneEventEntity } from '../entities/milestone-event.entity';
+import { MilestoneEntity } from '../entities/milestone.entity';
+
+export interface MilestoneListFilter {
+  projectId?: string;
+  departmentId?: string;
+  state?: string;
+  light?: string;
+  open?: boolean;
+}
+
+export interface MilestoneRow extends MilestoneEntity {
+  itemName: string;
+  departmentName: string;
+  projectCode: string;
+  projectName: string;
+  contractAmount: string;
+}
+
+/** The derived columns written back after the clock is recomputed. */
+export type MilestoneDerived = Pick<
+  MilestoneEntity,
+  | 'state'
+  | 'submittedAt'
+  | 'acceptedOn'
+  | 'acceptanceDeemed'
+  | 'deadline'
+  | 'light'
+  | 'extensionDays'
+  | 'decidedAt'
+  | 'decidedOnTime'
+  | 'nextChangeAt'
+>;
+
+export interface DepartmentScoreRow {
+  departmentId: string;
+  departmentName: string;
+  handled: number;
+  onTime: number;
+  deemed: number;
+  overdueOpen: number;
+}
+
+const OPEN_STATES = "('planned','submitted','supplement_requested','accepted','suspended')";
+
+/** All SQL on `milestone` and `milestone_event`. */
+export class MilestoneRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private query(scope: AccessScope) {
+    const query = this.dataSource
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .innerJoin('m.item', 'i')
+      .innerJoin('m.department', 'd')
+      .innerJoin('m.project', 'p')
+      .addSelect([
+        'i.name AS itemName',
+        'd.name AS departmentName',
+        'p.code AS projectCode',
+        'p.name AS projectName',
+        'p.contract_amount AS contractAmount',
+      ]);
+    // A department user reaches only its own department's milestones.
+    if (scope.kind === 'department')
+      query.andWhere('m.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
+    return query;
+  }
+
+  private static rows(result: {
+    entities: MilestoneEntity[];
+    raw: Array<Record<string, unknown>>;
+  }): MilestoneRow[] {
+    return result.entities.map((entity, index) =>
+      Object.assign(entity, {
+        itemName: String(result.raw[index]!['itemName']),
+        departmentName: String(result.raw[index]!['departmentName']),
+        projectCode: String(result.raw[index]!['projectCode']),
+        projectName: String(result.raw[index]!['projectName']),
+        contractAmount: String(result.raw[index]!['contractAmount']),
+      }),
+    );
+  }
+
+  async list(
+    filter: MilestoneListFilter,
+    scope: AccessScope,
+    page: { page: number; pageSize: number } | null,
+  ): Promise<{ items: MilestoneRow[]; total: number }> {
+    const query = this.query(scope);
+    if (filter.projectId) query.andWhere('m.project_id = :projectId', { projectId: filter.projectId });
+    if (filter.departmentId)
+      query.andWhere('m.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
+    if (filter.light) query.andWhere('m.light = :light', { light: filter.light });
+    if (filter.open) query.andWhere(`m.state IN ${OPEN_STATES}`);
+    // Most urgent first: open ones by deadline (earliest first), then the rest.
+    query
+      .orderBy(`CASE WHEN m.state IN ${OPEN_STATES} THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy('m.deadline IS NULL', 'ASC')
+      .addOrderBy('m.deadline', 'ASC')
+      .addOrderBy('m.id', 'ASC');
+    const total = await query.getCount();
+    if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+    return { items: MilestoneRepository.rows(await query.getRawAndEntities()), total };
+  }
+
+  async findVisible(id: string, scope: AccessScope): Promise<MilestoneRow | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    const [row] = MilestoneRepository.rows(
+      await this.query(scope).andWhere('m.id = :id', { id }).getRawAndEntities(),
+    );
+    return row ?? null;
+  }
+
+  findByProjectAndItem(projectId: string, itemCode: string): Promise<MilestoneEntity | null> {
+    return this.dataSource.getRepository(MilestoneEntity).findOneBy({ projectId, itemCode });
+  }
+
+  create(data: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
+    const repository = this.dataSource.getRepository(MilestoneEntity);
+    return repository.save(repository.create(data));
+  }
+
+  async lockById(id: string, manager: EntityManager): Promise<MilestoneEntity | null> {
+    return manager
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  events(milestoneId: string, manager?: EntityManager): Promise<MilestoneEventEntity[]> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(MilestoneEventEntity)
+      .find({ where: { milestoneId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  async eventsOf(milestoneIds: string[]): Promise<Map<string, MilestoneEventEntity[]>> {
+    const map = new Map<string, MilestoneEventEntity[]>(milestoneIds.map((id) => [id, []]));
+    if (milestoneIds.length === 0) return map;
+    const rows = await this.dataSource
+      .getRepository(MilestoneEventEntity)
+      .createQueryBuilder('e')
+      .where('e.milestone_id IN (:...ids)', { ids: milestoneIds })
+      .orderBy('e.at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+    for (const row of rows) map.get(row.milestoneId)?.push(row);
+    return map;
+  }
+
+  async addEvent(
+    event: Partial<MilestoneEventEntity>,
+    manager: EntityManager,
+  ): Promise<MilestoneEventEntity> {
+    const repository = manager.getRepository(MilestoneEventEntity);
+    return repository.save(repository.create(event));
+  }
+
+  /** Write the recomputed clock (a plain UPDATE: derived data, not an audited change). */
+  async writeDerived(id: string, derived: MilestoneDerived, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager)
+      .createQueryBuilder()
+      .update(MilestoneEntity)
+      .set(derived)
+      .where('id = :id', { id })
+      .callListeners(false)
+      .execute();
+  }
+
+  /** Ids of milestones whose clock may have changed by `now` (indexed on next_change_at). */
+  async dueIds(now: Date, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT id FROM milestone WHERE next_change_at IS NOT NULL AND next_change_at <= ? ORDER BY next_change_at LIMIT ?',
+      [now, limit],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Ids of every undecided milestone (after a calendar or settings change), in id order from `afterId`. */
+  async openIds(afterId: string, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM milestone WHERE state IN ${OPEN_STATES} AND id > ? ORDER BY id LIMIT ?`,
+      [afterId, limit],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Rows with what the clock needs: item limits and the project's amount. */
+  async forClock(ids: string[]): Promise<MilestoneRow[]> {
+    if (ids.length === 0) return [];
+    return MilestoneRepository.rows(
+      await this.query({ kind: 'all' }).andWhere('m.id IN (:...ids)', { ids }).getRawAndEntities(),
+    );
+  }
+
+  /** 按期办结率 parts for a year: decided in Y (by asOf), and those on time (deemed never on time). */
+  async decidedInYear(
+    year: number,
+    asOf: Date,
+    departmentId?: string,
+  ): Promise<{ decided: number; onTime: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS decided, COALESCE(SUM(decided_on_time = 1 AND state <> 'deemed_approved'), 0) AS onTime
+         FROM milestone
+        WHERE decided_at >= ? AND decided_at < ? AND decided_at <= ?${departmentId ? ' AND department_id = ?' : ''}`,
+      [
+        new Date(`${year}-01-01T00:00:00+08:00`),
+        new Date(`${year + 1}-01-01T00:00:00+08:00`),
+        asOf,
+        ...(departmentId ? [departmentId] : []),
+      ],
+    )) as Array<{ decided: string; onTime: string }>;
+    return { decided: Number(row?.decided ?? 0), onTime: Number(row?.onTime ?? 0) };
+  }
+
+  /** 逾期未办: undecided at asOf with a deadline day before asOf's day. */
+  async overdueOpen(asOfDate: string, asOf: Date, departmentId?: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM milestone
+        WHERE deadline IS NOT NULL AND deadline < ?
+          AND (decided_at IS NULL OR decided_at > ?)${departmentId ? ' AND department_id = ?' : ''}`,
+      [asOfDate, asOf, ...(departmentId ? [departmentId] : [])],
+    )) as Array<{ n: string }>;
+    return Number(row?.n ?? 0);
+  }
+
+  /** Per department: handled (decided in the year), on time, deemed, open and overdue. */
+  async departmentScores(year: number, today: string): Promise<DepartmentScoreRow[]> {
+    const from = new Date(`${year}-01-01T00:00:00+08:00`);
+    const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+    const rows = (await this.dataSource.query(
+      `SELECT d.id AS departmentId, d.name AS departmentName,
+              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ?), 0) AS handled,
+              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime,
+              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.state = 'deemed_approved'), 0) AS deemed,
+              COALESCE(SUM(m.decided_at IS NULL AND m.deadline IS NOT NULL AND m.deadline < ?), 0) AS overdueOpen
+         FROM milestone m JOIN department d ON d.id = m.department_id
+        GROUP BY d.id, d.name`,
+      [from, to, from, to, from, to, today],
+    )) as Array<Record<string, string>>;
+    return rows.map((row) => ({
+      departmentId: String(row['departmentId']),
+      departmentName: String(row['departmentName']),
+      handled: Number(row['handled']),
+      onTime: Number(row['onTime']),
+      deemed: Number(row['deemed']),
+      overdueOpen: Number(row['overdueOpen']),
+    }));
+  }
+
+  /** Acceptance and decision of the milestones decided in the year (for the median processing time). */
+  async decisionsInYear(
+    year: number,
+  ): Promise<Array<{ departmentId: string; acceptedOn: string; decidedAt: Date }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT department_id AS departmentId, accepted_on AS acceptedOn, decided_at AS decidedAt FROM milestone
+        WHERE decided_at >= ? AND decided_at < ? AND accepted_on IS NOT NULL`,
+      [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
+    )) as Array<{ departmentId: string; acceptedOn: string; decidedAt: Date }>;
+    return rows.map((row) => ({ ...row, departmentId: String(row.departmentId) }));
+  }
+}

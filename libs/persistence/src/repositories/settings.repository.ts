@@ -1,0 +1,18 @@
+import type { DataSource } from 'typeorm';
+import { AppSettingEntity } from '../entities/app-setting.entity';
+
+/** All SQL on `app_setting` (a single row, id 1, created by the migration). */
+export class SettingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(): Promise<AppSettingEntity> {
+    const row = await this.dataSource.getRepository(AppSettingEntity).findOneBy({ id: 1 });
+    if (!row) throw new Error('app_setting row 1 is missing: run the migrations');
+    return row;
+  }
+
+  async update(patch: Partial<AppSettingEntity>): Promise<AppSettingEntity> {
+    const repository = this.dataSource.getRepository(AppSettingEntity);
+    return repository.save(repository.merge(await this.get(), { ...patch, updatedAt: new Date() }));
+  }
+}

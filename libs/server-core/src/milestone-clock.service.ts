@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type ClockContext,
+  computeClock,
+  DEFAULT_MAX_EXTENSION_DAYS,
+  type MilestoneClock,
+  type MilestoneEvent,
+  type WorkingCalendar,
+} from '@luodi/domain';
+import {
+  type ApprovalItemEntity,
+  type AppSettingEntity,
+  ApprovalItemRepository,
+  type MilestoneDerived,
+  type MilestoneEventEntity,
+  MilestoneRepository,
+  type MilestoneRow,
+  SettingsRepository,
+} from '@luodi/persistence';
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from './calendar.service';
+
+const BATCH = 500;
+
+export function toDomainEvents(events: readonly MilestoneEventEntity[]): MilestoneEvent[] {
+  return events.map((event) => ({ type: event.type, at: event.at, days: event.days, reason: event.reason }));
+}
+
+export function clockContext(
+  item: ApprovalItemEntity,
+  settings: AppSettingEntity,
+  calendar: WorkingCalendar,
+  contractAmount: string,
+): ClockContext {
+  return {
+    item: {
+      promisedDays: item.promisedDays,
+      deemedApproval: item.deemedApproval,
+      maxExtensionDays: item.maxExtensionDays ?? DEFAULT_MAX_EXTENSION_DAYS,
+      yellowDays: item.yellowDays,
+    },
+    settings: { yellowDays: settings.yellowDays, deemedApprovalThreshold: settings.deemedApprovalThreshold },
+    calendar,
+    contractAmount,
+  };
+}
+
+export function derivedOf(clock: MilestoneClock): MilestoneDerived {
+  return {
+    state: clock.state,
+    submittedAt: clock.submittedAt,
+    acceptedOn: clock.acceptedOn,
+    acceptanceDeemed: clock.acceptanceDeemed,
+    deadline: clock.deadline,
+    light: clock.light,
+    extensionDays: clock.extensionDays,
+    decidedAt: clock.decidedAt,
+    decidedOnTime: clock.decidedOnTime,
+    nextChangeAt: clock.nextChangeAt,
+  };
+}
+
+export interface ClockChange {
+  milestone: MilestoneRow;
+  before: MilestoneDerived;
+  after: MilestoneDerived;
+}
+
+/**
+ * Recomputes milestone clocks from their events and writes the derived columns back: after an event,
+ * after a calendar or settings change (every open milestone), and when a milestone's next change has
+ * come (only the rows due, read through the next_change_at index, in batches).
+ */
+@Injectable()
+export class MilestoneClockService {
+  private readonly logger = new Logger(MilestoneClockService.name);
+
+  constructor(
+    private readonly milestones: MilestoneRepository,
+    private readonly items: ApprovalItemRepository,
+    private readonly settings: SettingsRepository,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** The clock of one milestone now (for answers), from its row and events. */
+  async clockOf(
+    milestone: MilestoneRow,
+    events: readonly MilestoneEventEntity[],
+    now = new Date(),
+  ): Promise<MilestoneClock> {
+    const [item, settings, calendar] = await Promise.all([
+      this.items.findByCode(milestone.itemCode),
+      this.settings.get(),
+      this.calendar.calendar(),
+    ]);
+    if (!item) throw new Error(`approval item ${milestone.itemCode} is missing`);
+    return computeClock(
+      toDomainEvents(events),
+      clockContext(item, settings, calendar, milestone.contractAmount),
+      now,
+    );
+  }
+
+  async contextFor(milestone: Pick<MilestoneRow, 'itemCode' | 'contractAmount'>): Promise<ClockContext> {
+    const [item, settings, calendar] = await Promise.all([
+      this.items.findByCode(milestone.itemCode),
+      this.settings.get(),
+      this.calendar.calendar(),
+    ]);
+    if (!item) throw new Error(`approval item ${milestone.itemCode} is missing`);
+    return clockContext(item, settings, calendar, milestone.contractAmount);
+  }
+
+  /** Recompute and store the given milestones; returns those whose derived columns changed. */
+  async refresh(ids: string[], now = new Date(), manager?: EntityManager): Promise<ClockChange[]> {
+    if (ids.length === 0) return [];
+    const [rows, events, settings, calendar] = await Promise.all([
+      this.milestones.forClock(ids),
+      this.milestones.eventsOf(ids),
+      this.settings.get(),
+      this.calendar.calendar(),
+    ]);
+    const items = await this.items.byCodes(rows.map((row) => row.itemCode));
+    const changes: ClockChange[] = [];
+    for (const row of rows) {
+      const item = items.get(row.itemCode);
+      if (!item) continue;
+      const clock = computeClock(
+        toDomainEvents(events.get(row.id) ?? []),
+        clockContext(item, settings, calendar, row.contractAmount),
+        now,
+      );
+      const after = derivedOf(clock);
+      const before: MilestoneDerived = {
+        state: row.state,
+        submittedAt: row.submittedAt,
+        acceptedOn: row.acceptedOn,
+        acceptanceDeemed: row.acceptanceDeemed,
+        deadline: row.deadline,
+        light: row.light,
+        extensionDays: row.extensionDays,
+        decidedAt: row.decidedAt,
+        decidedOnTime: row.decidedOnTime,
+        nextChangeAt: row.nextChangeAt,
+      };
+      if (!sameDerived(before, after)) {
+        await this.milestones.writeDerived(row.id, after, manager);
+        changes.push({ milestone: row, before, after });
+      }
+    }
+    return changes;
+  }
+
+  /** Every milestone whose next change has come, in batches; returns the changes made. */
+  async refreshDue(now = new Date(), maxBatches = 100): Promise<ClockChange[]> {
+    const changes: ClockChange[] = [];
+    for (let batch = 0; batch < maxBatches; batch += 1) {
+      const ids = await this.milestones.dueIds(now, BATCH);
+      if (ids.length === 0) break;
+      const made = await this.refresh(ids, now);
+      changes.push(...made);
+      // Rows refreshed get a later next_change_at (or none), so the next batch reads new rows.
+      if (ids.length < BATCH) break;
+    }
+    return changes;
+  }
+
+  /** Recompute every open milestone (the calendar or the settings changed). */
+  async refreshAllOpen(now = new Date()): Promise<number> {
+    let afterId = '0';
+    let changed = 0;
+    for (;;) {
+      const ids = await this.milestones.openIds(afterId, BATCH);
+      if (ids.length === 0) break;
+      changed += (await this.refresh(ids, now)).length;
+      afterId = ids[ids.length - 1]!;
+    }
+    if (changed) this.logger.log(`recomputed ${changed} open milestone clock(s)`);
+    return changed;
+  }
+}
+
+function sameDerived(a: MilestoneDerived, b: MilestoneDerived): boolean {
+  const time = (value: Date | null) => (value ? value.getTime() : null);
+  return (
+    a.state === b.state &&
+    time(a.submittedAt) === time(b.submittedAt) &&
+    a.acceptedOn === b.acceptedOn &&
+    Boolean(a.acceptanceDeemed) === Boolean(b.acceptanceDeemed) &&
+    a.deadline === b.deadline &&
+    a.light === b.light &&
+    Number(a.extensionDays) === Number(b.extensionDays) &&
+    time(a.decidedAt) === time(b.decidedAt) &&
+    (a.decidedOnTime === null ? null : Boolean(a.decidedOnTime)) ===
+      (b.decidedOnTime === null ? null : Boolean(b.decidedOnTime)) &&
+    time(a.nextChangeAt) === time(b.nextChangeAt)
+  );
+}
