@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { loadServerConfig } from '@luodi/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
-import { ClsModule } from 'nestjs-cls';
+import { ClsMiddleware, ClsModule } from 'nestjs-cls';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -26,7 +26,8 @@ import { UsersModule } from './users/users.module';
     ClsModule.forRoot({
       global: true,
       middleware: {
-        mount: true,
+        // Mounted below with a route pattern of the current router syntax.
+        mount: false,
         setup: (cls, request: { id?: string; ip?: string; socket?: { remoteAddress?: string } }) => {
           cls.set(CONTEXT_REQUEST_ID, request.id ?? null);
           cls.set(CONTEXT_IP, request.ip ?? request.socket?.remoteAddress ?? null);
@@ -65,4 +66,8 @@ import { UsersModule } from './users/users.module';
     ApprovalsModule,
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ClsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import type { Params } from 'nestjs-pino';
 
@@ -7,6 +8,8 @@ export function loggerParams(
   http: NonNullable<Params['pinoHttp']> & object = {},
 ): Params {
   return {
+    // Every route, in the router's current pattern syntax.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
