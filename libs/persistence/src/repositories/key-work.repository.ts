@@ -21,10 +21,14 @@ export interface KeyWorkRow {
   lastReportedMonth: string | null;
 }
 
+/** The same department scope as projects: the projects a department leads or holds a milestone on. */
 const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
   scope.kind === 'all'
     ? { sql: '', params: [] }
-    : { sql: ' AND p.lead_department_id = ?', params: [scope.departmentId] };
+    : {
+        sql: ' AND (p.lead_department_id = ? OR EXISTS (SELECT 1 FROM milestone sm WHERE sm.project_id = p.id AND sm.department_id = ?))',
+        params: [scope.departmentId, scope.departmentId],
+      };
 
 /** All SQL on `key_work` and `key_work_report`. */
 export class KeyWorkRepository {
