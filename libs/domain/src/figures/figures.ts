@@ -7,12 +7,16 @@ export function rate(numerator: number | string, denominator: number | string): 
   return Number(numerator) / d;
 }
 
-/** 序时进度: whole months of `year` elapsed at the business date `asOf`, ÷ 12. */
+/**
+ * 序时进度: whole months of `year` elapsed at the end of the business day `asOf`, ÷ 12 — a month has
+ * elapsed once its last day has ended (asOf 2026-10-31 → 10/12, 2026-11-25 → 10/12).
+ */
 export function scheduleRate(year: number, asOf: IsoDate): number {
-  const [asOfYear, asOfMonth] = asOf.split('-').map(Number) as [number, number];
+  const [asOfYear, asOfMonth, asOfDay] = asOf.split('-').map(Number) as [number, number, number];
   if (asOfYear < year) return 0;
   if (asOfYear > year) return 1;
-  return (asOfMonth - 1) / 12;
+  const lastDay = new Date(Date.UTC(asOfYear, asOfMonth, 0)).getUTCDate();
+  return (asOfMonth - 1 + (asOfDay === lastDay ? 1 : 0)) / 12;
 }
 
 /** `YYYY-MM` of the month after `month`. */
