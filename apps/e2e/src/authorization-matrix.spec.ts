@@ -1,6 +1,10 @@
 import { startStack, type TestStack, uniqueSuffix } from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_MATRIX, type Caller, type MatrixContext } from './matrix/access-matrix';
+import { ACCESS_MATRIX as BASE_MATRIX, type Caller, type MatrixContext } from './matrix/access-matrix';
+import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.approvals';
+
+/** Every row: the base routes and those of the approvals. */
+const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
 const USERNAME: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -32,12 +36,74 @@ describe('authorization matrix: every route × role × own/other department (run
         role: 'bureau',
       },
     });
+    // Records of the department user's department and of another one, for the scoped rows.
+    const bureau = await stack.login('bureau');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const thisYear = Number(today.slice(0, 4));
+    const write = async (path: string, body: unknown) => {
+      const answer = await stack.call('POST', path, { token: bureau, body });
+      if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body as { id: string };
+    };
+    const project = (departmentId: string) =>
+      write('/api/projects', {
+        name: `矩阵项目${uniqueSuffix()}`,
+        investor: '矩阵投资有限公司',
+        investorOrigin: 'domestic',
+        industry: '新材料',
+        source: '沪洽会',
+        contractAmount: '100.00',
+        leadDepartmentId: departmentId,
+        talksStartedAt: `${thisYear - 1}-01-02`,
+      });
+    const ownProject = await project(me.departmentId);
+    const otherProject = await project(other.id);
+    const keyWork = (projectId: string, year: number) =>
+      write('/api/key-works', { projectId, year, annualPlanInvestment: '1000.00' });
+    const ownKeyWork = await keyWork(ownProject.id, thisYear);
+    const otherKeyWork = await keyWork(otherProject.id, thisYear);
+    const signed = await project(me.departmentId);
+    const signedAt = `${thisYear - 1}-02-01`;
+    await write(`/api/projects/${signed.id}/stage`, { stage: 'signed', at: signedAt });
+    const fresh: string[] = [];
+    for (let index = 0; index < 8; index += 1) fresh.push((await project(other.id)).id);
+    const reportKeyWork = await keyWork(otherProject.id, thisYear - 1);
+    const reportedMonth = `${thisYear - 1}-12`;
+    await write(`/api/key-works/${reportKeyWork.id}/reports`, {
+      month: reportedMonth,
+      completedInvestment: '1.00',
+    });
+    const lookup = await write('/api/lookups', { kind: 'source', name: `矩阵列表项${uniqueSuffix()}` });
+    let keyWorkYear = thisYear + 1;
+    let reportMonth = 0;
     context = {
       ownDepartmentId: me.departmentId,
       otherDepartmentId: other.id,
       someUserId: user.body.id,
       unique: () => uniqueSuffix(),
+      today,
+      ownProjectId: ownProject.id,
+      otherProjectId: otherProject.id,
+      ownKeyWorkId: ownKeyWork.id,
+      otherKeyWorkId: otherKeyWork.id,
+      signedProjectId: signed.id,
+      signedAt,
+      freshProjectId: () => {
+        const id = fresh.shift();
+        if (!id) throw new Error('matrix: out of fresh projects');
+        return id;
+      },
+      freshKeyWorkYear: () => keyWorkYear++,
+      reportKeyWorkId: reportKeyWork.id,
+      freshReportMonth: () => {
+        reportMonth += 1;
+        if (reportMonth > 11) throw new Error('matrix: out of report months');
+        return `${thisYear - 1}-${String(reportMonth).padStart(2, '0')}`;
+      },
+      reportedMonth,
+      lookupId: lookup.id,
     };
+    context.approvals = await approvalsContext(stack);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };

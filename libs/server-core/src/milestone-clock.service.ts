@@ -8,6 +8,7 @@ import {
   type WorkingCalendar,
 } from '@luodi/domain';
 import {
+  appendAudit,
   type ApprovalItemEntity,
   type AppSettingEntity,
   ApprovalItemRepository,
@@ -16,8 +17,9 @@ import {
   MilestoneRepository,
   type MilestoneRow,
   SettingsRepository,
+  SYSTEM_ACTOR,
 } from '@luodi/persistence';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from './calendar.service';
 
 const BATCH = 500;
@@ -80,6 +82,7 @@ export class MilestoneClockService {
     private readonly items: ApprovalItemRepository,
     private readonly settings: SettingsRepository,
     private readonly calendar: CalendarService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** The clock of one milestone now (for answers), from its row and events. */
@@ -143,12 +146,55 @@ export class MilestoneClockService {
         decidedOnTime: row.decidedOnTime,
         nextChangeAt: row.nextChangeAt,
       };
-      if (!sameDerived(before, after)) {
-        await this.milestones.writeDerived(row.id, after, manager);
-        changes.push({ milestone: row, before, after });
+      const rowEvents = events.get(row.id) ?? [];
+      if (after.state === 'deemed_approved' && !manager && deemedWhileWatched(after, rowEvents)) {
+        // 超时默认 is a decision: record it as an event once, so that it stands whatever changes later.
+        if (await this.recordDeemedApproval(row.id, after, now))
+          changes.push({ milestone: row, before, after });
+        continue;
       }
+      if (sameDerived(before, after)) continue;
+      await this.milestones.writeDerived(row.id, after, manager);
+      changes.push({ milestone: row, before, after });
     }
     return changes;
+  }
+
+  /**
+   * Append the `deemed_approve` event and the derived state in one transaction, under the milestone's
+   * row lock: any number of concurrent refreshes record it exactly once. Returns false when another
+   * process recorded it first (or a decision was recorded meanwhile).
+   */
+  private async recordDeemedApproval(id: string, derived: MilestoneDerived, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.milestones.lockById(id, manager);
+      if (!locked) return false;
+      const decided = (await this.milestones.events(id, manager)).some((event) =>
+        ['approve', 'reject', 'deemed_approve'].includes(event.type),
+      );
+      if (decided) return false;
+      await this.milestones.insertSystemEvent(
+        {
+          milestoneId: id,
+          type: 'deemed_approve',
+          at: derived.decidedAt!,
+          days: null,
+          reason: '超时默认',
+          note: null,
+          actorUserId: null,
+          recordedAt: now,
+        },
+        manager,
+      );
+      await this.milestones.writeDerived(id, derived, manager);
+      await appendAudit(manager, SYSTEM_ACTOR, {
+        action: 'milestone.deemed_approved',
+        entityType: 'milestone',
+        entityId: id,
+        after: { deadline: derived.deadline, decidedAt: derived.decidedAt?.toISOString() },
+      });
+      return true;
+    });
   }
 
   /** Every milestone whose next change has come, in batches; returns the changes made. */
@@ -178,6 +224,18 @@ export class MilestoneClockService {
     if (changed) this.logger.log(`recomputed ${changed} open milestone clock(s)`);
     return changed;
   }
+}
+
+/**
+ * 超时默认 is applied (recorded) when the deadline passed after the milestone's history was entered —
+ * the system watched it pass. When staff enter a history whose deadline is already past, the state is
+ * shown as 超时默认 but stays open to the rest of that history (a later-entered decision dated before
+ * the deadline still counts).
+ */
+function deemedWhileWatched(derived: MilestoneDerived, events: readonly MilestoneEventEntity[]): boolean {
+  if (events.some((event) => event.type === 'deemed_approve')) return false;
+  const lastRecorded = Math.max(0, ...events.map((event) => event.recordedAt.getTime()));
+  return derived.decidedAt !== null && derived.decidedAt.getTime() > lastRecorded;
 }
 
 function sameDerived(a: MilestoneDerived, b: MilestoneDerived): boolean {

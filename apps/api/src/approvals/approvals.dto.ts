@@ -93,6 +93,9 @@ export class MilestoneEventDto {
     { strict: true },
     { message: 'must be an ISO-8601 moment with offset, e.g. 2026-11-25T10:30:00+08:00' },
   )
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO-8601 moment with offset, e.g. 2026-11-25T10:30:00+08:00',
+  })
   at?: string;
 
   @ApiPropertyOptional({ description: 'extension: working days' })

@@ -149,6 +149,8 @@ export class MilestonesService {
   async get(id: string, scope: AccessScope) {
     const row = await this.milestones.findVisible(id, scope);
     if (!row) throw new NotFound('milestone', id);
+    // Bring the stored clock up to date first (this records 超时默认 when it has come).
+    await this.clocks.refresh([id]);
     const events = await this.milestones.events(id);
     const clock = await this.clocks.clockOf(row, events);
     return this.detailView(row, clock, events);

@@ -57,6 +57,16 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
         : exception.message;
     return { ...rest, statusCode, error: reasonOf(statusCode), message: text };
   }
+  // A unique key refused a row (two requests raced for the same value): a conflict, not a crash.
+  const driverError = (exception as { driverError?: { code?: string; sqlMessage?: string } } | null)
+    ?.driverError;
+  if (driverError?.code === 'ER_DUP_ENTRY') {
+    return {
+      statusCode: 409,
+      error: reasonOf(409),
+      message: 'conflict: a record with the same unique value already exists',
+    };
+  }
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a statusCode.
   const fastifyError = exception as { statusCode?: unknown; message?: unknown } | null;
   if (

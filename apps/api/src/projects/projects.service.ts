@@ -161,7 +161,31 @@ export class ProjectsService {
     if (input.code && (await this.projects.findByCode(input.code))) {
       throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
     }
-    const project = await this.dataSource.transaction(async (manager) => {
+    // A generated code may race with another create for the same number: retry with the next one.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const project = await this.insertProject(input, talksStartedAt, today, principal);
+        return this.get(project.id, { kind: 'all' });
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code !== 'ER_DUP_ENTRY' && code !== 'ER_LOCK_DEADLOCK') throw error;
+        if (code === 'ER_DUP_ENTRY' && input.code) {
+          throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
+        }
+        if (attempt >= 12) throw error;
+        // Let the other create commit, then take the next number.
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 40)));
+      }
+    }
+  }
+
+  private insertProject(
+    input: CreateProjectDto,
+    talksStartedAt: string,
+    today: string,
+    principal: Principal,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
       const code = input.code ?? (await this.projects.nextCode(`${today.slice(0, 4)}-ZS-`, manager));
       const created = await this.projects.create(
         {
@@ -197,7 +221,6 @@ export class ProjectsService {
       );
       return created;
     });
-    return this.get(project.id, { kind: 'all' });
   }
 
   async update(id: string, patch: UpdateProjectDto): Promise<ProjectView> {

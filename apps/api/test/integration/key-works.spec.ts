@@ -99,7 +99,10 @@ describe('key works: plans, monthly reports, corrections audited, missing report
       [{ projectId: project.id, year: thisYear, annualPlanInvestment: '-1' }, 'annualPlanInvestment'],
       [{ projectId: project.id, year: thisYear, annualPlanInvestment: 1000 }, 'annualPlanInvestment'],
       [{ projectId: project.id, year: String(thisYear), annualPlanInvestment: '1.00' }, 'year'],
-      [{ projectId: project.id, year: thisYear, annualPlanInvestment: '1.00', plannedStartMonth: 13 }, 'plannedStartMonth'],
+      [
+        { projectId: project.id, year: thisYear, annualPlanInvestment: '1.00', plannedStartMonth: 13 },
+        'plannedStartMonth',
+      ],
       [{ projectId: project.id, year: thisYear, annualPlanInvestment: '1.00', priority: 1 }, 'priority'],
     ] as const) {
       expectError(await stack.call('POST', '/api/key-works', { token: tokens.bureau, body }), 400, field);
@@ -116,10 +119,26 @@ describe('key works: plans, monthly reports, corrections audited, missing report
     ]);
     const before = await getKeyWork(keyWork.id);
 
-    expectError(await report(keyWork.id, { month: `${thisYear}-01`, completedInvestment: '1.00' }), 400, 'month');
-    expectError(await report(keyWork.id, { month: `${thisYear - 2}-12`, completedInvestment: '1.00' }), 400, 'month');
-    expectError(await report(keyWork.id, { month: `${thisYear - 1}-13`, completedInvestment: '1.00' }), 400, 'month');
-    expectError(await report(keyWork.id, { month: `${thisYear - 1}-3`, completedInvestment: '1.00' }), 400, 'month');
+    expectError(
+      await report(keyWork.id, { month: `${thisYear}-01`, completedInvestment: '1.00' }),
+      400,
+      'month',
+    );
+    expectError(
+      await report(keyWork.id, { month: `${thisYear - 2}-12`, completedInvestment: '1.00' }),
+      400,
+      'month',
+    );
+    expectError(
+      await report(keyWork.id, { month: `${thisYear - 1}-13`, completedInvestment: '1.00' }),
+      400,
+      'month',
+    );
+    expectError(
+      await report(keyWork.id, { month: `${thisYear - 1}-3`, completedInvestment: '1.00' }),
+      400,
+      'month',
+    );
     expectError(
       await report(keyWork.id, { month: `${thisYear - 1}-04`, completedInvestment: '-1.00' }),
       400,
@@ -132,7 +151,11 @@ describe('key works: plans, monthly reports, corrections audited, missing report
     // a future month: next year's key work, next year's January (always in the future)
     const { keyWork: future } = await newKeyWork(thisYear + 1);
     const futureBefore = await getKeyWork(future.id);
-    expectError(await report(future.id, { month: `${thisYear + 1}-01`, completedInvestment: '1.00' }), 400, 'month');
+    expectError(
+      await report(future.id, { month: `${thisYear + 1}-01`, completedInvestment: '1.00' }),
+      400,
+      'month',
+    );
     expect(await getKeyWork(future.id)).toEqual(futureBefore);
     // this month is allowed
     const { keyWork: current } = await newKeyWork(thisYear);
@@ -140,7 +163,10 @@ describe('key works: plans, monthly reports, corrections audited, missing report
     expect(thisMonth.status).toBe(201);
     // and nobody but the bureau and admins enters reports
     for (const token of [tokens.leader, tokens.dept]) {
-      expectError(await report(current.id, { month: `${thisYear}-01`, completedInvestment: '1.00' }, token), 403);
+      expectError(
+        await report(current.id, { month: `${thisYear}-01`, completedInvestment: '1.00' }, token),
+        403,
+      );
     }
   });
 
@@ -151,9 +177,9 @@ describe('key works: plans, monthly reports, corrections audited, missing report
       ['02', '0.20'],
       ['03', '1000.05'],
     ]) {
-      expect((await report(keyWork.id, { month: `${thisYear - 1}-${month}`, completedInvestment: amount })).status).toBe(
-        201,
-      );
+      expect(
+        (await report(keyWork.id, { month: `${thisYear - 1}-${month}`, completedInvestment: amount })).status,
+      ).toBe(201);
     }
     const view = await getKeyWork(keyWork.id);
     expect(view.completedInvestment).toBe('1000.35');
@@ -232,7 +258,11 @@ describe('key works: plans, monthly reports, corrections audited, missing report
       stack.call('PATCH', `/api/key-works/${keyWork.id}/reports/${month}`, { token: tokens.bureau, body });
     expectError(await patch(`${thisYear - 1}-03`, { completedInvestment: '1.00' }), 404);
     expectError(await patch('2025-1', { completedInvestment: '1.00' }), 400, 'month');
-    expectError(await patch(`${thisYear - 1}-02`, { completedInvestment: '1.001' }), 400, 'completedInvestment');
+    expectError(
+      await patch(`${thisYear - 1}-02`, { completedInvestment: '1.001' }),
+      400,
+      'completedInvestment',
+    );
     expectError(await patch(`${thisYear - 1}-02`, { month: `${thisYear - 1}-04` }), 400, 'month');
     expect(await getKeyWork(keyWork.id)).toEqual(before);
   });
@@ -241,7 +271,9 @@ describe('key works: plans, monthly reports, corrections audited, missing report
     const year = thisYear - 2;
     const { keyWork } = await newKeyWork(year);
     for (const month of ['01', '02', '03', '05']) {
-      expect((await report(keyWork.id, { month: `${year}-${month}`, completedInvestment: '1.00' })).status).toBe(201);
+      expect(
+        (await report(keyWork.id, { month: `${year}-${month}`, completedInvestment: '1.00' })).status,
+      ).toBe(201);
     }
     const view = await getKeyWork(keyWork.id);
     expect(view.missingReports).toEqual(
@@ -251,7 +283,10 @@ describe('key works: plans, monthly reports, corrections audited, missing report
 
   it('lists missing reports of this year: months whose due day (5th working day of the next month) has passed', async () => {
     const { keyWork } = await newKeyWork(thisYear);
-    const months = Array.from({ length: 12 }, (_, index) => `${thisYear}-${String(index + 1).padStart(2, '0')}`);
+    const months = Array.from(
+      { length: 12 },
+      (_, index) => `${thisYear}-${String(index + 1).padStart(2, '0')}`,
+    );
     const overdue = months.filter((month) => reportDueDay(month) < today);
     const view = await getKeyWork(keyWork.id);
     expect(view.missingReports).toEqual(overdue);
@@ -267,7 +302,7 @@ describe('key works: plans, monthly reports, corrections audited, missing report
   });
 
   it('due days follow the holiday calendar (e.g. after the National Day holiday)', () => {
-    // a self-check of the test's own calendar, against dates published by the State Council
+    // a self-check of the test's own calendar (2026: National Day 1–7 Oct, Saturday 10 Oct worked)
     expect(reportDueDay('2026-09')).toBe('2026-10-13');
     expect(reportDueDay('2026-11')).toBe('2026-12-07');
   });

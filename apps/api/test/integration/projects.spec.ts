@@ -429,7 +429,22 @@ describe('projects: stage rules, validation, funds, exact decimals, department s
   });
 
   describe('department scope', () => {
-    it('the dept user (自然资源局) lists only its department’s projects', async () => {
+    /**
+     * What a department may read (domain §1): the projects it leads, and those it holds a milestone on
+     * — computed here straight from the tables.
+     */
+    const visibleProjectIds = async (departmentId: string): Promise<string[]> => {
+      const dataSource = await stack.database.dataSource();
+      const rows = (await dataSource.query(
+        `SELECT p.id FROM project p
+          WHERE p.lead_department_id = ?
+             OR p.id IN (SELECT m.project_id FROM milestone m WHERE m.department_id = ?)`,
+        [departmentId, departmentId],
+      )) as Array<{ id: string }>;
+      return rows.map((row) => String(row.id)).sort();
+    };
+
+    it('the dept user (自然资源局) lists only the projects its department leads or holds a milestone on', async () => {
       const own = await createProject(stack, tokens.bureau, zrzyj, { name: '自然资源局范围测试' });
       const other = await createProject(stack, tokens.bureau, fgj, { name: '发改局范围测试' });
       const seen: any[] = [];
@@ -441,21 +456,24 @@ describe('projects: stage rules, validation, funds, exact decimals, department s
         seen.push(...answer.body.items);
         if (seen.length >= answer.body.total || answer.body.items.length === 0) break;
       }
-      expect(seen.length).toBeGreaterThan(0);
-      expect(new Set(seen.map((project) => project.leadDepartmentId))).toEqual(new Set([zrzyj]));
-      expect(new Set(seen.map((project) => project.leadDepartmentName))).toEqual(new Set(['自然资源局']));
+      const visible = await visibleProjectIds(zrzyj);
+      expect(seen.map((project) => String(project.id)).sort()).toEqual(visible);
       expect(seen.map((project) => project.id)).toContain(own.id);
       expect(seen.map((project) => project.id)).not.toContain(other.id);
+      // every project it leads is there
+      const led = seen.filter((project) => project.leadDepartmentId === zrzyj);
       const all = await stack.call('GET', `/api/projects?pageSize=1&leadDepartmentId=${zrzyj}`, {
         token: tokens.admin,
       });
-      expect(seen.length).toBe(all.body.total);
-      // asking for another department's projects finds none
-      const filtered = await stack.call('GET', `/api/projects?leadDepartmentId=${fgj}`, {
+      expect(led.length).toBe(all.body.total);
+      expect(new Set(led.map((project) => project.leadDepartmentName))).toEqual(new Set(['自然资源局']));
+      // asking for another department's projects finds at most those it holds a milestone on
+      const filtered = await stack.call('GET', `/api/projects?leadDepartmentId=${fgj}&pageSize=200`, {
         token: tokens.dept,
       });
-      expect(filtered.body.total).toBe(0);
-      // a search for the other's name finds nothing either
+      for (const item of filtered.body.items) expect(visible).toContain(String(item.id));
+      expect(filtered.body.items.map((item: any) => item.id)).not.toContain(other.id);
+      // a search for the other's name finds nothing
       const searched = await stack.call('GET', `/api/projects?q=${encodeURIComponent('发改局范围测试')}`, {
         token: tokens.dept,
       });
@@ -491,7 +509,14 @@ describe('projects: stage rules, validation, funds, exact decimals, department s
       const ids = list.body.items.map((item: any) => item.id);
       expect(ids).toContain(ownKeyWork);
       expect(ids).not.toContain(otherKeyWork);
-      expect(new Set(list.body.items.map((item: any) => item.leadDepartmentId))).toEqual(new Set([zrzyj]));
+      const visible = await visibleProjectIds(zrzyj);
+      const all = await stack.call('GET', `/api/key-works?year=${year}`, { token: tokens.admin });
+      expect(ids.sort()).toEqual(
+        all.body.items
+          .filter((item: any) => visible.includes(String(item.projectId)))
+          .map((item: any) => item.id)
+          .sort(),
+      );
       // and no writes at all
       expectError(
         await stack.call('POST', `/api/projects/${own.id}/stage`, {

@@ -12,6 +12,27 @@ export interface MatrixContext {
   otherDepartmentId: string;
   someUserId: string;
   unique(): string;
+  /** Today in Asia/Shanghai (YYYY-MM-DD). */
+  today: string;
+  /** A project led by the department user's department, and one led by another department. */
+  ownProjectId: string;
+  otherProjectId: string;
+  /** Key works (this year) of those two projects. */
+  ownKeyWorkId: string;
+  otherKeyWorkId: string;
+  /** A signed project (funds may be recorded on it from `signedAt` on). */
+  signedProjectId: string;
+  signedAt: string;
+  /** A negotiating project not used by any request before (each call takes a new one). */
+  freshProjectId(): string;
+  /** A year for which `ownProjectId` is not yet a key work (each call a new one). */
+  freshKeyWorkYear(): number;
+  /** A key work of a past year, a month of it without a report (each call a new one), one with a report. */
+  reportKeyWorkId: string;
+  freshReportMonth(): string;
+  reportedMonth: string;
+  /** An item of the managed source list. */
+  lookupId: string;
 }
 
 export interface MatrixRequest {
@@ -37,6 +58,31 @@ const everyone = (status: number) => ({
   leader: status,
   department: status,
 });
+/** Writes of projects, key works and lists: the bureau and admins. */
+const editors = (status: number) => ({
+  anonymous: 401,
+  admin: status,
+  bureau: status,
+  leader: 403,
+  department: 403,
+});
+/** Exports: everyone but department users. */
+const exporters = (status: number) => ({
+  anonymous: 401,
+  admin: status,
+  bureau: status,
+  leader: status,
+  department: 403,
+});
+/** Reads of a department's record: the department user sees its own, and gets 404 for another's. */
+const scopedRead = {
+  anonymous: 401,
+  admin: 200,
+  bureau: 200,
+  leader: 200,
+  department: { own: 200, other: 404 },
+};
+
 const adminOnly = (status: number) => ({
   anonymous: 401,
   admin: status,
@@ -143,5 +189,153 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     route: 'GET /api/audit/verify',
     request: () => ({ path: '/api/audit/verify' }),
     expect: adminOnly(200),
+  },
+
+  {
+    route: 'GET /api/lookups',
+    request: () => ({ path: '/api/lookups?kind=source' }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/lookups',
+    request: (context) => ({
+      path: '/api/lookups',
+      body: { kind: 'source', name: `矩阵洽谈会${context.unique()}` },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'PATCH /api/lookups/{id}',
+    request: (context) => ({ path: `/api/lookups/${context.lookupId}`, body: { sortOrder: 50 } }),
+    expect: editors(200),
+  },
+  {
+    route: 'GET /api/projects',
+    request: () => ({ path: '/api/projects?pageSize=5' }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/projects',
+    request: (context) => ({
+      path: '/api/projects',
+      body: {
+        name: `矩阵项目${context.unique()}`,
+        investor: '矩阵投资有限公司',
+        investorOrigin: 'domestic',
+        industry: '新材料',
+        source: '沪洽会',
+        contractAmount: '100.00',
+        leadDepartmentId: context.ownDepartmentId,
+      },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/projects/export',
+    request: () => ({ path: '/api/projects/export?source=%E6%B2%AA%E6%B4%BD%E4%BC%9A' }),
+    expect: exporters(200),
+  },
+  {
+    route: 'GET /api/projects/import-template',
+    request: () => ({ path: '/api/projects/import-template' }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/projects/import',
+    // A JSON body instead of a multipart file: allowed callers get the validation answer (400, nothing
+    // imported), the others are stopped before it (401/403). The import itself is tested in excel.spec.ts.
+    request: () => ({ path: '/api/projects/import', body: {} }),
+    expect: editors(400),
+  },
+  {
+    route: 'GET /api/projects/{id}',
+    request: (context, target) => ({
+      path: `/api/projects/${target === 'own' ? context.ownProjectId : context.otherProjectId}`,
+    }),
+    expect: scopedRead,
+  },
+  {
+    route: 'PATCH /api/projects/{id}',
+    request: (context) => ({
+      path: `/api/projects/${context.ownProjectId}`,
+      body: { leadOfficial: `矩阵${context.unique().slice(-4)}` },
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/projects/{id}/stage',
+    request: (context) => ({
+      path: `/api/projects/${context.freshProjectId()}/stage`,
+      body: { stage: 'signed', at: context.today },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'POST /api/projects/{id}/funds',
+    request: (context) => ({
+      path: `/api/projects/${context.signedProjectId}/funds`,
+      body: { amount: '1.00', at: context.signedAt },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/key-works',
+    request: () => ({ path: '/api/key-works' }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/key-works',
+    request: (context) => ({
+      path: '/api/key-works',
+      body: {
+        projectId: context.ownProjectId,
+        year: context.freshKeyWorkYear(),
+        annualPlanInvestment: '100.00',
+      },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'GET /api/key-works/export',
+    request: (context) => ({
+      path: `/api/key-works/export?year=${context.today.slice(0, 4)}&month=1`,
+    }),
+    expect: exporters(200),
+  },
+  {
+    route: 'GET /api/key-works/{id}',
+    request: (context, target) => ({
+      path: `/api/key-works/${target === 'own' ? context.ownKeyWorkId : context.otherKeyWorkId}`,
+    }),
+    expect: scopedRead,
+  },
+  {
+    route: 'PATCH /api/key-works/{id}',
+    request: (context) => ({
+      path: `/api/key-works/${context.ownKeyWorkId}`,
+      body: { plannedStartMonth: 5 },
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/key-works/{id}/reports',
+    request: (context) => ({
+      path: `/api/key-works/${context.reportKeyWorkId}/reports`,
+      body: { month: context.freshReportMonth(), completedInvestment: '1.00' },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'PATCH /api/key-works/{id}/reports/{month}',
+    request: (context) => ({
+      path: `/api/key-works/${context.reportKeyWorkId}/reports/${context.reportedMonth}`,
+      body: { progress: `矩阵更正${context.unique()}` },
+    }),
+    expect: editors(200),
+  },
+  {
+    route: 'GET /api/dashboard/summary',
+    request: () => ({ path: '/api/dashboard/summary' }),
+    expect: everyone(200),
   },
 ];

@@ -1,6 +1,6 @@
 import { businessDateOf, endOfBusinessDay, type IsoDate, startOfBusinessDay } from '../business-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { StateConflict, ValidationFailed } from '../errors';
+import { DomainError, StateConflict, ValidationFailed } from '../errors';
 
 /**
  * Approvals (审批) on a working-day clock — domain §4. A milestone is one catalog item for one
@@ -28,7 +28,14 @@ export const EVENT_TYPES = [
   'approve',
   'reject',
 ] as const;
-export type MilestoneEventType = (typeof EVENT_TYPES)[number];
+/** Events people record. */
+export type UserEventType = (typeof EVENT_TYPES)[number];
+/**
+ * Events the system records: `deemed_approve` marks 超时默认 once applied, so that the decision
+ * stands whatever later changes of settings or calendar would compute.
+ */
+export const SYSTEM_EVENT_TYPES = ['deemed_approve'] as const;
+export type MilestoneEventType = UserEventType | (typeof SYSTEM_EVENT_TYPES)[number];
 
 export type Light = 'green' | 'yellow' | 'red';
 
@@ -188,6 +195,10 @@ function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, unti
         folded.state = 'rejected';
         folded.decidedAt = event.at;
         break;
+      case 'deemed_approve':
+        folded.state = 'deemed_approved';
+        folded.decidedAt = event.at;
+        break;
     }
   }
   deemAcceptanceBefore(until);
@@ -247,7 +258,7 @@ export function computeClock(
     deadline,
   };
 
-  if (folded.state === 'approved' || folded.state === 'rejected') {
+  if (folded.state === 'approved' || folded.state === 'rejected' || folded.state === 'deemed_approved') {
     const decidedOn = businessDateOf(folded.decidedAt!);
     return {
       ...base,
@@ -255,7 +266,8 @@ export function computeClock(
       remainingWorkingDays: null,
       light: null,
       decidedAt: folded.decidedAt,
-      decidedOnTime: deadline !== null && decidedOn <= deadline,
+      // 超时默认 never counts as on time.
+      decidedOnTime: folded.state !== 'deemed_approved' && deadline !== null && decidedOn <= deadline,
       nextChangeAt: null,
     };
   }
@@ -357,7 +369,7 @@ function previousDay(date: IsoDate): IsoDate {
 }
 
 export interface EventRequest {
-  type: MilestoneEventType;
+  type: UserEventType;
   at: Date;
   days?: number | null;
   reason?: string | null;
@@ -419,7 +431,10 @@ export function validateEvent(
       break;
     case 'extend': {
       if (request.actorRole !== 'leader' && request.actorRole !== 'admin') {
-        throw new StateConflict(state, 'an extension is approved by a leader');
+        throw new DomainError(
+          'forbidden',
+          `role "${request.actorRole}" may not extend: an extension is approved by a leader`,
+        );
       }
       if (state !== 'accepted' && state !== 'suspended') refuse('only an accepted milestone can be extended');
       if (folded.extended) refuse('an extension is allowed once');

@@ -10,6 +10,7 @@ export const MILESTONE_EVENT_TYPES = [
   'extend',
   'approve',
   'reject',
+  'deemed_approve',
 ] as const;
 
 /** What happened to a milestone, when, and who recorded it (append-only). */

@@ -161,6 +161,18 @@ export class MilestoneRepository {
     return repository.save(repository.create(event));
   }
 
+  /** An event the system records (not audited row by row: the caller audits it). */
+  async insertSystemEvent(event: Partial<MilestoneEventEntity>, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MilestoneEventEntity)
+      .values(event)
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
+  }
+
   /** Write the recomputed clock (a plain UPDATE: derived data, not an audited change). */
   async writeDerived(id: string, derived: MilestoneDerived, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager)
@@ -181,10 +193,17 @@ export class MilestoneRepository {
     return rows.map((row) => String(row.id));
   }
 
-  /** Ids of every undecided milestone (after a calendar or settings change), in id order from `afterId`. */
+  /**
+   * Ids of every milestone a calendar or settings change may alter: the undecided ones, and those shown
+   * as 超时默认 whose deemed approval was not applied (recorded) yet — in id order from `afterId`.
+   */
   async openIds(afterId: string, limit: number): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id FROM milestone WHERE state IN ${OPEN_STATES} AND id > ? ORDER BY id LIMIT ?`,
+      `SELECT m.id FROM milestone m
+        WHERE (m.state IN ${OPEN_STATES}
+               OR (m.state = 'deemed_approved'
+                   AND NOT EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = 'deemed_approve')))
+          AND m.id > ? ORDER BY m.id LIMIT ?`,
       [afterId, limit],
     )) as Array<{ id: string }>;
     return rows.map((row) => String(row.id));

@@ -42,9 +42,10 @@ export function applyProjectScope<T extends object>(
   alias = 'p',
 ): SelectQueryBuilder<T> {
   if (scope.kind === 'all') return query;
-  return query.andWhere(`${alias}.lead_department_id = :scopeDepartmentId`, {
-    scopeDepartmentId: scope.departmentId,
-  });
+  return query.andWhere(
+    `(${alias}.lead_department_id = :scopeDepartmentId OR EXISTS (SELECT 1 FROM milestone sm WHERE sm.project_id = ${alias}.id AND sm.department_id = :scopeDepartmentId))`,
+    { scopeDepartmentId: scope.departmentId },
+  );
 }
 
 /** All SQL on `project`, `project_stage_event` and `fund_arrival`. */

@@ -208,7 +208,7 @@ export async function uploadXlsx(
 }
 
 /** A workbook with one sheet: a header row and the given rows. */
-export async function buildXlsx(headers: string[], rows: Array<Array<string | number | null>>) {
+export async function buildXlsx(headers: string[], rows: Array<Array<string | number | Date | null>>) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('项目导入');
   sheet.addRow(headers);
