@@ -27,7 +27,7 @@ export const REPORT_DUE_WORKING_DAY = 5;
 export interface KeyWorkView extends KeyWorkRow {
   completionRate: number | null;
   scheduleRate: number;
-  /** Months of the year whose report is past its due day and not in. */
+  /** Months of the year whose report is past its due day and not in (new starts: from their planned start month). */
   missingReports: string[];
 }
 
@@ -68,7 +68,12 @@ export class KeyWorksService {
       ...row,
       completionRate: rate(row.completedInvestment, row.annualPlanInvestment),
       scheduleRate: scheduleRate(year, today),
-      missingReports: due.filter((month) => !reported.get(row.id)?.has(month)),
+      // A new start reports from its planned start month on; a continuing work from January.
+      missingReports: due.filter(
+        (month) =>
+          !reported.get(row.id)?.has(month) &&
+          (row.plannedStartMonth === null || Number(month.slice(5, 7)) >= row.plannedStartMonth),
+      ),
     }));
     return { items, total: items.length, dueMonths: due };
   }
@@ -82,6 +87,7 @@ export class KeyWorksService {
     return {
       ...view,
       reports: reports.map((report) => ({
+        id: report.id,
         month: report.month,
         completedInvestment: report.completedInvestment,
         progress: report.progress,
