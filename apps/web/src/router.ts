@@ -24,6 +24,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.projects', roles: ALL_ROLES },
   },
   {
+    path: '/projects/:id',
+    component: () => import('./views/ProjectDetailView.vue'),
+    meta: { titleKey: 'nav.projects', roles: ALL_ROLES },
+  },
+  {
     path: '/key-works',
     component: () => import('./views/KeyWorksView.vue'),
     meta: { titleKey: 'nav.keyWorks', roles: ALL_ROLES },

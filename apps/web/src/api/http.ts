@@ -74,6 +74,8 @@ export interface RequestOptions {
    * means "wrong password" or "session over", not "renew and replay").
    */
   auth?: boolean;
+  /** 'blob': read a successful answer as a Blob (file downloads); errors are still parsed as JSON. */
+  responseType?: 'json' | 'blob';
 }
 
 /** Internal: whether this is already the replay of a call answered 401. */
@@ -84,6 +86,7 @@ interface SendState {
 export interface ApiResponse<T> {
   status: number;
   data: T;
+  headers?: Headers;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -168,6 +171,9 @@ async function sendOnce<T>(
     throw new ApiError(0, 'Network Error', message);
   }
 
+  if (response.ok && options.responseType === 'blob') {
+    return { status: response.status, data: (await response.blob()) as T, headers: response.headers };
+  }
   const data = await readBody(response);
   if (response.ok || options.acceptStatuses?.includes(response.status)) {
     return { status: response.status, data: data as T };
@@ -193,6 +199,41 @@ async function sendOnce<T>(
 /** Send a request and return only the parsed body. */
 export async function request<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
   return (await send<T>(method, path, options)).data;
+}
+
+/** The file name a download answer suggests (RFC 5987 `filename*` first), or the fallback. */
+export function fileNameOf(headers: Headers | undefined, fallback: string): string {
+  const disposition = headers?.get('content-disposition') ?? '';
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Download a file answer (with the bearer token, unlike a plain link) and hand it to the browser as a
+ * save, under the name the server suggests.
+ */
+export async function download(path: string, options: RequestOptions & { fileName: string }): Promise<void> {
+  const answer = await send<Blob>('GET', path, { ...options, responseType: 'blob' });
+  const url = URL.createObjectURL(answer.data);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileNameOf(answer.headers, options.fileName);
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }
 
 export const http = {

@@ -17,3 +17,25 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
     hourCycle: 'h23',
   }).format(date);
 }
+
+/** Today's calendar date in the district (`YYYY-MM-DD`), the latest day a stage or report may carry. */
+export function todayInDistrict(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISTRICT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The current month in the district (`YYYY-MM`). */
+export function thisMonthInDistrict(now: Date = new Date()): string {
+  return todayInDistrict(now).slice(0, 7);
+}
+
+/** Only the date part of a date or moment string (`2026-05-18T…` → `2026-05-18`). */
+export function dateOnly(value: string | null | undefined): string {
+  return value ? value.slice(0, 10) : '—';
+}
