@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router';
+import type { MilestoneLight, MilestoneState } from './api/approvals';
 import { ALL_ROLES, decideNavigation } from './auth/access';
 import type { AuthStore } from './auth/auth-store';
 
@@ -35,7 +36,17 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/approvals',
-    component: () => import('./views/ApprovalsView.vue'),
+    component: () => import('./views/approvals/ApprovalInboxView.vue'),
+    props: (route) => {
+      const q = (key: string) =>
+        typeof route.query[key] === 'string' ? (route.query[key] as string) : undefined;
+      return {
+        projectId: q('projectId'),
+        departmentId: q('departmentId'),
+        light: q('light') as MilestoneLight | undefined,
+        state: q('state') as MilestoneState | undefined,
+      };
+    },
     meta: { titleKey: 'nav.approvals', roles: ALL_ROLES },
   },
   {
@@ -58,6 +69,21 @@ export const routes: RouteRecordRaw[] = [
     path: '/system/departments',
     component: () => import('./views/system/DepartmentsView.vue'),
     meta: { titleKey: 'departments.title', roles: ADMIN },
+  },
+  {
+    path: '/system/catalog',
+    component: () => import('./views/system/ApprovalCatalogView.vue'),
+    meta: { titleKey: 'approvals.catalog.title', roles: ADMIN },
+  },
+  {
+    path: '/system/calendar',
+    component: () => import('./views/system/CalendarView.vue'),
+    meta: { titleKey: 'approvals.calendar.title', roles: ADMIN },
+  },
+  {
+    path: '/system/settings',
+    component: () => import('./views/system/SettingsView.vue'),
+    meta: { titleKey: 'approvals.settings.title', roles: ADMIN },
   },
   {
     path: '/system/audit',

@@ -13,7 +13,15 @@ const EVERYONE = [
 ];
 /** What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader). */
 const NAV: Record<DemoUser, string[]> = {
-  admin: [...EVERYONE, 'nav-system-audit', 'nav-system-departments', 'nav-system-users'].sort(),
+  admin: [
+    ...EVERYONE,
+    'nav-system-audit',
+    'nav-system-calendar',
+    'nav-system-catalog',
+    'nav-system-departments',
+    'nav-system-settings',
+    'nav-system-users',
+  ].sort(),
   bureau: [...EVERYONE].sort(),
   leader: [...EVERYONE, 'nav-system-audit'].sort(),
   dept: [...EVERYONE].sort(),

@@ -1,6 +1,12 @@
 import { createI18n } from 'vue-i18n';
-import en from './en';
-import zhCN, { type MessageSchema } from './zh-CN';
+import approvalsEn from './approvals.en';
+import approvalsZhCN from './approvals.zh-CN';
+import baseEn from './en';
+import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
+
+const zhCN = { ...baseZhCN, ...approvalsZhCN };
+const en = { ...baseEn, ...approvalsEn };
+export type MessageSchema = BaseSchema & typeof approvalsZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -1,0 +1,202 @@
+import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { computed, shallowRef } from 'vue';
+import type { Role } from '../../auth/types';
+import { createApprovalsI18n } from './i18n-testing';
+import { milestoneRow } from './test-fixtures';
+
+const api = vi.hoisted(() => ({
+  list: vi.fn(),
+  forProject: vi.fn(),
+  create: vi.fn(),
+  catalog: vi.fn(),
+  departments: vi.fn(),
+}));
+const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
+
+vi.mock('../../api/approvals', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/approvals')>();
+  return {
+    ...actual,
+    milestonesApi: {
+      ...actual.milestonesApi,
+      list: api.list,
+      forProject: api.forProject,
+      create: api.create,
+    },
+    approvalItemsApi: { ...actual.approvalItemsApi, list: api.catalog },
+  };
+});
+vi.mock('../../api/admin', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/admin')>();
+  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
+});
+vi.mock('../../auth/auth-store', () => ({
+  useAuth: () => {
+    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
+    return { role: computed(() => user.value.role as Role), user };
+  },
+}));
+
+const { default: ApprovalInboxView } = await import('./ApprovalInboxView.vue');
+const { default: ApprovalTrack } = await import('./ApprovalTrack.vue');
+
+const catalog = [
+  { code: 'FILING', name: '企业投资项目备案', sortOrder: 1, enabled: true, maxExtensionDays: 10 },
+  { code: 'LAND_PRE', name: '用地预审与选址意见书', sortOrder: 2, enabled: true, maxExtensionDays: 10 },
+  { code: 'LAND_PLAN', name: '建设用地规划许可证', sortOrder: 3, enabled: true, maxExtensionDays: 5 },
+];
+
+function prepare(role: Role, departmentId: string | null = null) {
+  session.role = role;
+  session.departmentId = departmentId;
+  for (const fn of Object.values(api)) fn.mockClear();
+  api.catalog.mockResolvedValue({ items: catalog, total: catalog.length });
+  api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
+}
+
+const mountOptions = {
+  global: { plugins: [createApprovalsI18n()], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
+};
+
+describe('ApprovalInboxView', () => {
+  it('lists a department’s open milestones with state, time left and a coloured light', async () => {
+    prepare('department', '3');
+    api.list.mockResolvedValue({
+      items: [
+        milestoneRow({ id: '1', light: 'red', remainingWorkingDays: -2 }),
+        milestoneRow({ id: '2', light: 'yellow', remainingWorkingDays: 3 }),
+        milestoneRow({
+          id: '3',
+          state: 'submitted',
+          light: null,
+          deadline: null,
+          remainingWorkingDays: null,
+        }),
+      ],
+      total: 3,
+    });
+    const wrapper = mount(ApprovalInboxView, mountOptions);
+    await flushPromises();
+    expect(api.list).toHaveBeenCalledWith(
+      expect.objectContaining({ open: true, departmentId: undefined }),
+      1,
+      20,
+    );
+    expect(wrapper.find('[data-testid="filter-department"]').exists()).toBe(false);
+
+    const table = wrapper.get('[data-testid="milestones-table"]');
+    expect(table.findAll('[data-testid="milestone-state"]').map((tag) => tag.text())).toEqual([
+      '已受理',
+      '已受理',
+      '已收件',
+    ]);
+    expect(table.findAll('[data-testid="milestone-remaining"]').map((cell) => cell.text())).toEqual([
+      '逾期 2 个工作日',
+      '剩余 3 个工作日',
+      '—',
+    ]);
+    const lights = table.findAll('[data-testid="milestone-light"]');
+    expect(lights.map((light) => light.attributes('data-light'))).toEqual(['red', 'yellow', 'none']);
+    expect(lights[0]!.attributes('style')).toContain(hexToRgb(LIGHT_RED));
+    expect(lights[1]!.attributes('style')).toContain(hexToRgb(LIGHT_YELLOW));
+    // Every row can be handled by its own department.
+    expect(table.findAll('[data-testid="event-open"]')).toHaveLength(3);
+    wrapper.unmount();
+  });
+
+  it('filters by light and state, and shows decided milestones when "open only" is off', async () => {
+    prepare('bureau');
+    api.list.mockResolvedValue({ items: [], total: 0 });
+    const wrapper = mount(ApprovalInboxView, mountOptions);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="filter-department"]').exists()).toBe(true);
+    expect(api.departments).toHaveBeenCalled();
+
+    const vm = wrapper.vm as unknown as { $: { setupState: { filters: Record<string, unknown> } } };
+    vm.$.setupState.filters.light = 'red';
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ light: 'red', open: true }), 1, 20);
+    vm.$.setupState.filters.open = false;
+    vm.$.setupState.filters.state = 'approved';
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ state: 'approved', open: false }),
+      1,
+      20,
+    );
+    wrapper.unmount();
+  });
+
+  it('offers a leader the extension only where one is still possible', async () => {
+    prepare('leader');
+    api.list.mockResolvedValue({
+      items: [
+        milestoneRow({ id: '1' }),
+        milestoneRow({ id: '2', extensionDays: 5 }),
+        milestoneRow({ id: '3', remainingWorkingDays: -1, light: 'red' }),
+        milestoneRow({ id: '4', state: 'submitted' }),
+      ],
+      total: 4,
+    });
+    const wrapper = mount(ApprovalInboxView, mountOptions);
+    await flushPromises();
+    const buttons = wrapper.findAll('[data-testid="event-open"]');
+    expect(buttons.map((button) => button.attributes('data-milestone-id'))).toEqual(['1']);
+    expect(buttons[0]!.text()).toBe('延期');
+    wrapper.unmount();
+  });
+});
+
+describe('ApprovalTrack', () => {
+  it('shows a project’s milestones in catalog order and lets the bureau add a missing item', async () => {
+    prepare('bureau');
+    api.forProject.mockResolvedValue({
+      items: [
+        milestoneRow({ id: '9', itemCode: 'LAND_PLAN' }),
+        milestoneRow({ id: '8', itemCode: 'FILING', itemName: '企业投资项目备案' }),
+      ],
+      total: 2,
+    });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    await flushPromises();
+    expect(api.forProject).toHaveBeenCalledWith('5');
+    expect(wrapper.findAll('[data-item-code]').map((cell) => cell.attributes('data-item-code'))).toEqual([
+      'FILING',
+      'LAND_PLAN',
+    ]);
+    expect(wrapper.find('[data-testid="track-add-item"]').exists()).toBe(true);
+    const setup = (
+      wrapper.vm as unknown as { $: { setupState: { addable: { code: string }[]; newItem: string } } }
+    ).$.setupState;
+    expect(setup.addable.map((item) => item.code)).toEqual(['LAND_PRE']);
+
+    api.create.mockResolvedValue(
+      milestoneRow({ id: '10', itemCode: 'LAND_PRE', itemName: '用地预审与选址意见书' }),
+    );
+    setup.newItem = 'LAND_PRE';
+    await flushPromises();
+    await wrapper.get('[data-testid="track-add-item"]').trigger('click');
+    await flushPromises();
+    expect(api.create).toHaveBeenCalledWith('5', { itemCode: 'LAND_PRE' });
+    expect(api.forProject).toHaveBeenCalledTimes(2);
+    wrapper.unmount();
+  });
+
+  it('gives a department no add button', async () => {
+    prepare('department', '3');
+    api.forProject.mockResolvedValue({ items: [milestoneRow()], total: 1 });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="approval-track"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="track-add-item"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="event-open"]')).toHaveLength(1);
+    wrapper.unmount();
+  });
+});
+
+function hexToRgb(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+}

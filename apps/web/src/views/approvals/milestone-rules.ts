@@ -1,0 +1,149 @@
+import { LIGHT_COLORS } from '@luodi/charts';
+import type { Role } from '../../auth/types';
+import {
+  DECIDED_STATES,
+  type Milestone,
+  type MilestoneEventType,
+  type MilestoneLight,
+  type MilestoneState,
+} from '../../api/approvals';
+
+/**
+ * What the UI offers for a milestone: the events the server's state machine (domain §4) would accept
+ * now from this role. The server checks again; this only keeps impossible choices off the screen.
+ */
+
+/** The events a handling user (department, bureau) may record in each state, in the order offered. */
+const HANDLING_EVENTS: Readonly<Record<MilestoneState, readonly MilestoneEventType[]>> = {
+  planned: ['submit'],
+  submitted: ['accept', 'request_supplement'],
+  supplement_requested: ['submit'],
+  accepted: ['approve', 'reject', 'suspend'],
+  suspended: ['resume'],
+  approved: [],
+  rejected: [],
+  deemed_approved: [],
+};
+
+export interface AllowedEventsContext {
+  /** The milestone already had its one extension (`extensionDays` > 0). */
+  extended?: boolean;
+  /** The deadline has passed (remaining working days < 0): no more extension. */
+  deadlinePassed?: boolean;
+  /**
+   * For a department user: whether the milestone is its own department's (default true; the API lists
+   * only its own anyway). Another department's milestone takes nothing.
+   */
+  ownDepartment?: boolean;
+}
+
+export function isDecided(state: MilestoneState): boolean {
+  return DECIDED_STATES.includes(state);
+}
+
+/** Whether an extension (事先告知, approved by a leader) may be recorded now. */
+function canExtend(state: MilestoneState, context: AllowedEventsContext): boolean {
+  return (state === 'accepted' || state === 'suspended') && !context.extended && !context.deadlinePassed;
+}
+
+/**
+ * The events `role` may record on a milestone in `state`: a department its own milestones' handling
+ * events, the bureau any milestone's, a leader only the extension, an admin everything.
+ */
+export function allowedEvents(
+  state: MilestoneState,
+  role: Role | null | undefined,
+  context: AllowedEventsContext = {},
+): MilestoneEventType[] {
+  if (!role || isDecided(state)) return [];
+  const handling = [...HANDLING_EVENTS[state]];
+  const extend: MilestoneEventType[] = canExtend(state, context) ? ['extend'] : [];
+  switch (role) {
+    case 'leader':
+      return extend;
+    case 'admin':
+      return [...handling, ...extend];
+    case 'bureau':
+      return handling;
+    case 'department':
+      return context.ownDepartment === false ? [] : handling;
+  }
+}
+
+/** The context of a list row (its extension and whether its deadline has passed). */
+export function contextOf(
+  milestone: Pick<Milestone, 'extensionDays' | 'remainingWorkingDays' | 'departmentId'>,
+  userDepartmentId?: string | null,
+): AllowedEventsContext {
+  return {
+    extended: milestone.extensionDays > 0,
+    deadlinePassed: milestone.remainingWorkingDays !== null && milestone.remainingWorkingDays < 0,
+    ownDepartment: userDepartmentId === undefined ? true : milestone.departmentId === userDepartmentId,
+  };
+}
+
+/** Events that need a reason: a refusal, an extension, and the list of missing materials. */
+export const REASON_REQUIRED: readonly MilestoneEventType[] = ['reject', 'extend', 'request_supplement'];
+
+export function needsReason(type: MilestoneEventType | null | undefined): boolean {
+  return !!type && REASON_REQUIRED.includes(type);
+}
+
+/** How the remaining time reads: `left` (剩余 N 个工作日), `overdue` (逾期 N 个工作日) or `none`. */
+export type RemainingKind = 'left' | 'overdue' | 'none';
+
+export function remainingOf(remaining: number | null | undefined): { kind: RemainingKind; days: number } {
+  if (remaining === null || remaining === undefined) return { kind: 'none', days: 0 };
+  return remaining < 0 ? { kind: 'overdue', days: -remaining } : { kind: 'left', days: remaining };
+}
+
+/** The colour of a light (the shared 红黄绿 constants), or null for no light. */
+export function lightColor(light: MilestoneLight | null | undefined): string | null {
+  return light ? LIGHT_COLORS[light] : null;
+}
+
+/** Element Plus tag type for a state. */
+export function stateTagType(state: MilestoneState): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
+  switch (state) {
+    case 'approved':
+    case 'deemed_approved':
+      return 'success';
+    case 'rejected':
+      return 'danger';
+    case 'supplement_requested':
+    case 'suspended':
+      return 'warning';
+    case 'planned':
+      return 'info';
+    default:
+      return 'primary';
+  }
+}
+
+/**
+ * Whether a moment may carry an event: not in the future (a minute's grace for clock skew, as the server).
+ */
+export function isFutureMoment(value: Date, now: Date = new Date()): boolean {
+  return value.getTime() > now.getTime() + 60_000;
+}
+
+/** Order milestones by their catalog item's order (unknown items last, then by code). */
+export function byCatalogOrder<T extends { itemCode: string }>(
+  rows: readonly T[],
+  sortOrder: ReadonlyMap<string, number>,
+): T[] {
+  const order = (code: string) => sortOrder.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return [...rows].sort(
+    (a, b) => order(a.itemCode) - order(b.itemCode) || a.itemCode.localeCompare(b.itemCode),
+  );
+}
+
+/** The promised limit (承诺时限) never exceeds the statutory one (法定时限); a missing value is not judged. */
+export function promisedWithinStatutory(
+  promised: number | null | undefined,
+  statutory: number | null | undefined,
+): boolean {
+  return promised === null || promised === undefined || statutory === null || statutory === undefined
+    ? true
+    : promised <= statutory;
+}

@@ -1,0 +1,152 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { createApprovalsI18n } from '../approvals/i18n-testing';
+
+const api = vi.hoisted(() => ({
+  items: vi.fn(),
+  createItem: vi.fn(),
+  calendar: vi.fn(),
+  put: vi.fn(),
+  remove: vi.fn(),
+  settings: vi.fn(),
+  updateSettings: vi.fn(),
+  departments: vi.fn(),
+  confirm: vi.fn(),
+}));
+
+vi.mock('../../api/approvals', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/approvals')>();
+  return {
+    ...actual,
+    approvalItemsApi: { ...actual.approvalItemsApi, list: api.items, create: api.createItem },
+    calendarApi: { list: api.calendar, put: api.put, remove: api.remove },
+    settingsApi: { get: api.settings, update: api.updateSettings },
+  };
+});
+vi.mock('../../api/admin', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/admin')>();
+  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
+});
+vi.mock('element-plus', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('element-plus')>();
+  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
+});
+
+const { default: ApprovalCatalogView } = await import('./ApprovalCatalogView.vue');
+const { default: CalendarView } = await import('./CalendarView.vue');
+const { default: SettingsView } = await import('./SettingsView.vue');
+
+const options = { global: { plugins: [createApprovalsI18n()] }, attachTo: document.body };
+
+type SetupOf<T> = { $: { setupState: T } };
+
+describe('approval admin pages', () => {
+  it('catalog: lists items and refuses a promised limit above the statutory one', async () => {
+    api.items.mockResolvedValue({
+      items: [
+        {
+          code: 'LAND_PLAN',
+          name: '建设用地规划许可证',
+          departmentId: '3',
+          statutoryDays: 20,
+          promisedDays: 5,
+          deemedApproval: false,
+          maxExtensionDays: 10,
+          yellowDays: null,
+          materials: null,
+          sortOrder: 3,
+          enabled: true,
+        },
+      ],
+      total: 1,
+    });
+    api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
+    const wrapper = mount(ApprovalCatalogView, options);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="catalog-table"]').text()).toContain('建设用地规划许可证');
+    expect(wrapper.get('[data-testid="catalog-table"]').text()).toContain('自然资源局');
+
+    await wrapper.get('[data-testid="catalog-create"]').trigger('click');
+    await flushPromises();
+    const setup = (
+      wrapper.vm as unknown as SetupOf<{ form: Record<string, unknown>; save: () => Promise<void> }>
+    ).$.setupState;
+    Object.assign(setup.form, {
+      code: 'WATER',
+      name: '取水许可',
+      departmentId: '3',
+      statutoryDays: 10,
+      promisedDays: 12,
+    });
+    await setup.save();
+    await flushPromises();
+    expect(api.createItem).not.toHaveBeenCalled();
+
+    setup.form.promisedDays = 8;
+    api.createItem.mockResolvedValue({});
+    await setup.save();
+    await flushPromises();
+    expect(api.createItem).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'WATER', name: '取水许可', statutoryDays: 10, promisedDays: 8 }),
+    );
+    wrapper.unmount();
+  });
+
+  it('calendar: shows exceptions with their source and overrides a date after confirmation', async () => {
+    api.calendar.mockResolvedValue({
+      items: [
+        { date: '2026-10-01', kind: 'holiday', name: '国庆节', source: 'package' },
+        { date: '2026-10-10', kind: 'workday', name: '调休', source: 'admin' },
+      ],
+      total: 2,
+    });
+    const wrapper = mount(CalendarView, options);
+    await flushPromises();
+    const table = wrapper.get('[data-testid="calendar-table"]');
+    expect(table.findAll('[data-testid="calendar-source"]').map((tag) => tag.text())).toEqual([
+      '法定数据',
+      '管理员调整',
+    ]);
+    expect(wrapper.find('[data-testid="calendar-remove-2026-10-10"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="calendar-remove-2026-10-01"]').exists()).toBe(false);
+
+    const setup = (wrapper.vm as unknown as SetupOf<{ override: Record<string, string>; year: number }>).$
+      .setupState;
+    Object.assign(setup.override, { date: `${setup.year}-06-01`, kind: 'holiday', name: '防汛' });
+    api.confirm.mockRejectedValueOnce('cancel');
+    await wrapper.get('[data-testid="calendar-override-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.put).not.toHaveBeenCalled();
+
+    api.confirm.mockResolvedValueOnce('confirm');
+    api.put.mockResolvedValue({});
+    await wrapper.get('[data-testid="calendar-override-submit"]').trigger('click');
+    await flushPromises();
+    expect(api.put).toHaveBeenCalledWith(`${setup.year}-06-01`, { kind: 'holiday', name: '防汛' });
+    wrapper.unmount();
+  });
+
+  it('settings: sends only the changed values', async () => {
+    api.settings.mockResolvedValue({
+      yellowDays: 3,
+      deemedApprovalThreshold: '10000.00',
+      notRegisteredDays: 90,
+      notStartedDays: 180,
+    });
+    const wrapper = mount(SettingsView, options);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="settings-form"]').exists()).toBe(true);
+    const setup = (wrapper.vm as unknown as SetupOf<{ form: Record<string, unknown> }>).$.setupState;
+    setup.form.yellowDays = 5;
+    api.updateSettings.mockResolvedValue({
+      yellowDays: 5,
+      deemedApprovalThreshold: '10000.00',
+      notRegisteredDays: 90,
+      notStartedDays: 180,
+    });
+    await wrapper.get('[data-testid="settings-save"]').trigger('click');
+    await flushPromises();
+    expect(api.updateSettings).toHaveBeenCalledWith({ yellowDays: 5 });
+    wrapper.unmount();
+  });
+});
