@@ -59,6 +59,8 @@ export const serverConfigSchema = z.object({
   WEB_ROOT: z.string().default('dist/apps/web'),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 1024 * 1024),
   HEARTBEAT_INTERVAL_MS: integer(1000, 3_600_000, 10_000),
+  /** How often the worker recomputes the milestone clocks that are due. */
+  CLOCK_INTERVAL_MS: integer(1000, 3_600_000, 60_000),
   WORKER_CONCURRENCY: integer(1, 64, 4),
   SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
   TRUST_PROXY: z

@@ -10,21 +10,26 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Every job name, with the queue it runs on. Each must have exactly one handler in the worker. */
 export const JobName = {
   Heartbeat: 'heartbeat',
+  /** Recompute the clocks of milestones whose next change has come (lights, 超时默认). */
+  MilestoneClock: 'milestone-clock',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Heartbeat]: QueueName.System,
+  [JobName.MilestoneClock]: QueueName.System,
 };
 
 /** Payloads by job name. No secrets ever go into a payload. */
 export interface JobPayloads {
   [JobName.Heartbeat]: Record<string, never>;
+  [JobName.MilestoneClock]: Record<string, never>;
 }
 
 /** Fixed ids of recurring job schedulers: upserting by id means any number of workers make one. */
 export const SchedulerId = {
   Heartbeat: 'heartbeat',
+  MilestoneClock: 'milestone-clock',
 } as const;
 
 /** Attempts with exponential backoff, and bounded retention of finished jobs. */

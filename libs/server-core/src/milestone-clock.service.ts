@@ -154,8 +154,27 @@ export class MilestoneClockService {
         continue;
       }
       if (sameDerived(before, after)) continue;
-      await this.milestones.writeDerived(row.id, after, manager);
-      changes.push({ milestone: row, before, after });
+      if (manager) {
+        await this.milestones.writeDerived(row.id, after, manager);
+        changes.push({ milestone: row, before, after });
+        continue;
+      }
+      // Write under the row lock with the events as they are then: an event recorded meanwhile
+      // (which holds the same lock) is never overwritten by a clock computed without it.
+      const written = await this.dataSource.transaction(async (transactional) => {
+        if (!(await this.milestones.lockById(row.id, transactional))) return null;
+        const current = await this.milestones.events(row.id, transactional);
+        const fresh = derivedOf(
+          computeClock(
+            toDomainEvents(current),
+            clockContext(item, settings, calendar, row.contractAmount),
+            now,
+          ),
+        );
+        await this.milestones.writeDerived(row.id, fresh, transactional);
+        return fresh;
+      });
+      if (written) changes.push({ milestone: row, before, after: written });
     }
     return changes;
   }

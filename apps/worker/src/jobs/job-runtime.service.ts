@@ -32,6 +32,11 @@ function schedules(config: ServerConfig) {
       name: JobName.Heartbeat,
       every: config.HEARTBEAT_INTERVAL_MS,
     },
+    {
+      id: SchedulerId.MilestoneClock,
+      name: JobName.MilestoneClock,
+      every: config.CLOCK_INTERVAL_MS,
+    },
   ] as const;
 }
 

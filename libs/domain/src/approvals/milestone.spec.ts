@@ -279,6 +279,22 @@ describe('events allowed in each state', () => {
   });
 });
 
+describe('roles', () => {
+  it('answers an extension by a department with 403 whatever the state', () => {
+    const now = sh('2026-03-20T10:00:00');
+    expect(
+      conflict(() =>
+        validateEvent(
+          [],
+          { type: 'extend', at: now, actorRole: 'department', days: 1, reason: 'x' },
+          context(),
+          now,
+        ),
+      ),
+    ).toMatch(/^forbidden: role "department" may not extend/);
+  });
+});
+
 describe('properties of the clock (fast-check)', () => {
   const dates = fc.integer({ min: 0, max: 330 }).map((offset) => addCalendarDays('2026-01-01', offset));
 

@@ -392,7 +392,15 @@ export function validateEvent(
   if (last && request.at < last.at) {
     throw new ValidationFailed('at', `must not be before the previous event (${last.at.toISOString()})`);
   }
-  // The state at the event's moment decides what is allowed.
+  // The role rule first: an extension is a leader's decision (403 whatever the state).
+  if (request.type === 'extend' && request.actorRole !== 'leader' && request.actorRole !== 'admin') {
+    throw new DomainError(
+      'forbidden',
+      `role "${request.actorRole}" may not extend: an extension is approved by a leader`,
+    );
+  }
+  // The state at the event's moment decides what is allowed. Events may be dated in the past
+  // (staff enter what happened); a 超时默认 already applied is a recorded event and ends the history.
   const clock = computeClock(events, context, request.at);
   const state = clock.state;
   const folded = fold(events, context.calendar, request.at);
