@@ -66,13 +66,19 @@ node dist/apps/worker/apps/worker/src/main.js &
 pids+=($!)
 
 url="http://localhost:${PORT}"
+healthy=0
 for _ in $(seq 1 120); do
-  if curl -fsS "${url}/api/health" > /dev/null 2>&1; then break; fi
+  if curl -fsS "${url}/api/health" > /dev/null 2>&1; then healthy=1; break; fi
   for pid in "${pids[@]}"; do
     kill -0 "${pid}" 2>/dev/null || { say "a process exited during start-up"; stop_all; exit 1; }
   done
   sleep 0.5
 done
+if ((healthy == 0)); then
+  say "the API did not report healthy within 60 s (${url}/api/health)"
+  stop_all
+  exit 1
+fi
 
 cat <<INFO
 

@@ -149,6 +149,7 @@ start_private_mysql() {
     "--log-error=${MYSQL_LOG}"
     --skip-name-resolve
     --character-set-server=utf8mb4
+    --default-time-zone=+00:00
     --collation-server=utf8mb4_unicode_ci
     --max-connections=300
   )

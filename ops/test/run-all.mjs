@@ -103,7 +103,7 @@ if (!built) {
 const report = join(artifacts, 'vitest-results.json');
 rmSync(report, { force: true });
 process.stdout.write(`\n▶ vitest: ${projects.join(', ')}\n`);
-spawnSync(
+const vitest = spawnSync(
   'npx',
   [
     'vitest',
@@ -133,5 +133,11 @@ if (!existsSync(report)) {
       if (test.status === 'failed') failures.push(`${file.name.replace(`${root}/`, '')} › ${test.title}`);
     }
   }
+}
+// Vitest failing for a reason no test explains (an unhandled error, a crash after the report):
+// count it, so a broken run never reads as green.
+if (vitest.status !== 0 && failures.length === 0) {
+  failed += 1;
+  failures.push(`vitest exited with ${vitest.status ?? vitest.signal} (see its output above)`);
 }
 finish();

@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsId } from '../common/validators';
+import { IsId, IsOptionalNotNull } from '../common/validators';
 
 export class CreateApprovalItemDto {
   @ApiProperty({ example: 'WATER' })
@@ -36,15 +36,15 @@ export class CreateApprovalItemDto {
 }
 
 export class UpdateApprovalItemDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) statutoryDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(365) promisedDays?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() deemedApproval?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(60) maxExtensionDays?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsId() departmentId?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(365) statutoryDays?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(365) promisedDays?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() deemedApproval?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(0) @Max(60) maxExtensionDays?: number;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(30) yellowDays?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) materials?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() enabled?: boolean;
 }
 
 export class CreateMilestoneDto {

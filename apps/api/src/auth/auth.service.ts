@@ -37,11 +37,10 @@ export class AuthService {
 
   /** Sign in. The answer never tells whether the username exists or the account is disabled. */
   async login(username: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
-    await this.throttle.assertAllowed(username, client.ip);
+    await this.throttle.reserveAttempt(username, client.ip);
     const user = await this.users.findByUsername(username);
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.enabled) {
-      await this.throttle.recordFailure(username, client.ip);
       await appendAudit(
         this.dataSource.manager,
         { ...currentActor(), username: null, userId: null },
@@ -54,7 +53,7 @@ export class AuthService {
       );
       throw new DomainError('unauthorized', WRONG_CREDENTIALS);
     }
-    await this.throttle.reset(username, client.ip);
+    await this.throttle.succeeded(username, client.ip);
     const now = new Date();
     const sessionId = this.tokens.newSessionId();
     const refresh = this.tokens.newRefreshToken(sessionId);

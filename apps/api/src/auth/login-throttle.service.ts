@@ -28,18 +28,28 @@ export class LoginThrottleService {
     return `${this.server.QUEUE_PREFIX}:login-failures:${subject}`;
   }
 
-  async assertAllowed(username: string, ip: string): Promise<void> {
-    let failures: string | null;
+  /**
+   * Count this attempt before checking the password (atomically: parallel attempts cannot all slip
+   * under the limit), and refuse it when the failures of the window are used up. A right password
+   * clears the count (`succeeded`).
+   */
+  async reserveAttempt(username: string, ip: string): Promise<void> {
+    const key = this.key(username, ip);
+    let attempts: number;
     let ttl: number;
     try {
-      [failures, ttl] = await Promise.all([
-        this.redis.get(this.key(username, ip)),
-        this.redis.ttl(this.key(username, ip)),
-      ]);
+      const results = await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, this.config.LOGIN_WINDOW_SECONDS, 'NX')
+        .ttl(key)
+        .exec();
+      attempts = Number(results?.[0]?.[1] ?? 0);
+      ttl = Number(results?.[2]?.[1] ?? -1);
     } catch {
       throw new DomainError('rate_limited', 'sign-in is unavailable for a moment; try again shortly');
     }
-    if (Number(failures ?? 0) >= this.config.LOGIN_MAX_FAILURES) {
+    if (attempts > this.config.LOGIN_MAX_FAILURES) {
       const wait = ttl > 0 ? ttl : this.config.LOGIN_WINDOW_SECONDS;
       throw new DomainError('rate_limited', `too many failed sign-ins; try again in ${wait} s`, {
         retryAfterSeconds: wait,
@@ -47,17 +57,8 @@ export class LoginThrottleService {
     }
   }
 
-  async recordFailure(username: string, ip: string): Promise<void> {
-    const key = this.key(username, ip);
-    await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, this.config.LOGIN_WINDOW_SECONDS, 'NX')
-      .exec()
-      .catch(() => undefined);
-  }
-
-  async reset(username: string, ip: string): Promise<void> {
+  /** A successful sign-in clears the failures of this username and IP. */
+  async succeeded(username: string, ip: string): Promise<void> {
     await this.redis.del(this.key(username, ip)).catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { isIsoDate, MONEY_PATTERN } from '@luodi/domain';
-import { Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
@@ -23,3 +23,10 @@ export const IsMoney = (options?: ValidationOptions): PropertyDecorator =>
 /** A database id: a decimal string. */
 export const IsId = (options?: ValidationOptions): PropertyDecorator =>
   Matches(/^\d{1,19}$/, { message: 'must be an id (a string of digits)', ...options });
+
+/**
+ * Optional, but not null: the field may be left out, and when given it must pass the other rules
+ * (class-validator's IsOptional would also let `null` through to a NOT NULL column).
+ */
+export const IsOptionalNotNull = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);

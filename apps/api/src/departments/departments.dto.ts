@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
@@ -30,7 +31,7 @@ export class CreateDepartmentDto {
 
 export class UpdateDepartmentDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 100)
   name?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsId, IsMoney } from '../common/validators';
+import { IsId, IsMoney, IsOptionalNotNull } from '../common/validators';
 
 export class KeyWorkYearQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
@@ -53,7 +53,7 @@ export class CreateKeyWorkDto {
 }
 
 export class UpdateKeyWorkDto {
-  @ApiPropertyOptional() @IsOptional() @IsMoney() annualPlanInvestment?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsMoney() annualPlanInvestment?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(12) plannedStartMonth?: number | null;
 }
 
@@ -80,7 +80,7 @@ export class KeyWorkReportDto {
 }
 
 export class KeyWorkReportCorrectionDto {
-  @ApiPropertyOptional() @IsOptional() @IsMoney() completedInvestment?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsMoney() completedInvestment?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) progress?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) problems?: string;
 }

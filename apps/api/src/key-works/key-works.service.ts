@@ -81,9 +81,23 @@ export class KeyWorksService {
   async get(id: string, scope: AccessScope) {
     const keyWork = await this.keyWorks.findVisible(id, scope);
     if (!keyWork) throw new NotFound('key work', id);
-    const { items } = await this.list(keyWork.year, scope);
-    const view = items.find((item) => item.id === id)!;
-    const reports = await this.keyWorks.reports(id);
+    const today = businessDateOf(new Date());
+    const [[row], due, reports] = await Promise.all([
+      this.keyWorks.list(keyWork.year, scope, id),
+      this.dueMonths(keyWork.year, today),
+      this.keyWorks.reports(id),
+    ]);
+    const reported = new Set(reports.map((report) => report.month));
+    const view = {
+      ...row!,
+      completionRate: rate(row!.completedInvestment, row!.annualPlanInvestment),
+      scheduleRate: scheduleRate(keyWork.year, today),
+      missingReports: due.filter(
+        (month) =>
+          !reported.has(month) &&
+          (row!.plannedStartMonth === null || Number(month.slice(5, 7)) >= row!.plannedStartMonth),
+      ),
+    };
     return {
       ...view,
       reports: reports.map((report) => ({

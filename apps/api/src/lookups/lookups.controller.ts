@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, NotFound } from '@luodi/domain';
-import { type LookupItemEntity, LookupRepository } from '@luodi/persistence';
+import { LookupItemEntity, LookupRepository } from '@luodi/persistence';
+import { DataSource } from 'typeorm';
 import { Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
 import { CreateLookupDto, LookupQueryDto, UpdateLookupDto } from './lookups.dto';
@@ -11,7 +12,10 @@ import { CreateLookupDto, LookupQueryDto, UpdateLookupDto } from './lookups.dto'
 @ApiBearerAuth()
 @Controller('lookups')
 export class LookupsController {
-  constructor(private readonly lookups: LookupRepository) {}
+  constructor(
+    private readonly lookups: LookupRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
@@ -34,6 +38,7 @@ export class LookupsController {
     });
   }
 
+  /** A rename carries over to the projects that use the name (one transaction, audited). */
   @Patch(':id')
   @Roles('admin', 'bureau')
   async update(@Param('id') id: string, @Body() body: UpdateLookupDto): Promise<LookupItemEntity> {
@@ -42,6 +47,15 @@ export class LookupsController {
     if (body.name && body.name !== item.name && (await this.lookups.findByName(item.kind, body.name))) {
       throw new DomainError('conflict', `name: "${body.name}" is already on the ${item.kind} list`);
     }
-    return this.lookups.update(item, body);
+    return this.dataSource.transaction(async (manager) => {
+      if (body.name && body.name !== item.name) {
+        await manager.query(`UPDATE project SET \`${item.kind}\` = ? WHERE \`${item.kind}\` = ?`, [
+          body.name,
+          item.name,
+        ]);
+      }
+      const repository = manager.getRepository(LookupItemEntity);
+      return repository.save(repository.merge(item, body));
+    });
   }
 }

@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { type AccessScope, DomainError, type Principal } from '@luodi/domain';
+import { type AccessScope, businessDateOf, DomainError, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
@@ -67,7 +67,7 @@ export class ProjectsController {
   ) {
     return sendXlsx(
       reply,
-      `招商项目_${new Date().toISOString().slice(0, 10)}.xlsx`,
+      `招商项目_${businessDateOf(new Date())}.xlsx`,
       await this.exporter.projects(query, scope),
     );
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INVESTOR_ORIGINS, PROJECT_STAGES } from '@luodi/persistence';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsId, IsIsoDate, IsMoney } from '../common/validators';
+import { IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
 
 const ORIGIN_RULE = { message: `must be one of ${INVESTOR_ORIGINS.join(', ')}` };
 const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
@@ -73,16 +73,16 @@ export class CreateProjectDto {
 }
 
 export class UpdateProjectDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) investor?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 200) investor?: string;
   @ApiPropertyOptional({ enum: INVESTOR_ORIGINS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
   investorOrigin?: (typeof INVESTOR_ORIGINS)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) industry?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) source?: string;
-  @ApiPropertyOptional() @IsOptional() @IsMoney() contractAmount?: string;
-  @ApiPropertyOptional() @IsOptional() @IsId() leadDepartmentId?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 64) industry?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 64) source?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsMoney() contractAmount?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsId() leadDepartmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) leadOfficial?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) location?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() plannedStartDate?: string | null;

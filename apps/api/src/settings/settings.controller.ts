@@ -2,9 +2,9 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { type AppSettingEntity, SettingsRepository } from '@luodi/persistence';
 import { MilestoneClockService } from '@luodi/server-core';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
-import { IsMoney } from '../common/validators';
+import { IsMoney, IsOptionalNotNull } from '../common/validators';
 
 export class SettingsDto {
   @ApiProperty() yellowDays!: number;
@@ -15,26 +15,26 @@ export class SettingsDto {
 
 export class UpdateSettingsDto {
   @ApiPropertyOptional({ description: 'the light turns yellow at this many remaining working days' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(30)
   yellowDays?: number;
 
   @ApiPropertyOptional({ description: '万元: 超时默认 applies to projects of at least this amount' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsMoney()
   deemedApprovalThreshold?: string;
 
   @ApiPropertyOptional({ description: 'days after signing without registration → not_registered' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(3650)
   notRegisteredDays?: number;
 
   @ApiPropertyOptional({ description: 'days after registering without a start → not_started' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(3650)

@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALL_ROLES, type Role } from '@luodi/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
@@ -30,13 +31,13 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 100)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ALL_ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ALL_ROLES, { message: `must be one of ${ALL_ROLES.join(', ')}` })
   role?: Role;
 
@@ -46,12 +47,12 @@ export class UpdateUserDto {
   departmentId?: string | null;
 
   @ApiPropertyOptional({ description: 'false ends every session of the user at once' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional({ description: 'a new password (at least 12 characters); ends the user’s sessions' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   password?: string;
 }

@@ -32,7 +32,8 @@ interface AuditedEntity {
  * being added here — the write paths themselves need no audit code.
  */
 const AUDITED = new Map<unknown, AuditedEntity>([
-  [DepartmentEntity, { entityType: 'department', redact: [] }],
+  // A chat robot's webhook URL carries its key: recorded as changed, never with its value.
+  [DepartmentEntity, { entityType: 'department', redact: ['webhookUrl'] }],
   [UserEntity, { entityType: 'user', redact: ['passwordHash'] }],
   [ProjectEntity, { entityType: 'project', redact: [] }],
   [ProjectStageEventEntity, { entityType: 'project_stage_event', redact: [] }],

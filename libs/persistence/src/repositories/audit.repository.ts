@@ -84,42 +84,46 @@ export class AuditRepository {
     return { items: rows.map(toEntry), total: Number(total) };
   }
 
-  /** Walk the whole chain in batches and compare its end with the head. */
+  /**
+   * Walk the chain in batches up to the head read first (entries appended meanwhile are not part of
+   * this check), then compare its end with that head.
+   */
   async verify(): Promise<AuditVerification> {
-    let position = { seq: 0, hash: GENESIS_HASH };
-    let count = 0;
-    for (;;) {
-      const rows = (await this.dataSource.query(
-        'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
-        [position.seq, VERIFY_BATCH],
-      )) as RawAuditRow[];
-      if (rows.length === 0) break;
-      const entries = rows.map(toEntry);
-      const broken = findChainBreak(entries, position, sha256);
-      if (broken)
-        return {
-          ok: false,
-          count: count + entries.filter((entry) => entry.seq < broken.seq).length,
-          firstBroken: broken,
-        };
-      count += entries.length;
-      const last = entries[entries.length - 1]!;
-      position = { seq: last.seq, hash: last.hash };
-    }
     const [head] = (await this.dataSource.query(
       'SELECT last_seq, last_hash FROM audit_head WHERE id = 1',
     )) as Array<{
       last_seq: string;
       last_hash: string;
     }>;
-    if (!head || Number(head.last_seq) !== position.seq || head.last_hash !== position.hash) {
-      const expected = head ? Number(head.last_seq) : 0;
+    const headSeq = head ? Number(head.last_seq) : 0;
+    let position = { seq: 0, hash: GENESIS_HASH };
+    let count = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        'SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+        [position.seq, headSeq, VERIFY_BATCH],
+      )) as RawAuditRow[];
+      if (rows.length === 0) break;
+      const entries = rows.map(toEntry);
+      const broken = findChainBreak(entries, position, sha256);
+      if (broken) {
+        return {
+          ok: false,
+          count: count + entries.filter((entry) => entry.seq < broken.seq).length,
+          firstBroken: broken,
+        };
+      }
+      count += entries.length;
+      const last = entries[entries.length - 1]!;
+      position = { seq: last.seq, hash: last.hash };
+    }
+    if (!head || headSeq !== position.seq || head.last_hash !== position.hash) {
       return {
         ok: false,
         count,
         firstBroken: {
-          seq: expected > position.seq ? position.seq + 1 : position.seq,
-          reason: `the chain ends at entry ${position.seq} but its head says ${expected}: entries were removed or added by hand`,
+          seq: headSeq > position.seq ? position.seq + 1 : position.seq,
+          reason: `the chain ends at entry ${position.seq} but its head says ${headSeq}: entries were removed or added by hand`,
         },
       };
     }
