@@ -3,6 +3,7 @@ import { loadServerConfig } from '@luodi/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
 import { ClsMiddleware, ClsModule } from 'nestjs-cls';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -64,6 +65,7 @@ import { UsersModule } from './users/users.module';
     SettingsModule,
     CalendarModule,
     ApprovalsModule,
+    AlertsModule,
   ],
 })
 export class AppModule implements NestModule {

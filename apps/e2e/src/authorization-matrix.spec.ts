@@ -1,10 +1,23 @@
 import { startStack, type TestStack, uniqueSuffix } from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX as BASE_MATRIX, type Caller, type MatrixContext } from './matrix/access-matrix';
+import { alertsContext, ALERTS_MATRIX } from './matrix/access-matrix.alerts';
 import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.approvals';
 
+/** Open a stream, read its status (and the error body when refused), and close it. */
+async function openStream(baseUrl: string, path: string, token: string | undefined) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: controller.signal,
+  });
+  const body: unknown = response.status === 200 ? null : await response.json();
+  controller.abort();
+  return { status: response.status, body };
+}
+
 /** Every row: the base routes and those of the approvals. */
-const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX];
+const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX, ...ALERTS_MATRIX];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
 const USERNAME: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -104,6 +117,7 @@ describe('authorization matrix: every route × role × own/other department (run
       lookupId: lookup.id,
     };
     context.approvals = await approvalsContext(stack);
+    context.alerts = await alertsContext(stack);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -147,7 +161,9 @@ describe('authorization matrix: every route × role × own/other department (run
           const token = caller === 'anonymous' ? undefined : await stack.login(USERNAME[caller]);
           const request = row.request(context, target);
           const [method] = row.route.split(' ');
-          const answer = await stack.call(method!, request.path, { token, body: request.body });
+          const answer = request.stream
+            ? await openStream(stack.api.baseUrl, request.path, token)
+            : await stack.call(method!, request.path, { token, body: request.body });
           if (answer.status !== status) {
             mismatches.push(
               `${caller}${typeof expected === 'number' ? '' : ` (${target})`}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { loadServerConfig } from '@luodi/config';
 import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { HeartbeatModule } from './heartbeat/heartbeat.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -15,6 +16,7 @@ import { JobsModule } from './jobs/jobs.module';
     DatabaseModule,
     HeartbeatModule,
     ApprovalsModule,
+    AlertsModule,
     JobsModule,
   ],
 })

@@ -59,6 +59,19 @@ export const serverConfigSchema = z.object({
   WEB_ROOT: z.string().default('dist/apps/web'),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 1024 * 1024),
   HEARTBEAT_INTERVAL_MS: integer(1000, 3_600_000, 10_000),
+  /** SMTP server for alert e-mail (smtp://user:password@host:587); without it, no e-mail deliveries. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+\/?$/, { message: 'must be a URL like smtp://user:password@host:587' })
+    .optional(),
+  SMTP_FROM: z.string().default('Luodi 落地 <luodi@localhost>'),
+  /** How often the stall checks run, and the outbox relay looks for deliveries to send. */
+  CHECKS_INTERVAL_MS: integer(1000, 3_600_000, 60_000),
+  RELAY_INTERVAL_MS: integer(200, 600_000, 2_000),
+  /** A pending delivery enqueued this long ago without being sent is enqueued again (lost job). */
+  OUTBOX_REENQUEUE_MS: integer(1000, 3_600_000, 30_000),
+  DELIVERY_ATTEMPTS: integer(1, 20, 6),
+  DELIVERY_BACKOFF_MS: integer(10, 600_000, 2_000),
   /** How often the worker recomputes the milestone clocks that are due. */
   CLOCK_INTERVAL_MS: integer(1000, 3_600_000, 60_000),
   WORKER_CONCURRENCY: integer(1, 64, 4),

@@ -10,3 +10,4 @@ export * from './projects/project-stages';
 export * from './service-health';
 export * from './approvals/milestone';
 export * from './approvals/scorecard';
+export * from './alerts/alert-rules';

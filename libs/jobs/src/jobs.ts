@@ -4,6 +4,8 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QueueName = {
   /** Housekeeping and recurring system jobs. */
   System: 'system',
+  /** One job per outbox delivery (in-app, e-mail, webhook). */
+  Deliveries: 'deliveries',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -12,25 +14,50 @@ export const JobName = {
   Heartbeat: 'heartbeat',
   /** Recompute the clocks of milestones whose next change has come (lights, 超时默认). */
   MilestoneClock: 'milestone-clock',
+  /** The stall checks: raise, escalate and resolve alerts. */
+  Checks: 'checks',
+  /** Move pending outbox deliveries onto the deliveries queue. */
+  Relay: 'relay',
+  /** Send one delivery. */
+  Deliver: 'deliver',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Heartbeat]: QueueName.System,
   [JobName.MilestoneClock]: QueueName.System,
+  [JobName.Checks]: QueueName.System,
+  [JobName.Relay]: QueueName.System,
+  [JobName.Deliver]: QueueName.Deliveries,
 };
 
 /** Payloads by job name. No secrets ever go into a payload. */
 export interface JobPayloads {
   [JobName.Heartbeat]: Record<string, never>;
   [JobName.MilestoneClock]: Record<string, never>;
+  [JobName.Checks]: Record<string, never>;
+  [JobName.Relay]: Record<string, never>;
+  /** Only the id: the delivery's target and content are read from the database. */
+  [JobName.Deliver]: { deliveryId: string };
 }
 
 /** Fixed ids of recurring job schedulers: upserting by id means any number of workers make one. */
 export const SchedulerId = {
   Heartbeat: 'heartbeat',
   MilestoneClock: 'milestone-clock',
+  Checks: 'checks',
+  Relay: 'relay',
 } as const;
+
+/** The job id of a delivery's job: the delivery id and its resend generation (never a colon). */
+export function deliveryJobId(deliveryId: string, generation: number): string {
+  return `${deliveryId}.${generation}`;
+}
+
+/** The Redis channel of live changes (alerts) that the API's event streams relay to browsers. */
+export function liveChannel(prefix: string): string {
+  return `${prefix}:live`;
+}
 
 /** Attempts with exponential backoff, and bounded retention of finished jobs. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

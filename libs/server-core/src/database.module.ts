@@ -1,12 +1,14 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import {
+  AlertRepository,
   ApprovalItemRepository,
   AuditRepository,
   CalendarRepository,
   MilestoneRepository,
   openDataSource,
   SettingsRepository,
+  DeliveryRepository,
   DepartmentRepository,
   FiguresRepository,
   KeyWorkRepository,
@@ -17,6 +19,7 @@ import {
   WorkerHeartbeatRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
+import { ChecksService } from './alerts/checks.service';
 import { CalendarService } from './calendar.service';
 import { MilestoneClockService } from './milestone-clock.service';
 import { SERVER_CONFIG } from './config.module';
@@ -36,6 +39,8 @@ const REPOSITORIES = [
   SettingsRepository,
   ApprovalItemRepository,
   MilestoneRepository,
+  AlertRepository,
+  DeliveryRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */
@@ -56,8 +61,9 @@ const REPOSITORIES = [
     })),
     CalendarService,
     MilestoneClockService,
+    ChecksService,
   ],
-  exports: [DataSource, ...REPOSITORIES, CalendarService, MilestoneClockService],
+  exports: [DataSource, ...REPOSITORIES, CalendarService, MilestoneClockService, ChecksService],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseModule.name);

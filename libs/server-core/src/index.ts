@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './logging';
 export * from './milestone-clock.service';
 export * from './shutdown';
+export * from './alerts/checks.service';

@@ -16,6 +16,11 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule);
 
+export const QUERY_TOKEN = 'luodi:query-token';
+
+/** The access token may come as `?access_token=` (EventSource cannot send an Authorization header). */
+export const QueryToken = (): MethodDecorator => SetMetadata(QUERY_TOKEN, true);
+
 export interface AuthenticatedRequest {
   principal?: Principal;
 }

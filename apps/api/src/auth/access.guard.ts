@@ -5,7 +5,7 @@ import { appendAudit } from '@luodi/persistence';
 import type { FastifyRequest } from 'fastify';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
-import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorators';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest, QUERY_TOKEN } from './access.decorators';
 import { AuthService } from './auth.service';
 import { CONTEXT_PRINCIPAL, currentActor } from './request-context';
 
@@ -41,7 +41,11 @@ export class AccessGuard implements CanActivate {
     if (rule.public) return true;
 
     const header = request.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    let token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token && this.reflector.get<boolean | undefined>(QUERY_TOKEN, context.getHandler())) {
+      const fromQuery = (request.query as Record<string, unknown>)['access_token'];
+      token = typeof fromQuery === 'string' ? fromQuery : '';
+    }
     if (!token) throw new DomainError('unauthorized', 'sign in first (Authorization: Bearer <token>)');
     const principal = await this.auth.principalOf(token);
     if (!principal)

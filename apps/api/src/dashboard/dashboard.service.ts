@@ -10,7 +10,7 @@ import {
   scheduleRate,
   ValidationFailed,
 } from '@luodi/domain';
-import { FiguresRepository, MilestoneRepository } from '@luodi/persistence';
+import { AlertRepository, FiguresRepository, MilestoneRepository } from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
 import type { SummaryQueryDto } from './dashboard.dto';
 
@@ -68,6 +68,7 @@ export class DashboardService {
     private readonly milestones: MilestoneRepository,
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
+    private readonly alerts: AlertRepository,
   ) {}
 
   async summary(query: SummaryQueryDto): Promise<Summary> {
@@ -123,10 +124,11 @@ export class DashboardService {
   async departments(year: number): Promise<{ year: number; items: DepartmentScore[]; total: number }> {
     await this.clocks.refreshDue();
     const today = businessDateOf(new Date());
-    const [scores, decisions, calendar] = await Promise.all([
+    const [scores, decisions, calendar, acknowledgements] = await Promise.all([
       this.milestones.departmentScores(year, today),
       this.milestones.decisionsInYear(year),
       this.calendar.calendar(),
+      this.alerts.ackHours(year),
     ]);
     const processing = new Map<string, number[]>();
     for (const decision of decisions) {
@@ -136,8 +138,9 @@ export class DashboardService {
     const inputs: DepartmentScoreInput[] = scores.map((score) => ({
       ...score,
       processingDays: processing.get(score.departmentId) ?? [],
-      // Alert acknowledgement times join when alerts exist.
-      ackHours: [],
+      ackHours: acknowledgements
+        .filter((ack) => ack.departmentId === score.departmentId)
+        .map((ack) => ack.hours),
     }));
     const items = rankDepartments(inputs);
     return { year, items, total: items.length };

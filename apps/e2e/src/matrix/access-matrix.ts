@@ -38,6 +38,8 @@ export interface MatrixContext {
 export interface MatrixRequest {
   path: string;
   body?: unknown;
+  /** A never-ending answer (server-sent events): only the status is read, then the stream is closed. */
+  stream?: boolean;
 }
 
 /** For department users: the status for a record of their own department, and of another one. */

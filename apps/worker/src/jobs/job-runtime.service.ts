@@ -37,8 +37,21 @@ function schedules(config: ServerConfig) {
       name: JobName.MilestoneClock,
       every: config.CLOCK_INTERVAL_MS,
     },
+    { id: SchedulerId.Checks, name: JobName.Checks, every: config.CHECKS_INTERVAL_MS },
+    { id: SchedulerId.Relay, name: JobName.Relay, every: config.RELAY_INTERVAL_MS },
   ] as const;
 }
+
+/** Recurring jobs keep a short history only (they run every few seconds). */
+const RECURRING_JOB_OPTIONS = {
+  ...DEFAULT_JOB_OPTIONS,
+  attempts: 1,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 200 },
+};
+
+/** Re-assert the schedulers this often: after Redis lost its data (FLUSHALL, a failover) they return. */
+const SCHEDULER_REFRESH_MS = 15_000;
 
 /**
  * Runs the BullMQ queues: finds the @OnJob handlers, checks that every job has exactly one, upserts
@@ -52,6 +65,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
   private connection?: Redis;
+  private schedulerTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -74,13 +88,11 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
         }),
       );
     }
-    for (const schedule of schedules(this.config)) {
-      await this.queueOf(schedule.name).upsertJobScheduler(
-        schedule.id,
-        { every: schedule.every },
-        { name: schedule.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
-      );
-    }
+    await this.upsertSchedulers();
+    this.schedulerTimer = setInterval(() => {
+      this.upsertSchedulers().catch((error: Error) => this.logger.warn(`schedulers: ${error.message}`));
+    }, SCHEDULER_REFRESH_MS);
+    this.schedulerTimer.unref();
     for (const queueName of ALL_QUEUE_NAMES) {
       const worker = new Worker(queueName, (job) => this.dispatch(job), {
         connection: this.connection,
@@ -100,7 +112,19 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
+  /** Upsert every recurring job under its fixed id (idempotent: any number of workers, any number of times). */
+  private async upsertSchedulers(): Promise<void> {
+    for (const schedule of schedules(this.config)) {
+      await this.queueOf(schedule.name).upsertJobScheduler(
+        schedule.id,
+        { every: schedule.every },
+        { name: schedule.name, data: {}, opts: RECURRING_JOB_OPTIONS },
+      );
+    }
+  }
+
   async onApplicationShutdown(signal?: string): Promise<void> {
+    if (this.schedulerTimer) clearInterval(this.schedulerTimer);
     this.logger.log(`shutting down${signal ? ` on ${signal}` : ''}: letting in-flight jobs finish`);
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));

@@ -1,4 +1,8 @@
+import { AlertEventEntity } from './alert-event.entity';
+import { AlertEntity } from './alert.entity';
 import { AppSettingEntity } from './app-setting.entity';
+import { DeliveryEntity } from './delivery.entity';
+import { NotificationEntity } from './notification.entity';
 import { ApprovalItemEntity } from './approval-item.entity';
 import { AuditHeadEntity, AuditLogEntity } from './audit-log.entity';
 import { AuthSessionEntity } from './auth-session.entity';
@@ -16,7 +20,11 @@ import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
 
 export {
+  AlertEntity,
+  AlertEventEntity,
   AppSettingEntity,
+  DeliveryEntity,
+  NotificationEntity,
   ApprovalItemEntity,
   AuditHeadEntity,
   AuditLogEntity,
@@ -37,6 +45,7 @@ export {
 export { INVESTOR_ORIGINS, PROJECT_STAGES } from './project.entity';
 export { LOOKUP_KINDS } from './lookup-item.entity';
 export { MILESTONE_STATE_VALUES } from './milestone.entity';
+export { ALERT_KIND_VALUES, ALERT_STATUS_VALUES, ANSWER_CATEGORIES } from './alert.entity';
 export { MILESTONE_EVENT_TYPES } from './milestone-event.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -58,4 +67,8 @@ export const ALL_ENTITIES = [
   ApprovalItemEntity,
   MilestoneEntity,
   MilestoneEventEntity,
+  AlertEntity,
+  AlertEventEntity,
+  DeliveryEntity,
+  NotificationEntity,
 ];

@@ -35,6 +35,7 @@ export const MILESTONE_STATE_VALUES = [
 @Index('idx_milestone_next_change_at', ['nextChangeAt'])
 @Index('idx_milestone_state_deadline', ['state', 'deadline'])
 @Index('idx_milestone_decided_at', ['decidedAt'])
+@Index('idx_milestone_light', ['light'])
 export class MilestoneEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
   id!: string;

@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795597178159 } from './1795597178159-InitialSchema';
 import { Approvals1795597698869 } from './1795597698869-Approvals';
 import { DeemedApprovalEvent1795598692226 } from './1795598692226-DeemedApprovalEvent';
+import { Alerts1795600369064 } from './1795600369064-Alerts';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795597178159,
   Approvals1795597698869,
   DeemedApprovalEvent1795598692226,
+  Alerts1795600369064,
 ];

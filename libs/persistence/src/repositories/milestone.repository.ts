@@ -217,6 +217,41 @@ export class MilestoneRepository {
     );
   }
 
+  /**
+   * What the stall check looks at (indexed on light and state): undecided yellow or red milestones,
+   * milestones deemed approved without their deemed_approval alert yet, and the given ids.
+   */
+  async alertFacts(extraIds: string[]): Promise<
+    Array<{
+      id: string;
+      projectId: string;
+      departmentId: string;
+      state: string;
+      light: 'green' | 'yellow' | 'red' | null;
+      deadline: string | null;
+      decidedAt: Date | null;
+    }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, m.project_id AS projectId, m.department_id AS departmentId, m.state, m.light, m.deadline, m.decided_at AS decidedAt
+         FROM milestone m
+        WHERE (m.decided_at IS NULL AND m.light IN ('yellow', 'red'))
+           OR (m.state = 'deemed_approved' AND NOT EXISTS
+                (SELECT 1 FROM alert a WHERE a.subject_type = 'milestone' AND a.subject_id = m.id AND a.kind = 'deemed_approval'))
+           ${extraIds.length ? `OR m.id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
+      extraIds,
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      projectId: String(row['projectId']),
+      departmentId: String(row['departmentId']),
+      state: String(row['state']),
+      light: (row['light'] as 'green' | 'yellow' | 'red' | null) ?? null,
+      deadline: (row['deadline'] as string | null) ?? null,
+      decidedAt: (row['decidedAt'] as Date | null) ?? null,
+    }));
+  }
+
   /** 按期办结率 parts for a year: decided in Y (by asOf), and those on time (deemed never on time). */
   async decidedInYear(
     year: number,

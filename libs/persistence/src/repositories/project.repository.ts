@@ -221,4 +221,40 @@ export class ProjectRepository {
       .getRepository(FundArrivalEntity)
       .find({ where: { projectId }, order: { at: 'ASC', id: 'ASC' } });
   }
+
+  /**
+   * What the stall check looks at (indexed on signed_at and registered_at): signed and not registered
+   * since `signedBefore`, registered and not started since `registeredBefore`, and the given ids.
+   */
+  async stallFacts(
+    signedBefore: string,
+    registeredBefore: string,
+    extraIds: string[],
+  ): Promise<
+    Array<{
+      id: string;
+      leadDepartmentId: string;
+      stage: string;
+      signedAt: string | null;
+      registeredAt: string | null;
+      startedAt: string | null;
+    }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT id, lead_department_id AS leadDepartmentId, stage, signed_at AS signedAt, registered_at AS registeredAt, started_at AS startedAt
+         FROM project
+        WHERE (signed_at <= ? AND registered_at IS NULL AND stage <> 'terminated')
+           OR (registered_at <= ? AND started_at IS NULL AND stage <> 'terminated')
+           ${extraIds.length ? `OR id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
+      [signedBefore, registeredBefore, ...extraIds],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      leadDepartmentId: String(row['leadDepartmentId']),
+      stage: String(row['stage']),
+      signedAt: (row['signedAt'] as string | null) ?? null,
+      registeredAt: (row['registeredAt'] as string | null) ?? null,
+      startedAt: (row['startedAt'] as string | null) ?? null,
+    }));
+  }
 }

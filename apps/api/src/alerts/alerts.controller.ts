@@ -1,0 +1,108 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type AccessScope, NotFound, type Principal, StateConflict } from '@luodi/domain';
+import { DeliveryRepository } from '@luodi/persistence';
+import { type CheckResult, ChecksService } from '@luodi/server-core';
+import type { Observable } from 'rxjs';
+import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';
+import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
+import { AlertsService } from './alerts.service';
+import { LiveService, type ServerSentEvent } from './live.service';
+
+const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller()
+export class AlertsController {
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly checks: ChecksService,
+    private readonly deliveries: DeliveryRepository,
+    private readonly live: LiveService,
+  ) {}
+
+  @Get('alerts')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Alerts, unacknowledged first (a department: its own)' })
+  list(@Query() query: AlertQueryDto, @CurrentScope() scope: AccessScope) {
+    return this.alerts.list(query, scope);
+  }
+
+  @Get('alerts/:id')
+  @Roles(...READERS)
+  get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
+    return this.alerts.get(id, scope);
+  }
+
+  @Post('alerts/:id/ack')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '签收: the own department acknowledges the current level with a note' })
+  ack(
+    @Param('id') id: string,
+    @Body() body: AckDto,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: AccessScope,
+  ) {
+    return this.alerts.acknowledge(id, body, principal, scope);
+  }
+
+  @Post('alerts/:id/answer')
+  @Roles(...READERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '反馈: category, cause, measures and expected date' })
+  answer(
+    @Param('id') id: string,
+    @Body() body: AnswerDto,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: AccessScope,
+  ) {
+    return this.alerts.answer(id, body, principal, scope);
+  }
+
+  @Post('checks/run')
+  @Roles('admin', 'bureau')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run the stall checks now and wait: { raised, escalated, resolved, deemedApproved }',
+  })
+  run(): Promise<CheckResult> {
+    return this.checks.run();
+  }
+
+  @Get('deliveries')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Outbox deliveries (e.g. ?status=failed)' })
+  deliveriesList(@Query() query: DeliveryQueryDto) {
+    return this.deliveries.list(query.status, query.page, query.pageSize);
+  }
+
+  @Post('deliveries/:id/resend')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a failed delivery again (same idempotency key)' })
+  async resend(@Param('id') id: string) {
+    if (!(await this.deliveries.findById(id))) throw new NotFound('delivery', id);
+    if (!(await this.deliveries.resend(id))) {
+      throw new StateConflict(
+        (await this.deliveries.findById(id))!.status,
+        'only a failed delivery can be sent again',
+      );
+    }
+    return this.deliveries.findById(id);
+  }
+
+  @Sse('events')
+  @Roles(...READERS)
+  @QueryToken()
+  @ApiQuery({
+    name: 'access_token',
+    required: false,
+    description: 'EventSource cannot send headers: the access token may come here',
+  })
+  @ApiOperation({ summary: 'Live stream (server-sent events) of alert changes the user may see' })
+  events(@CurrentScope() scope: AccessScope): Observable<ServerSentEvent> {
+    return this.live.stream(scope);
+  }
+}

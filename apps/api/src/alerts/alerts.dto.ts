@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALERT_KIND_VALUES, ALERT_STATUS_VALUES, ANSWER_CATEGORIES } from '@luodi/persistence';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { IsId, IsIsoDate } from '../common/validators';
+
+export class AlertQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUS_VALUES })
+  @IsOptional()
+  @IsIn(ALERT_STATUS_VALUES, { message: `must be one of ${ALERT_STATUS_VALUES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: ALERT_KIND_VALUES })
+  @IsOptional()
+  @IsIn(ALERT_KIND_VALUES, { message: `must be one of ${ALERT_KIND_VALUES.join(', ')}` })
+  kind?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  level?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
+}
+
+export class AckDto {
+  @ApiProperty({ example: '已收到，正在协调办理' })
+  @IsString()
+  @Length(1, 1000)
+  note!: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ enum: ANSWER_CATEGORIES })
+  @IsIn(ANSWER_CATEGORIES, { message: `must be one of ${ANSWER_CATEGORIES.join(', ')}` })
+  category!: (typeof ANSWER_CATEGORIES)[number];
+
+  @ApiProperty({ example: '专家评审意见待补充' }) @IsString() @Length(1, 2000) cause!: string;
+  @ApiProperty({ example: '已约专家本周内完成评审' }) @IsString() @Length(1, 2000) measures!: string;
+  @ApiProperty({ example: '2026-12-05' }) @IsIsoDate() expectedDate!: string;
+}
+
+export class DeliveryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'failed'] })
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'failed'], { message: 'must be pending, sent or failed' })
+  status?: string;
+}

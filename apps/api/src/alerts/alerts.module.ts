@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
+import { LiveService } from './live.service';
+
+@Module({ controllers: [AlertsController], providers: [AlertsService, LiveService] })
+export class AlertsModule {}

@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerConfig } from '@luodi/config';
+import { type AccessScope, DomainError, NotFound, type Principal, StateConflict } from '@luodi/domain';
+import { liveChannel } from '@luodi/jobs';
+import { appendAudit, AlertRepository, type AlertRow } from '@luodi/persistence';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { currentActor } from '../auth/request-context';
+import type { Page } from '../common/pagination';
+import { API_REDIS } from '../redis/redis.module';
+import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
+
+export function alertView(row: AlertRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    level: row.level,
+    status: row.status,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    projectId: row.projectId,
+    projectCode: row.projectCode,
+    projectName: row.projectName,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName,
+    acknowledgedLevel: row.acknowledgedLevel,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+    ackNote: row.ackNote,
+    answer: row.answerCategory
+      ? {
+          category: row.answerCategory,
+          cause: row.answerCause,
+          measures: row.answerMeasures,
+          expectedDate: row.answerExpectedDate,
+          answeredAt: row.answeredAt?.toISOString() ?? null,
+        }
+      : null,
+    detail: row.detail ? (JSON.parse(row.detail) as unknown) : null,
+    raisedAt: row.raisedAt.toISOString(),
+    levelSince: row.levelSince.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly alerts: AlertRepository,
+    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<ReturnType<typeof alertView>>> {
+    const { items, total } = await this.alerts.list(
+      { status: query.status, kind: query.kind, level: query.level, departmentId: query.departmentId },
+      scope,
+      { page: query.page, pageSize: query.pageSize },
+    );
+    return { items: items.map(alertView), total };
+  }
+
+  async get(id: string, scope: AccessScope) {
+    const row = await this.alerts.findVisible(id, scope);
+    if (!row) throw new NotFound('alert', id);
+    const events = await this.alerts.events(id);
+    return {
+      ...alertView(row),
+      events: events.map((event) => ({
+        type: event.type,
+        level: event.level,
+        at: new Date(event.at).toISOString(),
+        actorUsername: event.actorUsername,
+        note: event.note,
+      })),
+    };
+  }
+
+  /** 签收: the alert's own department acknowledges its current level (an admin may too). */
+  async acknowledge(id: string, input: AckDto, principal: Principal, scope: AccessScope) {
+    const visible = await this.own(id, principal, scope, 'acknowledge');
+    await this.dataSource.transaction(async (manager) => {
+      const alert = await this.alerts.lockById(id, manager);
+      if (!alert) throw new NotFound('alert', id);
+      if (alert.status === 'resolved')
+        throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement');
+      if (alert.acknowledgedLevel === alert.level) {
+        throw new StateConflict('acknowledged', `level ${alert.level} is already acknowledged`);
+      }
+      const now = new Date();
+      await this.alerts.update(
+        id,
+        {
+          status: 'acknowledged',
+          acknowledgedLevel: alert.level,
+          acknowledgedAt: now,
+          acknowledgedBy: principal.userId,
+          ackNote: input.note,
+        },
+        manager,
+      );
+      await this.alerts.addEvent(
+        {
+          alertId: id,
+          type: 'acknowledged',
+          level: alert.level,
+          at: now,
+          actorUserId: principal.userId,
+          note: input.note,
+        },
+        manager,
+      );
+      await appendAudit(manager, currentActor(), {
+        action: 'alert.acknowledge',
+        entityType: 'alert',
+        entityId: id,
+        after: { level: alert.level, note: input.note },
+      });
+    });
+    await this.publish(visible, 'acknowledged');
+    return this.get(id, scope);
+  }
+
+  /** 反馈: after acknowledging, the department answers with a category, cause, measures and a date. */
+  async answer(id: string, input: AnswerDto, principal: Principal, scope: AccessScope) {
+    const visible = await this.own(id, principal, scope, 'answer');
+    await this.dataSource.transaction(async (manager) => {
+      const alert = await this.alerts.lockById(id, manager);
+      if (!alert) throw new NotFound('alert', id);
+      if (alert.status === 'resolved')
+        throw new StateConflict('resolved', 'a resolved alert takes no answer');
+      if (alert.acknowledgedLevel === null)
+        throw new StateConflict(alert.status, 'acknowledge the alert before answering it');
+      const now = new Date();
+      await this.alerts.update(
+        id,
+        {
+          answerCategory: input.category,
+          answerCause: input.cause,
+          answerMeasures: input.measures,
+          answerExpectedDate: input.expectedDate,
+          answeredAt: now,
+          answeredBy: principal.userId,
+        },
+        manager,
+      );
+      await this.alerts.addEvent(
+        {
+          alertId: id,
+          type: 'answered',
+          level: alert.level,
+          at: now,
+          actorUserId: principal.userId,
+          note: input.cause,
+        },
+        manager,
+      );
+      await appendAudit(manager, currentActor(), {
+        action: 'alert.answer',
+        entityType: 'alert',
+        entityId: id,
+        after: input,
+      });
+    });
+    await this.publish(visible, 'answered');
+    return this.get(id, scope);
+  }
+
+  /** A department acts on its own alerts only (others are 404 through the scope); an admin on any. */
+  private async own(id: string, principal: Principal, scope: AccessScope, action: string): Promise<AlertRow> {
+    const row = await this.alerts.findVisible(id, scope);
+    if (!row) throw new NotFound('alert', id);
+    if (principal.role !== 'admin' && principal.role !== 'department') {
+      throw new DomainError(
+        'forbidden',
+        `role "${principal.role}" may not ${action} alerts: the department does`,
+      );
+    }
+    return row;
+  }
+
+  private async publish(row: AlertRow, change: string): Promise<void> {
+    await this.redis
+      .publish(
+        liveChannel(this.config.QUEUE_PREFIX),
+        JSON.stringify({
+          type: 'alert',
+          change,
+          alertId: row.id,
+          kind: row.kind,
+          level: row.level,
+          departmentId: row.departmentId,
+        }),
+      )
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,24 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { ServerConfig } from '@luodi/config';
+import { liveChannel } from '@luodi/jobs';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import { Redis } from 'ioredis';
+
+/** Publishes live changes on Redis; every API instance relays them to the event streams it serves. */
+@Injectable()
+export class LivePublisher implements OnApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(@Inject(SERVER_CONFIG) private readonly config: ServerConfig) {
+    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    this.redis.on('error', () => undefined);
+  }
+
+  async publish(message: Record<string, unknown>): Promise<void> {
+    await this.redis.publish(liveChannel(this.config.QUEUE_PREFIX), JSON.stringify(message));
+  }
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}

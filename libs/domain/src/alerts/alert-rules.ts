@@ -1,0 +1,224 @@
+import type { IsoDate } from '../business-time';
+import { addCalendarDays, type WorkingCalendar } from '../calendar/working-calendar';
+import { sumMoney, toCents } from '../projects/money';
+
+/**
+ * Stall conditions (domain §5). For one subject, each kind says whether an alert should be open now
+ * and at which level: 1 预警 (yellow) or 2 逾期 (red); 3 督办 comes from escalation.
+ */
+export const ALERT_KINDS = [
+  'milestone_due',
+  'milestone_overdue',
+  'deemed_approval',
+  'not_registered',
+  'not_started',
+  'investment_behind',
+  'report_missing',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export type AlertSubjectType = 'milestone' | 'project' | 'key_work';
+export type AlertLevel = 1 | 2 | 3;
+
+export interface Condition {
+  kind: AlertKind;
+  subjectType: AlertSubjectType;
+  subjectId: string;
+  departmentId: string;
+  projectId: string;
+  level: 1 | 2;
+  detail: Record<string, unknown>;
+}
+
+export interface MilestoneFacts {
+  id: string;
+  projectId: string;
+  departmentId: string;
+  state: string;
+  light: 'green' | 'yellow' | 'red' | null;
+  deadline: IsoDate | null;
+  decidedAt: Date | null;
+}
+
+/** milestone_due (light yellow), milestone_overdue (light red), deemed_approval (超时默认 applied). */
+export function milestoneConditions(milestone: MilestoneFacts): Condition[] {
+  const base = {
+    subjectType: 'milestone' as const,
+    subjectId: milestone.id,
+    departmentId: milestone.departmentId,
+    projectId: milestone.projectId,
+  };
+  if (milestone.state === 'deemed_approved') {
+    return [{ ...base, kind: 'deemed_approval', level: 2, detail: { deadline: milestone.deadline } }];
+  }
+  if (milestone.decidedAt) return [];
+  if (milestone.light === 'yellow')
+    return [{ ...base, kind: 'milestone_due', level: 1, detail: { deadline: milestone.deadline } }];
+  if (milestone.light === 'red')
+    return [{ ...base, kind: 'milestone_overdue', level: 2, detail: { deadline: milestone.deadline } }];
+  return [];
+}
+
+export interface ProjectFacts {
+  id: string;
+  leadDepartmentId: string;
+  stage: string;
+  signedAt: IsoDate | null;
+  registeredAt: IsoDate | null;
+  startedAt: IsoDate | null;
+}
+
+/** Days after which a level-1 stall becomes level 2 (逾期) when nothing moves. */
+export const STALL_LEVEL_TWO_AFTER_DAYS = 30;
+
+/**
+ * not_registered: signed, not registered `notRegisteredDays` after signing; not_started: registered,
+ * not started `notStartedDays` after registering. Level 1 from that day, level 2 thirty days later.
+ */
+export function projectConditions(
+  project: ProjectFacts,
+  today: IsoDate,
+  settings: { notRegisteredDays: number; notStartedDays: number },
+): Condition[] {
+  if (project.stage === 'terminated') return [];
+  const base = {
+    subjectType: 'project' as const,
+    subjectId: project.id,
+    departmentId: project.leadDepartmentId,
+    projectId: project.id,
+  };
+  const level = (from: IsoDate, days: number): 1 | 2 | null => {
+    const due = addCalendarDays(from, days);
+    if (today < due) return null;
+    return today >= addCalendarDays(due, STALL_LEVEL_TWO_AFTER_DAYS) ? 2 : 1;
+  };
+  if (project.signedAt && !project.registeredAt) {
+    const found = level(project.signedAt, settings.notRegisteredDays);
+    if (found)
+      return [
+        {
+          ...base,
+          kind: 'not_registered',
+          level: found,
+          detail: { signedAt: project.signedAt, days: settings.notRegisteredDays },
+        },
+      ];
+  }
+  if (project.registeredAt && !project.startedAt) {
+    const found = level(project.registeredAt, settings.notStartedDays);
+    if (found)
+      return [
+        {
+          ...base,
+          kind: 'not_started',
+          level: found,
+          detail: { registeredAt: project.registeredAt, days: settings.notStartedDays },
+        },
+      ];
+  }
+  return [];
+}
+
+export interface KeyWorkFacts {
+  id: string;
+  projectId: string;
+  departmentId: string;
+  year: number;
+  annualPlanInvestment: string;
+  plannedStartMonth: number | null;
+  startedAt: IsoDate | null;
+  /** Completed investment per reported month (`YYYY-MM` → 万元). */
+  reports: ReadonlyMap<string, string>;
+}
+
+/**
+ * A key work at `today`: not_started (its planned start month ended without a start, level 2);
+ * investment_behind (cumulative completion more than 10 points behind 序时进度: level 1 at 10–30
+ * points, level 2 beyond 30); report_missing (a month's report not in by its due day, level 2).
+ */
+export function keyWorkConditions(
+  keyWork: KeyWorkFacts,
+  today: IsoDate,
+  scheduleRate: number,
+  dueMonths: readonly string[],
+): Condition[] {
+  const base = {
+    subjectType: 'key_work' as const,
+    subjectId: keyWork.id,
+    departmentId: keyWork.departmentId,
+    projectId: keyWork.projectId,
+  };
+  const conditions: Condition[] = [];
+  if (keyWork.plannedStartMonth && !keyWork.startedAt) {
+    const monthEnd = new Date(Date.UTC(keyWork.year, keyWork.plannedStartMonth, 0))
+      .toISOString()
+      .slice(0, 10);
+    if (today > monthEnd)
+      conditions.push({
+        ...base,
+        kind: 'not_started',
+        level: 2,
+        detail: { plannedStartMonth: keyWork.plannedStartMonth },
+      });
+  }
+  const plan = toCents(keyWork.annualPlanInvestment);
+  if (plan > 0n) {
+    const completion = Number(toCents(sumMoney(keyWork.reports.values()))) / Number(plan);
+    const points = Math.round((scheduleRate - completion) * 1000) / 10;
+    if (points > 10)
+      conditions.push({
+        ...base,
+        kind: 'investment_behind',
+        level: points > 30 ? 2 : 1,
+        detail: { pointsBehind: points },
+      });
+  }
+  const missing = dueMonths.filter(
+    (month) =>
+      !keyWork.reports.has(month) &&
+      (keyWork.plannedStartMonth === null || Number(month.slice(5, 7)) >= keyWork.plannedStartMonth),
+  );
+  if (missing.length)
+    conditions.push({ ...base, kind: 'report_missing', level: 2, detail: { months: missing } });
+  return conditions;
+}
+
+export interface ExistingAlert {
+  level: AlertLevel;
+  acknowledgedLevel: AlertLevel | null;
+  /** The business date on which the alert reached its level. */
+  levelSinceDay: IsoDate;
+  resolved: boolean;
+}
+
+/**
+ * The level an alert should have now: the condition's level, never lower than the alert's current
+ * level while it stays open, and 3 (督办) when a level-2 alert has stayed unacknowledged for 1 working
+ * day, or a milestone is 3 working days overdue.
+ */
+export function targetLevel(
+  condition: Condition,
+  existing: ExistingAlert | null,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): AlertLevel {
+  const open = existing && !existing.resolved ? existing : null;
+  let level: AlertLevel = Math.max(condition.level, open?.level ?? 1) as AlertLevel;
+  if (level === 2 && open && open.level === 2 && open.acknowledgedLevel !== 2) {
+    if (calendar.workingDaysAfterUpTo(open.levelSinceDay, today) >= 1) level = 3;
+  }
+  if (
+    level === 2 &&
+    condition.kind === 'milestone_overdue' &&
+    typeof condition.detail['deadline'] === 'string'
+  ) {
+    if (calendar.workingDaysAfterUpTo(condition.detail['deadline'], today) >= 3) level = 3;
+  }
+  return level;
+}
+
+/** Who hears of an alert at a level: the subject's department, plus the bureau and leadership at 3. */
+export function recipientsOf(level: AlertLevel, departmentId: string): string[] {
+  return level === 3
+    ? [`department:${departmentId}`, 'bureau', 'leadership']
+    : [`department:${departmentId}`];
+}

@@ -1,0 +1,95 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export const ALERT_KIND_VALUES = [
+  'milestone_due',
+  'milestone_overdue',
+  'deemed_approval',
+  'not_registered',
+  'not_started',
+  'investment_behind',
+  'report_missing',
+] as const;
+export const ALERT_STATUS_VALUES = ['open', 'acknowledged', 'resolved'] as const;
+export const ANSWER_CATEGORIES = [
+  'in_progress',
+  'waiting_applicant',
+  'not_a_problem',
+  'needs_coordination',
+] as const;
+
+/**
+ * A stall alert (预警/督办): at most one per (subject, kind), enforced by the unique key; its level
+ * rises (1 预警, 2 逾期, 3 督办) and it resolves itself when the condition clears.
+ */
+@Entity({ name: 'alert' })
+@Unique('uq_alert_subject_kind', ['subjectType', 'subjectId', 'kind'])
+@Index('idx_alert_department_status', ['departmentId', 'status'])
+@Index('idx_alert_status_level', ['status', 'level'])
+export class AlertEntity {
+  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  id!: string;
+
+  @Column({ name: 'kind', type: 'enum', enum: ALERT_KIND_VALUES })
+  kind!: (typeof ALERT_KIND_VALUES)[number];
+
+  @Column({ name: 'subject_type', type: 'enum', enum: ['milestone', 'project', 'key_work'] })
+  subjectType!: 'milestone' | 'project' | 'key_work';
+
+  @Column({ name: 'subject_id', type: 'bigint', unsigned: true })
+  subjectId!: string;
+
+  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  projectId!: string;
+
+  @Column({ name: 'department_id', type: 'bigint', unsigned: true })
+  departmentId!: string;
+
+  @Column({ name: 'level', type: 'tinyint', unsigned: true })
+  level!: number;
+
+  @Column({ name: 'status', type: 'enum', enum: ALERT_STATUS_VALUES, default: 'open' })
+  status!: (typeof ALERT_STATUS_VALUES)[number];
+
+  @Column({ name: 'acknowledged_level', type: 'tinyint', unsigned: true, nullable: true })
+  acknowledgedLevel!: number | null;
+
+  @Column({ name: 'acknowledged_at', type: 'datetime', precision: 3, nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_by', type: 'bigint', unsigned: true, nullable: true })
+  acknowledgedBy!: string | null;
+
+  @Column({ name: 'ack_note', type: 'varchar', length: 1000, nullable: true })
+  ackNote!: string | null;
+
+  @Column({ name: 'answer_category', type: 'enum', enum: ANSWER_CATEGORIES, nullable: true })
+  answerCategory!: (typeof ANSWER_CATEGORIES)[number] | null;
+
+  @Column({ name: 'answer_cause', type: 'varchar', length: 2000, nullable: true })
+  answerCause!: string | null;
+
+  @Column({ name: 'answer_measures', type: 'varchar', length: 2000, nullable: true })
+  answerMeasures!: string | null;
+
+  @Column({ name: 'answer_expected_date', type: 'date', nullable: true })
+  answerExpectedDate!: string | null;
+
+  @Column({ name: 'answered_at', type: 'datetime', precision: 3, nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'answered_by', type: 'bigint', unsigned: true, nullable: true })
+  answeredBy!: string | null;
+
+  /** Facts shown with the alert (JSON text). */
+  @Column({ name: 'detail', type: 'text', nullable: true })
+  detail!: string | null;
+
+  @Column({ name: 'raised_at', type: 'datetime', precision: 3 })
+  raisedAt!: Date;
+
+  @Column({ name: 'level_since', type: 'datetime', precision: 3 })
+  levelSince!: Date;
+
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
+  resolvedAt!: Date | null;
+}

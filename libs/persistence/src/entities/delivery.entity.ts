@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+/**
+ * The transactional outbox of alert notifications: written in the same transaction as the alert
+ * change; one row per (alert, level, recipient, channel); its id is the idempotency key receivers see.
+ */
+@Entity({ name: 'delivery' })
+@Unique('uq_delivery_alert_level_recipient_channel', ['alertId', 'level', 'recipient', 'channel'])
+@Index('idx_delivery_status_enqueued', ['status', 'enqueuedAt'])
+export class DeliveryEntity {
+  @PrimaryColumn({ name: 'id', type: 'char', length: 36 })
+  id!: string;
+
+  @Column({ name: 'alert_id', type: 'bigint', unsigned: true })
+  alertId!: string;
+
+  @Column({ name: 'level', type: 'tinyint', unsigned: true })
+  level!: number;
+
+  /** `department:<id>`, `bureau` or `leadership`. */
+  @Column({ name: 'recipient', type: 'varchar', length: 64 })
+  recipient!: string;
+
+  @Column({ name: 'channel', type: 'enum', enum: ['in_app', 'email', 'webhook'] })
+  channel!: 'in_app' | 'email' | 'webhook';
+
+  /** E-mail address or webhook URL (null in-app). */
+  @Column({ name: 'target', type: 'varchar', length: 500, nullable: true })
+  target!: string | null;
+
+  @Column({ name: 'status', type: 'enum', enum: ['pending', 'sent', 'failed'], default: 'pending' })
+  status!: 'pending' | 'sent' | 'failed';
+
+  @Column({ name: 'attempts', type: 'smallint', unsigned: true, default: 0 })
+  attempts!: number;
+
+  /** Bumped by a resend, so the new job gets a new id. */
+  @Column({ name: 'generation', type: 'smallint', unsigned: true, default: 0 })
+  generation!: number;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ name: 'enqueued_at', type: 'datetime', precision: 3, nullable: true })
+  enqueuedAt!: Date | null;
+
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
+  sentAt!: Date | null;
+}
