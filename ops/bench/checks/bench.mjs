@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// Bench of the stall checks and the outbox delivery (issue 6), on a database of its own:
+//   250 000 milestones (1% due), measured: a check with nothing due (p50/p99 over repeated runs,
+//   next to the bare SQL of the due query as the baseline of the same run), a check with the 2 500
+//   due, and the in-app deliveries per second of the relay + a worker.
+// Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due-share 0.01] [--runs 20]
+// Uses the built api and worker (npm run build) and the services of ops/services (.data/services.env).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const require = createRequire(join(root, 'package.json'));
+const mysql = require('mysql2/promise');
+
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .reduce(
+      (pairs, value, index, all) =>
+        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
+      [],
+    ),
+);
+const MILESTONES = Number(args.milestones ?? 250_000);
+const DUE = Math.round(MILESTONES * Number(args['due-share'] ?? 0.01));
+const RUNS = Number(args.runs ?? 20);
+const ITEMS = 9;
+const PROJECTS = Math.ceil(MILESTONES / ITEMS);
+
+const services = Object.fromEntries(
+  readFileSync(join(root, '.data', 'services.env'), 'utf8')
+    .split('\n')
+    .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
+    .filter(Boolean)
+    .map((match) => [match[1], match[2]]),
+);
+const database = `luodi_bench_checks_${Date.now().toString(36)}`;
+const url = new URL(services.DATABASE_URL);
+url.pathname = `/${database}`;
+const env = {
+  PATH: process.env.PATH,
+  DATABASE_URL: url.toString(),
+  REDIS_URL: services.REDIS_URL,
+  QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  DEMO_PASSWORD: 'bench only Demo Passphrase',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  // The bench triggers checks itself; the worker only relays and delivers.
+  CHECKS_INTERVAL_MS: '3600000',
+  CLOCK_INTERVAL_MS: '3600000',
+  RELAY_INTERVAL_MS: '200',
+  WORKER_CONCURRENCY: '8',
+};
+
+const log = (text) => process.stdout.write(`${text}\n`);
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cli(command) {
+  const result = spawnSync(process.execPath, [join(root, 'dist/apps/api/apps/api/src/cli.js'), command], {
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`${command} failed:\n${result.stdout}${result.stderr}`);
+}
+
+async function main() {
+  log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
+  cli('migrate');
+  cli('demo:load');
+  const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
+  // Start from the demo's departments and catalog only.
+  await db.query(
+    'DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
+  );
+  const [departments] = await db.query('SELECT id FROM department ORDER BY id');
+  const [items] = await db.query(
+    'SELECT code, department_id AS departmentId FROM approval_item ORDER BY sort_order LIMIT ?',
+    [ITEMS],
+  );
+  const started = Date.now();
+  // Projects: started last year (no project stalls), spread over the departments.
+  await db.query(
+    `INSERT INTO project (code, name, investor, investor_origin, industry, source, contract_amount, funds_arrived, lead_department_id,
+                          stage, talks_started_at, signed_at, registered_at, started_at)
+     SELECT CONCAT('B-', seq), CONCAT('基准项目', seq), '基准投资方', 'domestic', '先进制造', '沪洽会', 5000, 0,
+            ? + (seq % ?), 'started', '2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01'
+       FROM seq_1_to_${PROJECTS}`,
+    [departments[0].id, departments.length],
+  );
+  // Milestones: accepted, green, next change far ahead.
+  let made = 0;
+  for (const item of items) {
+    const count = Math.min(PROJECTS, MILESTONES - made);
+    if (count <= 0) break;
+    await db.query(
+      `INSERT INTO milestone (project_id, item_code, department_id, state, submitted_at, accepted_on, deadline, light, next_change_at)
+       SELECT p.id, ?, ?, 'accepted', NOW(3), CURDATE(), DATE_ADD(CURDATE(), INTERVAL 60 DAY), 'green', DATE_ADD(NOW(3), INTERVAL 30 DAY)
+         FROM project p WHERE p.code LIKE 'B-%' ORDER BY p.id LIMIT ${count}`,
+      [item.code, item.departmentId],
+    );
+    made += count;
+    log(`  milestones: ${made} (${item.code})`);
+  }
+  // The due ones: accepted long ago (their deadline has passed), with their events.
+  await db.query(`CREATE TEMPORARY TABLE due_ids AS SELECT id FROM milestone ORDER BY RAND(42) LIMIT ${DUE}`);
+  await db.query(
+    `INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'submit', '2026-01-05 02:00:00', NOW(3) FROM due_ids;
+     INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'accept', '2026-01-05 03:00:00', NOW(3) FROM due_ids;`,
+  );
+  log(`  data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const port = await freePort();
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/health`)).status === 200) break;
+    } catch {}
+    await sleep(200);
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bureau', password: env.DEMO_PASSWORD }),
+  });
+  const { accessToken } = await login.json();
+  const runChecks = async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${base}/api/checks/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    const body = await response.json();
+    if (response.status !== 200) throw new Error(`checks: ${response.status} ${JSON.stringify(body)}`);
+    return { ms: performance.now() - t0, body };
+  };
+
+  // Baseline of the same run: the bare SQL of the due query.
+  const baseline = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await db.query(
+      'SELECT id FROM milestone WHERE next_change_at IS NOT NULL AND next_change_at <= NOW(3) ORDER BY next_change_at LIMIT 500',
+    );
+    baseline.push(performance.now() - t0);
+  }
+  // A check with nothing due, at a fixed rate of one per 250 ms.
+  await runChecks();
+  const idle = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const tick = performance.now();
+    idle.push((await runChecks()).ms);
+    await sleep(Math.max(0, 250 - (performance.now() - tick)));
+  }
+  // A check with the due ones due.
+  await db.query(
+    'UPDATE milestone m JOIN due_ids d ON d.id = m.id SET m.next_change_at = DATE_SUB(NOW(3), INTERVAL 1 MINUTE)',
+  );
+  const dueRun = await runChecks();
+  const [[{ alerts }]] = await db.query('SELECT COUNT(*) AS alerts FROM alert');
+  const [[{ pending }]] = await db.query("SELECT COUNT(*) AS pending FROM delivery WHERE status = 'pending'");
+
+  // Deliveries per second: relay + one worker, in-app channel.
+  const t0 = performance.now();
+  const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
+    env,
+    stdio: 'ignore',
+  });
+  let left = Number(pending);
+  while (left > 0 && performance.now() - t0 < 300_000) {
+    await sleep(250);
+    const [[row]] = await db.query("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'");
+    left = Number(row.n);
+  }
+  const deliverySeconds = (performance.now() - t0) / 1000;
+  worker.kill('SIGTERM');
+  api.kill('SIGTERM');
+  await sleep(1000);
+  await db.query(`DROP DATABASE \`${database}\``);
+  await db.end();
+
+  const result = {
+    at: new Date().toISOString(),
+    machine: `${(await import('node:os')).cpus().length} cores`,
+    milestones: MILESTONES,
+    due: DUE,
+    runs: RUNS,
+    baselineDueQueryMs: { p50: percentile(baseline, 50), p99: percentile(baseline, 99) },
+    checkNothingDueMs: { p50: percentile(idle, 50), p99: percentile(idle, 99) },
+    ratioNothingDueToBaselineP50: percentile(idle, 50) / percentile(baseline, 50),
+    checkWithDueMs: dueRun.ms,
+    checkWithDueResult: dueRun.body,
+    alerts: Number(alerts),
+    deliveries: Number(pending),
+    deliveriesPerSecond: Number(pending) / deliverySeconds,
+    deliveriesLeft: left,
+  };
+  mkdirSync(join(root, 'ops/bench/results'), { recursive: true });
+  const file = join(root, 'ops/bench/results', `checks-${result.at.slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(JSON.stringify(result, null, 2));
+  log(`written to ${file}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
