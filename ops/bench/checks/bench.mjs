@@ -136,7 +136,9 @@ async function main() {
   for (let i = 0; i < 100; i += 1) {
     try {
       if ((await fetch(`${base}/api/health`)).status === 200) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await sleep(200);
   }
   const login = await fetch(`${base}/api/auth/login`, {
