@@ -29,17 +29,18 @@ export function packageCalendarEntries(): CalendarEntry[] {
   return entries.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const CACHE_MS = 15_000;
+/** Within this time the cached calendar is used as it is; after it, a cheap version query decides. */
+const FRESH_MS = 1_000;
 
 /**
  * The district's working-day calendar: the package's data overlaid with the admins' per-date overrides.
- * Cached briefly; a change made through any API instance shows everywhere within CACHE_MS (and at once
- * on the instance that made it).
+ * Cached, and checked against the overrides' version (a count and the newest change) at most once a
+ * second, so that a change made through any instance is used by every other within a second.
  */
 @Injectable()
 export class CalendarService {
   private readonly fromPackage = packageCalendarEntries();
-  private cached?: { at: number; entries: CalendarEntry[]; calendar: WorkingCalendar };
+  private cached?: { at: number; version: string; entries: CalendarEntry[]; calendar: WorkingCalendar };
 
   constructor(private readonly overrides: CalendarRepository) {}
 
@@ -56,14 +57,19 @@ export class CalendarService {
   }
 
   private async load() {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached;
+    if (this.cached && Date.now() - this.cached.at < FRESH_MS) return this.cached;
+    const version = await this.overrides.version();
+    if (this.cached && this.cached.version === version) {
+      this.cached.at = Date.now();
+      return this.cached;
+    }
     const merged = new Map<string, CalendarEntry>();
     for (const entry of this.fromPackage) merged.set(entry.date, entry);
     for (const override of await this.overrides.overrides()) {
       merged.set(override.date, { ...override, source: 'admin' });
     }
     const entries = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
-    this.cached = { at: Date.now(), entries, calendar: new WorkingCalendar(entries) };
+    this.cached = { at: Date.now(), version, entries, calendar: new WorkingCalendar(entries) };
     return this.cached;
   }
 }

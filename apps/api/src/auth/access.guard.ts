@@ -1,4 +1,8 @@
-import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import type { ServerConfig } from '@luodi/config';
+import { SERVER_CONFIG } from '@luodi/server-core';
+import type { Redis } from 'ioredis';
+import { API_REDIS } from '../redis/redis.module';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@luodi/domain';
 import { appendAudit } from '@luodi/persistence';
@@ -25,6 +29,8 @@ export class AccessGuard implements CanActivate {
     private readonly auth: AuthService,
     private readonly cls: ClsService,
     private readonly dataSource: DataSource,
+    @Inject(API_REDIS) private readonly redis: Redis,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -54,12 +60,16 @@ export class AccessGuard implements CanActivate {
     this.cls.set(CONTEXT_PRINCIPAL, principal);
 
     if (!rule.roles.includes(principal.role)) {
-      await appendAudit(this.dataSource.manager, currentActor(), {
-        action: 'access.denied',
-        entityType: 'route',
-        entityId: route.slice(0, 64),
-        after: { role: principal.role },
-      });
+      // Recorded once a minute per user and route: a loop of refused calls cannot flood the trail.
+      const key = `${this.config.QUEUE_PREFIX}:denied:${principal.userId}:${route}`;
+      const first = await this.redis.set(key, '1', 'EX', 60, 'NX').catch(() => 'OK');
+      if (first)
+        await appendAudit(this.dataSource.manager, currentActor(), {
+          action: 'access.denied',
+          entityType: 'route',
+          entityId: route.slice(0, 64),
+          after: { role: principal.role },
+        });
       throw new DomainError('forbidden', `role "${principal.role}" may not ${route}`);
     }
     return true;
