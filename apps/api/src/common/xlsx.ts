@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 
 /** Number format for 万元 amounts: thousands separators, two decimals. */
 export const WAN_YUAN_FORMAT = '#,##0.00';
@@ -51,4 +52,16 @@ export function cellText(value: ExcelJS.CellValue): string {
     return '';
   }
   return String(value).trim();
+}
+
+/** Send a workbook as a download with a UTF-8 file name (Chinese names survive every browser). */
+export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
+  return reply
+    .header('Content-Type', XLSX_MIME)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
+    .header('Cache-Control', 'no-store')
+    .send(body);
 }

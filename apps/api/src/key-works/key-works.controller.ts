@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { type AccessScope, businessDateOf, type Principal } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
-import { XLSX_MIME } from '../common/xlsx';
+import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import {
   CreateKeyWorkDto,
   KeyWorkExportQueryDto,
@@ -37,14 +37,7 @@ export class KeyWorksController {
   async export(@Query() query: KeyWorkExportQueryDto, @Res() reply: FastifyReply) {
     const body = await this.keyWorks.monthlySchedule(query.year, query.month);
     const fileName = `重点工程月度调度表_${query.year}-${String(query.month).padStart(2, '0')}.xlsx`;
-    return reply
-      .header('Content-Type', XLSX_MIME)
-      .header(
-        'Content-Disposition',
-        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      )
-      .header('Cache-Control', 'no-store')
-      .send(body);
+    return sendXlsx(reply, fileName, body);
   }
 
   @Get(':id')

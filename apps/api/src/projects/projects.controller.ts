@@ -11,7 +11,7 @@ import { type AccessScope, businessDateOf, DomainError, type Principal } from '@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
-import { XLSX_MIME } from '../common/xlsx';
+import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { ProjectExportService } from './project-export.service';
 import { ProjectImportService } from './project-import.service';
 import {
@@ -25,17 +25,6 @@ import { type ProjectView, ProjectsService } from './projects.service';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const EDITORS = ['admin', 'bureau'] as const;
-
-function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
-  return reply
-    .header('Content-Type', XLSX_MIME)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header('Cache-Control', 'no-store')
-    .send(body);
-}
 
 @ApiTags('projects')
 @ApiBearerAuth()
