@@ -28,7 +28,11 @@ export class SummaryQueryDto {
   @MaxLength(64)
   source?: string;
 
-  @ApiPropertyOptional({ example: '3', description: 'lead department of the projects' })
+  @ApiPropertyOptional({
+    example: '3',
+    description:
+      'the lead department of the projects (project and key-work figures); the deciding department (approval figures)',
+  })
   @IsOptional()
   @IsId()
   departmentId?: string;

@@ -85,8 +85,14 @@ export class DashboardService {
     const [projects, keyWorks, decided, overdueOpen] = await Promise.all([
       this.figures.projectFigures(filter),
       this.figures.keyWorkFigures(filter),
-      this.milestones.decidedInYear(year, asOf.moment, query.departmentId),
-      this.milestones.overdueOpen(asOf.date, asOf.moment, query.departmentId),
+      this.milestones.decidedInYear(year, asOf.moment, {
+        source: query.source,
+        departmentId: query.departmentId,
+      }),
+      this.milestones.overdueOpen(asOf.date, asOf.moment, {
+        source: query.source,
+        departmentId: query.departmentId,
+      }),
     ]);
     return {
       year,

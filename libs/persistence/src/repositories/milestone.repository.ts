@@ -43,6 +43,29 @@ export interface DepartmentScoreRow {
   overdueOpen: number;
 }
 
+/**
+ * Filters of the approval figures: the projects' signing event (as for the project figures) and the
+ * department handling the milestones (for approvals, "department" is the one that decides).
+ */
+export interface ApprovalFigureFilter {
+  source?: string;
+  departmentId?: string;
+}
+
+function approvalFilter(filter: ApprovalFigureFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.source) {
+    parts.push('p.source = ?');
+    params.push(filter.source);
+  }
+  if (filter.departmentId) {
+    parts.push('m.department_id = ?');
+    params.push(filter.departmentId);
+  }
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+}
+
 const OPEN_STATES = "('planned','submitted','supplement_requested','accepted','suspended')";
 
 /** All SQL on `milestone` and `milestone_event`. */
@@ -256,29 +279,31 @@ export class MilestoneRepository {
   async decidedInYear(
     year: number,
     asOf: Date,
-    departmentId?: string,
+    filter: ApprovalFigureFilter = {},
   ): Promise<{ decided: number; onTime: number }> {
+    const extra = approvalFilter(filter);
     const [row] = (await this.dataSource.query(
-      `SELECT COUNT(*) AS decided, COALESCE(SUM(decided_on_time = 1 AND state <> 'deemed_approved'), 0) AS onTime
-         FROM milestone
-        WHERE decided_at >= ? AND decided_at < ? AND decided_at <= ?${departmentId ? ' AND department_id = ?' : ''}`,
+      `SELECT COUNT(*) AS decided, COALESCE(SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime
+         FROM milestone m JOIN project p ON p.id = m.project_id
+        WHERE m.decided_at >= ? AND m.decided_at < ? AND m.decided_at <= ?${extra.sql}`,
       [
         new Date(`${year}-01-01T00:00:00+08:00`),
         new Date(`${year + 1}-01-01T00:00:00+08:00`),
         asOf,
-        ...(departmentId ? [departmentId] : []),
+        ...extra.params,
       ],
     )) as Array<{ decided: string; onTime: string }>;
     return { decided: Number(row?.decided ?? 0), onTime: Number(row?.onTime ?? 0) };
   }
 
   /** 逾期未办: undecided at asOf with a deadline day before asOf's day. */
-  async overdueOpen(asOfDate: string, asOf: Date, departmentId?: string): Promise<number> {
+  async overdueOpen(asOfDate: string, asOf: Date, filter: ApprovalFigureFilter = {}): Promise<number> {
+    const extra = approvalFilter(filter);
     const [row] = (await this.dataSource.query(
-      `SELECT COUNT(*) AS n FROM milestone
-        WHERE deadline IS NOT NULL AND deadline < ?
-          AND (decided_at IS NULL OR decided_at > ?)${departmentId ? ' AND department_id = ?' : ''}`,
-      [asOfDate, asOf, ...(departmentId ? [departmentId] : [])],
+      `SELECT COUNT(*) AS n FROM milestone m JOIN project p ON p.id = m.project_id
+        WHERE m.deadline IS NOT NULL AND m.deadline < ?
+          AND (m.decided_at IS NULL OR m.decided_at > ?)${extra.sql}`,
+      [asOfDate, asOf, ...extra.params],
     )) as Array<{ n: string }>;
     return Number(row?.n ?? 0);
   }
