@@ -4,6 +4,7 @@ import App from './App.vue';
 import { useAuth } from './auth/auth-store';
 import { connectAuth } from './auth/setup';
 import { i18n, useLocale } from './i18n/locale-store';
+import { bindEventStream, useEventStream } from './live/event-stream';
 import { createAppRouter } from './router';
 
 const auth = useAuth();
@@ -11,6 +12,8 @@ const auth = useAuth();
 void auth.ready();
 const router = createAppRouter(auth);
 connectAuth(auth, router);
+// One live alert stream per signed-in session (reopened with each new access token).
+bindEventStream(useEventStream(), auth);
 
 const app = createApp(App);
 app.use(i18n);

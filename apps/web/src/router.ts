@@ -4,6 +4,8 @@ import { ALL_ROLES, decideNavigation } from './auth/access';
 import type { AuthStore } from './auth/auth-store';
 
 const ADMIN = ['admin'] as const;
+/** Who follows 督办 (escalated alerts): leadership, the bureau and admins (domain §5). */
+const ESCALATION = ['leader', 'bureau', 'admin'] as const;
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -51,8 +53,13 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/alerts',
-    component: () => import('./views/AlertsView.vue'),
+    component: () => import('./views/alerts/AlertInboxView.vue'),
     meta: { titleKey: 'nav.alerts', roles: ALL_ROLES },
+  },
+  {
+    path: '/alerts/escalated',
+    component: () => import('./views/alerts/EscalatedAlertsView.vue'),
+    meta: { titleKey: 'alerts.nav.escalated', roles: ESCALATION },
   },
   { path: '/system', redirect: '/system/status' },
   {
@@ -84,6 +91,11 @@ export const routes: RouteRecordRaw[] = [
     path: '/system/settings',
     component: () => import('./views/system/SettingsView.vue'),
     meta: { titleKey: 'approvals.settings.title', roles: ADMIN },
+  },
+  {
+    path: '/system/deliveries',
+    component: () => import('./views/system/DeliveriesView.vue'),
+    meta: { titleKey: 'alerts.nav.deliveries', roles: ADMIN },
   },
   {
     path: '/system/audit',

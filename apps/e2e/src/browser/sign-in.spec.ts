@@ -11,19 +11,24 @@ const EVERYONE = [
   'nav-projects',
   'nav-system-status',
 ];
-/** What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader). */
+/**
+ * What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader;
+ * 督办 for leadership, the bureau and admins; failed deliveries admin only).
+ */
 const NAV: Record<DemoUser, string[]> = {
   admin: [
     ...EVERYONE,
+    'nav-alerts-escalated',
     'nav-system-audit',
     'nav-system-calendar',
     'nav-system-catalog',
+    'nav-system-deliveries',
     'nav-system-departments',
     'nav-system-settings',
     'nav-system-users',
   ].sort(),
-  bureau: [...EVERYONE].sort(),
-  leader: [...EVERYONE, 'nav-system-audit'].sort(),
+  bureau: [...EVERYONE, 'nav-alerts-escalated'].sort(),
+  leader: [...EVERYONE, 'nav-alerts-escalated', 'nav-system-audit'].sort(),
   dept: [...EVERYONE].sort(),
 };
 

@@ -55,6 +55,8 @@ export function createAuthStore(options: AuthStoreOptions = {}) {
   const user = shallowRef<SessionUser | null>(null);
   const status = ref<SessionStatus>('unknown');
   let accessToken: string | null = null;
+  /** Bumped whenever the access token changes (sign-in, silent refresh, sign-out): for live streams. */
+  const tokenVersion = ref(0);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let refreshing: Promise<boolean> | null = null;
   let restoring: Promise<void> | null = null;
@@ -78,6 +80,7 @@ export function createAuthStore(options: AuthStoreOptions = {}) {
 
   function accept(result: SignInResult): void {
     accessToken = result.accessToken;
+    tokenVersion.value++;
     user.value = result.user;
     status.value = 'signed-in';
     const lifetimeMs = Math.max(0, result.expiresIn) * 1000;
@@ -87,6 +90,7 @@ export function createAuthStore(options: AuthStoreOptions = {}) {
 
   function clear(): void {
     stopTimer();
+    if (accessToken !== null) tokenVersion.value++;
     accessToken = null;
     user.value = null;
     status.value = 'signed-out';
@@ -170,6 +174,8 @@ export function createAuthStore(options: AuthStoreOptions = {}) {
     isSignedIn: computed(() => status.value === 'signed-in'),
     /** The current access token (null when signed out); for the Authorization header only. */
     token: (): string | null => accessToken,
+    /** Changes whenever `token()` does (a reactive signal; the token itself stays out of reactive state). */
+    tokenVersion: readonly(tokenVersion),
     ready,
     refresh,
     renew,

@@ -1,12 +1,14 @@
 import { createI18n } from 'vue-i18n';
+import alertsEn from './alerts.en';
+import alertsZhCN from './alerts.zh-CN';
 import approvalsEn from './approvals.en';
 import approvalsZhCN from './approvals.zh-CN';
 import baseEn from './en';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
 
-const zhCN = { ...baseZhCN, ...approvalsZhCN };
-const en = { ...baseEn, ...approvalsEn };
-export type MessageSchema = BaseSchema & typeof approvalsZhCN;
+const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN };
+const en = { ...baseEn, ...approvalsEn, ...alertsEn };
+export type MessageSchema = BaseSchema & typeof approvalsZhCN & typeof alertsZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -1,0 +1,213 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { computed, shallowRef } from 'vue';
+import type { Role } from '../../auth/types';
+import { createAppI18n } from '../../i18n';
+import type { EventSourceLike } from '../../live/event-stream';
+import { alertRow } from './test-fixtures';
+
+const api = vi.hoisted(() => ({ list: vi.fn(), run: vi.fn(), departments: vi.fn() }));
+const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
+const sources = vi.hoisted(() => [] as Array<{ emit: (data: unknown) => void }>);
+
+vi.mock('../../api/alerts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/alerts')>();
+  return {
+    ...actual,
+    alertsApi: { ...actual.alertsApi, list: api.list },
+    checksApi: { run: api.run },
+  };
+});
+vi.mock('../../api/admin', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/admin')>();
+  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
+});
+vi.mock('../../auth/auth-store', () => ({
+  useAuth: () => {
+    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
+    return { role: computed(() => user.value.role as Role), user };
+  },
+}));
+vi.mock('../../live/event-stream', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../live/event-stream')>();
+  const stream = actual.createEventStream({
+    create: () => {
+      const listeners: Array<(event: MessageEvent) => void> = [];
+      const source: EventSourceLike = {
+        onopen: null,
+        onerror: null,
+        addEventListener: (_type, listener) => listeners.push(listener),
+        close: () => undefined,
+      };
+      sources.push({
+        emit: (data) =>
+          listeners.forEach((l) => l(new MessageEvent('alert', { data: JSON.stringify(data) }))),
+      });
+      return source;
+    },
+  });
+  stream.start('token');
+  return { ...actual, useEventStream: () => stream };
+});
+
+const { default: AlertInboxView } = await import('./AlertInboxView.vue');
+
+function prepare(role: Role, departmentId: string | null = null) {
+  session.role = role;
+  session.departmentId = departmentId;
+  for (const fn of Object.values(api)) fn.mockReset();
+  api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
+}
+
+const mountOptions = () => ({
+  global: {
+    plugins: [createAppI18n()],
+    stubs: { RouterLink: { props: ['to'], template: '<a :data-to="JSON.stringify(to)"><slot /></a>' } },
+  },
+});
+
+describe('AlertInboxView', () => {
+  it('shows each level in its colour and each kind in Chinese, with the detail in words', async () => {
+    prepare('department', '3');
+    api.list.mockResolvedValue({
+      items: [
+        alertRow({
+          id: '1',
+          level: 3,
+          kind: 'milestone_overdue',
+          detail: { deadline: '2026-03-09', remainingWorkingDays: -4 },
+        }),
+        alertRow({ id: '2', level: 2, kind: 'deemed_approval' }),
+        alertRow({ id: '3', level: 1, kind: 'milestone_due', detail: { deadline: '2026-03-20' } }),
+        alertRow({ id: '4', level: 1, kind: 'not_registered', subjectType: 'project', detail: {} }),
+        alertRow({ id: '5', level: 1, kind: 'not_started', subjectType: 'project' }),
+        alertRow({
+          id: '6',
+          level: 2,
+          kind: 'investment_behind',
+          subjectType: 'key_work',
+          detail: { pointsBehind: 32.5 },
+        }),
+        alertRow({
+          id: '7',
+          level: 1,
+          kind: 'report_missing',
+          subjectType: 'key_work',
+          detail: { months: ['2026-02', '2026-03'] },
+        }),
+      ],
+      total: 7,
+    });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+
+    // A department user's list is its own: no department filter, none sent.
+    expect(api.list).toHaveBeenCalledWith(expect.objectContaining({ departmentId: undefined }), 1, 20);
+    expect(wrapper.find('[data-testid="alerts-filter-department"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="checks-run"]').exists()).toBe(false);
+
+    const levels = wrapper.findAll('[data-testid="alert-level"]');
+    expect(levels.map((tag) => [tag.attributes('data-level'), tag.text()])).toEqual([
+      ['3', '督办'],
+      ['2', '逾期'],
+      ['1', '预警'],
+      ['1', '预警'],
+      ['1', '预警'],
+      ['2', '逾期'],
+      ['1', '预警'],
+    ]);
+    const colour = (index: number) => levels[index]!.attributes('style');
+    expect(colour(0)).toMatch(/139, 26, 74|#8b1a4a/i);
+    expect(colour(1)).toMatch(/245, 34, 45|#f5222d/i);
+    expect(colour(2)).toMatch(/250, 173, 20|#faad14/i);
+
+    expect(wrapper.findAll('[data-testid="alert-kind"]').map((node) => node.text())).toEqual([
+      '已逾期',
+      '超时默认',
+      '临近时限',
+      '签约未注册',
+      '未按期开工',
+      '投资进度滞后',
+      '月报未报送',
+    ]);
+    const details = wrapper.findAll('[data-testid="alert-detail-text"]').map((node) => node.text());
+    expect(details[0]).toBe('办结期限 2026-03-09；逾期 4 个工作日');
+    expect(details[3]).toBe('—');
+    expect(details[5]).toBe('落后序时进度 32.5 个百分点');
+    expect(details[6]).toBe('未报送：2026-02、2026-03');
+
+    // Milestones link to the project and to its approvals; projects only to the project.
+    expect(wrapper.findAll('[data-testid="alert-approvals-link"]')).toHaveLength(3);
+    expect(wrapper.get('[data-testid="alert-approvals-link"]').attributes('data-to')).toContain(
+      '"projectId":"5"',
+    );
+    expect(wrapper.get('[data-testid="alert-project"]').attributes('data-to')).toBe('"/projects/5"');
+    expect(wrapper.findAll('[data-testid="alert-status"]')[0]!.text()).toBe('待签收');
+    wrapper.unmount();
+  });
+
+  it('offers 签收 on an unacknowledged alert of the own department and 反馈 once acknowledged', async () => {
+    prepare('department', '3');
+    api.list.mockResolvedValue({
+      items: [
+        alertRow({ id: '1' }),
+        alertRow({
+          id: '2',
+          status: 'acknowledged',
+          acknowledgedLevel: 2,
+          acknowledgedAt: '2026-03-10T02:00:00Z',
+        }),
+        alertRow({ id: '3', status: 'resolved', acknowledgedLevel: 2 }),
+      ],
+      total: 3,
+    });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+    const ids = (testId: string) =>
+      wrapper.findAll(`[data-testid="${testId}"]`).map((node) => node.attributes('data-alert-id'));
+    expect(ids('alert-ack')).toEqual(['1']);
+    expect(ids('alert-answer')).toEqual(['2']);
+    wrapper.unmount();
+  });
+
+  it('reloads by itself when the live stream reports a change', async () => {
+    prepare('bureau');
+    api.list.mockResolvedValueOnce({ items: [], total: 0 });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="alert-level"]')).toHaveLength(0);
+    expect(wrapper.find('[data-testid="alerts-filter-department"]').exists()).toBe(true);
+    // Another department's alert: the bureau sees it but cannot acknowledge it.
+    expect(wrapper.find('[data-testid="alert-ack"]').exists()).toBe(false);
+
+    api.list.mockResolvedValue({ items: [alertRow({ id: '9', level: 3 })], total: 1 });
+    sources.at(-1)!.emit({
+      alertId: '9',
+      kind: 'milestone_overdue',
+      level: 3,
+      status: 'open',
+      departmentId: '3',
+      change: 'raised',
+    });
+    await flushPromises();
+    expect(api.list).toHaveBeenCalledTimes(2);
+    expect(wrapper.get('[data-testid="alert-level"]').attributes('data-level')).toBe('3');
+    expect(wrapper.find('[data-testid="alert-ack"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('lets the bureau run the checks and shows the counts', async () => {
+    prepare('bureau');
+    api.list.mockResolvedValue({ items: [], total: 0 });
+    api.run.mockResolvedValue({ raised: 4, escalated: 2, resolved: 1, deemedApproved: 0 });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+    await wrapper.get('[data-testid="checks-run"]').trigger('click');
+    await flushPromises();
+    expect(api.run).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="checks-result"]').text()).toContain(
+      '检查完成：新增 4，升级 2，解除 1，超时默认 0',
+    );
+    wrapper.unmount();
+  });
+});

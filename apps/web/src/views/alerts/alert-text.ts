@@ -1,0 +1,80 @@
+import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
+import type { Alert, AlertLevel, AlertStatus } from '../../api/alerts';
+import type { Role } from '../../auth/types';
+
+/** 督办: dark red leaning to purple, distinct from the red of 逾期. */
+export const LEVEL3_COLOR = '#8b1a4a';
+
+/** The colour of each level: 1 yellow (预警), 2 red (逾期), 3 dark red/purple (督办). */
+export const LEVEL_COLORS: Readonly<Record<AlertLevel, string>> = {
+  1: LIGHT_YELLOW,
+  2: LIGHT_RED,
+  3: LEVEL3_COLOR,
+};
+
+export function levelColor(level: AlertLevel): string {
+  return LEVEL_COLORS[level] ?? LIGHT_RED;
+}
+
+export function statusTagType(status: AlertStatus): 'danger' | 'success' | 'info' {
+  if (status === 'open') return 'danger';
+  return status === 'acknowledged' ? 'success' : 'info';
+}
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * One line describing an alert's `detail` in words (deadline, points behind, missing months …); keys
+ * the UI does not know are left out rather than shown raw.
+ */
+export function detailText(alert: Pick<Alert, 'detail'>, t: Translate): string {
+  const detail = alert.detail ?? {};
+  const parts: string[] = [];
+  if (isText(detail.itemName)) parts.push(t('alerts.details.item', { item: detail.itemName }));
+  if (isText(detail.deadline))
+    parts.push(t('alerts.details.deadline', { date: detail.deadline.slice(0, 10) }));
+  const remaining = detail.remainingWorkingDays;
+  if (isNumber(remaining))
+    parts.push(
+      remaining < 0
+        ? t('alerts.details.overdueDays', { n: -remaining })
+        : t('alerts.details.remainingDays', { n: remaining }),
+    );
+  else if (isNumber(detail.overdueWorkingDays))
+    parts.push(t('alerts.details.overdueDays', { n: detail.overdueWorkingDays }));
+  if (isNumber(detail.pointsBehind))
+    parts.push(t('alerts.details.pointsBehind', { n: Math.round(detail.pointsBehind * 10) / 10 }));
+  if (Array.isArray(detail.months) && detail.months.length)
+    parts.push(t('alerts.details.months', { months: detail.months.map(String).join('、') }));
+  if (isText(detail.signedAt))
+    parts.push(t('alerts.details.signedAt', { date: detail.signedAt.slice(0, 10) }));
+  if (isText(detail.registeredAt))
+    parts.push(t('alerts.details.registeredAt', { date: detail.registeredAt.slice(0, 10) }));
+  if (isText(detail.plannedStartMonth))
+    parts.push(t('alerts.details.plannedStartMonth', { month: detail.plannedStartMonth }));
+  if (isNumber(detail.days)) parts.push(t('alerts.details.days', { n: detail.days }));
+  return parts.join('；') || '—';
+}
+
+/**
+ * Whether the user may acknowledge and answer this alert: its own department's staff, and admins
+ * (the server checks again).
+ */
+export function canHandle(
+  alert: Pick<Alert, 'departmentId'>,
+  role: Role | null | undefined,
+  userDepartmentId: string | null | undefined,
+): boolean {
+  if (role === 'admin') return true;
+  return role === 'department' && !!userDepartmentId && alert.departmentId === userDepartmentId;
+}
+
+/** 签收 is offered while the current level is unacknowledged. */
+export const canAcknowledge = (alert: Pick<Alert, 'status'>): boolean => alert.status === 'open';
+
+/** 反馈 is offered once the alert has been acknowledged (at any level), until it resolves. */
+export const canAnswer = (alert: Pick<Alert, 'status' | 'acknowledgedLevel'>): boolean =>
+  alert.status !== 'resolved' && alert.acknowledgedLevel !== null;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ALERT_KINDS, ANSWER_CATEGORIES } from '../../api/alerts';
+import { createAppI18n } from '../../i18n';
+import alertsEn from '../../i18n/alerts.en';
+import alertsZhCN from '../../i18n/alerts.zh-CN';
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('alerts messages', () => {
+  it('have the same keys in zh-CN and en, under one top-level key', () => {
+    expect(Object.keys(alertsZhCN)).toEqual(['alerts']);
+    expect(keysOf(alertsEn).sort()).toEqual(keysOf(alertsZhCN).sort());
+  });
+
+  it('name kinds, levels and categories as the district says them', () => {
+    const t = createAppI18n('zh-CN').global.t as (key: string) => string;
+    expect(ALERT_KINDS.map((kind) => t(`alerts.kinds.${kind}`))).toEqual([
+      '临近时限',
+      '已逾期',
+      '超时默认',
+      '签约未注册',
+      '未按期开工',
+      '投资进度滞后',
+      '月报未报送',
+    ]);
+    expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
+    expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([
+      '正在办理',
+      '等待申请人',
+      '非问题',
+      '需协调',
+    ]);
+  });
+});
