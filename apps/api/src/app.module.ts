@@ -45,7 +45,8 @@ import { UsersModule } from './users/users.module';
             req: (request: { id: string; method: string; url: string }) => ({
               id: request.id,
               method: request.method,
-              url: request.url,
+              // The event stream takes its token in the query (?access_token=): never log it.
+              url: request.url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]'),
             }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },

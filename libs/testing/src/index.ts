@@ -4,3 +4,4 @@ export * from './environment';
 export * from './processes';
 export * from './redis-server';
 export * from './stack';
+export * from './alerts';

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import {
+  duplicatedAlertRows,
+  type RunningProcess,
+  startStack,
+  startWebhookReceiver,
+  startWorker,
+  type TestStack,
+  waitFor,
+  type WebhookReceiver,
+} from '@luodi/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const WEBHOOKS = 1000;
+
+/**
+ * kill -9 of a worker in the middle of a batch of 1 000 webhook deliveries (issue 6): after a restart
+ * every delivery arrives, each call carries its delivery id as idempotency key, the only repeats are
+ * the calls in flight at the kill, and in-app notifications are never doubled.
+ */
+describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real MariaDB + Redis)', () => {
+  let stack: TestStack;
+  let receiver: WebhookReceiver;
+  const workers: RunningProcess[] = [];
+  let workerEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver({ delayMs: 30 });
+    stack = await startStack();
+    workerEnv = {
+      ...stack.env,
+      // The checks are not under test here: only the one run at boot.
+      CHECKS_INTERVAL_MS: '3600000',
+      CLOCK_INTERVAL_MS: '3600000',
+      RELAY_INTERVAL_MS: '200',
+      OUTBOX_REENQUEUE_MS: '2000',
+      DELIVERY_ATTEMPTS: '5',
+      DELIVERY_BACKOFF_MS: '100',
+      WORKER_CONCURRENCY: '16',
+    };
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
+    await receiver?.close();
+    await stack?.stop();
+  });
+
+  // BullMQ gives an in-flight job of a killed process back only once its lock (30 s) has expired and
+  // a stalled check (every 30 s) has seen it twice: this test takes about 80 s for that reason.
+  it(
+    'every delivery arrives once, but for the calls in flight at the kill; notifications never doubled',
+    { timeout: 180_000 },
+    async () => {
+      const dataSource = await stack.database.dataSource();
+      const [project] = (await dataSource.query(
+        'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
+      )) as Array<{ id: string; departmentId: string }>;
+      // Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
+      // shape the checks write: one webhook and one in-app delivery per alert, status pending.
+      const now = new Date();
+      const alertValues = Array.from({ length: WEBHOOKS }, (_, index) => [
+        'milestone_overdue',
+        'milestone',
+        String(9_000_000 + index),
+        project!.id,
+        project!.departmentId,
+        2,
+        'open',
+        '{}',
+        now,
+        now,
+      ]);
+      await dataSource.query(
+        `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since) VALUES ${alertValues.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+        alertValues.flat(),
+      );
+      const alertIds = (
+        (await dataSource.query(
+          "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id >= 9000000 ORDER BY id",
+        )) as Array<{ id: string }>
+      ).map((row) => String(row.id));
+      expect(alertIds).toHaveLength(WEBHOOKS);
+      const recipient = `department:${project!.departmentId}`;
+      const rows = alertIds.flatMap((alertId) => [
+        [randomUUID(), alertId, 2, recipient, 'webhook', receiver.url, 'pending', 0, 0, now],
+        [randomUUID(), alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now],
+      ]);
+      await dataSource.query(
+        `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+        rows.flat(),
+      );
+      const webhookIds = new Set(
+        (
+          (await dataSource.query("SELECT id FROM delivery WHERE channel = 'webhook'")) as Array<{
+            id: string;
+          }>
+        ).map((row) => row.id),
+      );
+      expect(webhookIds.size).toBe(WEBHOOKS);
+
+      workers.push(await startWorker(workerEnv));
+      // Mid-batch: stop answering, let the answered calls be recorded, then note what is in flight and kill.
+      await waitFor(
+        'a third of the webhooks at the receiver',
+        async () => receiver.calls.length >= 300,
+        60_000,
+        20,
+      );
+      receiver.hold();
+      await new Promise((resolveSettle) => setTimeout(resolveSettle, 500));
+      const inFlightAtKill = receiver.inFlight();
+      const receivedBeforeKill = receiver.calls.length;
+      await workers[0]!.stop('SIGKILL');
+      expect(inFlightAtKill.length).toBeGreaterThan(0);
+      expect(receivedBeforeKill).toBeLessThan(WEBHOOKS);
+      receiver.resume();
+
+      workers.push(await startWorker(workerEnv));
+      const distinct = await waitFor(
+        'every webhook delivery at the receiver and sent',
+        async () => {
+          const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
+          if (keys.size < WEBHOOKS) return undefined;
+          const [open] = (await dataSource.query(
+            "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
+          )) as Array<{ n: string }>;
+          return Number(open!.n) === 0 ? keys : undefined;
+        },
+        100_000,
+        250,
+      );
+
+      // Every delivery arrived, and nothing but deliveries: the keys are exactly the delivery ids.
+      expect([...distinct].sort()).toEqual([...webhookIds].sort());
+      for (const call of receiver.calls) {
+        expect(call.idempotencyKey).toBe(call.deliveryIdHeader);
+        expect(call.body['deliveryId']).toBe(call.idempotencyKey);
+      }
+      // The only repeats are calls that were in flight at the kill.
+      const seen = new Map<string, number>();
+      for (const call of receiver.calls)
+        seen.set(call.idempotencyKey!, (seen.get(call.idempotencyKey!) ?? 0) + 1);
+      const repeated = [...seen].filter(([, count]) => count > 1).map(([key]) => key);
+      expect(repeated.length).toBeLessThanOrEqual(inFlightAtKill.length);
+      for (const key of repeated) expect(inFlightAtKill).toContain(key);
+      expect(Math.max(...seen.values())).toBeLessThanOrEqual(2);
+
+      // In-app: one notification per in-app delivery, never two.
+      const [notifications] = (await dataSource.query(
+        'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS distinctDeliveries FROM notification',
+      )) as Array<{ n: string; distinctDeliveries: string }>;
+      const [inApp] = (await dataSource.query(
+        "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
+      )) as Array<{ n: string }>;
+      expect(Number(notifications!.n)).toBe(Number(notifications!.distinctDeliveries));
+      expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+      expect(await duplicatedAlertRows(dataSource)).toEqual({
+        alerts: [],
+        deliveries: [],
+        notifications: [],
+      });
+    },
+  );
+});

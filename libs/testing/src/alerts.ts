@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+
+/** One call a webhook receiver got. */
+export interface WebhookCall {
+  idempotencyKey: string | undefined;
+  deliveryIdHeader: string | undefined;
+  body: Record<string, unknown>;
+  receivedAt: number;
+}
+
+export interface WebhookReceiver {
+  url: string;
+  calls: WebhookCall[];
+  /** Requests received and not answered yet (their idempotency keys). */
+  inFlight(): string[];
+  /** Stop answering: requests are held (still in flight) until resume(). */
+  hold(): void;
+  /** Answer again (held requests are answered now if their client is still there). */
+  resume(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local HTTP receiver for webhook deliveries (127.0.0.1): records every call's idempotency key and
+ * answers 200 after `delayMs`, so that calls are in flight for a while.
+ */
+export async function startWebhookReceiver(options: { delayMs?: number } = {}): Promise<WebhookReceiver> {
+  const delayMs = options.delayMs ?? 20;
+  const calls: WebhookCall[] = [];
+  const pending = new Map<ServerResponse, string>();
+  let holding = false;
+  const answer = (response: ServerResponse) => {
+    if (!pending.has(response)) return;
+    pending.delete(response);
+    if (!response.destroyed)
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  };
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      const key = request.headers['idempotency-key'];
+      const idHeader = request.headers['x-luodi-delivery-id'];
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        // keep {}
+      }
+      calls.push({
+        idempotencyKey: typeof key === 'string' ? key : undefined,
+        deliveryIdHeader: typeof idHeader === 'string' ? idHeader : undefined,
+        body,
+        receivedAt: Date.now(),
+      });
+      pending.set(response, typeof key === 'string' ? key : '');
+      response.on('close', () => pending.delete(response));
+      setTimeout(() => {
+        if (!holding) answer(response);
+      }, delayMs);
+    });
+  });
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    calls,
+    inFlight: () => [...pending.values()],
+    hold: () => {
+      holding = true;
+    },
+    resume: () => {
+      holding = false;
+      for (const response of [...pending.keys()]) answer(response);
+    },
+    close: async () => {
+      for (const response of pending.keys()) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+    },
+  };
+}
+
+export interface ServerSentMessage {
+  event: string;
+  data: unknown;
+}
+
+export interface EventStreamReader {
+  messages: ServerSentMessage[];
+  close(): void;
+}
+
+/**
+ * Read a server-sent event stream with fetch (as a browser's EventSource would, token in the query):
+ * parses `event:` and `data:` lines into messages. Resolves once the response headers are in.
+ */
+export async function openEventStream(url: string): Promise<EventStreamReader> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`event stream answered ${response.status}: ${await response.text()}`);
+  const messages: ServerSentMessage[] = [];
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+          }
+          if (data.length === 0) continue;
+          let parsed: unknown = data.join('\n');
+          try {
+            parsed = JSON.parse(parsed as string);
+          } catch {
+            // keep the text
+          }
+          messages.push({ event, data: parsed });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return { messages, close: () => controller.abort() };
+}
+
+/**
+ * What must never repeat in the alert tables: alerts per (subject, kind), deliveries per (alert,
+ * level, recipient, channel) and notifications per delivery. Empty arrays when all is well.
+ */
+export async function duplicatedAlertRows(dataSource: DataSource): Promise<{
+  alerts: unknown[];
+  deliveries: unknown[];
+  notifications: unknown[];
+}> {
+  const [alerts, deliveries, notifications] = await Promise.all([
+    dataSource.query(
+      'SELECT subject_type, subject_id, kind, COUNT(*) AS n FROM alert GROUP BY subject_type, subject_id, kind HAVING COUNT(*) > 1',
+    ) as Promise<unknown[]>,
+    dataSource.query(
+      'SELECT alert_id, level, recipient, channel, COUNT(*) AS n FROM delivery GROUP BY alert_id, level, recipient, channel HAVING COUNT(*) > 1',
+    ) as Promise<unknown[]>,
+    dataSource.query(
+      'SELECT delivery_id, COUNT(*) AS n FROM notification GROUP BY delivery_id HAVING COUNT(*) > 1',
+    ) as Promise<unknown[]>,
+  ]);
+  return { alerts, deliveries, notifications };
+}
