@@ -154,7 +154,7 @@ export async function duplicatedAlertRows(dataSource: DataSource): Promise<{
       'SELECT subject_type, subject_id, kind, COUNT(*) AS n FROM alert GROUP BY subject_type, subject_id, kind HAVING COUNT(*) > 1',
     ) as Promise<unknown[]>,
     dataSource.query(
-      'SELECT alert_id, level, recipient, channel, COUNT(*) AS n FROM delivery GROUP BY alert_id, level, recipient, channel HAVING COUNT(*) > 1',
+      'SELECT alert_id, round, level, recipient, channel, COUNT(*) AS n FROM delivery GROUP BY alert_id, round, level, recipient, channel HAVING COUNT(*) > 1',
     ) as Promise<unknown[]>,
     dataSource.query(
       'SELECT delivery_id, COUNT(*) AS n FROM notification GROUP BY delivery_id HAVING COUNT(*) > 1',

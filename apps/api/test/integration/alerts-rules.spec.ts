@@ -429,7 +429,38 @@ describe('alerts: each kind at its boundary, escalation, resolution, idempotence
     },
   );
 
-  it('after all of the above, still one alert per (subject, kind) and one delivery per (alert, level, recipient, channel)', async () => {
+  it('a resolved alert that comes back is reopened and notifies its recipients again (a new round)', async () => {
+    const project = await createProject(stack, tokens.bureau, fgj, { talksStartedAt: addDays(today, -300) });
+    await changeStage(stack, tokens.bureau, project.id, { stage: 'signed', at: addDays(today, -100) });
+    await runChecks();
+    await changeStage(stack, tokens.bureau, project.id, { stage: 'registered', at: today });
+    await runChecks();
+    const [alert] = await alertsOf('project', project.id);
+    expect(alert).toMatchObject({ kind: 'not_registered', status: 'resolved' });
+    // The registration is withdrawn (corrected by hand): the stall is back.
+    const dataSource = await stack.database.dataSource();
+    await dataSource.query("UPDATE project SET registered_at = NULL, stage = 'signed' WHERE id = ?", [
+      project.id,
+    ]);
+    await runChecks();
+    const detail = await stack.call('GET', `/api/alerts/${alert!.id}`, { token: tokens.bureau });
+    expect(detail.body).toMatchObject({ status: 'open', level: 1 });
+    expect(detail.body.events.map((event: { type: string }) => event.type)).toEqual([
+      'raised',
+      'resolved',
+      'reopened',
+    ]);
+    const rounds = (await dataSource.query(
+      "SELECT round, COUNT(*) AS n FROM delivery WHERE alert_id = ? AND channel = 'in_app' GROUP BY round ORDER BY round",
+      [alert!.id],
+    )) as Array<{ round: number; n: string }>;
+    expect(rounds.map((row) => [Number(row.round), Number(row.n)])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('after all of the above, still one alert per (subject, kind) and one delivery per (alert, round, level, recipient, channel)', async () => {
     await Promise.all([runChecks(), runChecks()]);
     expect(await duplicatedAlertRows(await stack.database.dataSource())).toEqual({
       alerts: [],

@@ -31,7 +31,17 @@ export class RelayProcessor {
         BATCH,
       );
       if (pending.length === 0) break;
-      await this.runtime.queueOf(JobName.Deliver).addBulk(
+      const queue = this.runtime.queueOf(JobName.Deliver);
+      for (const delivery of pending) {
+        if (!delivery.enqueuedAt) continue;
+        // Enqueued before and still pending: if its job ended failed in the queue (e.g. its worker
+        // was killed twice, so the queue gave up on it), only a new job id brings it back.
+        const job = await queue.getJob(deliveryJobId(delivery.id, delivery.generation));
+        if (job && (await job.isFailed())) {
+          delivery.generation = await this.deliveries.nextGeneration(delivery.id);
+        }
+      }
+      await queue.addBulk(
         pending.map((delivery) => ({
           name: JobName.Deliver,
           data: { deliveryId: delivery.id },

@@ -47,6 +47,10 @@ export class AlertEntity {
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
   level!: number;
 
+  /** How many times the alert came back after resolving (its deliveries are per round). */
+  @Column({ name: 'round', type: 'smallint', unsigned: true, default: 0 })
+  round!: number;
+
   @Column({ name: 'status', type: 'enum', enum: ALERT_STATUS_VALUES, default: 'open' })
   status!: (typeof ALERT_STATUS_VALUES)[number];
 

@@ -5,7 +5,13 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
  * change; one row per (alert, level, recipient, channel); its id is the idempotency key receivers see.
  */
 @Entity({ name: 'delivery' })
-@Unique('uq_delivery_alert_level_recipient_channel', ['alertId', 'level', 'recipient', 'channel'])
+@Unique('uq_delivery_alert_round_level_recipient_channel', [
+  'alertId',
+  'round',
+  'level',
+  'recipient',
+  'channel',
+])
 @Index('idx_delivery_status_enqueued', ['status', 'enqueuedAt'])
 export class DeliveryEntity {
   @PrimaryColumn({ name: 'id', type: 'char', length: 36 })
@@ -13,6 +19,10 @@ export class DeliveryEntity {
 
   @Column({ name: 'alert_id', type: 'bigint', unsigned: true })
   alertId!: string;
+
+  /** The alert's round (a resolved alert that comes back notifies again). */
+  @Column({ name: 'round', type: 'smallint', unsigned: true, default: 0 })
+  round!: number;
 
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
   level!: number;

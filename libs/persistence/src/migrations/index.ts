@@ -3,6 +3,7 @@ import { InitialSchema1795597178159 } from './1795597178159-InitialSchema';
 import { Approvals1795597698869 } from './1795597698869-Approvals';
 import { DeemedApprovalEvent1795598692226 } from './1795598692226-DeemedApprovalEvent';
 import { Alerts1795600369064 } from './1795600369064-Alerts';
+import { AlertRounds1795601556640 } from './1795601556640-AlertRounds';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Approvals1795597698869,
   DeemedApprovalEvent1795598692226,
   Alerts1795600369064,
+  AlertRounds1795601556640,
 ];

@@ -78,6 +78,15 @@ export class DeliveryRepository {
     return { items, total };
   }
 
+  /** A new job generation for a pending delivery whose job the queue gave up on. */
+  async nextGeneration(id: string): Promise<number> {
+    await this.dataSource.query('UPDATE delivery SET generation = generation + 1 WHERE id = ?', [id]);
+    const [row] = (await this.dataSource.query('SELECT generation FROM delivery WHERE id = ?', [
+      id,
+    ])) as Array<{ generation: number }>;
+    return Number(row?.generation ?? 0);
+  }
+
   /** Send a failed delivery again: pending, a new generation (so the queue takes a new job). */
   async resend(id: string): Promise<boolean> {
     const result = await this.dataSource.query(

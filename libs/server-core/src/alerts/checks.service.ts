@@ -231,7 +231,7 @@ export class ChecksService {
               manager,
             );
             await this.alerts.addEvent({ alertId: created.id, type: 'raised', level, at: now }, manager);
-            await this.queueDeliveries(created.id, level, condition.departmentId, now, manager);
+            await this.queueDeliveries(created.id, 0, level, condition.departmentId, now, manager);
             return 'raised';
           }
           if (existing.status === 'resolved') {
@@ -239,6 +239,7 @@ export class ChecksService {
               existing.id,
               {
                 level,
+                round: existing.round + 1,
                 status: 'open',
                 acknowledgedLevel: null,
                 acknowledgedAt: null,
@@ -251,7 +252,14 @@ export class ChecksService {
               manager,
             );
             await this.alerts.addEvent({ alertId: existing.id, type: 'reopened', level, at: now }, manager);
-            await this.queueDeliveries(existing.id, level, condition.departmentId, now, manager);
+            await this.queueDeliveries(
+              existing.id,
+              existing.round + 1,
+              level,
+              condition.departmentId,
+              now,
+              manager,
+            );
             return 'raised';
           }
           if (level > existing.level) {
@@ -261,7 +269,14 @@ export class ChecksService {
               manager,
             );
             await this.alerts.addEvent({ alertId: existing.id, type: 'level_up', level, at: now }, manager);
-            await this.queueDeliveries(existing.id, level, condition.departmentId, now, manager);
+            await this.queueDeliveries(
+              existing.id,
+              existing.round,
+              level,
+              condition.departmentId,
+              now,
+              manager,
+            );
             return 'escalated';
           }
           if (existing.detail !== detail) await this.alerts.update(existing.id, { detail }, manager);
@@ -289,6 +304,7 @@ export class ChecksService {
   /** The outbox rows of a level: in-app always, e-mail and webhook where the department has them. */
   private async queueDeliveries(
     alertId: string,
+    round: number,
     level: AlertLevel,
     departmentId: string,
     now: Date,
@@ -299,6 +315,7 @@ export class ChecksService {
     for (const recipient of recipientsOf(level, departmentId)) {
       const row = {
         alertId,
+        round,
         level,
         recipient,
         status: 'pending' as const,
