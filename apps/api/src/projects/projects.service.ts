@@ -227,8 +227,13 @@ export class ProjectsService {
     const row = await this.projects.findVisible(id, { kind: 'all' });
     if (!row) throw new NotFound('project', id);
     await this.checkReferences(patch);
-    const { leadDepartmentName: _name, leadDepartment: _relation, ...entity } = row;
-    await this.projects.update(entity as ProjectEntity, patch);
+    // Change only the fields sent, on the row as it is now (under its lock): a stage change or funds
+    // entry committed meanwhile is never written back over.
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.projects.lockById(id, manager);
+      if (!current) throw new NotFound('project', id);
+      await this.projects.update(current, patch, manager);
+    });
     return this.get(id, { kind: 'all' });
   }
 

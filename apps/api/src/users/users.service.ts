@@ -78,7 +78,10 @@ export class UsersService {
           );
         }
       }
-      const updated = await this.users.update(user, patch, manager);
+      // The row as it is now, under its lock: a change committed meanwhile is not written back over.
+      const current = await this.users.lockById(user.id, manager);
+      if (!current) throw new NotFound('user', id);
+      const updated = await this.users.update(current, patch, manager);
       if (endsSessions) await this.sessions.revokeAllOfUser(user.id, new Date(), manager);
       return updated;
     });

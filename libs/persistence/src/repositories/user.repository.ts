@@ -18,6 +18,15 @@ export class UserRepository {
     return /^\d{1,19}$/.test(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
   }
 
+  lockById(id: string, manager: EntityManager): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.repo().findOneBy({ username });
   }
