@@ -1,4 +1,5 @@
 import 'element-plus/dist/index.css';
+import './styles/page.css';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { useAuth } from './auth/auth-store';
