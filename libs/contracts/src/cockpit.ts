@@ -1,0 +1,184 @@
+/**
+ * The leadership cockpit (驾驶舱) and big screen: the answers of `GET /api/dashboard/*`.
+ * Shared by the API (which builds them), the chart builders (pure functions of these) and the web.
+ *
+ * Every endpoint takes the same filters (`CockpitFilters`); figures are district-wide aggregates
+ * readable by every role (api.md: `all`), while the records behind them (the drill-down lists) stay
+ * scoped: a department user's list shows only its own department's records.
+ */
+
+/** Query of every cockpit endpoint. `asOf` is a date (end of that day, Asia/Shanghai) or a moment. */
+export interface CockpitFilters {
+  year?: number;
+  asOf?: string;
+  source?: string;
+  departmentId?: string;
+}
+
+export type AlertLevel = 1 | 2 | 3;
+
+/** `GET /api/dashboard/summary` — domain §6, plus the open alerts by level. */
+export interface DashboardSummary {
+  year: number;
+  /** The moment the figures are for (ISO-8601). */
+  asOf: string;
+  /** Its business date (Asia/Shanghai). */
+  asOfDate: string;
+  negotiatingCount: number;
+  signedCount: number;
+  /** 万元, decimal string. */
+  contractAmount: string;
+  registeredCount: number;
+  landingRate: number | null;
+  startedCount: number;
+  startRate: number | null;
+  fundsArrived: string;
+  fundsRate: number | null;
+  keyWorks: {
+    count: number;
+    plannedStartCount: number;
+    startedCount: number;
+    startRate: number | null;
+    annualPlanInvestment: string;
+    completedInvestment: string;
+    investmentRate: number | null;
+    scheduleRate: number;
+  };
+  approvals: {
+    decidedCount: number;
+    onTimeCount: number;
+    onTimeRate: number | null;
+    overdueOpen: number;
+  };
+  /** Alerts not resolved (open or acknowledged) now, by level; `departmentId` filters by department. */
+  alerts: {
+    level1: number;
+    level2: number;
+    level3: number;
+    total: number;
+  };
+}
+
+/** Stages of the pipeline funnel, in order. */
+export const FUNNEL_STAGES = ['talks', 'signed', 'registered', 'started', 'operating'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/**
+ * `GET /api/dashboard/funnel` — the year's pipeline 在谈→签约→落地→开工→投产.
+ * `talks`: projects whose talks started in Y by asOf, or that were signed in Y (so the funnel never
+ * widens); `signed`: signed in Y (= summary.signedCount); `registered`/`started`/`operating`: of
+ * those signed in Y, the ones that reached the stage by asOf (registered = summary.registeredCount,
+ * started = summary.startedCount).
+ */
+export interface FunnelResponse {
+  year: number;
+  asOfDate: string;
+  stages: Array<{ stage: FunnelStage; count: number }>;
+}
+
+export type BreakdownDimension = 'source' | 'industry';
+
+/** One group of `GET /api/dashboard/breakdown`: the projects signed in Y with that source/industry. */
+export interface BreakdownItem {
+  /** The source (沪洽会 …) or industry; '' when the projects have none. */
+  key: string;
+  signedCount: number;
+  contractAmount: string;
+  registeredCount: number;
+  landingRate: number | null;
+  startedCount: number;
+  startRate: number | null;
+}
+
+/** `GET /api/dashboard/breakdown?by=source|industry` — sorted by contractAmount, largest first. */
+export interface BreakdownResponse {
+  year: number;
+  asOfDate: string;
+  by: BreakdownDimension;
+  items: BreakdownItem[];
+}
+
+/** One month of `GET /api/dashboard/trend`. Months that have not begun at asOf carry nulls. */
+export interface TrendMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Projects signed in the month (by asOf). */
+  signedCount: number | null;
+  /** Σ contractAmount of those. */
+  contractAmount: string | null;
+  /** Projects (whatever their signing year) whose start date is in the month (by asOf). */
+  startedCount: number | null;
+  /** Key works of Y: completed investment reported for the month (reported by asOf). */
+  completedInvestment: string | null;
+  /** Σ completedInvestment of months 1..this one. */
+  cumulativeInvestment: string | null;
+  /** cumulativeInvestment ÷ Σ annualPlanInvestment (null when the plan is 0). */
+  investmentRate: number | null;
+  /** 序时进度 at the end of the month: month ÷ 12 (always given, the reference line). */
+  scheduleRate: number;
+}
+
+export interface TrendResponse {
+  year: number;
+  asOfDate: string;
+  annualPlanInvestment: string;
+  months: TrendMonth[];
+}
+
+/**
+ * One department of `GET /api/dashboard/approvals-by-department`: its milestones undecided at asOf
+ * that have a deadline, by light at asOf (red = deadline passed, yellow = within the yellow days).
+ */
+export interface ApprovalLightsItem {
+  departmentId: string;
+  departmentName: string;
+  green: number;
+  yellow: number;
+  red: number;
+}
+
+/** Departments with at least one open milestone, most red first (then yellow, then name). */
+export interface ApprovalLightsResponse {
+  asOfDate: string;
+  items: ApprovalLightsItem[];
+}
+
+/** A department's 红黄码 on the scorecard. */
+export type ScoreCode = 'green' | 'yellow' | 'red';
+
+/** One row of `GET /api/dashboard/departments` (the scorecard, ranked). */
+export interface DepartmentScoreRow {
+  rank: number;
+  departmentId: string;
+  departmentName: string;
+  handled: number;
+  onTimeRate: number | null;
+  medianWorkingDays: number | null;
+  overdueOpen: number;
+  deemedApprovals: number;
+  medianAckHours: number | null;
+  code: ScoreCode;
+}
+
+export interface DepartmentScorecardResponse {
+  year: number;
+  items: DepartmentScoreRow[];
+  total: number;
+}
+
+/**
+ * `GET /api/dashboard/report?year&month=YYYY-MM&source&departmentId` (admin, bureau, leader) — the
+ * 月度调度 report of the cockpit as .xlsx: the figures as of the end of `month` (or now, for the
+ * current month) and the tables behind the charts.
+ */
+export const COCKPIT_REPORT_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The live message the API publishes when a figure may have changed (project, funds, report, milestone). */
+export interface FiguresChangedMessage {
+  type: 'figures';
+  /** What changed: 'project' | 'funds' | 'key-work' | 'milestone'. */
+  subject: string;
+  /** The project's lead department (or the milestone's department). */
+  departmentId?: string;
+}
