@@ -16,3 +16,19 @@ export const LIGHT_COLORS: Readonly<Record<Light, string>> = {
 
 /** A neutral accent for measured values (lines, bars) that are not themselves a verdict. */
 export const ACCENT_BLUE = '#1677ff';
+
+/**
+ * The cockpit's palette for measured series (stages, counts, rates) that are not a verdict: blues,
+ * cyans and purples only, so nothing reads as 红黄绿. Readable on the light and the dark theme.
+ */
+export const COCKPIT_PALETTE: readonly string[] = [
+  ACCENT_BLUE,
+  '#36cfc9',
+  '#9254de',
+  '#597ef7',
+  '#13a8a8',
+  '#b37feb',
+];
+
+/** A neutral grey for reference lines (序时进度), visible on both themes. */
+export const REFERENCE_GREY = '#8c8c8c';
