@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_MATRIX as BASE_MATRIX, type Caller, type MatrixContext } from './matrix/access-matrix';
 import { alertsContext, ALERTS_MATRIX } from './matrix/access-matrix.alerts';
 import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.approvals';
+import { COCKPIT_MATRIX } from './matrix/access-matrix.cockpit';
 
 /** Open a stream, read its status (and the error body when refused), and close it. */
 async function openStream(baseUrl: string, path: string, token: string | undefined) {
@@ -16,8 +17,8 @@ async function openStream(baseUrl: string, path: string, token: string | undefin
   return { status: response.status, body };
 }
 
-/** Every row: the base routes and those of the approvals. */
-const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX, ...ALERTS_MATRIX];
+/** Every row: the base routes and those of the approvals, alerts and cockpit. */
+const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX, ...ALERTS_MATRIX, ...COCKPIT_MATRIX];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
 const USERNAME: Record<Exclude<Caller, 'anonymous'>, string> = {

@@ -22,6 +22,7 @@ import {
 import { CalendarService, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
 
 export interface MilestoneView {
@@ -57,6 +58,7 @@ export class MilestonesService {
     private readonly departments: DepartmentRepository,
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
+    private readonly live: FiguresPublisher,
   ) {}
 
   /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
@@ -225,6 +227,7 @@ export class MilestonesService {
       const clock = computeClock(toDomainEvents([...events, saved]), context, now);
       await this.milestones.writeDerived(id, derivedOf(clock), manager);
     });
+    await this.live.changed('milestone', visible.departmentId);
     return this.get(id, scope);
   }
 }

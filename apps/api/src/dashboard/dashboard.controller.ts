@@ -1,10 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
-import { DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
+import type {
+  ApprovalLightsResponse,
+  BreakdownResponse,
+  DashboardSummary,
+  DepartmentScorecardResponse,
+  FunnelResponse,
+  TrendResponse,
+} from '@luodi/contracts';
 import { businessDateOf } from '@luodi/domain';
-import { DashboardService, type Summary } from './dashboard.service';
+import { Roles } from '../auth/access.decorators';
+import { BreakdownQueryDto, DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
+import { DashboardService } from './dashboard.service';
 
+/** The cockpit's figures: district-wide aggregates every role may read (api.md "all"). */
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('dashboard')
@@ -14,10 +23,47 @@ export class DashboardController {
   @Get('summary')
   @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
-    summary: 'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined)',
+    summary:
+      'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined), and open alerts by level',
   })
-  summary(@Query() query: SummaryQueryDto): Promise<Summary> {
+  summary(@Query() query: SummaryQueryDto): Promise<DashboardSummary> {
     return this.dashboard.summary(query);
+  }
+
+  @Get('funnel')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiOperation({ summary: 'The pipeline funnel 在谈→签约→落地→开工→投产 of the year at asOf' })
+  funnel(@Query() query: SummaryQueryDto): Promise<FunnelResponse> {
+    return this.dashboard.funnel(query);
+  }
+
+  @Get('breakdown')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiOperation({
+    summary:
+      'The projects signed in the year by source or industry: counts, amounts, landing and start rates',
+  })
+  breakdown(@Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
+    const { by, ...filters } = query;
+    return this.dashboard.breakdown(by, filters);
+  }
+
+  @Get('trend')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiOperation({
+    summary: 'Signings and starts per month, cumulative key-work investment against 序时进度',
+  })
+  trend(@Query() query: SummaryQueryDto): Promise<TrendResponse> {
+    return this.dashboard.trend(query);
+  }
+
+  @Get('approvals-by-department')
+  @Roles('admin', 'bureau', 'leader', 'department')
+  @ApiOperation({
+    summary: 'Open approvals with a deadline by deciding department and light (红黄绿) at asOf',
+  })
+  approvalsByDepartment(@Query() query: SummaryQueryDto): Promise<ApprovalLightsResponse> {
+    return this.dashboard.approvalLights(query);
   }
 
   @Get('departments')
@@ -25,7 +71,7 @@ export class DashboardController {
   @ApiOperation({
     summary: 'The department scorecard (效能): handled, on time, median days, overdue, 超时默认; ranked',
   })
-  departments(@Query() query: DepartmentsQueryDto) {
+  departments(@Query() query: DepartmentsQueryDto): Promise<DepartmentScorecardResponse> {
     return this.dashboard.departments(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)));
   }
 }

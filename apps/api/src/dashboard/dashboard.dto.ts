@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { BreakdownDimension } from '@luodi/contracts';
 import { IsId } from '../common/validators';
 
 export class SummaryQueryDto {
@@ -36,6 +37,18 @@ export class SummaryQueryDto {
   @IsOptional()
   @IsId()
   departmentId?: string;
+}
+
+const DIMENSIONS: readonly BreakdownDimension[] = ['source', 'industry'];
+
+/** The cockpit filters plus the breakdown dimension (required). */
+export class BreakdownQueryDto extends SummaryQueryDto {
+  @ApiProperty({
+    enum: DIMENSIONS,
+    description: 'group the projects signed in the year by source or industry',
+  })
+  @IsIn(DIMENSIONS, { message: `must be one of ${DIMENSIONS.join(', ')}` })
+  by!: BreakdownDimension;
 }
 
 export class DepartmentsQueryDto {

@@ -1,49 +1,40 @@
 import { Injectable } from '@nestjs/common';
+import type {
+  ApprovalLightsResponse,
+  BreakdownDimension,
+  BreakdownResponse,
+  DashboardSummary,
+  DepartmentScorecardResponse,
+  FunnelResponse,
+  TrendResponse,
+} from '@luodi/contracts';
 import {
   businessDateOf,
-  type DepartmentScore,
+  compareLights,
   type DepartmentScoreInput,
   endOfBusinessDay,
   isIsoDate,
   rankDepartments,
   rate,
   scheduleRate,
+  trendMonths,
   ValidationFailed,
+  yellowDeadlineThreshold,
 } from '@luodi/domain';
-import { AlertRepository, FiguresRepository, MilestoneRepository } from '@luodi/persistence';
+import {
+  AlertRepository,
+  ApprovalItemRepository,
+  type FigureFilter,
+  FiguresRepository,
+  MilestoneRepository,
+  SettingsRepository,
+} from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
 import type { SummaryQueryDto } from './dashboard.dto';
+import { FUNNEL_STAGES } from '@luodi/contracts';
 
-export interface Summary {
-  year: number;
-  asOf: string;
-  asOfDate: string;
-  negotiatingCount: number;
-  signedCount: number;
-  contractAmount: string;
-  registeredCount: number;
-  landingRate: number | null;
-  startedCount: number;
-  startRate: number | null;
-  fundsArrived: string;
-  fundsRate: number | null;
-  keyWorks: {
-    count: number;
-    plannedStartCount: number;
-    startedCount: number;
-    startRate: number | null;
-    annualPlanInvestment: string;
-    completedInvestment: string;
-    investmentRate: number | null;
-    scheduleRate: number;
-  };
-  approvals: {
-    decidedCount: number;
-    onTimeCount: number;
-    onTimeRate: number | null;
-    overdueOpen: number;
-  };
-}
+/** @deprecated use DashboardSummary from @luodi/contracts. */
+export type Summary = DashboardSummary;
 
 /** The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. */
 export function resolveAsOf(
@@ -60,7 +51,31 @@ export function resolveAsOf(
   return { moment, date: businessDateOf(moment) };
 }
 
-/** The figures of domain §6, exactly as defined there. */
+/** The query of every cockpit figure (the DTO, or the same fields from another service). */
+export type CockpitQuery = Pick<SummaryQueryDto, 'year' | 'asOf' | 'source' | 'departmentId'>;
+
+/** Year, as-of moment and the repository filter of a cockpit query. */
+function figureFilter(query: CockpitQuery): {
+  year: number;
+  asOf: { moment: Date; date: string };
+  filter: FigureFilter;
+} {
+  const asOf = resolveAsOf(query.asOf);
+  const year = query.year ?? Number(businessDateOf(new Date()).slice(0, 4));
+  return {
+    year,
+    asOf,
+    filter: {
+      year,
+      asOfDate: asOf.date,
+      asOfMoment: asOf.moment,
+      source: query.source,
+      leadDepartmentId: query.departmentId,
+    },
+  };
+}
+
+/** The figures of domain §6 and of the cockpit, exactly as defined there. */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -69,20 +84,14 @@ export class DashboardService {
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
     private readonly alerts: AlertRepository,
+    private readonly items: ApprovalItemRepository,
+    private readonly settings: SettingsRepository,
   ) {}
 
-  async summary(query: SummaryQueryDto): Promise<Summary> {
-    const asOf = resolveAsOf(query.asOf);
-    const year = query.year ?? Number(businessDateOf(new Date()).slice(0, 4));
-    const filter = {
-      year,
-      asOfDate: asOf.date,
-      asOfMoment: asOf.moment,
-      source: query.source,
-      leadDepartmentId: query.departmentId,
-    };
+  async summary(query: CockpitQuery): Promise<DashboardSummary> {
+    const { year, asOf, filter } = figureFilter(query);
     await this.clocks.refreshDue();
-    const [projects, keyWorks, decided, overdueOpen] = await Promise.all([
+    const [projects, keyWorks, decided, overdueOpen, alerts] = await Promise.all([
       this.figures.projectFigures(filter),
       this.figures.keyWorkFigures(filter),
       this.milestones.decidedInYear(year, asOf.moment, {
@@ -93,7 +102,11 @@ export class DashboardService {
         source: query.source,
         departmentId: query.departmentId,
       }),
+      this.alerts.unresolvedByLevel(query.departmentId),
     ]);
+    const level1 = alerts.get(1) ?? 0;
+    const level2 = alerts.get(2) ?? 0;
+    const level3 = alerts.get(3) ?? 0;
     return {
       year,
       asOf: asOf.moment.toISOString(),
@@ -123,11 +136,92 @@ export class DashboardService {
         onTimeRate: rate(decided.onTime, decided.decided),
         overdueOpen,
       },
+      alerts: { level1, level2, level3, total: level1 + level2 + level3 },
     };
   }
 
+  /** The pipeline funnel 在谈→签约→落地→开工→投产 of the year (contract FunnelResponse). */
+  async funnel(query: CockpitQuery): Promise<FunnelResponse> {
+    const { year, asOf, filter } = figureFilter(query);
+    const counts = await this.figures.funnel(filter);
+    return {
+      year,
+      asOfDate: asOf.date,
+      stages: FUNNEL_STAGES.map((stage) => ({ stage, count: counts[stage] })),
+    };
+  }
+
+  /** Start and landing rates of the projects signed in the year, by source or industry. */
+  async breakdown(by: BreakdownDimension, query: CockpitQuery): Promise<BreakdownResponse> {
+    if (by !== 'source' && by !== 'industry')
+      throw new ValidationFailed('by', 'must be one of source, industry');
+    const { year, asOf, filter } = figureFilter(query);
+    const rows = await this.figures.breakdown(by, filter);
+    return {
+      year,
+      asOfDate: asOf.date,
+      by,
+      items: rows.map((row) => ({
+        key: row.key,
+        signedCount: row.signedCount,
+        contractAmount: row.contractAmount,
+        registeredCount: row.registeredCount,
+        landingRate: rate(row.registeredCount, row.signedCount),
+        startedCount: row.startedCount,
+        startRate: rate(row.startedCount, row.signedCount),
+      })),
+    };
+  }
+
+  /** Signings and starts per month, and cumulative key-work investment against 序时进度. */
+  async trend(query: CockpitQuery): Promise<TrendResponse> {
+    const { year, asOf, filter } = figureFilter(query);
+    const facts = await this.figures.trend(filter);
+    return {
+      year,
+      asOfDate: asOf.date,
+      annualPlanInvestment: facts.annualPlanInvestment,
+      months: trendMonths(year, asOf.date, facts.annualPlanInvestment, facts.months),
+    };
+  }
+
+  /**
+   * Open approvals by deciding department and light at asOf. Yellow ("remaining ≤ N working days")
+   * becomes a deadline-day threshold from the calendar, one per distinct N (the setting and the
+   * catalog's per-item overrides), so the database answers with one aggregate.
+   */
+  async approvalLights(query: CockpitQuery): Promise<ApprovalLightsResponse> {
+    const asOf = resolveAsOf(query.asOf);
+    await this.clocks.refreshDue();
+    const [settings, itemDays, calendar] = await Promise.all([
+      this.settings.get(),
+      this.items.itemYellowDays(),
+      this.calendar.calendar(),
+    ]);
+    const thresholds = new Map<number, string>();
+    for (const days of new Set([settings.yellowDays, ...itemDays]))
+      thresholds.set(days, yellowDeadlineThreshold(calendar, asOf.date, days));
+    const rows = await this.milestones.lightsByDepartment(
+      asOf.date,
+      asOf.moment,
+      settings.yellowDays,
+      thresholds,
+      { source: query.source, departmentId: query.departmentId },
+    );
+    const items = rows
+      .map((row) => ({
+        departmentId: row.departmentId,
+        departmentName: row.departmentName,
+        green: row.total - row.red - row.yellow,
+        yellow: row.yellow,
+        red: row.red,
+      }))
+      .sort(compareLights);
+    return { asOfDate: asOf.date, items };
+  }
+
   /** The department scorecard (效能) of a year, ranked. */
-  async departments(year: number): Promise<{ year: number; items: DepartmentScore[]; total: number }> {
+  async departments(year: number): Promise<DepartmentScorecardResponse> {
     await this.clocks.refreshDue();
     const today = businessDateOf(new Date());
     const [scores, decisions, calendar, acknowledgements] = await Promise.all([

@@ -14,6 +14,7 @@ import {
 import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
 import { CalendarService } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateKeyWorkDto,
   KeyWorkReportCorrectionDto,
@@ -37,6 +38,7 @@ export class KeyWorksService {
     private readonly keyWorks: KeyWorkRepository,
     private readonly projects: ProjectRepository,
     private readonly calendar: CalendarService,
+    private readonly live: FiguresPublisher,
   ) {}
 
   /** The report months of `year` already past their due day at `today`. */
@@ -127,6 +129,7 @@ export class KeyWorksService {
       annualPlanInvestment: input.annualPlanInvestment,
       plannedStartMonth: input.plannedStartMonth ?? null,
     });
+    await this.live.changed('key-work', project.leadDepartmentId);
     return this.get(created.id, { kind: 'all' });
   }
 
@@ -134,6 +137,7 @@ export class KeyWorksService {
     const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
     if (!keyWork) throw new NotFound('key work', id);
     await this.keyWorks.update(keyWork, patch);
+    await this.figuresChanged(keyWork.projectId);
     return this.get(id, { kind: 'all' });
   }
 
@@ -162,6 +166,7 @@ export class KeyWorksService {
       reportedBy: principal.userId,
       correctedAt: null,
     });
+    await this.figuresChanged(keyWork.projectId);
     return this.get(id, { kind: 'all' });
   }
 
@@ -174,7 +179,14 @@ export class KeyWorksService {
     const report = await this.keyWorks.findReport(id, month);
     if (!report) throw new NotFound('report', `${id}/${month}`);
     await this.keyWorks.updateReport(report, { ...patch, correctedAt: new Date() });
+    await this.figuresChanged(keyWork.projectId);
     return this.get(id, { kind: 'all' });
+  }
+
+  /** Tell the live streams that the key-work figures of the project's department may have changed. */
+  private async figuresChanged(projectId: string): Promise<void> {
+    const project = await this.projects.findVisible(projectId, { kind: 'all' });
+    await this.live.changed('key-work', project?.leadDepartmentId);
   }
 
   /** The 月度调度表 of a month: plan, month and cumulative investment, progress and problems. */

@@ -3,6 +3,7 @@ import type { AccessScope } from '@luodi/domain';
 import { ProjectRepository, type ProjectRow } from '@luodi/persistence';
 import { buildWorkbook, WAN_YUAN_FORMAT } from '../common/xlsx';
 import type { ProjectListQueryDto } from './projects.dto';
+import { projectListFilter } from './projects.service';
 
 const STAGE_NAMES: Record<string, string> = {
   negotiating: '在谈',
@@ -21,17 +22,9 @@ export class ProjectExportService {
   constructor(private readonly repository: ProjectRepository) {}
 
   async projects(query: ProjectListQueryDto, scope: AccessScope): Promise<Buffer> {
+    const filter = projectListFilter(query);
     const { items } = await this.repository.list(
-      {
-        stage: query.stage,
-        source: query.source,
-        industry: query.industry,
-        leadDepartmentId: query.leadDepartmentId,
-        q: query.q?.trim() || undefined,
-        signedYear: query.year ? Number(query.year) : undefined,
-        sort: query.sort ?? 'code',
-        order: query.order ?? 'asc',
-      },
+      { ...filter, sort: query.sort ?? 'code', order: query.order ?? 'asc' },
       scope,
       { page: 1, pageSize: MAX_EXPORT_ROWS },
     );

@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/request-context';
 import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
+import { FiguresPublisher } from '../live/figures-publisher';
 
 export interface ImportProblem {
   row: number;
@@ -76,6 +77,7 @@ export class ProjectImportService {
     private readonly projects: ProjectRepository,
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
+    private readonly live: FiguresPublisher,
   ) {}
 
   async template(): Promise<Buffer> {
@@ -316,6 +318,8 @@ export class ProjectImportService {
         },
       });
     });
+    for (const departmentId of new Set(rows.map(({ data }) => data.leadDepartmentId)))
+      await this.live.changed('project', departmentId);
     return { imported: rows.length };
   }
 }

@@ -6,6 +6,7 @@ import { IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validator
 
 const ORIGIN_RULE = { message: `must be one of ${INVESTOR_ORIGINS.join(', ')}` };
 const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
+const REACHED = ['registered', 'started', 'operating'] as const;
 const SORTS = ['code', 'name', 'signedAt', 'contractAmount', 'stage', 'updatedAt'] as const;
 
 export class CreateProjectDto {
@@ -105,6 +106,44 @@ export class ProjectListQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
   year?: string;
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description:
+      'the as-of day of a drill-down (Asia/Shanghai, default today): caps `year`, `reached` and `talksYear` at that day',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
+  @ApiPropertyOptional({
+    enum: REACHED,
+    description: 'reached that stage on or before `asOf` (its stage date is set and ≤ asOf)',
+  })
+  @IsOptional()
+  @IsIn(REACHED, { message: `must be one of ${REACHED.join(', ')}` })
+  reached?: (typeof REACHED)[number];
+  @ApiPropertyOptional({
+    example: '2026',
+    description: "the cockpit funnel's talks cohort: talks started in that year by `asOf`, or signed in it",
+  })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
+  talksYear?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'signed on or after this day' })
+  @IsOptional()
+  @IsIsoDate()
+  signedFrom?: string;
+  @ApiPropertyOptional({ example: '2026-01-31', description: 'signed on or before this day' })
+  @IsOptional()
+  @IsIsoDate()
+  signedTo?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'started (开工) on or after this day' })
+  @IsOptional()
+  @IsIsoDate()
+  startedFrom?: string;
+  @ApiPropertyOptional({ example: '2026-01-31', description: 'started (开工) on or before this day' })
+  @IsOptional()
+  @IsIsoDate()
+  startedTo?: string;
   @ApiPropertyOptional({ enum: SORTS })
   @IsOptional()
   @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` })

@@ -14,11 +14,13 @@ import {
   KeyWorkRepository,
   LookupRepository,
   type ProjectEntity,
+  type ProjectListFilter,
   ProjectRepository,
   type ProjectRow,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateProjectDto,
   FundArrivalDto,
@@ -83,6 +85,41 @@ export function projectView(project: ProjectEntity, leadDepartmentName: string |
   };
 }
 
+/**
+ * The repository filter of a list query (the list and its export): the drill-down filters of the
+ * cockpit are taken at `asOf` (default today), so that a list's total equals the figure drilled from.
+ */
+export function projectListFilter(query: ProjectListQueryDto): ProjectListFilter {
+  for (const [from, to] of [
+    ['signedFrom', 'signedTo'],
+    ['startedFrom', 'startedTo'],
+  ] as const) {
+    const start = query[from];
+    const end = query[to];
+    if (start && end && start > end) throw new ValidationFailed(to, `must not be before ${from} (${start})`);
+  }
+  const asOf = query.asOf ?? businessDateOf(new Date());
+  return {
+    stage: query.stage,
+    source: query.source,
+    industry: query.industry,
+    leadDepartmentId: query.leadDepartmentId,
+    q: query.q?.trim() || undefined,
+    signedYear: query.year ? Number(query.year) : undefined,
+    signedUntil: query.asOf,
+    reached: query.reached,
+    reachedBy: asOf,
+    talksYear: query.talksYear ? Number(query.talksYear) : undefined,
+    talksBy: asOf,
+    signedFrom: query.signedFrom,
+    signedTo: query.signedTo,
+    startedFrom: query.startedFrom,
+    startedTo: query.startedTo,
+    sort: query.sort,
+    order: query.order,
+  };
+}
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -91,23 +128,14 @@ export class ProjectsService {
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
     private readonly keyWorks: KeyWorkRepository,
+    private readonly live: FiguresPublisher,
   ) {}
 
   async list(query: ProjectListQueryDto, scope: AccessScope): Promise<Page<ProjectView>> {
-    const { items, total } = await this.projects.list(
-      {
-        stage: query.stage,
-        source: query.source,
-        industry: query.industry,
-        leadDepartmentId: query.leadDepartmentId,
-        q: query.q?.trim() || undefined,
-        signedYear: query.year ? Number(query.year) : undefined,
-        sort: query.sort,
-        order: query.order,
-      },
-      scope,
-      { page: query.page, pageSize: query.pageSize },
-    );
+    const { items, total } = await this.projects.list(projectListFilter(query), scope, {
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     return { items: items.map((row: ProjectRow) => projectView(row, row.leadDepartmentName)), total };
   }
 
@@ -165,6 +193,7 @@ export class ProjectsService {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const project = await this.insertProject(input, talksStartedAt, today, principal);
+        await this.live.changed('project', project.leadDepartmentId);
         return this.get(project.id, { kind: 'all' });
       } catch (error) {
         const code = (error as { driverError?: { code?: string } }).driverError?.code;
@@ -234,12 +263,15 @@ export class ProjectsService {
       if (!current) throw new NotFound('project', id);
       await this.projects.update(current, patch, manager);
     });
+    await this.live.changed('project', patch.leadDepartmentId ?? row.leadDepartmentId);
+    if (patch.leadDepartmentId && patch.leadDepartmentId !== row.leadDepartmentId)
+      await this.live.changed('project', row.leadDepartmentId);
     return this.get(id, { kind: 'all' });
   }
 
   /** Move a project along its pipeline (domain §2): forward only, dated, never in the future. */
   async changeStage(id: string, input: StageChangeDto, principal: Principal) {
-    await this.dataSource.transaction(async (manager) => {
+    const departmentId = await this.dataSource.transaction(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       const change = planStageChange(
@@ -270,13 +302,15 @@ export class ProjectsService {
         })),
         manager,
       );
+      return project.leadDepartmentId;
     });
+    await this.live.changed('project', departmentId);
     return this.get(id, { kind: 'all' });
   }
 
   /** Record funds arrived (到位资金): on a signed project, dated between signing and today. */
   async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
-    await this.dataSource.transaction(async (manager) => {
+    const departmentId = await this.dataSource.transaction(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       if (!project.signedAt)
@@ -301,7 +335,9 @@ export class ProjectsService {
         input.amount,
         id,
       ]);
+      return project.leadDepartmentId;
     });
+    await this.live.changed('funds', departmentId);
     return this.get(id, { kind: 'all' });
   }
 

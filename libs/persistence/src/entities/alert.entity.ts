@@ -24,7 +24,7 @@ export const ANSWER_CATEGORIES = [
 @Entity({ name: 'alert' })
 @Unique('uq_alert_subject_kind', ['subjectType', 'subjectId', 'kind'])
 @Index('idx_alert_department_status', ['departmentId', 'status'])
-@Index('idx_alert_status_level', ['status', 'level'])
+@Index('idx_alert_status_level_department', ['status', 'level', 'departmentId'])
 export class AlertEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
   id!: string;

@@ -25,7 +25,8 @@ export const MILESTONE_STATE_VALUES = [
 @Index('idx_milestone_department_state', ['departmentId', 'state'])
 @Index('idx_milestone_next_change_at', ['nextChangeAt'])
 @Index('idx_milestone_state_deadline', ['state', 'deadline'])
-@Index('idx_milestone_decided_at', ['decidedAt'])
+// Covers the figures of undecided-at-asOf milestones (lights, 逾期未办) and decided-in-year ranges.
+@Index('idx_milestone_decided_deadline', ['decidedAt', 'deadline', 'departmentId', 'itemCode', 'acceptedOn'])
 @Index('idx_milestone_light', ['light'])
 export class MilestoneEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })

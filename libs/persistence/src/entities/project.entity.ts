@@ -19,9 +19,11 @@ export const INVESTOR_ORIGINS = ['domestic', 'hmt', 'foreign'] as const;
 @Entity({ name: 'project' })
 @Index('idx_project_signed_at', ['signedAt'])
 @Index('idx_project_registered_at', ['registeredAt'])
+@Index('idx_project_started_at', ['startedAt'])
 @Index('idx_project_talks_started_at', ['talksStartedAt'])
 @Index('idx_project_stage', ['stage'])
 @Index('idx_project_source', ['source'])
+@Index('idx_project_industry', ['industry'])
 export class ProjectEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
   id!: string;

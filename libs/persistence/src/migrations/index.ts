@@ -4,6 +4,7 @@ import { Approvals1795597698869 } from './1795597698869-Approvals';
 import { DeemedApprovalEvent1795598692226 } from './1795598692226-DeemedApprovalEvent';
 import { Alerts1795600369064 } from './1795600369064-Alerts';
 import { AlertRounds1795601556640 } from './1795601556640-AlertRounds';
+import { CockpitIndexes1795604895224 } from './1795604895224-CockpitIndexes';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DeemedApprovalEvent1795598692226,
   Alerts1795600369064,
   AlertRounds1795601556640,
+  CockpitIndexes1795604895224,
 ];

@@ -162,4 +162,14 @@ export class AlertRepository {
       hours: Math.max(0, Number(row.hours)),
     }));
   }
+  /** Alerts not resolved (open or acknowledged) now, by level — covered by (status, level, department_id). */
+  async unresolvedByLevel(departmentId?: string): Promise<Map<number, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.level AS level, COUNT(*) AS n FROM alert a
+        WHERE a.status IN ('open', 'acknowledged')${departmentId ? ' AND a.department_id = ?' : ''}
+        GROUP BY a.level`,
+      departmentId ? [departmentId] : [],
+    )) as Array<{ level: number | string; n: number | string }>;
+    return new Map(rows.map((row) => [Number(row.level), Number(row.n)]));
+  }
 }

@@ -34,4 +34,12 @@ export class ApprovalItemRepository {
     const repository = this.dataSource.getRepository(ApprovalItemEntity);
     return repository.save(repository.merge(entity, patch));
   }
+
+  /** The distinct per-item yellow thresholds of the catalog (with the default, all that can apply). */
+  async itemYellowDays(): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT DISTINCT yellow_days AS days FROM approval_item WHERE yellow_days IS NOT NULL',
+    )) as Array<{ days: number | string }>;
+    return rows.map((row) => Number(row.days));
+  }
 }

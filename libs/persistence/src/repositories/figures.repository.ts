@@ -85,6 +85,134 @@ export class FiguresRepository {
     };
   }
 
+  /**
+   * The pipeline funnel of Y (contract FunnelResponse): the talks cohort (talks started in Y by asOf,
+   * or signed in Y by asOf — two ranges, on talks_started_at and on signed_at), then the signed cohort
+   * and the stages it reached by asOf (range on signed_at).
+   */
+  async funnel(filter: FigureFilter): Promise<FunnelFigures> {
+    const extra = projectFilters(filter);
+    const window = yearWindow(filter);
+    // talks ∪ signed, as two ranges on single indexes: talks in the window, plus signed in it with talks outside it.
+    const [talks] = (await this.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM project p
+                WHERE p.talks_started_at >= ? AND p.talks_started_at <= ?${extra.sql})
+            + (SELECT COUNT(*) FROM project p
+                WHERE p.signed_at >= ? AND p.signed_at <= ?
+                  AND (p.talks_started_at < ? OR p.talks_started_at > ?)${extra.sql}) AS n`,
+      [
+        window.from,
+        window.to,
+        ...extra.params,
+        window.from,
+        window.to,
+        window.from,
+        window.to,
+        ...extra.params,
+      ],
+    )) as Array<Record<string, string>>;
+    const [signed] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS signed,
+              COALESCE(SUM(p.registered_at IS NOT NULL AND p.registered_at <= ?), 0) AS registered,
+              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS started,
+              COALESCE(SUM(p.operating_at IS NOT NULL AND p.operating_at <= ?), 0) AS operating
+         FROM project p
+        WHERE p.signed_at >= ? AND p.signed_at <= ?${extra.sql}`,
+      [filter.asOfDate, filter.asOfDate, filter.asOfDate, window.from, window.to, ...extra.params],
+    )) as Array<Record<string, string>>;
+    return {
+      talks: Number(talks?.['n'] ?? 0),
+      signed: Number(signed?.['signed'] ?? 0),
+      registered: Number(signed?.['registered'] ?? 0),
+      started: Number(signed?.['started'] ?? 0),
+      operating: Number(signed?.['operating'] ?? 0),
+    };
+  }
+
+  /** The projects signed in Y grouped by source or industry, largest contract amount first. */
+  async breakdown(by: 'source' | 'industry', filter: FigureFilter): Promise<BreakdownRow[]> {
+    const extra = projectFilters(filter);
+    const window = yearWindow(filter);
+    const column = by === 'source' ? 'p.source' : 'p.industry';
+    const rows = (await this.dataSource.query(
+      `SELECT ${column} AS groupKey,
+              COUNT(*) AS signedCount,
+              COALESCE(SUM(p.contract_amount), 0.00) AS contractAmount,
+              COALESCE(SUM(p.registered_at IS NOT NULL AND p.registered_at <= ?), 0) AS registeredCount,
+              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS startedCount
+         FROM project p
+        WHERE p.signed_at >= ? AND p.signed_at <= ?${extra.sql}
+        GROUP BY ${column}
+        ORDER BY contractAmount DESC, signedCount DESC, groupKey ASC`,
+      [filter.asOfDate, filter.asOfDate, window.from, window.to, ...extra.params],
+    )) as Array<Record<string, string | null>>;
+    return rows.map((row) => ({
+      key: String(row['groupKey'] ?? ''),
+      signedCount: Number(row['signedCount']),
+      contractAmount: String(row['contractAmount']),
+      registeredCount: Number(row['registeredCount']),
+      startedCount: Number(row['startedCount']),
+    }));
+  }
+
+  /**
+   * The month-by-month facts of Y at asOf: signings (range on signed_at), starts of any signing year
+   * (range on started_at), and key-work investment reported by asOf (key_work.year, then the report key).
+   */
+  async trend(filter: FigureFilter): Promise<TrendFacts> {
+    const extra = projectFilters(filter);
+    const window = yearWindow(filter);
+    const [signed, started, reported, plan] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT MONTH(p.signed_at) AS month, COUNT(*) AS n, COALESCE(SUM(p.contract_amount), 0.00) AS amount
+           FROM project p
+          WHERE p.signed_at >= ? AND p.signed_at <= ?${extra.sql}
+          GROUP BY MONTH(p.signed_at)`,
+        [window.from, window.to, ...extra.params],
+      ),
+      this.dataSource.query(
+        `SELECT MONTH(p.started_at) AS month, COUNT(*) AS n
+           FROM project p
+          WHERE p.started_at >= ? AND p.started_at <= ?${extra.sql}
+          GROUP BY MONTH(p.started_at)`,
+        [window.from, window.to, ...extra.params],
+      ),
+      this.dataSource.query(
+        `SELECT r.month AS month, COALESCE(SUM(r.completed_investment), 0.00) AS amount
+           FROM key_work k
+           JOIN project p ON p.id = k.project_id
+           JOIN key_work_report r ON r.key_work_id = k.id
+          WHERE k.year = ? AND r.reported_at <= ?${extra.sql}
+          GROUP BY r.month`,
+        [filter.year, filter.asOfMoment, ...extra.params],
+      ),
+      this.dataSource.query(
+        `SELECT COALESCE(SUM(k.annual_plan_investment), 0.00) AS plan
+           FROM key_work k JOIN project p ON p.id = k.project_id
+          WHERE k.year = ?${extra.sql}`,
+        [filter.year, ...extra.params],
+      ),
+    ])) as Array<Array<Record<string, string | number>>>;
+    const months = new Map<number, TrendFacts['months'][number]>();
+    const of = (month: number) => {
+      const existing = months.get(month) ?? { month };
+      months.set(month, existing);
+      return existing;
+    };
+    for (const row of signed) {
+      const month = of(Number(row['month']));
+      month.signedCount = Number(row['n']);
+      month.contractAmount = String(row['amount']);
+    }
+    for (const row of started) of(Number(row['month'])).startedCount = Number(row['n']);
+    for (const row of reported) {
+      const label = String(row['month']);
+      if (!label.startsWith(`${filter.year}-`)) continue;
+      of(Number(label.slice(5, 7))).completedInvestment = String(row['amount']);
+    }
+    return { annualPlanInvestment: String(plan[0]?.['plan'] ?? '0.00'), months: [...months.values()] };
+  }
+
   async keyWorkFigures(filter: FigureFilter): Promise<KeyWorkFigures> {
     const extra = projectFilters(filter);
     const [row] = (await this.dataSource.query(
@@ -112,4 +240,37 @@ export class FiguresRepository {
       completedInvestment: String(completed?.['completedInvestment'] ?? '0.00'),
     };
   }
+}
+
+export interface FunnelFigures {
+  talks: number;
+  signed: number;
+  registered: number;
+  started: number;
+  operating: number;
+}
+
+export interface BreakdownRow {
+  key: string;
+  signedCount: number;
+  contractAmount: string;
+  registeredCount: number;
+  startedCount: number;
+}
+
+export interface TrendFacts {
+  annualPlanInvestment: string;
+  months: Array<{
+    month: number;
+    signedCount?: number;
+    contractAmount?: string;
+    startedCount?: number;
+    completedInvestment?: string;
+  }>;
+}
+
+/** The signing window of year Y at asOf: from Y-01-01 to the earlier of asOf's day and Y-12-31. */
+export function yearWindow(filter: Pick<FigureFilter, 'year' | 'asOfDate'>): { from: string; to: string } {
+  const last = `${filter.year}-12-31`;
+  return { from: `${filter.year}-01-01`, to: filter.asOfDate < last ? filter.asOfDate : last };
 }

@@ -66,6 +66,10 @@ function approvalFilter(filter: ApprovalFigureFilter): { sql: string; params: un
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
 }
 
+/** The project is joined only when its source filters the milestones (the milestone index covers the rest). */
+const projectJoin = (filter: ApprovalFigureFilter) =>
+  filter.source ? ' JOIN project p ON p.id = m.project_id' : '';
+
 const OPEN_STATES = "('planned','submitted','supplement_requested','accepted','suspended')";
 
 /** All SQL on `milestone` and `milestone_event`. */
@@ -284,7 +288,7 @@ export class MilestoneRepository {
     const extra = approvalFilter(filter);
     const [row] = (await this.dataSource.query(
       `SELECT COUNT(*) AS decided, COALESCE(SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime
-         FROM milestone m JOIN project p ON p.id = m.project_id
+         FROM milestone m${projectJoin(filter)}
         WHERE m.decided_at >= ? AND m.decided_at < ? AND m.decided_at <= ?${extra.sql}`,
       [
         new Date(`${year}-01-01T00:00:00+08:00`),
@@ -300,7 +304,7 @@ export class MilestoneRepository {
   async overdueOpen(asOfDate: string, asOf: Date, filter: ApprovalFigureFilter = {}): Promise<number> {
     const extra = approvalFilter(filter);
     const [row] = (await this.dataSource.query(
-      `SELECT COUNT(*) AS n FROM milestone m JOIN project p ON p.id = m.project_id
+      `SELECT COUNT(*) AS n FROM milestone m${projectJoin(filter)}
         WHERE m.deadline IS NOT NULL AND m.deadline < ?
           AND (m.decided_at IS NULL OR m.decided_at > ?)${extra.sql}`,
       [asOfDate, asOf, ...extra.params],
@@ -342,5 +346,61 @@ export class MilestoneRepository {
       [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
     )) as Array<{ departmentId: string; acceptedOn: string; decidedAt: Date }>;
     return rows.map((row) => ({ ...row, departmentId: String(row.departmentId) }));
+  }
+  /**
+   * The lights at asOf of the milestones with a deadline undecided at asOf (accepted by then, decided
+   * after it or not at all), per deciding department: red = deadline day before asOfDate; yellow =
+   * deadline day from asOfDate up to the yellow threshold of its yellow days (item override, else
+   * `defaultYellowDays`) — thresholds computed from the calendar by the caller, one per distinct
+   * number of days. One aggregate over the (decided_at, deadline, department_id, item_code) index.
+   */
+  async lightsByDepartment(
+    asOfDate: string,
+    asOf: Date,
+    defaultYellowDays: number,
+    yellowThresholds: ReadonlyMap<number, string>,
+    filter: ApprovalFigureFilter = {},
+  ): Promise<
+    Array<{ departmentId: string; departmentName: string; red: number; yellow: number; total: number }>
+  > {
+    const extra = approvalFilter(filter);
+    const cases = [...yellowThresholds.entries()];
+    // Aggregated on milestone alone first (a range on the covering index), per department and item;
+    // then each item's yellow count is the one of its threshold.
+    const yellowColumns = cases.map(
+      (_, index) => `, COALESCE(SUM(m.deadline >= ? AND m.deadline <= ?), 0) AS y${index}`,
+    );
+    const yellowPick = cases.length
+      ? `CASE COALESCE(i.yellow_days, ?) ${cases.map((_, index) => `WHEN ? THEN g.y${index}`).join(' ')} ELSE 0 END`
+      : '0';
+    const rows = (await this.dataSource.query(
+      `SELECT g.departmentId, d.name AS departmentName,
+              SUM(g.red) AS red, SUM(${yellowPick}) AS yellow, SUM(g.total) AS total
+         FROM (SELECT m.department_id AS departmentId, m.item_code AS itemCode,
+                      COALESCE(SUM(m.deadline < ?), 0) AS red${yellowColumns.join('')},
+                      COUNT(*) AS total
+                 FROM milestone m${projectJoin(filter)}
+                WHERE m.deadline IS NOT NULL AND m.accepted_on <= ?
+                  AND (m.decided_at IS NULL OR m.decided_at > ?)${extra.sql}
+                GROUP BY m.department_id, m.item_code) g
+         JOIN approval_item i ON i.code = g.itemCode
+         JOIN department d ON d.id = g.departmentId
+        GROUP BY g.departmentId, d.name`,
+      [
+        ...(cases.length ? [defaultYellowDays, ...cases.map(([days]) => days)] : []),
+        asOfDate,
+        ...cases.flatMap(([, day]) => [asOfDate, day]),
+        asOfDate,
+        asOf,
+        ...extra.params,
+      ],
+    )) as Array<Record<string, string | number>>;
+    return rows.map((row) => ({
+      departmentId: String(row['departmentId']),
+      departmentName: String(row['departmentName']),
+      red: Number(row['red']),
+      yellow: Number(row['yellow']),
+      total: Number(row['total']),
+    }));
   }
 }

@@ -11,8 +11,20 @@ export interface ProjectListFilter {
   leadDepartmentId?: string;
   /** Free text: name, investor or code. */
   q?: string;
-  /** Signed in this year. */
+  /** Signed in this year (by `signedUntil` when given: the as-of day of a drill-down). */
   signedYear?: number;
+  /** Caps `signedYear` at this day (the as-of day of the figure drilled from). */
+  signedUntil?: string;
+  /** Reached this stage on or before `reachedBy` (its date field set and ≤ that day). */
+  reached?: 'registered' | 'started' | 'operating';
+  reachedBy?: string;
+  /** The funnel's talks cohort of a year: talks started in it by `talksBy`, or signed in it by then. */
+  talksYear?: number;
+  talksBy?: string;
+  signedFrom?: string;
+  signedTo?: string;
+  startedFrom?: string;
+  startedTo?: string;
   sort?: 'code' | 'name' | 'signedAt' | 'contractAmount' | 'stage' | 'updatedAt';
   order?: 'asc' | 'desc';
 }
@@ -28,6 +40,12 @@ const SORT_COLUMNS: Record<NonNullable<ProjectListFilter['sort']>, string> = {
   contractAmount: 'p.contractAmount',
   stage: 'p.stage',
   updatedAt: 'p.updatedAt',
+};
+
+const REACHED_COLUMNS: Record<NonNullable<ProjectListFilter['reached']>, string> = {
+  registered: 'p.registered_at',
+  started: 'p.started_at',
+  operating: 'p.operating_at',
 };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
@@ -68,11 +86,32 @@ export class ProjectRepository {
     if (filter.leadDepartmentId)
       query.andWhere('p.lead_department_id = :lead', { lead: filter.leadDepartmentId });
     if (filter.signedYear) {
+      const last = `${filter.signedYear}-12-31`;
       query.andWhere('p.signed_at BETWEEN :from AND :to', {
         from: `${filter.signedYear}-01-01`,
-        to: `${filter.signedYear}-12-31`,
+        to: filter.signedUntil && filter.signedUntil < last ? filter.signedUntil : last,
       });
     }
+    if (filter.reached && filter.reachedBy) {
+      const column = REACHED_COLUMNS[filter.reached];
+      query.andWhere(`${column} IS NOT NULL AND ${column} <= :reachedBy`, { reachedBy: filter.reachedBy });
+    }
+    if (filter.talksYear && filter.talksBy) {
+      const last = `${filter.talksYear}-12-31`;
+      const talks = {
+        talksFrom: `${filter.talksYear}-01-01`,
+        talksTo: filter.talksBy < last ? filter.talksBy : last,
+      };
+      query.andWhere(
+        '((p.talks_started_at >= :talksFrom AND p.talks_started_at <= :talksTo) OR (p.signed_at >= :talksFrom AND p.signed_at <= :talksTo))',
+        talks,
+      );
+    }
+    if (filter.signedFrom) query.andWhere('p.signed_at >= :signedFrom', { signedFrom: filter.signedFrom });
+    if (filter.signedTo) query.andWhere('p.signed_at <= :signedTo', { signedTo: filter.signedTo });
+    if (filter.startedFrom)
+      query.andWhere('p.started_at >= :startedFrom', { startedFrom: filter.startedFrom });
+    if (filter.startedTo) query.andWhere('p.started_at <= :startedTo', { startedTo: filter.startedTo });
     if (filter.q) {
       const like = `%${escapeLike(filter.q)}%`;
       query.andWhere('(p.name LIKE :like OR p.investor LIKE :like OR p.code LIKE :like)', { like });
