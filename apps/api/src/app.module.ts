@@ -10,10 +10,12 @@ import { AuthModule } from './auth/auth.module';
 import { CONTEXT_IP, CONTEXT_REQUEST_ID } from './auth/request-context';
 import { CalendarModule } from './calendar/calendar.module';
 import { ApiConfigModule } from './config/api-config.module';
+import { CockpitReportModule } from './dashboard/cockpit-report.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { KeyWorksModule } from './key-works/key-works.module';
+import { LiveModule } from './live/live.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { ProjectsModule } from './projects/projects.module';
 import { RedisModule } from './redis/redis.module';
@@ -54,6 +56,7 @@ import { UsersModule } from './users/users.module';
     }),
     DatabaseModule,
     RedisModule,
+    LiveModule,
     HealthModule,
     AuthModule,
     AuditModule,
@@ -63,6 +66,7 @@ import { UsersModule } from './users/users.module';
     ProjectsModule,
     KeyWorksModule,
     DashboardModule,
+    CockpitReportModule,
     SettingsModule,
     CalendarModule,
     ApprovalsModule,

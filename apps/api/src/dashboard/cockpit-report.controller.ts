@@ -1,0 +1,31 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { COCKPIT_REPORT_CONTENT_TYPE } from '@luodi/contracts';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/access.decorators';
+import { CockpitReportQueryDto } from './cockpit-report.dto';
+import { CockpitReportService } from './cockpit-report.service';
+import { contentDisposition } from './cockpit-report.sheets';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class CockpitReportController {
+  constructor(private readonly reports: CockpitReportService) {}
+
+  @Get('report')
+  @Roles('admin', 'bureau', 'leader')
+  @ApiProduces(COCKPIT_REPORT_CONTENT_TYPE)
+  @ApiOperation({
+    summary:
+      'The cockpit as a 月度调度 report (.xlsx): the figures as of the end of the month (now for the current month) and the tables behind the charts',
+  })
+  async report(@Query() query: CockpitReportQueryDto, @Res() reply: FastifyReply) {
+    const report = await this.reports.build(query);
+    return reply
+      .header('Content-Type', COCKPIT_REPORT_CONTENT_TYPE)
+      .header('Content-Disposition', contentDisposition(report.fileName.ascii, report.fileName.utf8))
+      .header('Cache-Control', 'no-store')
+      .send(report.body);
+  }
+}

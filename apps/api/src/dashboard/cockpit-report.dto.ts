@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../common/validators';
+
+/** `GET /api/dashboard/report`: the 月度调度 report of a month, with the cockpit's filters. */
+export class CockpitReportQueryDto {
+  @ApiProperty({
+    example: '2026-05',
+    description: 'the month of the report (YYYY-MM), not after the current month (Asia/Shanghai)',
+  })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month written YYYY-MM (01–12)' })
+  month!: string;
+
+  @ApiPropertyOptional({ example: 2026, description: "the figures' year; default: the month's year" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ example: '沪洽会' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  source?: string;
+
+  @ApiPropertyOptional({
+    example: '3',
+    description:
+      'the lead department of the projects (project and key-work figures); the deciding department (approval figures)',
+  })
+  @IsOptional()
+  @IsId()
+  departmentId?: string;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CockpitReportController } from './cockpit-report.controller';
+import { CockpitReportService } from './cockpit-report.service';
+import { DashboardModule } from './dashboard.module';
+
+/** The cockpit's 月度调度 report (.xlsx), built from DashboardService's figures. */
+@Module({
+  imports: [DashboardModule],
+  controllers: [CockpitReportController],
+  providers: [CockpitReportService],
+})
+export class CockpitReportModule {}

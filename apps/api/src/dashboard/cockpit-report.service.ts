@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { CockpitFilters } from '@luodi/contracts';
+import { ValidationFailed } from '@luodi/domain';
+import { AlertRepository, DepartmentRepository } from '@luodi/persistence';
+import {
+  cockpitReportSheets,
+  reportFileNames,
+  reportPeriod,
+  type SupervisionAlert,
+  writeWorkbook,
+} from './cockpit-report.sheets';
+import type { CockpitReportQueryDto } from './cockpit-report.dto';
+import { DashboardService } from './dashboard.service';
+
+/** Unresolved alerts: not yet acknowledged first, then acknowledged (domain: open → acknowledged → resolved). */
+const UNRESOLVED_STATUSES = ['open', 'acknowledged'] as const;
+const SUPERVISION_LEVEL = 3;
+const MAX_SUPERVISION_ROWS = 10_000;
+
+export interface CockpitReport {
+  body: Buffer;
+  fileName: { ascii: string; utf8: string };
+}
+
+/** The cockpit's 月度调度 report: the figures as of the end of the month, as an .xlsx. */
+@Injectable()
+export class CockpitReportService {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly alerts: AlertRepository,
+    private readonly departments: DepartmentRepository,
+  ) {}
+
+  async build(query: CockpitReportQueryDto, now: Date = new Date()): Promise<CockpitReport> {
+    const period = reportPeriod(query.month, now);
+    const year = query.year ?? period.year;
+    const departmentName = query.departmentId ? await this.departmentName(query.departmentId) : undefined;
+    const filters: CockpitFilters = {
+      year,
+      asOf: period.asOf,
+      source: query.source,
+      departmentId: query.departmentId,
+    };
+    const [summary, funnel, bySource, byIndustry, trend, approvalLights, scorecard, supervision] =
+      await Promise.all([
+        this.dashboard.summary(filters),
+        this.dashboard.funnel(filters),
+        this.dashboard.breakdown('source', filters),
+        this.dashboard.breakdown('industry', filters),
+        this.dashboard.trend(filters),
+        this.dashboard.approvalLights(filters),
+        this.dashboard.departments(year),
+        this.supervision(query.departmentId),
+      ]);
+    const sheets = cockpitReportSheets({
+      month: period.month,
+      generatedAt: now,
+      filters: { source: query.source, departmentName },
+      summary,
+      funnel,
+      bySource,
+      byIndustry,
+      trend,
+      approvalLights,
+      scorecard,
+      supervision,
+    });
+    return { body: await writeWorkbook(sheets, now), fileName: reportFileNames(period.month) };
+  }
+
+  private async departmentName(id: string): Promise<string> {
+    const department = await this.departments.findVisible(id, { kind: 'all' });
+    if (!department) throw new ValidationFailed('departmentId', `no department with id ${id}`);
+    return department.name;
+  }
+
+  /** 督办: level-3 alerts not resolved (now), of the department when the report is filtered by one. */
+  private async supervision(departmentId: string | undefined): Promise<SupervisionAlert[]> {
+    const pages = await Promise.all(
+      UNRESOLVED_STATUSES.map((status) =>
+        this.alerts.list(
+          { level: SUPERVISION_LEVEL, status, departmentId },
+          { kind: 'all' },
+          { page: 1, pageSize: MAX_SUPERVISION_ROWS },
+        ),
+      ),
+    );
+    return pages.flatMap((page) => page.items);
+  }
+}
