@@ -5,10 +5,16 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 import { PageQueryDto } from '../common/pagination';
 import { IsId, IsIsoDate } from '../common/validators';
 
+/** The list's status filter: a status, or `unresolved` for open and acknowledged together. */
+const ALERT_LIST_STATUSES = [...ALERT_STATUS_VALUES, 'unresolved'];
+
 export class AlertQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ALERT_STATUS_VALUES })
+  @ApiPropertyOptional({
+    enum: ALERT_LIST_STATUSES,
+    description: '`unresolved` = open or acknowledged (what the cockpit counts)',
+  })
   @IsOptional()
-  @IsIn(ALERT_STATUS_VALUES, { message: `must be one of ${ALERT_STATUS_VALUES.join(', ')}` })
+  @IsIn(ALERT_LIST_STATUSES, { message: `must be one of ${ALERT_LIST_STATUSES.join(', ')}` })
   status?: string;
 
   @ApiPropertyOptional({ enum: ALERT_KIND_VALUES })

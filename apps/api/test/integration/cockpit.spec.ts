@@ -565,6 +565,13 @@ describe('cockpit figures (issue 7) against an independent computation over gene
         expected(departmentId),
       );
     }
+    // The alerts cards drill to /api/alerts?status=unresolved&level=N: the list totals the card.
+    const summary = (await get('/api/dashboard/summary')).alerts;
+    for (const level of [1, 2, 3] as const) {
+      const listed = await get(`/api/alerts?status=unresolved&level=${level}&pageSize=200`);
+      expect(listed.total, `level ${level}`).toBe(summary[`level${level}`]);
+      expect(listed.items.every((alert: any) => alert.status !== 'resolved')).toBe(true);
+    }
   });
 
   it('every drill-down list totals the figure it comes from', async () => {

@@ -64,13 +64,16 @@ describe('kpiDrill', () => {
     ['investment', { list: 'key-works', query: { year: '2025' } }],
     ['onTime', { list: 'approvals', query: {} }],
     ['overdue', { list: 'approvals', query: { light: 'red' } }],
-    ['alerts', { list: 'alerts', query: {} }],
+    ['alerts', { list: 'alerts', query: { status: 'unresolved' } }],
   ] as const)('opens the list behind the %s card', (kind, target) => {
     expect(kpiDrill(kind, context)).toEqual(target);
   });
 
   it('narrows the alerts card to a level and keeps the cockpit filters', () => {
-    expect(kpiDrill('alerts', context, 2)).toEqual({ list: 'alerts', query: { level: '2' } });
+    expect(kpiDrill('alerts', context, 2)).toEqual({
+      list: 'alerts',
+      query: { level: '2', status: 'unresolved' },
+    });
     expect(kpiDrill('start', filtered)).toEqual({
       list: 'projects',
       query: {

@@ -113,7 +113,7 @@ export function kpiDrill(kind: KpiDrillKind, context: DrillContext, level?: Aler
     case 'overdue':
       return approvalsDrill(context, { light: 'red' });
     case 'alerts':
-      return alertsDrill(context, { level });
+      return alertsDrill(context, { level, status: 'unresolved' });
   }
 }
 

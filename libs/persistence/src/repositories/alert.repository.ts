@@ -49,7 +49,8 @@ export class AlertRepository {
     page: { page: number; pageSize: number },
   ): Promise<{ items: AlertRow[]; total: number }> {
     const query = this.query(scope);
-    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.status === 'unresolved') query.andWhere("a.status IN ('open', 'acknowledged')");
+    else if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
     if (filter.level) query.andWhere('a.level = :level', { level: filter.level });
     if (filter.departmentId)
