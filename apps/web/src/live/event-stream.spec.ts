@@ -80,6 +80,37 @@ describe('event stream', () => {
     expect(stream.unread.value).toBe(0);
   });
 
+  it('counts figures messages apart from alerts, without touching the unread count', () => {
+    const stream = makeStream();
+    stream.start('tok');
+    const source = FakeEventSource.all[0]!;
+    source.open();
+    source.emit('figures', { type: 'figures', subject: 'project', departmentId: '4' });
+    source.emit('figures', { type: 'figures', subject: 'funds' });
+    source.emit('figures', 'not json');
+    source.emit('figures', { subject: 'project' }); // not a figures message
+    expect(stream.figuresSeq.value).toBe(2);
+    expect(stream.lastFigures.value).toEqual({ type: 'figures', subject: 'funds' });
+    expect(stream.changeSeq.value).toBe(0);
+    expect(stream.unread.value).toBe(0);
+
+    // Alerts leave the figures signal alone.
+    source.emit('alert', change('9'));
+    expect(stream.changeSeq.value).toBe(1);
+    expect(stream.figuresSeq.value).toBe(2);
+
+    // A drop and a reconnect: figures may have been missed, so both signals bump.
+    source.fail();
+    vi.advanceTimersByTime(1_000);
+    FakeEventSource.all.at(-1)!.open();
+    expect(stream.figuresSeq.value).toBe(3);
+    expect(stream.changeSeq.value).toBe(2);
+
+    // Sign-out forgets the last message.
+    stream.stop();
+    expect(stream.lastFigures.value).toBeNull();
+  });
+
   it('reconnects after a drop with exponential backoff, reset once a connection opens', () => {
     const stream = makeStream();
     stream.start('tok');

@@ -1,4 +1,5 @@
 import { readonly, ref, shallowRef, watch, type Ref } from 'vue';
+import type { FiguresChangedMessage } from '@luodi/contracts';
 import type { AlertChange } from '../api/alerts';
 import { buildUrl } from '../api/http';
 
@@ -31,16 +32,24 @@ function defaultFactory(): EventSourceFactory | null {
   return (url) => new EventSource(url) as EventSourceLike;
 }
 
-function parseChange(data: unknown): AlertChange | null {
+function parseObject(data: unknown): Record<string, unknown> | null {
   if (typeof data !== 'string') return null;
   try {
-    const value = JSON.parse(data) as Partial<AlertChange> | null;
-    return value && typeof value === 'object' && typeof value.alertId === 'string'
-      ? (value as AlertChange)
-      : null;
+    const value = JSON.parse(data) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+function parseChange(data: unknown): AlertChange | null {
+  const value = parseObject(data);
+  return value && typeof value.alertId === 'string' ? (value as unknown as AlertChange) : null;
+}
+
+function parseFigures(data: unknown): FiguresChangedMessage | null {
+  const value = parseObject(data);
+  return value && value.type === 'figures' ? (value as unknown as FiguresChangedMessage) : null;
 }
 
 /**
@@ -49,9 +58,13 @@ function parseChange(data: unknown): AlertChange | null {
  * token changes, closed on sign-out. When the connection drops it is closed and reopened after an
  * exponential backoff (1 s, 2 s, 4 s … capped), reset once a connection opens.
  *
- * `changeSeq` is the signal to react to: it bumps on every message and also when the stream reconnects
- * after a drop (messages may have been missed meanwhile, so lists should reload). `lastChange` is the
- * last message; `unread` counts new alerts and level rises since `markRead()`.
+ * `changeSeq` is the signal to react to: it bumps on every alert message and also when the stream
+ * reconnects after a drop (messages may have been missed meanwhile, so lists should reload).
+ * `lastChange` is the last alert message; `unread` counts new alerts and level rises since `markRead()`.
+ *
+ * `figuresSeq` is the same signal for the figures (event `figures`: a project, funds, key-work report or
+ * milestone changed): it bumps on every such message and on a reconnect after a drop; `lastFigures` is
+ * the last of them.
  */
 export function createEventStream(options: EventStreamOptions = {}) {
   const create = options.create === undefined ? defaultFactory() : options.create;
@@ -61,6 +74,8 @@ export function createEventStream(options: EventStreamOptions = {}) {
 
   const lastChange = shallowRef<AlertChange | null>(null);
   const changeSeq = ref(0);
+  const lastFigures = shallowRef<FiguresChangedMessage | null>(null);
+  const figuresSeq = ref(0);
   const unread = ref(0);
   const connected = ref(false);
 
@@ -103,6 +118,7 @@ export function createEventStream(options: EventStreamOptions = {}) {
       if (dropped) {
         dropped = false;
         changeSeq.value++;
+        figuresSeq.value++;
       }
     };
     stream.onerror = () => {
@@ -124,6 +140,13 @@ export function createEventStream(options: EventStreamOptions = {}) {
       changeSeq.value++;
       if (NOTIFYING.has(change.change)) unread.value++;
     });
+    stream.addEventListener('figures', (event) => {
+      if (source !== stream) return;
+      const message = parseFigures(event.data);
+      if (!message) return;
+      lastFigures.value = message;
+      figuresSeq.value++;
+    });
   }
 
   /** Open the stream with this token; a new token replaces the open stream, the same one keeps it. */
@@ -143,6 +166,7 @@ export function createEventStream(options: EventStreamOptions = {}) {
     dropped = false;
     unread.value = 0;
     lastChange.value = null;
+    lastFigures.value = null;
   }
 
   function markRead(): void {
@@ -152,6 +176,8 @@ export function createEventStream(options: EventStreamOptions = {}) {
   return {
     lastChange: readonly(lastChange),
     changeSeq: readonly(changeSeq),
+    lastFigures: readonly(lastFigures),
+    figuresSeq: readonly(figuresSeq),
     unread: readonly(unread),
     connected: readonly(connected),
     start,

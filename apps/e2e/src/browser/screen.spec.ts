@@ -1,0 +1,118 @@
+import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectPageErrors, signIn, testId } from './helpers';
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  stage: string;
+  signedAt: string | null;
+}
+
+/** Today in the district (Asia/Shanghai), `YYYY-MM-DD`: the date stage changes carry. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/**
+ * Issue 7: the meeting-room big screen. The leader has /screen open at 1920×1080; the bureau moves a
+ * signed project of this year to 开工 through the API; the screen shows it (开工 3 → 4, 37.5% → 50.0%)
+ * without a reload.
+ */
+describe('big screen in the browser (live over SSE)', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let bureauToken: string;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    bureauToken = await stack.login('bureau');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const value = (id: string) => page.locator(testId(id)).innerText();
+
+  async function moveStage(projectId: string, stage: string): Promise<void> {
+    const moved = await stack.call('POST', `/api/projects/${projectId}/stage`, {
+      token: bureauToken,
+      body: { stage, at: today() },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201);
+  }
+
+  it('a project moved to 开工 through the API shows up on the open screen without a reload', async () => {
+    const year = Number(today().slice(0, 4));
+    // The stall checks raise the demo's alerts, so the 督办 list has rows.
+    const checks = await stack.call('POST', '/api/checks/run', { token: bureauToken });
+    expect(checks.status).toBe(200);
+    const escalatedTotal = async (status: string) =>
+      (await stack.call('GET', `/api/alerts?level=3&status=${status}&pageSize=1`, { token: bureauToken }))
+        .body.total as number;
+    const escalated = (await escalatedTotal('open')) + (await escalatedTotal('acknowledged'));
+    expect(escalated).toBeGreaterThan(0);
+
+    await signIn(page, stack.api.baseUrl, 'leader');
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.api.baseUrl}/screen`);
+    await page.locator(testId('page-screen')).waitFor();
+    // Full screen, without the app shell; the canvas fills the 1080p window exactly.
+    expect(await page.locator(testId('nav')).count()).toBe(0);
+    expect(await page.locator(testId('screen-canvas')).boundingBox()).toEqual({
+      x: 0,
+      y: 0,
+      width: 1920,
+      height: 1080,
+    });
+
+    // The demo district (domain §7): 8 signed, 3 started, 开工率 37.5%.
+    await expect.poll(() => value('screen-started'), { timeout: 15_000 }).toBe('3');
+    expect(await value('screen-start-rate')).toBe('37.5%');
+    expect(await value('screen-signed')).toBe('8');
+    expect(await value('screen-amount')).toBe('32.00');
+    const summary = await stack.call('GET', `/api/dashboard/summary?year=${year}`, { token: bureauToken });
+    expect(summary.status).toBe(200);
+    expect(await value('screen-key-works')).toBe(String(summary.body.keyWorks.count));
+    expect(await value('screen-escalated')).toBe(String(summary.body.alerts.level3));
+    expect(await value('screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
+    // The 督办 list: every unresolved level-3 alert (up to 50 of each status).
+    expect(await page.locator(testId('screen-escalated-row')).count()).toBe(Math.min(escalated, 100));
+    // Wait for the live stream before anything changes.
+    await page.locator(testId('screen-live')).waitFor({ timeout: 15_000 });
+    // Marks this document: a reload would lose it.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    // A project signed this year and not started yet: registered (落地) if need be, then started, today.
+    const projects = await stack.call('GET', `/api/projects?year=${year}&pageSize=200`, {
+      token: bureauToken,
+    });
+    expect(projects.status).toBe(200);
+    const candidate = (projects.body.items as ProjectRow[]).find(
+      (project) => project.stage === 'signed' || project.stage === 'registered',
+    );
+    expect(candidate, 'a signed, not started project of this year').toBeDefined();
+    if (candidate!.stage === 'signed') await moveStage(candidate!.id, 'registered');
+    await moveStage(candidate!.id, 'started');
+
+    // Live: 开工 4 of 8 = 50.0%, in the same document.
+    await expect.poll(() => value('screen-started'), { timeout: 20_000 }).toBe('4');
+    expect(await value('screen-start-rate')).toBe('50.0%');
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
+    expect(await page.locator(testId('screen-offline')).count()).toBe(0);
+
+    await page.screenshot({ path: artifactPath('screen-1920.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+  });
+});
