@@ -1,4 +1,11 @@
-import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type LocationQuery,
+  type Router,
+  type RouteRecordRaw,
+} from 'vue-router';
+import { ALERT_LEVELS, ALERT_STATUS_FILTERS, type AlertLevel, type AlertStatusFilter } from './api/alerts';
 import type { MilestoneLight, MilestoneState } from './api/approvals';
 import { ALL_ROLES, decideNavigation } from './auth/access';
 import type { AuthStore } from './auth/auth-store';
@@ -6,6 +13,24 @@ import type { AuthStore } from './auth/auth-store';
 const ADMIN = ['admin'] as const;
 /** Who follows 督办 (escalated alerts): leadership, the bureau and admins (domain §5). */
 const ESCALATION = ['leader', 'bureau', 'admin'] as const;
+
+/** The alert inbox's initial filters from its address (`/alerts?level=3&status=open&departmentId=…`). */
+export function alertFiltersOf(query: LocationQuery): {
+  level?: AlertLevel;
+  status?: AlertStatusFilter;
+  departmentId?: string;
+} {
+  const q = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined);
+  const level = Number(q('level'));
+  const status = q('status');
+  return {
+    level: (ALERT_LEVELS as readonly number[]).includes(level) ? (level as AlertLevel) : undefined,
+    status: (ALERT_STATUS_FILTERS as readonly string[]).includes(status ?? '')
+      ? (status as AlertStatusFilter)
+      : undefined,
+    departmentId: q('departmentId') || undefined,
+  };
+}
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -18,8 +43,14 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', component: () => import('./views/NotFoundView.vue'), meta: { home: true, roles: ALL_ROLES } },
   {
     path: '/cockpit',
-    component: () => import('./views/CockpitView.vue'),
+    component: () => import('./views/cockpit/CockpitView.vue'),
     meta: { titleKey: 'nav.cockpit', roles: ALL_ROLES },
+  },
+  // The meeting-room big screen: full screen, without the app shell.
+  {
+    path: '/screen',
+    component: () => import('./views/screen/ScreenView.vue'),
+    meta: { titleKey: 'screen.title', roles: ALL_ROLES, bare: true },
   },
   {
     path: '/projects',
@@ -54,6 +85,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/alerts',
     component: () => import('./views/alerts/AlertInboxView.vue'),
+    props: (route) => alertFiltersOf(route.query),
     meta: { titleKey: 'nav.alerts', roles: ALL_ROLES },
   },
   {

@@ -20,6 +20,9 @@ export type AlertLevel = (typeof ALERT_LEVELS)[number];
 /** `open`: the current level is not acknowledged yet. */
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** The list's status filter: a status, or `unresolved` (open and acknowledged, what the cockpit counts). */
+export const ALERT_STATUS_FILTERS = ['unresolved', ...ALERT_STATUSES] as const;
+export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
 
 export type AlertSubjectType = 'milestone' | 'project' | 'key_work';
 
@@ -81,7 +84,7 @@ export interface AlertDetailAnswer extends Alert {
 }
 
 export interface AlertFilters {
-  status?: AlertStatus | '';
+  status?: AlertStatusFilter | '';
   kind?: AlertKind | '';
   level?: AlertLevel | '';
   departmentId?: string;

@@ -92,6 +92,15 @@ export interface ProjectFilters {
   leadDepartmentId?: string;
   q?: string;
   year?: string;
+  /** Drill-down (cockpit): reached that stage on or before `asOf` (YYYY-MM-DD, default today). */
+  reached?: 'registered' | 'started' | 'operating';
+  asOf?: string;
+  /** The funnel's talks cohort of a year. */
+  talksYear?: string;
+  signedFrom?: string;
+  signedTo?: string;
+  startedFrom?: string;
+  startedTo?: string;
   sort?: ProjectSort;
   order?: 'asc' | 'desc';
 }

@@ -11,6 +11,8 @@ declare module 'vue-router' {
     roles?: readonly Role[];
     /** Stands for "the signed-in user's home page" (`/`). */
     home?: boolean;
+    /** Rendered alone, without the app shell (nav and header): the big screen. */
+    bare?: boolean;
   }
 }
 

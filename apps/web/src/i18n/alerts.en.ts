@@ -59,6 +59,7 @@ const alertsEn: AlertsMessages = {
       open: 'To acknowledge',
       acknowledged: 'Acknowledged',
       resolved: 'Resolved',
+      unresolved: 'Not resolved',
     },
     subjects: {
       milestone: 'Approval',

@@ -56,6 +56,7 @@ const alertsZhCN = {
       open: '待签收',
       acknowledged: '已签收',
       resolved: '已解除',
+      unresolved: '未解除',
     },
     subjects: {
       milestone: '审批事项',

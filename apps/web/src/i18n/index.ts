@@ -3,12 +3,20 @@ import alertsEn from './alerts.en';
 import alertsZhCN from './alerts.zh-CN';
 import approvalsEn from './approvals.en';
 import approvalsZhCN from './approvals.zh-CN';
+import cockpitEn from './cockpit.en';
+import cockpitZhCN from './cockpit.zh-CN';
 import baseEn from './en';
+import screenEn from './screen.en';
+import screenZhCN from './screen.zh-CN';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
 
-const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN };
-const en = { ...baseEn, ...approvalsEn, ...alertsEn };
-export type MessageSchema = BaseSchema & typeof approvalsZhCN & typeof alertsZhCN;
+const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN };
+const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn };
+export type MessageSchema = BaseSchema &
+  typeof approvalsZhCN &
+  typeof alertsZhCN &
+  typeof cockpitZhCN &
+  typeof screenZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

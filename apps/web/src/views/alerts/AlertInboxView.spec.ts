@@ -196,6 +196,26 @@ describe('AlertInboxView', () => {
     wrapper.unmount();
   });
 
+  it('starts from the filters of its address (a cockpit card opens it at one level)', async () => {
+    prepare('leader');
+    api.list.mockResolvedValue({ items: [], total: 0 });
+    const wrapper = mount(AlertInboxView, {
+      ...mountOptions(),
+      props: { level: 3 as const, status: 'open' as const, departmentId: '3' },
+    });
+    await flushPromises();
+    expect(api.list).toHaveBeenCalledTimes(1);
+    expect(api.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ level: 3, status: 'open', departmentId: '3' }),
+      1,
+      20,
+    );
+    await wrapper.setProps({ level: 1 });
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ level: 1 }), 1, 20);
+    wrapper.unmount();
+  });
+
   it('lets the bureau run the checks and shows the counts', async () => {
     prepare('bureau');
     api.list.mockResolvedValue({ items: [], total: 0 });

@@ -1,0 +1,122 @@
+import type { DashboardSummary } from '@luodi/contracts';
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createAppI18n } from '../../i18n';
+import cockpitEn from '../../i18n/cockpit.en';
+import cockpitZhCN from '../../i18n/cockpit.zh-CN';
+import KpiCards from './KpiCards.vue';
+
+const summary: DashboardSummary = {
+  year: 2026,
+  asOf: '2026-11-25T10:00:00+08:00',
+  asOfDate: '2026-11-25',
+  negotiatingCount: 39,
+  signedCount: 8,
+  contractAmount: '320000.00',
+  registeredCount: 5,
+  landingRate: 0.625,
+  startedCount: 3,
+  startRate: 0.375,
+  fundsArrived: '123456.78',
+  fundsRate: 0.385802,
+  keyWorks: {
+    count: 78,
+    plannedStartCount: 20,
+    startedCount: 9,
+    startRate: 0.45,
+    annualPlanInvestment: '1000000.00',
+    completedInvestment: '612345.00',
+    investmentRate: 0.612345,
+    scheduleRate: 10 / 12,
+  },
+  approvals: { decidedCount: 40, onTimeCount: 33, onTimeRate: 0.825, overdueOpen: 4 },
+  alerts: { level1: 6, level2: 3, level3: 2, total: 11 },
+};
+const context = { year: 2026, asOfDate: '2026-11-25', source: '沪洽会' };
+
+function mountCards() {
+  return mount(KpiCards, { props: { summary, context }, global: { plugins: [createAppI18n()] } });
+}
+const text = (wrapper: ReturnType<typeof mountCards>, id: string) =>
+  wrapper.get(`[data-testid="${id}"]`).text();
+
+describe('KpiCards', () => {
+  it('shows each figure exactly as the API gives it, formatted (亿元, one-decimal percentages)', () => {
+    const wrapper = mountCards();
+    expect(
+      Object.fromEntries(
+        [
+          'kpi-signed',
+          'kpi-amount',
+          'kpi-landing-rate',
+          'kpi-start-rate',
+          'kpi-funds-rate',
+          'kpi-key-works',
+          'kpi-key-works-start-rate',
+          'kpi-investment-rate',
+          'kpi-schedule-rate',
+          'kpi-on-time-rate',
+          'kpi-overdue-open',
+          'kpi-alerts-1',
+          'kpi-alerts-2',
+          'kpi-alerts-3',
+        ].map((id) => [id, text(wrapper, id)]),
+      ),
+    ).toEqual({
+      'kpi-signed': '8',
+      'kpi-amount': '32.00',
+      'kpi-landing-rate': '62.5%',
+      'kpi-start-rate': '37.5%',
+      'kpi-funds-rate': '38.6%',
+      'kpi-key-works': '78',
+      'kpi-key-works-start-rate': '45.0%',
+      'kpi-investment-rate': '61.2%',
+      'kpi-schedule-rate': '83.3%',
+      'kpi-on-time-rate': '82.5%',
+      'kpi-overdue-open': '4',
+      'kpi-alerts-1': '6',
+      'kpi-alerts-2': '3',
+      'kpi-alerts-3': '2',
+    });
+    // 61.2% against 83.3%: behind schedule, flagged.
+    expect(text(wrapper, 'kpi-behind')).toBe('落后序时');
+  });
+
+  it('opens the list behind a card with the cockpit’s filters', async () => {
+    const wrapper = mountCards();
+    await wrapper.get('[data-testid="kpi-card-start"]').trigger('click');
+    await wrapper.get('[data-testid="kpi-alerts-card-3"]').trigger('click');
+    await wrapper.get('[data-kpi="overdue"]').trigger('click');
+    expect(wrapper.emitted('drill')).toEqual([
+      [
+        {
+          list: 'projects',
+          query: { year: '2026', reached: 'started', asOf: '2026-11-25', source: '沪洽会' },
+        },
+      ],
+      [{ list: 'alerts', query: { level: '3', status: 'unresolved' } }],
+      [{ list: 'approvals', query: { light: 'red' } }],
+    ]);
+  });
+
+  it('shows dashes before the figures are in', () => {
+    const wrapper = mount(KpiCards, {
+      props: { summary: null, context: null },
+      global: { plugins: [createAppI18n()] },
+    });
+    expect(text(wrapper, 'kpi-signed')).toBe('—');
+    expect(text(wrapper, 'kpi-start-rate')).toBe('—');
+  });
+});
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('cockpit messages', () => {
+  it('have the same keys in zh-CN and en, under one top-level key', () => {
+    expect(Object.keys(cockpitZhCN)).toEqual(['cockpit']);
+    expect(keysOf(cockpitEn).sort()).toEqual(keysOf(cockpitZhCN).sort());
+  });
+});
