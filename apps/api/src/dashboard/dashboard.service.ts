@@ -19,6 +19,7 @@ import {
   scheduleRate,
   trendMonths,
   ValidationFailed,
+  type WeightedValue,
   yellowDeadlineThreshold,
 } from '@luodi/domain';
 import {
@@ -220,27 +221,44 @@ export class DashboardService {
     return { asOfDate: asOf.date, items };
   }
 
-  /** The department scorecard (效能) of a year, ranked. */
+  /**
+   * The department scorecard (效能) of a year, ranked. The database answers with aggregates: counts per
+   * department, and decisions counted per (department, acceptance day, decision day) and acknowledgements
+   * per (department, hours) — the working days are computed once per distinct pair of days, and the
+   * medians are weighted by the counts.
+   */
   async departments(year: number): Promise<DepartmentScorecardResponse> {
     await this.clocks.refreshDue();
     const today = businessDateOf(new Date());
     const [scores, decisions, calendar, acknowledgements] = await Promise.all([
       this.milestones.departmentScores(year, today),
-      this.milestones.decisionsInYear(year),
+      this.milestones.decisionDaysInYear(year),
       this.calendar.calendar(),
       this.alerts.ackHours(year),
     ]);
-    const processing = new Map<string, number[]>();
+    const workingDays = new Map<string, number>();
+    const processing = new Map<string, WeightedValue[]>();
     for (const decision of decisions) {
-      const days = calendar.workingDaysAfterUpTo(decision.acceptedOn, businessDateOf(decision.decidedAt));
-      processing.set(decision.departmentId, [...(processing.get(decision.departmentId) ?? []), days]);
+      const pair = `${decision.acceptedOn}/${decision.decidedOn}`;
+      let days = workingDays.get(pair);
+      if (days === undefined) {
+        days = calendar.workingDaysAfterUpTo(decision.acceptedOn, decision.decidedOn);
+        workingDays.set(pair, days);
+      }
+      const own = processing.get(decision.departmentId) ?? [];
+      own.push({ value: days, count: decision.count });
+      processing.set(decision.departmentId, own);
+    }
+    const ackHours = new Map<string, WeightedValue[]>();
+    for (const ack of acknowledgements) {
+      const own = ackHours.get(ack.departmentId) ?? [];
+      own.push({ value: ack.hours, count: ack.count });
+      ackHours.set(ack.departmentId, own);
     }
     const inputs: DepartmentScoreInput[] = scores.map((score) => ({
       ...score,
       processingDays: processing.get(score.departmentId) ?? [],
-      ackHours: acknowledgements
-        .filter((ack) => ack.departmentId === score.departmentId)
-        .map((ack) => ack.hours),
+      ackHours: ackHours.get(score.departmentId) ?? [],
     }));
     const items = rankDepartments(inputs);
     return { year, items, total: items.length };

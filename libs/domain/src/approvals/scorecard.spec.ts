@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, rankDepartments, scoreCode } from './scorecard';
+import { median, rankDepartments, scoreCode, weightedMedian } from './scorecard';
 
 const base = { processingDays: [], ackHours: [], deemed: 0, overdueOpen: 0 };
 
@@ -8,6 +8,47 @@ describe('department scorecard', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it('takes the weighted median as the median of the values repeated by their counts', () => {
+    expect(weightedMedian([])).toBeNull();
+    expect(weightedMedian([{ value: 7, count: 0 }])).toBeNull();
+    expect(weightedMedian([{ value: 4, count: 1 }])).toBe(4);
+    // [1, 3, 3, 5, 5, 5] → (3 + 5) / 2, whatever the order of the groups.
+    expect(
+      weightedMedian([
+        { value: 5, count: 3 },
+        { value: 1, count: 1 },
+        { value: 3, count: 2 },
+      ]),
+    ).toBe(4);
+    // [1, 3, 3, 5, 5] → 3; a group of count 0 counts for nothing.
+    expect(
+      weightedMedian([
+        { value: 3, count: 2 },
+        { value: 9, count: 0 },
+        { value: 1, count: 1 },
+        { value: 5, count: 2 },
+      ]),
+    ).toBe(3);
+    // Both middle values inside one group.
+    expect(weightedMedian([{ value: 2.5, count: 4 }])).toBe(2.5);
+  });
+
+  it('agrees with median on the expanded list', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const groups = Array.from({ length: random(6) }, () => ({
+        value: random(20) - 5 + random(4) / 4,
+        count: random(5),
+      }));
+      const expanded = groups.flatMap((group) => Array<number>(group.count).fill(group.value));
+      expect(weightedMedian(groups)).toBe(median(expanded));
+    }
   });
 
   it('codes red, yellow and green', () => {

@@ -8,10 +8,16 @@ export interface DepartmentScoreInput {
   onTime: number;
   deemed: number;
   overdueOpen: number;
-  /** Working days from acceptance to decision, one per milestone decided in the year. */
-  processingDays: number[];
-  /** Hours from an alert reaching the department to its acknowledgement. */
-  ackHours: number[];
+  /** Working days from acceptance to decision of the milestones decided in the year, with their counts. */
+  processingDays: readonly WeightedValue[];
+  /** Hours from an alert reaching the department to its acknowledgement, with their counts. */
+  ackHours: readonly WeightedValue[];
+}
+
+/** A value occurring `count` times (a grouped count from the database). */
+export interface WeightedValue {
+  value: number;
+  count: number;
 }
 
 export type ScoreCode = 'green' | 'yellow' | 'red';
@@ -37,6 +43,28 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * The median of values given with their multiplicities — the same as `median` of the list where each
+ * value is repeated `count` times (an even total averages the two middle values). Counts of 0 or less
+ * are ignored.
+ */
+export function weightedMedian(values: readonly WeightedValue[]): number | null {
+  const sorted = values.filter((entry) => entry.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0) return null;
+  /** The value at a 0-based position of the expanded sorted list. */
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const entry of sorted) {
+      seen += entry.count;
+      if (position < seen) return entry.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
 export function scoreCode(onTimeRate: number | null, overdueOpen: number, deemed: number): ScoreCode {
   if ((onTimeRate !== null && onTimeRate < 0.8) || overdueOpen >= 3 || deemed > 0) return 'red';
   if ((onTimeRate !== null && onTimeRate < 0.95) || overdueOpen > 0) return 'yellow';
@@ -55,10 +83,10 @@ export function rankDepartments(inputs: readonly DepartmentScoreInput[]): Depart
       departmentName: input.departmentName,
       handled: input.handled,
       onTimeRate,
-      medianWorkingDays: median(input.processingDays),
+      medianWorkingDays: weightedMedian(input.processingDays),
       overdueOpen: input.overdueOpen,
       deemedApprovals: input.deemed,
-      medianAckHours: median(input.ackHours),
+      medianAckHours: weightedMedian(input.ackHours),
       code: scoreCode(onTimeRate, input.overdueOpen, input.deemed),
     };
   });

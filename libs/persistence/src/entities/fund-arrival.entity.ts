@@ -4,6 +4,8 @@ import { ProjectEntity } from './project.entity';
 /** A dated arrival of funds (到位资金, 万元) on a project. */
 @Entity({ name: 'fund_arrival' })
 @Index('idx_fund_arrival_project_at', ['projectId', 'at'])
+// Funds entered after an as-of date (subtracted from the projects' running totals).
+@Index('idx_fund_arrival_at_cover', ['at', 'projectId', 'amount'])
 export class FundArrivalEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
   id!: string;

@@ -26,7 +26,15 @@ export const MILESTONE_STATE_VALUES = [
 @Index('idx_milestone_next_change_at', ['nextChangeAt'])
 @Index('idx_milestone_state_deadline', ['state', 'deadline'])
 // Covers the figures of undecided-at-asOf milestones (lights, 逾期未办) and decided-in-year ranges.
-@Index('idx_milestone_decided_deadline', ['decidedAt', 'deadline', 'departmentId', 'itemCode', 'acceptedOn'])
+@Index('idx_milestone_decided_cover', [
+  'decidedAt',
+  'deadline',
+  'departmentId',
+  'itemCode',
+  'acceptedOn',
+  'decidedOnTime',
+  'state',
+])
 @Index('idx_milestone_light', ['light'])
 export class MilestoneEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })

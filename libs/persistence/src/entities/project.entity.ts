@@ -17,7 +17,21 @@ export const INVESTOR_ORIGINS = ['domestic', 'hmt', 'foreign'] as const;
  * stage log) so that every figure is one indexed aggregate. Money is DECIMAL(14,2) 万元, as strings.
  */
 @Entity({ name: 'project' })
-@Index('idx_project_signed_at', ['signedAt'])
+// Covers every figure of the year's signed cohort (summary, funnel, breakdown) and the negotiating
+// count, so they are read from the index alone.
+@Index('idx_project_signed_cover', [
+  'signedAt',
+  'registeredAt',
+  'startedAt',
+  'operatingAt',
+  'terminatedAt',
+  'talksStartedAt',
+  'contractAmount',
+  'fundsArrived',
+  'source',
+  'industry',
+  'leadDepartmentId',
+])
 @Index('idx_project_registered_at', ['registeredAt'])
 @Index('idx_project_started_at', ['startedAt'])
 @Index('idx_project_talks_started_at', ['talksStartedAt'])

@@ -5,6 +5,7 @@ import { DeemedApprovalEvent1795598692226 } from './1795598692226-DeemedApproval
 import { Alerts1795600369064 } from './1795600369064-Alerts';
 import { AlertRounds1795601556640 } from './1795601556640-AlertRounds';
 import { CockpitIndexes1795604895224 } from './1795604895224-CockpitIndexes';
+import { CockpitCoveringIndexes1795607846524 } from './1795607846524-CockpitCoveringIndexes';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Alerts1795600369064,
   AlertRounds1795601556640,
   CockpitIndexes1795604895224,
+  CockpitCoveringIndexes1795607846524,
 ];

@@ -151,18 +151,26 @@ export class AlertRepository {
       .getMany();
   }
 
-  /** Hours from an alert reaching its level to its acknowledgement, per department, for a year. */
-  async ackHours(year: number): Promise<Array<{ departmentId: string; hours: number }>> {
+  /**
+   * Hours from an alert reaching its level to its acknowledgement (negative ones count as 0), per
+   * department, for a year: counted per department and value (the hours are whole seconds / 3600 at
+   * the server's division precision, so few distinct values).
+   */
+  async ackHours(year: number): Promise<Array<{ departmentId: string; hours: number; count: number }>> {
     const rows = (await this.dataSource.query(
-      `SELECT department_id AS departmentId, TIMESTAMPDIFF(SECOND, level_since, acknowledged_at) / 3600 AS hours
-         FROM alert WHERE acknowledged_at >= ? AND acknowledged_at < ?`,
+      `SELECT department_id AS departmentId, TIMESTAMPDIFF(SECOND, level_since, acknowledged_at) / 3600 AS hours,
+              COUNT(*) AS n
+         FROM alert WHERE acknowledged_at >= ? AND acknowledged_at < ?
+        GROUP BY department_id, hours`,
       [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
-    )) as Array<{ departmentId: string; hours: string }>;
+    )) as Array<{ departmentId: string | number; hours: string; n: string | number }>;
     return rows.map((row) => ({
       departmentId: String(row.departmentId),
       hours: Math.max(0, Number(row.hours)),
+      count: Number(row.n),
     }));
   }
+
   /** Alerts not resolved (open or acknowledged) now, by level — covered by (status, level, department_id). */
   async unresolvedByLevel(departmentId?: string): Promise<Map<number, number>> {
     const rows = (await this.dataSource.query(

@@ -1,3 +1,4 @@
+import { fromCents, toCents } from '@luodi/domain';
 import type { DataSource } from 'typeorm';
 
 export interface FigureFilter {
@@ -56,24 +57,38 @@ export class FiguresRepository {
       `SELECT COUNT(*) AS signedCount,
               COALESCE(SUM(p.contract_amount), 0.00) AS contractAmount,
               COALESCE(SUM(p.registered_at IS NOT NULL AND p.registered_at <= ?), 0) AS registeredCount,
-              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS startedCount
+              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS startedCount,
+              COALESCE(SUM(p.funds_arrived), 0.00) AS fundsTotal
          FROM project p
         WHERE p.signed_at >= ? AND p.signed_at <= ?${extra.sql}`,
       [filter.asOfDate, filter.asOfDate, yearStart, signedUntil, ...extra.params],
     )) as Array<Record<string, string>>;
-    const [funds] = (await this.dataSource.query(
-      `SELECT COALESCE(SUM(f.amount), 0.00) AS fundsArrived
-         FROM project p JOIN fund_arrival f ON f.project_id = p.id
-        WHERE p.signed_at >= ? AND p.signed_at <= ? AND f.at <= ?${extra.sql}`,
-      [yearStart, signedUntil, filter.asOfDate, ...extra.params],
+    // Funds by asOf = the projects' running totals (kept with every entry) minus what was entered after
+    // asOf: for asOf today that is an empty range, for a past asOf only the later entries are read.
+    const [later] = (await this.dataSource.query(
+      `SELECT COALESCE(SUM(f.amount), 0.00) AS laterFunds
+         FROM fund_arrival f JOIN project p ON p.id = f.project_id
+        WHERE f.at > ? AND p.signed_at >= ? AND p.signed_at <= ?${extra.sql}`,
+      [filter.asOfDate, yearStart, signedUntil, ...extra.params],
     )) as Array<Record<string, string>>;
+    // In talks at asOf: not signed by then (never, or later) and not terminated by then; as two index
+    // ranges on signed_at (IS NULL, and > asOf — empty for asOf today) instead of a scan of every project.
     const [negotiating] = (await this.dataSource.query(
-      `SELECT COUNT(*) AS negotiatingCount
-         FROM project p
-        WHERE p.talks_started_at <= ?
-          AND (p.signed_at IS NULL OR p.signed_at > ?)
-          AND (p.terminated_at IS NULL OR p.terminated_at > ?)${extra.sql}`,
-      [filter.asOfDate, filter.asOfDate, filter.asOfDate, ...extra.params],
+      `SELECT (SELECT COUNT(*) FROM project p
+                WHERE p.signed_at IS NULL AND p.talks_started_at <= ?
+                  AND (p.terminated_at IS NULL OR p.terminated_at > ?)${extra.sql})
+            + (SELECT COUNT(*) FROM project p
+                WHERE p.signed_at > ? AND p.talks_started_at <= ?
+                  AND (p.terminated_at IS NULL OR p.terminated_at > ?)${extra.sql}) AS negotiatingCount`,
+      [
+        filter.asOfDate,
+        filter.asOfDate,
+        ...extra.params,
+        filter.asOfDate,
+        filter.asOfDate,
+        filter.asOfDate,
+        ...extra.params,
+      ],
     )) as Array<Record<string, string>>;
     return {
       negotiatingCount: Number(negotiating?.['negotiatingCount'] ?? 0),
@@ -81,7 +96,9 @@ export class FiguresRepository {
       contractAmount: String(signed?.['contractAmount'] ?? '0.00'),
       registeredCount: Number(signed?.['registeredCount'] ?? 0),
       startedCount: Number(signed?.['startedCount'] ?? 0),
-      fundsArrived: String(funds?.['fundsArrived'] ?? '0.00'),
+      fundsArrived: fromCents(
+        toCents(String(signed?.['fundsTotal'] ?? '0.00')) - toCents(String(later?.['laterFunds'] ?? '0.00')),
+      ),
     };
   }
 

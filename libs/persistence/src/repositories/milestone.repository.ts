@@ -312,20 +312,32 @@ export class MilestoneRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Per department: handled (decided in the year), on time, deemed, open and overdue. */
+  /**
+   * Per department holding any milestone (a loose scan of the department index): handled (decided in
+   * the year), on time, deemed, and open with a deadline day before `today`. Two aggregates on
+   * milestone alone, both index-only on
+   * (decided_at, deadline, department_id, item_code, accepted_on, decided_on_time, state): a range on
+   * decided_at for the year, and ref on decided_at IS NULL then a range on deadline for the overdue.
+   */
   async departmentScores(year: number, today: string): Promise<DepartmentScoreRow[]> {
-    const from = new Date(`${year}-01-01T00:00:00+08:00`);
-    const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
     const rows = (await this.dataSource.query(
       `SELECT d.id AS departmentId, d.name AS departmentName,
-              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ?), 0) AS handled,
-              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime,
-              COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.state = 'deemed_approved'), 0) AS deemed,
-              COALESCE(SUM(m.decided_at IS NULL AND m.deadline IS NOT NULL AND m.deadline < ?), 0) AS overdueOpen
-         FROM milestone m JOIN department d ON d.id = m.department_id
-        GROUP BY d.id, d.name`,
-      [from, to, from, to, from, to, today],
-    )) as Array<Record<string, string>>;
+              COALESCE(y.handled, 0) AS handled, COALESCE(y.onTime, 0) AS onTime,
+              COALESCE(y.deemed, 0) AS deemed, COALESCE(o.overdueOpen, 0) AS overdueOpen
+         FROM (SELECT m.department_id AS departmentId FROM milestone m GROUP BY m.department_id) h
+         JOIN department d ON d.id = h.departmentId
+         LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS handled,
+                           SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved') AS onTime,
+                           SUM(m.state = 'deemed_approved') AS deemed
+                      FROM milestone m
+                     WHERE m.decided_at >= ? AND m.decided_at < ?
+                     GROUP BY m.department_id) y ON y.departmentId = d.id
+         LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS overdueOpen
+                      FROM milestone m
+                     WHERE m.decided_at IS NULL AND m.deadline < ?
+                     GROUP BY m.department_id) o ON o.departmentId = d.id`,
+      [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`), today],
+    )) as Array<Record<string, string | number>>;
     return rows.map((row) => ({
       departmentId: String(row['departmentId']),
       departmentName: String(row['departmentName']),
@@ -336,17 +348,30 @@ export class MilestoneRepository {
     }));
   }
 
-  /** Acceptance and decision of the milestones decided in the year (for the median processing time). */
-  async decisionsInYear(
+  /**
+   * The milestones decided in the year with an acceptance day (for the median processing time),
+   * counted per department, acceptance day and decision day (Asia/Shanghai — UTC+8, no DST — of
+   * decided_at, stored in UTC). Index-only on the (decided_at, …, department_id, …, accepted_on) index.
+   */
+  async decisionDaysInYear(
     year: number,
-  ): Promise<Array<{ departmentId: string; acceptedOn: string; decidedAt: Date }>> {
+  ): Promise<Array<{ departmentId: string; acceptedOn: string; decidedOn: string; count: number }>> {
     const rows = (await this.dataSource.query(
-      `SELECT department_id AS departmentId, accepted_on AS acceptedOn, decided_at AS decidedAt FROM milestone
-        WHERE decided_at >= ? AND decided_at < ? AND accepted_on IS NOT NULL`,
+      `SELECT m.department_id AS departmentId, m.accepted_on AS acceptedOn,
+              DATE(m.decided_at + INTERVAL 8 HOUR) AS decidedOn, COUNT(*) AS n
+         FROM milestone m
+        WHERE m.decided_at >= ? AND m.decided_at < ? AND m.accepted_on IS NOT NULL
+        GROUP BY m.department_id, m.accepted_on, decidedOn`,
       [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
-    )) as Array<{ departmentId: string; acceptedOn: string; decidedAt: Date }>;
-    return rows.map((row) => ({ ...row, departmentId: String(row.departmentId) }));
+    )) as Array<{ departmentId: string | number; acceptedOn: string; decidedOn: string; n: string | number }>;
+    return rows.map((row) => ({
+      departmentId: String(row.departmentId),
+      acceptedOn: String(row.acceptedOn),
+      decidedOn: String(row.decidedOn),
+      count: Number(row.n),
+    }));
   }
+
   /**
    * The lights at asOf of the milestones with a deadline undecided at asOf (accepted by then, decided
    * after it or not at all), per deciding department: red = deadline day before asOfDate; yellow =
