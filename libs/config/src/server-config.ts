@@ -107,6 +107,11 @@ export const apiConfigSchema = serverConfigSchema.extend({
   REFRESH_TOKEN_TTL_SECONDS: integer(600, 90 * 24 * 3600, 7 * 24 * 3600),
   LOGIN_MAX_FAILURES: integer(1, 100, 5),
   LOGIN_WINDOW_SECONDS: integer(10, 3600, 60),
+  /**
+   * How long the cockpit's figures may be served from memory (0: never). Any change of a project,
+   * funds, key work, milestone or alert clears them at once on every API instance (live messages).
+   */
+  FIGURES_CACHE_SECONDS: integer(0, 3600, 30),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -51,6 +51,8 @@ export function appEnv(databaseUrl: string, extra: Record<string, string> = {}):
     REDIS_URL: serviceUrls().redisUrl,
     QUEUE_PREFIX: `t${uniqueSuffix()}`,
     JWT_SECRET: TEST_JWT_SECRET,
+    // Tests change rows by SQL and read the figures at once: no figures cache unless a test asks.
+    FIGURES_CACHE_SECONDS: '0',
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';
 import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { FiguresPublisher } from '../live/figures-publisher';
 import { LiveService, type ServerSentEvent } from './live.service';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
@@ -20,6 +21,7 @@ export class AlertsController {
     private readonly checks: ChecksService,
     private readonly deliveries: DeliveryRepository,
     private readonly live: LiveService,
+    private readonly figures: FiguresPublisher,
   ) {}
 
   @Get('alerts')
@@ -67,8 +69,12 @@ export class AlertsController {
   @ApiOperation({
     summary: 'Run the stall checks now and wait: { raised, escalated, resolved, deemedApproved }',
   })
-  run(): Promise<CheckResult> {
-    return this.checks.run();
+  async run(): Promise<CheckResult> {
+    const result = await this.checks.run();
+    // Alerts and 超时默认 changed: the cockpit's figures (and its cache) follow at once.
+    if (result.raised + result.escalated + result.resolved + result.deemedApproved > 0)
+      await this.figures.changed('checks');
+    return result;
   }
 
   @Get('deliveries')

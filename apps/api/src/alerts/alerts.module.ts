@@ -3,5 +3,5 @@ import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 import { LiveService } from './live.service';
 
-@Module({ controllers: [AlertsController], providers: [AlertsService, LiveService] })
+@Module({ controllers: [AlertsController], providers: [AlertsService, LiveService], exports: [LiveService] })
 export class AlertsModule {}

@@ -56,6 +56,11 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
     });
   }
 
+  /** Every live message this API instance receives (unfiltered: for server-side listeners only). */
+  changes(): Observable<LiveMessage> {
+    return this.messages.asObservable();
+  }
+
   /** The stream of one user: messages in scope, and a keep-alive ping. Ends when the API stops. */
   stream(scope: AccessScope): Observable<ServerSentEvent> {
     const visible = this.messages.pipe(

@@ -12,13 +12,20 @@ import { businessDateOf } from '@luodi/domain';
 import { Roles } from '../auth/access.decorators';
 import { BreakdownQueryDto, DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
+import { FiguresCache } from './figures-cache.service';
 
-/** The cockpit's figures: district-wide aggregates every role may read (api.md "all"). */
+/**
+ * The cockpit's figures: district-wide aggregates every role may read (api.md "all"), served through
+ * the short-lived figures cache that every change clears.
+ */
 @ApiTags('dashboard')
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardController {
-  constructor(private readonly dashboard: DashboardService) {}
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly cache: FiguresCache,
+  ) {}
 
   @Get('summary')
   @Roles('admin', 'bureau', 'leader', 'department')
@@ -27,14 +34,14 @@ export class DashboardController {
       'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined), and open alerts by level',
   })
   summary(@Query() query: SummaryQueryDto): Promise<DashboardSummary> {
-    return this.dashboard.summary(query);
+    return this.cache.get('summary', query, () => this.dashboard.summary(query));
   }
 
   @Get('funnel')
   @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({ summary: 'The pipeline funnel 在谈→签约→落地→开工→投产 of the year at asOf' })
   funnel(@Query() query: SummaryQueryDto): Promise<FunnelResponse> {
-    return this.dashboard.funnel(query);
+    return this.cache.get('funnel', query, () => this.dashboard.funnel(query));
   }
 
   @Get('breakdown')
@@ -45,7 +52,7 @@ export class DashboardController {
   })
   breakdown(@Query() query: BreakdownQueryDto): Promise<BreakdownResponse> {
     const { by, ...filters } = query;
-    return this.dashboard.breakdown(by, filters);
+    return this.cache.get(`breakdown-${by}`, filters, () => this.dashboard.breakdown(by, filters));
   }
 
   @Get('trend')
@@ -54,7 +61,7 @@ export class DashboardController {
     summary: 'Signings and starts per month, cumulative key-work investment against 序时进度',
   })
   trend(@Query() query: SummaryQueryDto): Promise<TrendResponse> {
-    return this.dashboard.trend(query);
+    return this.cache.get('trend', query, () => this.dashboard.trend(query));
   }
 
   @Get('approvals-by-department')
@@ -63,7 +70,7 @@ export class DashboardController {
     summary: 'Open approvals with a deadline by deciding department and light (红黄绿) at asOf',
   })
   approvalsByDepartment(@Query() query: SummaryQueryDto): Promise<ApprovalLightsResponse> {
-    return this.dashboard.approvalLights(query);
+    return this.cache.get('approval-lights', query, () => this.dashboard.approvalLights(query));
   }
 
   @Get('departments')
@@ -72,6 +79,7 @@ export class DashboardController {
     summary: 'The department scorecard (效能): handled, on time, median days, overdue, 超时默认; ranked',
   })
   departments(@Query() query: DepartmentsQueryDto): Promise<DepartmentScorecardResponse> {
-    return this.dashboard.departments(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)));
+    const year = query.year ?? Number(businessDateOf(new Date()).slice(0, 4));
+    return this.cache.get('departments', { year }, () => this.dashboard.departments(year));
   }
 }

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { FiguresCache } from './figures-cache.service';
 
 /** The cockpit's figures; the service is exported for the 月度调度 report. */
-@Module({ controllers: [DashboardController], providers: [DashboardService], exports: [DashboardService] })
+@Module({
+  imports: [AlertsModule],
+  controllers: [DashboardController],
+  providers: [DashboardService, FiguresCache],
+  exports: [DashboardService],
+})
 export class DashboardModule {}
