@@ -4,18 +4,28 @@
 //   next to the bare SQL of the due query as the baseline of the same run), a check with the 2 500
 //   due, and the in-app deliveries per second of the relay + a worker.
 // Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due-share 0.01] [--runs 20]
-// Uses the built api and worker (npm run build) and the services of ops/services (.data/services.env).
-import { spawn, spawnSync } from 'node:child_process';
+// Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
+// REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  cli as runCli,
+  databaseUrl,
+  freePort,
+  log,
+  machineInfo,
+  percentile,
+  requireFromRoot,
+  RESULTS_DIR,
+  serviceUrls,
+  sleep,
+  WORKER_MAIN,
+  API_MAIN,
+} from '../lib/common.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const require = createRequire(join(root, 'package.json'));
-const mysql = require('mysql2/promise');
+const mysql = requireFromRoot('mysql2/promise');
 
 const args = Object.fromEntries(
   process.argv
@@ -32,20 +42,13 @@ const RUNS = Number(args.runs ?? 20);
 const ITEMS = 9;
 const PROJECTS = Math.ceil(MILESTONES / ITEMS);
 
-const services = Object.fromEntries(
-  readFileSync(join(root, '.data', 'services.env'), 'utf8')
-    .split('\n')
-    .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
-    .filter(Boolean)
-    .map((match) => [match[1], match[2]]),
-);
+const services = serviceUrls();
 const database = `luodi_bench_checks_${Date.now().toString(36)}`;
-const url = new URL(services.DATABASE_URL);
-url.pathname = `/${database}`;
+const url = new URL(databaseUrl(services.databaseUrl, database));
 const env = {
   PATH: process.env.PATH,
   DATABASE_URL: url.toString(),
-  REDIS_URL: services.REDIS_URL,
+  REDIS_URL: services.redisUrl,
   QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
   JWT_SECRET: randomBytes(48).toString('base64url'),
   DEMO_PASSWORD: 'bench only Demo Passphrase',
@@ -58,34 +61,14 @@ const env = {
   WORKER_CONCURRENCY: '8',
 };
 
-const log = (text) => process.stdout.write(`${text}\n`);
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function cli(command) {
-  const result = spawnSync(process.execPath, [join(root, 'dist/apps/api/apps/api/src/cli.js'), command], {
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`${command} failed:\n${result.stdout}${result.stderr}`);
-}
+const cli = (command) => runCli(command, env);
 
 async function main() {
   log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
   cli('migrate');
   cli('demo:load');
   const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
+  const machine = await machineInfo(db);
   // Start from the demo's departments and catalog only.
   await db.query(
     'DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
@@ -128,7 +111,7 @@ async function main() {
   log(`  data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+  const api = spawn(process.execPath, [API_MAIN], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
@@ -185,7 +168,7 @@ async function main() {
 
   // Deliveries per second: relay + one worker, in-app channel.
   const t0 = performance.now();
-  const worker = spawn(process.execPath, [join(root, 'dist/apps/worker/apps/worker/src/main.js')], {
+  const worker = spawn(process.execPath, [WORKER_MAIN], {
     env,
     stdio: 'ignore',
   });
@@ -204,7 +187,8 @@ async function main() {
 
   const result = {
     at: new Date().toISOString(),
-    machine: `${(await import('node:os')).cpus().length} cores`,
+    machine: `${machine.cores} cores`,
+    machineDetail: machine,
     milestones: MILESTONES,
     due: DUE,
     runs: RUNS,
@@ -218,8 +202,8 @@ async function main() {
     deliveriesPerSecond: Number(pending) / deliverySeconds,
     deliveriesLeft: left,
   };
-  mkdirSync(join(root, 'ops/bench/results'), { recursive: true });
-  const file = join(root, 'ops/bench/results', `checks-${result.at.slice(0, 10)}.json`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `checks-${result.at.slice(0, 10)}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
