@@ -11,6 +11,17 @@ const chineseDays = requireFromRoot('chinese-days/dist/chinese-days.json');
 const rowsOf = async (pool, sql, params) => (await pool.query(sql, params))[0];
 const num = (value) => Number(value ?? 0);
 const dec = (value) => String(value ?? '0.00');
+/** Decimal(…, 2) string ↔ integer cents, as @luodi/domain's toCents/fromCents. */
+const toCents = (value) => {
+  const [whole, fraction = ''] = dec(value).replace('-', '').split('.');
+  const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  return dec(value).startsWith('-') ? -cents : cents;
+};
+const fromCents = (cents) => {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+};
 
 /** Business date (Asia/Shanghai) of an instant. */
 export const businessDateOf = (moment) => moment.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -66,23 +77,29 @@ export function bareSql(pool, { year, calendar }) {
       pool,
       `SELECT COUNT(*) AS signedCount, COALESCE(SUM(p.contract_amount), 0.00) AS contractAmount,
               COALESCE(SUM(p.registered_at IS NOT NULL AND p.registered_at <= ?), 0) AS registeredCount,
-              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS startedCount
+              COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS startedCount,
+              COALESCE(SUM(p.funds_arrived), 0.00) AS fundsTotal
          FROM project p WHERE p.signed_at >= ? AND p.signed_at <= ?`,
       [asOfDate, asOfDate, window.from, window.to],
     );
-    const [funds] = await rowsOf(
+    // Funds by asOf = the running totals minus what was entered after asOf (an index range on fund_arrival.at).
+    const [later] = await rowsOf(
       pool,
-      `SELECT COALESCE(SUM(f.amount), 0.00) AS fundsArrived
-         FROM project p JOIN fund_arrival f ON f.project_id = p.id
-        WHERE p.signed_at >= ? AND p.signed_at <= ? AND f.at <= ?`,
-      [window.from, window.to, asOfDate],
+      `SELECT COALESCE(SUM(f.amount), 0.00) AS laterFunds
+         FROM fund_arrival f JOIN project p ON p.id = f.project_id
+        WHERE f.at > ? AND p.signed_at >= ? AND p.signed_at <= ?`,
+      [asOfDate, window.from, window.to],
     );
+    // In talks at asOf, as two index ranges on signed_at (IS NULL, and > asOf).
     const [negotiating] = await rowsOf(
       pool,
-      `SELECT COUNT(*) AS n FROM project p
-        WHERE p.talks_started_at <= ? AND (p.signed_at IS NULL OR p.signed_at > ?)
-          AND (p.terminated_at IS NULL OR p.terminated_at > ?)`,
-      [asOfDate, asOfDate, asOfDate],
+      `SELECT (SELECT COUNT(*) FROM project p
+                WHERE p.signed_at IS NULL AND p.talks_started_at <= ?
+                  AND (p.terminated_at IS NULL OR p.terminated_at > ?))
+            + (SELECT COUNT(*) FROM project p
+                WHERE p.signed_at > ? AND p.talks_started_at <= ?
+                  AND (p.terminated_at IS NULL OR p.terminated_at > ?)) AS n`,
+      [asOfDate, asOfDate, asOfDate, asOfDate, asOfDate],
     );
     return {
       negotiatingCount: num(negotiating.n),
@@ -90,7 +107,7 @@ export function bareSql(pool, { year, calendar }) {
       contractAmount: dec(signed.contractAmount),
       registeredCount: num(signed.registeredCount),
       startedCount: num(signed.startedCount),
-      fundsArrived: dec(funds.fundsArrived),
+      fundsArrived: fromCents(toCents(signed.fundsTotal) - toCents(later.laterFunds)),
     };
   };
 
@@ -290,24 +307,38 @@ export function bareSql(pool, { year, calendar }) {
       const [scores, decisions, acks] = await Promise.all([
         rowsOf(
           pool,
-          `SELECT d.id AS departmentId,
-                  COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ?), 0) AS handled,
-                  COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime,
-                  COALESCE(SUM(m.decided_at >= ? AND m.decided_at < ? AND m.state = 'deemed_approved'), 0) AS deemed,
-                  COALESCE(SUM(m.decided_at IS NULL AND m.deadline IS NOT NULL AND m.deadline < ?), 0) AS overdueOpen
-             FROM milestone m JOIN department d ON d.id = m.department_id GROUP BY d.id, d.name`,
-          [from, to, from, to, from, to, today],
+          `SELECT d.id AS departmentId, d.name AS departmentName,
+                  COALESCE(y.handled, 0) AS handled, COALESCE(y.onTime, 0) AS onTime,
+                  COALESCE(y.deemed, 0) AS deemed, COALESCE(o.overdueOpen, 0) AS overdueOpen
+             FROM (SELECT m.department_id AS departmentId FROM milestone m GROUP BY m.department_id) h
+             JOIN department d ON d.id = h.departmentId
+             LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS handled,
+                               SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved') AS onTime,
+                               SUM(m.state = 'deemed_approved') AS deemed
+                          FROM milestone m
+                         WHERE m.decided_at >= ? AND m.decided_at < ?
+                         GROUP BY m.department_id) y ON y.departmentId = d.id
+             LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS overdueOpen
+                          FROM milestone m
+                         WHERE m.decided_at IS NULL AND m.deadline < ?
+                         GROUP BY m.department_id) o ON o.departmentId = d.id`,
+          [from, to, today],
         ),
         rowsOf(
           pool,
-          `SELECT department_id AS departmentId, accepted_on AS acceptedOn, decided_at AS decidedAt FROM milestone
-            WHERE decided_at >= ? AND decided_at < ? AND accepted_on IS NOT NULL`,
+          `SELECT m.department_id AS departmentId, m.accepted_on AS acceptedOn,
+                  DATE(m.decided_at + INTERVAL 8 HOUR) AS decidedOn, COUNT(*) AS n
+             FROM milestone m
+            WHERE m.decided_at >= ? AND m.decided_at < ? AND m.accepted_on IS NOT NULL
+            GROUP BY m.department_id, m.accepted_on, decidedOn`,
           [from, to],
         ),
         rowsOf(
           pool,
-          `SELECT department_id AS departmentId, TIMESTAMPDIFF(SECOND, level_since, acknowledged_at) / 3600 AS hours
-             FROM alert WHERE acknowledged_at >= ? AND acknowledged_at < ?`,
+          `SELECT department_id AS departmentId, TIMESTAMPDIFF(SECOND, level_since, acknowledged_at) / 3600 AS hours,
+                  COUNT(*) AS n
+             FROM alert WHERE acknowledged_at >= ? AND acknowledged_at < ?
+            GROUP BY department_id, hours`,
           [from, to],
         ),
       ]);
