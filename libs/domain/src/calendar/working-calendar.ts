@@ -62,13 +62,44 @@ export class WorkingCalendar {
     return current;
   }
 
-  /** Working days d with from < d ≤ to (0 when to ≤ from). */
+  /** Working days d with from < d ≤ to (0 when to ≤ from). Constant time after a year's first use. */
   workingDaysAfterUpTo(from: IsoDate, to: IsoDate): number {
-    let count = 0;
-    for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
-      if (this.isWorkingDay(day)) count += 1;
-    }
+    if (to <= from) return 0;
+    const [fromYear, fromIndex] = this.position(from);
+    const [toYear, toIndex] = this.position(to);
+    const upToFrom = this.cumulative(fromYear)[fromIndex + 1]!;
+    const upToTo = this.cumulative(toYear)[toIndex + 1]!;
+    if (fromYear === toYear) return upToTo - upToFrom;
+    let count = this.yearTotal(fromYear) - upToFrom + upToTo;
+    for (let year = fromYear + 1; year < toYear; year += 1) count += this.yearTotal(year);
     return count;
+  }
+
+  /** Per year: entry i = working days among the year's first i days (built once, the calendar is immutable). */
+  private readonly cumulativeByYear = new Map<number, Int32Array>();
+
+  private cumulative(year: number): Int32Array {
+    let counts = this.cumulativeByYear.get(year);
+    if (!counts) {
+      const first = Date.UTC(year, 0, 1) / DAY_MS;
+      const days = Date.UTC(year + 1, 0, 1) / DAY_MS - first;
+      counts = new Int32Array(days + 1);
+      for (let index = 0; index < days; index += 1)
+        counts[index + 1] = counts[index]! + (this.isWorkingDay(fromUtcDay(first + index)) ? 1 : 0);
+      this.cumulativeByYear.set(year, counts);
+    }
+    return counts;
+  }
+
+  private yearTotal(year: number): number {
+    const counts = this.cumulative(year);
+    return counts[counts.length - 1]!;
+  }
+
+  /** [year, 0-based day of the year] of a date. */
+  private position(date: IsoDate): [number, number] {
+    const year = Number(date.slice(0, 4));
+    return [year, toUtcDay(date) - Date.UTC(year, 0, 1) / DAY_MS];
   }
 
   /** The n-th working day of a month (1-based), e.g. the 5th working day of 2026-10. */
