@@ -16,7 +16,9 @@ import { FiguresCache } from './figures-cache.service';
 
 /**
  * The cockpit's figures: district-wide aggregates every role may read (api.md "all"), served through
- * the short-lived figures cache that every change clears.
+ * the short-lived figures cache that every change clears. The cache key is the query alone, which is
+ * right only while the figures do not depend on who asks: scoping them per department would have to
+ * add the scope to the key.
  */
 @ApiTags('dashboard')
 @ApiBearerAuth()
