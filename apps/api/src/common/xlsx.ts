@@ -54,14 +54,28 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** Send a workbook as a download with a UTF-8 file name (Chinese names survive every browser). */
-export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
+/** `attachment` with an ASCII name and (RFC 5987) a UTF-8 one, which browsers prefer. */
+export function contentDisposition(asciiName: string, utf8Name: string): string {
+  const encoded = encodeURIComponent(utf8Name).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Send a workbook as a download with a UTF-8 file name (Chinese names survive every browser) and an
+ * ASCII one for clients that take only that.
+ */
+export function sendXlsx(
+  reply: FastifyReply,
+  fileName: string,
+  body: Buffer,
+  asciiFileName = 'export.xlsx',
+): FastifyReply {
   return reply
     .header('Content-Type', XLSX_MIME)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
+    .header('Content-Disposition', contentDisposition(asciiFileName, fileName))
     .header('Cache-Control', 'no-store')
     .send(body);
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { COCKPIT_REPORT_CONTENT_TYPE } from '@luodi/contracts';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators';
+import { sendXlsx } from '../common/xlsx';
 import { CockpitReportQueryDto } from './cockpit-report.dto';
 import { CockpitReportService } from './cockpit-report.service';
-import { contentDisposition } from './cockpit-report.sheets';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -22,10 +22,6 @@ export class CockpitReportController {
   })
   async report(@Query() query: CockpitReportQueryDto, @Res() reply: FastifyReply) {
     const report = await this.reports.build(query);
-    return reply
-      .header('Content-Type', COCKPIT_REPORT_CONTENT_TYPE)
-      .header('Content-Disposition', contentDisposition(report.fileName.ascii, report.fileName.utf8))
-      .header('Cache-Control', 'no-store')
-      .send(report.body);
+    return sendXlsx(reply, report.fileName.utf8, report.body, report.fileName.ascii);
   }
 }

@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type CockpitReportData,
   cockpitReportSheets,
-  contentDisposition,
   lastDayOfMonth,
   LIGHT_FILLS,
   NO_KEY,
@@ -23,6 +22,7 @@ import {
   SHEET_NAMES,
   writeWorkbook,
 } from './cockpit-report.sheets';
+import { contentDisposition } from '../common/xlsx';
 
 const summary: DashboardSummary = {
   year: 2026,

@@ -150,15 +150,6 @@ export function reportPeriod(month: string, now: Date): ReportPeriod {
   };
 }
 
-/** `attachment` with an ASCII name and (RFC 5987) a UTF-8 one, which browsers prefer. */
-export function contentDisposition(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
-
 export function reportFileNames(month: string): { ascii: string; utf8: string } {
   return { ascii: `luodi-cockpit-${month}.xlsx`, utf8: `驾驶舱月度调度报告_${month}.xlsx` };
 }
