@@ -46,7 +46,9 @@ export class PrivateMariaDb {
     const installed = spawnSync(installDb, args, { encoding: 'utf8' });
     if (installed.status !== 0) {
       rmSync(dir, { recursive: true, force: true });
-      throw new Error(`mariadb-install-db failed (${installed.status}):\n${installed.stdout}${installed.stderr}`);
+      throw new Error(
+        `mariadb-install-db failed (${installed.status}):\n${installed.stdout}${installed.stderr}`,
+      );
     }
     await server.start();
     return server;

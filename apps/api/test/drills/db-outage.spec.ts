@@ -22,6 +22,31 @@ import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const OUTAGE_MS = 20_000;
+
+function percentiles(values: number[]): { p50: number; p99: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+function timeline(answers: DrillAnswer[], origin: number): string[] {
+  const seconds = new Map<number, Record<string, number>>();
+  for (const answer of answers) {
+    const second = Math.floor((answer.sentAt - origin) / 1000);
+    const counts = seconds.get(second) ?? {};
+    counts[String(answer.status)] = (counts[String(answer.status)] ?? 0) + 1;
+    seconds.set(second, counts);
+  }
+  return [...seconds]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([second, counts]) =>
+        `${second}:${Object.entries(counts)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(',')}`,
+    );
+}
 const WRITES_PER_SECOND = 10;
 /** The drill's client gives up on an answer after this long: anything slower counts as a hang. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -78,11 +103,14 @@ describe('drill: MariaDB stopped for 20 s under steady writes (private mariadbd)
     await admin.end();
     const leadDepartmentId = String(departments[0]!.id);
 
+    const runId = uniqueSuffix().slice(-8);
     const writer = steadyLoad(WRITES_PER_SECOND, (index) =>
       drillFetch(`${api.baseUrl}/api/projects`, {
         method: 'POST',
         token,
+        // Explicit codes: this drill is about the database going away, not about the code allocator.
         body: {
+          code: `DRILL-${runId}-${index}`,
           name: `演练项目${index}`,
           investor: `演练投资有限公司${index}`,
           investorOrigin: 'domestic',
@@ -154,6 +182,10 @@ describe('drill: MariaDB stopped for 20 s under steady writes (private mariadbd)
       writes: { total: writes.length, byStatus: countByStatus(writes) },
       writesDuringOutage: { total: outageWrites.length, byStatus: countByStatus(outageWrites) },
       slowestAnswerDuringOutageMs: slowest503,
+      // Requests sent before the stop and still queued in the API when it came get 503 too.
+      writeLatencyBeforeStopMs: percentiles(
+        writes.filter((answer) => answer.answeredAt < stopAt).map((a) => a.answeredAt - a.sentAt),
+      ),
       errorCodes503: errorCodes,
       health: {
         byStatus: countByStatus(probes),
@@ -165,7 +197,13 @@ describe('drill: MariaDB stopped for 20 s under steady writes (private mariadbd)
       unexpected: writes
         .filter((answer) => answer.status !== 201 && answer.status !== 503)
         .slice(0, 5)
-        .map((answer) => ({ status: answer.status, sentAfterStopMs: answer.sentAt - stopAt, body: answer.body })),
+        .map((answer) => ({
+          status: answer.status,
+          sentAfterStopMs: answer.sentAt - stopAt,
+          body: answer.body,
+        })),
+      // Per second from the stop: the statuses answered, e.g. "-2:201×10" … "21:503×4,201×6".
+      timeline: timeline(writes, stopAt),
       acknowledged: acknowledged.length,
       lost: lost.length,
       duplicatedCodes: duplicateCodes.length,
