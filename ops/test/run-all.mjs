@@ -68,9 +68,14 @@ for (const line of readFileSync(join(root, '.data', 'services.env'), 'utf8').spl
   if (match) env[`LUODI_TEST_${match[1]}`] = match[2];
 }
 if (
-  !run('test tools: chromium, fonts, redis-server', 'bash', ['ops/test/ensure-test-tools.sh'], {
-    counts: false,
-  })
+  !run(
+    'test tools: chromium, fonts, redis-server, mariadb-client',
+    'bash',
+    ['ops/test/ensure-test-tools.sh'],
+    {
+      counts: false,
+    },
+  )
 )
   finish();
 
