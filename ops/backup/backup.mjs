@@ -209,6 +209,12 @@ async function main() {
         `backup: ${db.database} has no Luodi schema (no audit_head or schema_migrations rows); nothing to back up`,
       );
 
+    // One snapshot: the chain (1, 2, 3 … without gaps) ends exactly at its head.
+    if ((seen.tables['audit_log'] ?? 0) !== seen.auditHead.seq)
+      die(
+        `backup: the dump holds ${seen.tables['audit_log'] ?? 0} audit entries but the audit head says ` +
+          `#${seen.auditHead.seq}: it is not one consistent snapshot`,
+      );
     const sha256 = createHash('sha256').update(readFileSync(dumpFile)).digest('hex');
     const head = seen.migrations.reduce((last, row) => (row.id > last.id ? row : last));
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));

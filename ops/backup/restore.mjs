@@ -190,6 +190,13 @@ async function main() {
       head.last_hash !== manifest.database.auditHead.hash
     )
       problems.push('the audit head differs from the manifest');
+    // The chain must end at its head: an entry past it (a dump not taken in one snapshot) would make
+    // the next append collide with it.
+    const [[{ last }]] = await connection.query('SELECT COALESCE(MAX(seq), 0) AS last FROM audit_log');
+    if (head && Number(last) !== Number(head.last_seq))
+      problems.push(
+        `audit_log ends at #${last} but its head says #${head.last_seq}: the dump is not one snapshot`,
+      );
     if (problems.length)
       die(`restore: the restored database does not match the backup:\n  ${problems.join('\n  ')}`);
     step(
