@@ -192,10 +192,17 @@ async function main() {
     );
     const watcher = dumpWatcher();
     const dumpFile = join(work, DUMP_NAME);
+    const hash = createHash('sha256');
     await pipeline(
       dump.stdout,
       watcher.transform,
       createGzip({ level: 6 }),
+      new Transform({
+        transform(chunk, _encoding, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      }),
       createWriteStream(dumpFile, { mode: 0o600 }),
     );
     const code = await exited;
@@ -215,7 +222,7 @@ async function main() {
         `backup: the dump holds ${seen.tables['audit_log'] ?? 0} audit entries but the audit head says ` +
           `#${seen.auditHead.seq}: it is not one consistent snapshot`,
       );
-    const sha256 = createHash('sha256').update(readFileSync(dumpFile)).digest('hex');
+    const sha256 = hash.digest('hex');
     const head = seen.migrations.reduce((last, row) => (row.id > last.id ? row : last));
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     const manifest = {

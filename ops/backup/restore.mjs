@@ -93,7 +93,9 @@ async function main() {
     const manifest = JSON.parse(readFileSync(join(work, MANIFEST_NAME), 'utf8'));
     if (manifest.format !== FORMAT) die(`restore: unknown backup format "${manifest.format}"`, 2);
     const dumpFile = join(work, DUMP_NAME);
-    const sha256 = createHash('sha256').update(readFileSync(dumpFile)).digest('hex');
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(dumpFile)) hash.update(chunk);
+    const sha256 = hash.digest('hex');
     if (sha256 !== manifest.files?.[DUMP_NAME]?.sha256)
       die(`restore: ${DUMP_NAME} does not match the manifest's sha256: the file is damaged`, 1);
     step(
