@@ -275,19 +275,24 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     return ids;
   }
 
+  /** Waits until every delivery is done (sent or failed), then expects each to be `status`. */
   async function settled(ids: string[], status: 'sent' | 'failed'): Promise<DeliveryRow[]> {
-    return waitFor(
-      `deliveries ${status}`,
+    const rows = await waitFor(
+      `deliveries done (expected ${status})`,
       async () => {
-        const rows = (await dataSource.query(
+        const found = (await dataSource.query(
           `SELECT id, status, attempts, last_error AS lastError, target FROM delivery WHERE id IN (${ids.map(() => '?').join(',')})`,
           ids,
         )) as DeliveryRow[];
-        return rows.length === ids.length && rows.every((row) => row.status === status) ? rows : undefined;
+        return found.length === ids.length && found.every((row) => row.status !== 'pending')
+          ? found
+          : undefined;
       },
       60_000,
       200,
     );
+    for (const row of rows) expect(row.status, JSON.stringify(row)).toBe(status);
+    return rows;
   }
 
   const callsFor = (kind: keyof typeof robots, deliveryId: string) =>
