@@ -30,6 +30,24 @@ const KIND_NAMES: Record<string, string> = {
 };
 const LEVEL_NAMES: Record<number, string> = { 1: '预警', 2: '逾期', 3: '督办' };
 
+/** A robot's answer is small JSON; a receiver that streams more is not read further. */
+const ANSWER_LIMIT_BYTES = 64 * 1024;
+
+async function readAtMost(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
 /**
  * Sends one delivery: in-app (a notification row, once, and a live message), e-mail over SMTP, or a
  * webhook to the department's chat robot (DingTalk, WeCom, Feishu: their message format, signature and
@@ -173,8 +191,7 @@ export class DeliverProcessor {
       body: request.body,
       signal: AbortSignal.timeout(10_000),
     });
-    // A robot's answer is small; keep at most 64 KiB of it.
-    const answer = (await response.text()).slice(0, 65_536);
+    const answer = await readAtMost(response, ANSWER_LIMIT_BYTES);
     const outcome = interpretRobotAnswer(robot.kind, response.status, answer);
     if (!outcome.ok) throw new Error(outcome.error);
   }
