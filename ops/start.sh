@@ -10,8 +10,9 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "${REPO_ROOT}"
 say() { printf '\033[1m[luodi]\033[0m %s\n' "$*"; }
 
-node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
-  { say "Node.js >= 20.19 is required (found $(node --version))"; exit 1; }
+# The range of package.json "engines": ^20.19.0 || ^22.13.0 || >=24.11.0 (Node 24 LTS in production).
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>24||(a===24&&b>=11)||(a===22&&b>=13)||(a===20&&b>=19)?0:1)' ||
+  { say "Node.js 24 LTS is required (20.19+ and 22.13+ still work; found $(node --version))"; exit 1; }
 
 # 1. packages
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then

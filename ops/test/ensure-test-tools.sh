@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Tools the test suites need on the machine: Debian's chromium (browser e2e; Playwright's own browser
 # downloads do not work here), CJK fonts for readable screenshots, and redis-server (fault tests start
-# throwaway Redis instances of their own). Installed from Debian packages when missing (root only).
+# throwaway Redis instances of their own) and the MariaDB clients (the backup-and-restore test runs
+# npm run backup / restore: mariadb-dump and mariadb). Installed from Debian packages when missing (root only).
 set -euo pipefail
 
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v redis-server > /dev/null 2>&1 || [[ -x /usr/bin/redis-server ]] || missing+=(redis-server)
+if ! { command -v mariadb-dump || command -v mysqldump; } > /dev/null 2>&1 ||
+  ! { command -v mariadb || command -v mysql; } > /dev/null 2>&1; then
+  missing+=(mariadb-client)
+fi
 if command -v fc-list > /dev/null 2>&1; then
   [[ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]] || missing+=(fonts-wqy-microhei)
 else

@@ -3,6 +3,8 @@
 //   setup   : npm packages (when missing), MariaDB + Redis (ops/services), chromium & co (ensure-test-tools)
 //   checks  : format, lint (incl. Nx module boundaries), type check, build — each counts as one test
 //   vitest  : unit, web, integration (real MariaDB + Redis), e2e (HTTP + headless Chromium)
+//   again   : with LUODI_SECOND_RUNTIME=<major> (.ci/run sets 24), unit and integration once more on that
+//             Node major from the npm registry (npx -y node@<major>); its counts join the closing line
 // Uses only Node built-ins, so it runs before anything is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -66,9 +68,14 @@ for (const line of readFileSync(join(root, '.data', 'services.env'), 'utf8').spl
   if (match) env[`LUODI_TEST_${match[1]}`] = match[2];
 }
 if (
-  !run('test tools: chromium, fonts, redis-server', 'bash', ['ops/test/ensure-test-tools.sh'], {
-    counts: false,
-  })
+  !run(
+    'test tools: chromium, fonts, redis-server, mariadb-client',
+    'bash',
+    ['ops/test/ensure-test-tools.sh'],
+    {
+      counts: false,
+    },
+  )
 )
   finish();
 
@@ -100,44 +107,92 @@ if (!built) {
   failed += 1;
   failures.push('integration and e2e (not run: build failed)');
 }
-const report = join(artifacts, 'vitest-results.json');
-rmSync(report, { force: true });
-process.stdout.write(`\n▶ vitest: ${projects.join(', ')}\n`);
-const vitest = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    ...projects.flatMap((project) => ['--project', project]),
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ],
-  { stdio: 'inherit', env },
-);
-if (!existsSync(report)) {
-  failed += 1;
-  failures.push('vitest produced no report');
-} else {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  skipped += results.numPendingTests + results.numTodoTests;
-  // A file that failed to load has no test results of its own: count it as a failure.
-  for (const file of results.testResults) {
-    if (file.status === 'failed' && file.assertionResults.length === 0) {
-      failed += 1;
-      failures.push(`${file.name.replace(`${root}/`, '')} (failed to load)`);
-    }
-    for (const test of file.assertionResults) {
-      if (test.status === 'failed') failures.push(`${file.name.replace(`${root}/`, '')} › ${test.title}`);
+/**
+ * One vitest pass: run the projects with `command args…`, add the JSON report's counts to the totals.
+ * `label` prefixes the failures of a pass on another runtime.
+ */
+function vitestPass({ title, command, args, projects: passProjects, reportName, label = '' }) {
+  const report = join(artifacts, reportName);
+  rmSync(report, { force: true });
+  process.stdout.write(`\n▶ ${title}\n`);
+  const failuresBefore = failures.length;
+  const vitest = spawnSync(
+    command,
+    [
+      ...args,
+      'run',
+      ...passProjects.flatMap((project) => ['--project', project]),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { stdio: 'inherit', env },
+  );
+  if (!existsSync(report)) {
+    failed += 1;
+    failures.push(`${label}vitest produced no report`);
+  } else {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    skipped += results.numPendingTests + results.numTodoTests;
+    // A file that failed to load has no test results of its own: count it as a failure.
+    for (const file of results.testResults) {
+      const name = file.name.replace(`${root}/`, '');
+      if (file.status === 'failed' && file.assertionResults.length === 0) {
+        failed += 1;
+        failures.push(`${label}${name} (failed to load)`);
+      }
+      for (const test of file.assertionResults) {
+        if (test.status === 'failed') failures.push(`${label}${name} › ${test.title}`);
+      }
     }
   }
+  // Vitest failing for a reason no test explains (an unhandled error, a crash after the report):
+  // count it, so a broken run never reads as green.
+  if (vitest.status !== 0 && failures.length === failuresBefore) {
+    failed += 1;
+    failures.push(`${label}vitest exited with ${vitest.status ?? vitest.signal} (see its output above)`);
+  }
 }
-// Vitest failing for a reason no test explains (an unhandled error, a crash after the report):
-// count it, so a broken run never reads as green.
-if (vitest.status !== 0 && failures.length === 0) {
-  failed += 1;
-  failures.push(`vitest exited with ${vitest.status ?? vitest.signal} (see its output above)`);
+
+vitestPass({
+  title: `vitest: ${projects.join(', ')} (node ${process.versions.node})`,
+  command: 'npx',
+  args: ['vitest'],
+  projects,
+  reportName: 'vitest-results.json',
+});
+
+// --- second runtime ----------------------------------------------------------------------------------
+// LUODI_SECOND_RUNTIME=24 (set by .ci/run): the unit and integration suites once more on that Node
+// major, taken from the npm registry's `node` package. Vitest's workers and the api/worker processes the
+// integration tests spawn (process.execPath) then all run on it.
+const second = (process.env.LUODI_SECOND_RUNTIME ?? '').trim();
+if (second) {
+  const major = process.versions.node.split('.')[0];
+  if (!/^\d+$/.test(second)) {
+    failed += 1;
+    failures.push(`LUODI_SECOND_RUNTIME must be a Node major version such as 24, not "${second}"`);
+  } else if (second === major) {
+    process.stdout.write(`\nsecond runtime: already on node ${major}, the pass above ran on it\n`);
+  } else {
+    const node = ['-y', `node@${second}`];
+    if (
+      run(`node ${second} from the npm registry (npx -y node@${second})`, 'npx', [...node, '--version'], {
+        counts: false,
+      })
+    ) {
+      const secondProjects = built ? ['unit', 'integration'] : ['unit'];
+      vitestPass({
+        title: `vitest: ${secondProjects.join(', ')} again on node ${second}`,
+        command: 'npx',
+        args: [...node, join('node_modules', 'vitest', 'vitest.mjs')],
+        projects: secondProjects,
+        reportName: `vitest-results-node${second}.json`,
+        label: `[node ${second}] `,
+      });
+    }
+  }
 }
 finish();

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadDatabaseConfig } from '@luodi/config';
 import {
+  AuditRepository,
   AuditSubscriber,
   openDataSource,
   ensureDatabase,
@@ -19,6 +20,7 @@ const USAGE = `usage: cli <command>
   migrate                    create the database if missing and apply pending migrations
   migration:check            exit 1 when the entities differ from the migrations (prints the SQL)
   migration:generate <Name>  write a new migration with the SQL that brings the schema to the entities
+  audit:verify               exit 1 unless the audit hash chain verifies (prints the entries checked)
   demo:load [file]           load the demo district when the database is empty; generated passwords
                              are written to [file] (mode 600) for npm start to print`;
 
@@ -91,6 +93,17 @@ ${down.map(quote).join('\n')}
       );
       logger.log(`wrote ${file}; add ${className} to libs/persistence/src/migrations/index.ts`);
       return 0;
+    }
+    case 'audit:verify': {
+      const result = await withDataSource(url, (dataSource) => new AuditRepository(dataSource).verify());
+      if (result.ok) {
+        process.stdout.write(`ok: ${result.count} entries verified\n`);
+        return 0;
+      }
+      process.stderr.write(
+        `broken after ${result.count} entries: #${result.firstBroken?.seq} ${result.firstBroken?.reason}\n`,
+      );
+      return 1;
     }
     case 'demo:load': {
       const result = await withDataSource(url, (dataSource) =>

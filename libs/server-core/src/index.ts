@@ -5,3 +5,4 @@ export * from './logging';
 export * from './milestone-clock.service';
 export * from './shutdown';
 export * from './alerts/checks.service';
+export * from './alerts/chat-robots';

@@ -1,6 +1,14 @@
 import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { WEBHOOK_KINDS, WEBHOOK_SECRET_PATTERN, type WebhookKind } from '@luodi/domain';
+import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+
+const KIND_DESCRIPTION =
+  'which chat robot the webhook is: dingtalk (钉钉), wecom (企业微信), feishu (飞书/Lark) or generic (signed JSON)';
+const SECRET_DESCRIPTION =
+  'write-only signing secret (DingTalk 加签 SEC…, Feishu 签名校验 key, or the generic HMAC key); null removes it. ' +
+  'Never answered: responses carry hasSecret. A WeCom robot takes none.';
+const SECRET_RULE = 'must be 1–200 visible ASCII characters without spaces';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'NRB', description: 'short code: letters, digits, _ or -' })
@@ -27,6 +35,17 @@ export class CreateDepartmentDto {
   )
   @MaxLength(500)
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION })
+  @IsOptionalNotNull()
+  @IsIn(WEBHOOK_KINDS, { message: `must be one of ${WEBHOOK_KINDS.join(', ')}` })
+  webhookKind?: WebhookKind;
+
+  @ApiPropertyOptional({ nullable: true, type: String, writeOnly: true, description: SECRET_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @Matches(WEBHOOK_SECRET_PATTERN, { message: SECRET_RULE })
+  webhookSecret?: string | null;
 }
 
 export class UpdateDepartmentDto {
@@ -50,6 +69,17 @@ export class UpdateDepartmentDto {
   )
   @MaxLength(500)
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION })
+  @IsOptionalNotNull()
+  @IsIn(WEBHOOK_KINDS, { message: `must be one of ${WEBHOOK_KINDS.join(', ')}` })
+  webhookKind?: WebhookKind;
+
+  @ApiPropertyOptional({ nullable: true, type: String, writeOnly: true, description: SECRET_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  @Matches(WEBHOOK_SECRET_PATTERN, { message: SECRET_RULE })
+  webhookSecret?: string | null;
 }
 
 export class DepartmentSummaryDto {
@@ -61,4 +91,7 @@ export class DepartmentSummaryDto {
 export class DepartmentDto extends DepartmentSummaryDto {
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) webhookUrl!: string | null;
+  @ApiProperty({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION }) webhookKind!: WebhookKind;
+  @ApiProperty({ description: 'whether a signing secret is stored (the secret itself is never answered)' })
+  hasSecret!: boolean;
 }

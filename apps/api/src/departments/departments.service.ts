@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AccessScope, DomainError, NotFound } from '@luodi/domain';
+import { type AccessScope, applyWebhookChange, DomainError, NotFound } from '@luodi/domain';
 import { type DepartmentEntity, DepartmentRepository } from '@luodi/persistence';
 import type { Page } from '../common/pagination';
 import type {
@@ -18,7 +18,22 @@ const detail = (entity: DepartmentEntity): DepartmentDto => ({
   ...summary(entity),
   email: entity.email,
   webhookUrl: entity.webhookUrl,
+  webhookKind: entity.webhookKind,
+  // The secret is write-only: only whether there is one.
+  hasSecret: entity.webhookSecret !== null,
 });
+
+/** The webhook columns after a change (rules in libs/domain). */
+function webhookColumns(
+  current: Pick<DepartmentEntity, 'webhookUrl' | 'webhookKind' | 'webhookSecret'>,
+  input: Pick<UpdateDepartmentDto, 'webhookUrl' | 'webhookKind' | 'webhookSecret'>,
+) {
+  const next = applyWebhookChange(
+    { url: current.webhookUrl, kind: current.webhookKind, secret: current.webhookSecret },
+    { url: input.webhookUrl, kind: input.webhookKind, secret: input.webhookSecret },
+  );
+  return { webhookUrl: next.url, webhookKind: next.kind, webhookSecret: next.secret };
+}
 
 @Injectable()
 export class DepartmentsService {
@@ -45,7 +60,7 @@ export class DepartmentsService {
         code: input.code,
         name: input.name,
         email: input.email ?? null,
-        webhookUrl: input.webhookUrl ?? null,
+        ...webhookColumns({ webhookUrl: null, webhookKind: 'generic', webhookSecret: null }, input),
       }),
     );
   }
@@ -53,6 +68,13 @@ export class DepartmentsService {
   async update(id: string, patch: UpdateDepartmentDto): Promise<DepartmentDto> {
     const entity = await this.departments.findById(id);
     if (!entity) throw new NotFound('department', id);
-    return detail(await this.departments.update(entity, patch));
+    const { webhookUrl, webhookKind, webhookSecret, ...rest } = patch;
+    const webhook = webhookColumns(entity, { webhookUrl, webhookKind, webhookSecret });
+    // Only the columns that change (an unchanged secret is not re-written, so the audit notes no change).
+    const changes: Partial<typeof webhook> = {};
+    for (const key of Object.keys(webhook) as Array<keyof typeof webhook>) {
+      if (webhook[key] !== entity[key]) Object.assign(changes, { [key]: webhook[key] });
+    }
+    return detail(await this.departments.update(entity, { ...rest, ...changes }));
   }
 }

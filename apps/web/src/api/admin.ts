@@ -1,3 +1,4 @@
+import type { WebhookKind } from '@luodi/domain';
 import type { Role, SessionUser } from '../auth/types';
 import { http } from './http';
 
@@ -15,6 +16,9 @@ export interface DepartmentSummary {
 export interface Department extends DepartmentSummary {
   email: string | null;
   webhookUrl: string | null;
+  webhookKind: WebhookKind;
+  /** Whether a signing secret is stored (the secret itself is write-only). */
+  hasSecret: boolean;
 }
 
 export interface DepartmentInput {
@@ -23,6 +27,9 @@ export interface DepartmentInput {
   /** null removes it (PATCH). */
   email?: string | null;
   webhookUrl?: string | null;
+  webhookKind?: WebhookKind;
+  /** Write-only; null removes it. */
+  webhookSecret?: string | null;
 }
 
 export interface UserInput {

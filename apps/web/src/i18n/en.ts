@@ -95,6 +95,16 @@ const en: MessageSchema = {
     codeRule: '2–32 letters, digits, underscores or hyphens',
     emailRule: 'Please enter a valid e-mail address',
     urlRule: 'Please enter a valid http(s) URL',
+    webhookKind: 'Webhook kind',
+    webhookSecret: 'Signing secret',
+    secretKeep: 'Set (leave empty to keep it)',
+    secretNone: 'Not set',
+    secretRemove: 'Remove secret',
+    secretRemoved: 'The secret is removed when you save',
+    secretRule: '1–200 visible ASCII characters, no spaces',
+    secretHint:
+      'DingTalk: the robot’s 加签 secret (SEC…); Feishu: the signature key; generic: the HMAC key. Write-only.',
+    wecomHint: 'WeCom group robots sign nothing: the key in the webhook URL is the credential.',
   },
   audit: {
     title: 'Audit log',

@@ -1,8 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import { JobName } from '@luodi/jobs';
-import { AlertRepository, type DeliveryEntity, DeliveryRepository } from '@luodi/persistence';
-import { SERVER_CONFIG } from '@luodi/server-core';
+import {
+  AlertRepository,
+  DepartmentRepository,
+  type DeliveryEntity,
+  DeliveryRepository,
+} from '@luodi/persistence';
+import {
+  buildRobotRequest,
+  interpretRobotAnswer,
+  type RobotMessage,
+  type RobotTarget,
+  SERVER_CONFIG,
+} from '@luodi/server-core';
 import type { Job } from 'bullmq';
 import { createTransport, type Transporter } from 'nodemailer';
 import { OnJob } from '../jobs/on-job.decorator';
@@ -19,11 +30,33 @@ const KIND_NAMES: Record<string, string> = {
 };
 const LEVEL_NAMES: Record<number, string> = { 1: '预警', 2: '逾期', 3: '督办' };
 
+/** A robot's answer is small JSON; a receiver that streams more is not read further. */
+const ANSWER_LIMIT_BYTES = 64 * 1024;
+
+async function readAtMost(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
 /**
  * Sends one delivery: in-app (a notification row, once, and a live message), e-mail over SMTP, or a
- * webhook (JSON POST as chat robots take it). At least once: a repeat after a crash carries the same
- * idempotency key (the delivery id), so the receiver can drop it. After the last attempt the delivery
- * is `failed`, visible and re-sendable.
+ * webhook to the department's chat robot (DingTalk, WeCom, Feishu: their message format, signature and
+ * answer) or generic JSON receiver (signed with an HMAC header). A robot that answers HTTP 200 with a
+ * non-zero errcode/code refused the message: a failed attempt, retried, its code kept as last error.
+ * At least once: a repeat after a crash carries the same idempotency key (the delivery id), so the
+ * receiver can drop it. After the last attempt the delivery is `failed`, visible and re-sendable.
+ * The job carries the delivery id only; the robot's secret is read from the database here and never
+ * logged.
  */
 @Injectable()
 export class DeliverProcessor {
@@ -33,6 +66,7 @@ export class DeliverProcessor {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly alerts: AlertRepository,
+    private readonly departments: DepartmentRepository,
     private readonly live: LivePublisher,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
@@ -61,7 +95,9 @@ export class DeliverProcessor {
   private async send(delivery: DeliveryEntity): Promise<void> {
     const alert = await this.alerts.findVisible(delivery.alertId, { kind: 'all' });
     if (!alert) return;
-    const text = `【${LEVEL_NAMES[delivery.level] ?? delivery.level}】${KIND_NAMES[alert.kind] ?? alert.kind}：${alert.projectCode} ${alert.projectName}（${alert.departmentName}）`;
+    const levelName = LEVEL_NAMES[delivery.level] ?? String(delivery.level);
+    const kindName = KIND_NAMES[alert.kind] ?? alert.kind;
+    const text = `【${levelName}】${kindName}：${alert.projectCode} ${alert.projectName}（${alert.departmentName}）`;
     const payload = {
       deliveryId: delivery.id,
       alertId: alert.id,
@@ -72,9 +108,6 @@ export class DeliverProcessor {
       projectName: alert.projectName,
       departmentId: alert.departmentId,
       departmentName: alert.departmentName,
-      // The shape chat robots (企业微信/钉钉) take.
-      msgtype: 'text',
-      text: { content: text },
     };
     switch (delivery.channel) {
       case 'in_app': {
@@ -98,17 +131,18 @@ export class DeliverProcessor {
         return;
       }
       case 'webhook': {
-        const response = await fetch(delivery.target!, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': delivery.id,
-            'x-luodi-delivery-id': delivery.id,
-          },
-          body: JSON.stringify(payload),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+        // Every message says 落地预警, so a keyword robot set to 落地 or 预警 takes it.
+        const message: RobotMessage = {
+          title: `落地预警：【${levelName}】${kindName}`,
+          text: `落地预警 ${text}\n请登录落地系统签收并反馈。`,
+          markdown: [
+            `### 落地预警：【${levelName}】${kindName}`,
+            `**${alert.projectCode} ${alert.projectName}**（${alert.departmentName}）`,
+            '请登录落地系统签收并反馈。',
+          ].join('\n\n'),
+          payload,
+        };
+        await this.sendWebhook(delivery, message);
         return;
       }
       case 'email': {
@@ -125,5 +159,40 @@ export class DeliverProcessor {
         return;
       }
     }
+  }
+
+  /**
+   * The robot is the department's webhook as configured now (a re-send after fixing its URL, kind or
+   * secret uses the fix); a delivery whose department has no webhook any more goes to the URL recorded
+   * when it was queued, as a generic unsigned call.
+   */
+  private async robotFor(delivery: DeliveryEntity): Promise<RobotTarget> {
+    const departmentId = delivery.recipient.startsWith('department:')
+      ? delivery.recipient.slice('department:'.length)
+      : null;
+    const department = departmentId ? await this.departments.findById(departmentId) : null;
+    if (department?.webhookUrl) {
+      if (department.webhookUrl !== delivery.target) {
+        await this.deliveries.retarget(delivery.id, department.webhookUrl);
+      }
+      return { kind: department.webhookKind, url: department.webhookUrl, secret: department.webhookSecret };
+    }
+    if (!delivery.target) throw new Error('webhook delivery without a URL');
+    return { kind: 'generic', url: delivery.target, secret: null };
+  }
+
+  /** One signed call; a refusal (HTTP error or the vendor's errcode/code) throws with the vendor's words. */
+  private async sendWebhook(delivery: DeliveryEntity, message: RobotMessage): Promise<void> {
+    const robot = await this.robotFor(delivery);
+    const request = buildRobotRequest(robot, message, delivery.id, new Date());
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = await readAtMost(response, ANSWER_LIMIT_BYTES);
+    const outcome = interpretRobotAnswer(robot.kind, response.status, answer);
+    if (!outcome.ok) throw new Error(outcome.error);
   }
 }

@@ -32,8 +32,9 @@ interface AuditedEntity {
  * being added here — the write paths themselves need no audit code.
  */
 const AUDITED = new Map<unknown, AuditedEntity>([
-  // A chat robot's webhook URL carries its key: recorded as changed, never with its value.
-  [DepartmentEntity, { entityType: 'department', redact: ['webhookUrl'] }],
+  // A chat robot's webhook URL carries its key and its signing secret is one: recorded as changed,
+  // never with their values.
+  [DepartmentEntity, { entityType: 'department', redact: ['webhookUrl', 'webhookSecret'] }],
   [UserEntity, { entityType: 'user', redact: ['passwordHash'] }],
   [ProjectEntity, { entityType: 'project', redact: [] }],
   [ProjectStageEventEntity, { entityType: 'project_stage_event', redact: [] }],

@@ -1,3 +1,4 @@
+import { WEBHOOK_KINDS, type WebhookKind } from '@luodi/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from './columns';
 
@@ -18,6 +19,17 @@ export class DepartmentEntity {
 
   @Column({ name: 'webhook_url', type: 'varchar', length: 500, nullable: true })
   webhookUrl!: string | null;
+
+  /** Which chat robot the webhook is (its message format, signing and answer). */
+  @Column({ name: 'webhook_kind', type: 'enum', enum: [...WEBHOOK_KINDS], default: 'generic' })
+  webhookKind!: WebhookKind;
+
+  /**
+   * The robot's signing secret (DingTalk 加签, Feishu 签名校验, generic HMAC key). Write-only: never
+   * answered by the API (only whether there is one), never in job payloads, logs or the audit trail.
+   */
+  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true })
+  webhookSecret!: string | null;
 
   @CreatedAtColumn()
   createdAt!: Date;

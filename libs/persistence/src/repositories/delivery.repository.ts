@@ -55,6 +55,11 @@ export class DeliveryRepository {
       .update({ id, status: 'pending' }, { status: 'sent', sentAt: at, attempts, lastError: null });
   }
 
+  /** Where a webhook delivery actually went (the department's robot may have moved since it was queued). */
+  async retarget(id: string, target: string): Promise<void> {
+    await this.dataSource.getRepository(DeliveryEntity).update({ id, status: 'pending' }, { target });
+  }
+
   async recordAttemptFailure(id: string, attempts: number, error: string, final: boolean): Promise<void> {
     await this.dataSource
       .getRepository(DeliveryEntity)

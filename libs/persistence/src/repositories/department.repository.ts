@@ -2,7 +2,8 @@ import { type AccessScope, scopeAllows } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentEntity } from '../entities/department.entity';
 
-export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'>;
+export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'> &
+  Partial<Pick<DepartmentEntity, 'webhookKind' | 'webhookSecret'>>;
 
 /** All SQL on `department`. */
 export class DepartmentRepository {

@@ -1,0 +1,122 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAppI18n } from '../../i18n';
+
+const api = vi.hoisted(() => ({ list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn() }));
+vi.mock('../../api/admin', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/admin')>();
+  return { ...actual, departmentsApi: api };
+});
+
+const { default: DepartmentsView } = await import('./DepartmentsView.vue');
+
+type SetupOf<T> = { $: { setupState: T } };
+interface Setup {
+  form: Record<string, unknown>;
+  openEdit: (row: { id: string; code: string; name: string }) => Promise<void>;
+  openCreate: () => void;
+  save: () => Promise<void>;
+}
+
+const DINGTALK_URL = 'https://oapi.dingtalk.com/robot/send?access_token=abc';
+const row = { id: '3', code: 'ZRZYJ', name: '自然资源局' };
+
+let mounted: { unmount: () => void } | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+  document.body.innerHTML = '';
+});
+
+async function mountView() {
+  api.list.mockResolvedValue({ items: [row], total: 1 });
+  const wrapper = mount(DepartmentsView, {
+    global: { plugins: [createAppI18n('zh-CN')] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  mounted = wrapper;
+  const setup = (wrapper.vm as unknown as SetupOf<Setup>).$.setupState;
+  return { setup };
+}
+
+// Mounting Element Plus dialogs takes a few seconds on a busy machine.
+describe('departments: chat robot settings', { timeout: 30_000 }, () => {
+  it('never shows the stored secret; a new one is sent, an empty field keeps it, removing sends null', async () => {
+    api.get.mockResolvedValue({
+      ...row,
+      email: null,
+      webhookUrl: DINGTALK_URL,
+      webhookKind: 'dingtalk',
+      hasSecret: true,
+    });
+    api.update.mockResolvedValue({});
+    const { setup } = await mountView();
+    await setup.openEdit(row);
+    await flushPromises();
+    const secret = document.querySelector<HTMLInputElement>(
+      'input[data-testid="department-webhook-secret"]',
+    )!;
+    expect(secret.value).toBe('');
+    expect(secret.placeholder).toBe('已设置（留空则保持不变）');
+    expect(document.body.textContent).toContain('钉钉群机器人');
+
+    // Nothing changed: nothing sent.
+    await setup.save();
+    await flushPromises();
+    expect(api.update).not.toHaveBeenCalled();
+
+    await setup.openEdit(row);
+    await flushPromises();
+    setup.form.webhookSecret = 'SECnew0123';
+    await setup.save();
+    await flushPromises();
+    expect(api.update).toHaveBeenLastCalledWith('3', { webhookSecret: 'SECnew0123' });
+
+    await setup.openEdit(row);
+    await flushPromises();
+    document.querySelector<HTMLElement>('[data-testid="department-webhook-secret-remove"]')!.click();
+    await flushPromises();
+    await setup.save();
+    await flushPromises();
+    expect(api.update).toHaveBeenLastCalledWith('3', { webhookSecret: null });
+  });
+
+  it('refuses a secret with spaces; a WeCom robot has no secret field; a new department sends kind and secret', async () => {
+    api.create.mockResolvedValue({});
+    const { setup } = await mountView();
+    setup.openCreate();
+    await flushPromises();
+    Object.assign(setup.form, {
+      code: 'NEW',
+      name: '新部门',
+      webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/x',
+      webhookKind: 'feishu',
+      webhookSecret: 'has space',
+    });
+    await setup.save();
+    await flushPromises();
+    expect(api.create).not.toHaveBeenCalled();
+
+    setup.form.webhookSecret = 'feishuKey1';
+    await setup.save();
+    await flushPromises();
+    expect(api.create).toHaveBeenCalledWith({
+      code: 'NEW',
+      name: '新部门',
+      webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/x',
+      webhookKind: 'feishu',
+      webhookSecret: 'feishuKey1',
+    });
+
+    setup.openCreate();
+    await flushPromises();
+    Object.assign(setup.form, {
+      webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+      webhookKind: 'wecom',
+    });
+    await flushPromises();
+    expect(document.querySelector('[data-testid="department-webhook-secret"]')).toBeNull();
+    expect(document.querySelector('[data-testid="department-wecom-hint"]')).not.toBeNull();
+  });
+});
