@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { ARTIFACTS_DIR } from './browser';
 
 /**
- * Figures of a fault drill: written to test-artifacts/drills/<name>.json and printed in the test
+ * Figures of a fault drill: written to test-artifacts/drills/<name>-node<major>.json and printed in the test
  * output, so every run leaves its numbers (outage length, recovery time, answers by status, lost and
  * duplicated records) next to the pass/fail.
  */
 export function recordDrill(name: string, figures: Record<string, unknown>): string {
   const dir = join(ARTIFACTS_DIR, 'drills');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.json`);
-  const record = { drill: name, at: new Date().toISOString(), ...figures };
+  // npm test may run the suite on a second Node major too: one file per drill and Node major.
+  const major = process.versions.node.split('.')[0];
+  const file = join(dir, `${name}-node${major}.json`);
+  const record = { drill: name, at: new Date().toISOString(), node: process.versions.node, ...figures };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   process.stdout.write(`drill ${name}: ${JSON.stringify(figures)}\n`);
   return file;
