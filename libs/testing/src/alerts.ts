@@ -92,6 +92,8 @@ export interface ServerSentMessage {
 
 export interface EventStreamReader {
   messages: ServerSentMessage[];
+  /** When the server ended the stream (ms since the epoch), or null while it is open. */
+  endedAt(): number | null;
   close(): void;
 }
 
@@ -108,11 +110,15 @@ export async function openEventStream(url: string): Promise<EventStreamReader> {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let endedAt: number | null = null;
   void (async () => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) {
+          endedAt = Date.now();
+          return;
+        }
         buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -138,7 +144,7 @@ export async function openEventStream(url: string): Promise<EventStreamReader> {
       // aborted
     }
   })();
-  return { messages, close: () => controller.abort() };
+  return { messages, endedAt: () => endedAt, close: () => controller.abort() };
 }
 
 /**

@@ -208,12 +208,18 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
         readsDuringOutage: countByStatus(duringOutage.filter((answer) => answer.target === 'read')),
         loginsDuringOutage: countByStatus(duringOutage.filter((answer) => answer.target === 'login')),
       },
+      // The API ends its streams once its Redis subscription is back, so that clients reconnect and reload.
+      streamEndedAfterRestartMs: stream.endedAt() ? stream.endedAt()! - backAt : null,
       healthDuringOutage: health[0]?.status,
       healthAfter: health[1]?.status,
       workerAlive: worker.child.exitCode === null && worker.child.signalCode === null,
     });
 
     expect(callsDuringOutage).toBe(0);
+    // Live messages published while the API's subscription was away are gone: the API ends the open
+    // streams when it is back, and the browsers reconnect and reload their lists (apps/web event-stream).
+    expect(stream.endedAt()).not.toBeNull();
+    expect(stream.endedAt()!).toBeGreaterThanOrEqual(killAt);
     expect(schedulersBackAt).not.toBeNull();
     expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
