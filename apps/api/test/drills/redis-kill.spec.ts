@@ -147,6 +147,30 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     ).catch(() => null);
     const firstCallAfter = receiver.calls.find((call) => call.receivedAt >= backAt);
     const answers = await readers.stop();
+    // A client that reconnects hears changes again: a project created now reaches its new stream.
+    const reconnected = await openEventStream(`${stack.api.baseUrl}/api/events?access_token=${admin}`);
+    const [department] = (await dataSource.query('SELECT id FROM department ORDER BY id LIMIT 1')) as Array<{
+      id: string;
+    }>;
+    const created = await stack.call('POST', '/api/projects', {
+      token: bureau,
+      body: {
+        name: 'Redis 演练后项目',
+        investor: '演练投资',
+        investorOrigin: 'domestic',
+        industry: '新材料',
+        source: '沪洽会',
+        contractAmount: '100.00',
+        leadDepartmentId: String(department!.id),
+      },
+    });
+    const heardAgain = await waitFor(
+      'a figures message on the reconnected stream',
+      async () => reconnected.messages.some((message) => message.event === 'figures'),
+      10_000,
+      50,
+    ).catch(() => false);
+    reconnected.close();
     health.push(await drillFetch(`${stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
 
     const seen = new Map<string, number>();
@@ -210,6 +234,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
       },
       // The API ends its streams once its Redis subscription is back, so that clients reconnect and reload.
       streamEndedAfterRestartMs: stream.endedAt() ? stream.endedAt()! - backAt : null,
+      reconnectedStreamHeardChange: heardAgain,
       healthDuringOutage: health[0]?.status,
       healthAfter: health[1]?.status,
       workerAlive: worker.child.exitCode === null && worker.child.signalCode === null,
@@ -220,6 +245,8 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     // streams when it is back, and the browsers reconnect and reload their lists (apps/web event-stream).
     expect(stream.endedAt()).not.toBeNull();
     expect(stream.endedAt()!).toBeGreaterThanOrEqual(killAt);
+    expect(created.status).toBe(201);
+    expect(heardAgain).toBe(true);
     expect(schedulersBackAt).not.toBeNull();
     expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
