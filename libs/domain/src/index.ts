@@ -11,3 +11,4 @@ export * from './service-health';
 export * from './approvals/milestone';
 export * from './approvals/scorecard';
 export * from './alerts/alert-rules';
+export * from './input-limits';
