@@ -183,7 +183,12 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
     const project = await createProject(stack, tokens.bureau, zrzyj);
     const before = await auditCount();
     for (const text of ['null', '[]', '[{"completedInvestment":"1.00"}]', '"text"', '42', 'true']) {
-      const answer = await raw('PATCH', `/api/key-works/${report!.id}/reports/${report!.month}`, text, tokens.bureau);
+      const answer = await raw(
+        'PATCH',
+        `/api/key-works/${report!.id}/reports/${report!.month}`,
+        text,
+        tokens.bureau,
+      );
       expect(answer.status, text).toBe(400);
       expect(answer.body).toMatchObject({ code: 'body_not_object', message: 'body: must be a JSON object' });
     }
