@@ -181,11 +181,9 @@ function malformedBody(schema: Schema, document: any, pools: Pools): fc.Arbitrar
       fc
         .tuple(valid, fc.constantFrom(...fields), malformedValue)
         .map(([object, key, value]) => ({ json: { ...object, [key]: value } })),
-      fc
-        .tuple(valid, fc.constantFrom(...fields))
-        .map(([object, key]) => ({
-          json: Object.fromEntries(Object.entries(object).filter(([k]) => k !== key)),
-        })),
+      fc.tuple(valid, fc.constantFrom(...fields)).map(([object, key]) => ({
+        json: Object.fromEntries(Object.entries(object).filter(([k]) => k !== key)),
+      })),
     );
   }
   return fc.oneof(...variants);
