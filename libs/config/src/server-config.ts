@@ -58,6 +58,10 @@ export const serverConfigSchema = z.object({
   }),
   WEB_ROOT: z.string().default('dist/apps/web'),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 1024 * 1024),
+  /** A request (headers and body) must arrive whole within this; slower ones get 408 and are closed. */
+  REQUEST_TIMEOUT_MS: integer(1000, 3_600_000, 60_000),
+  /** A connection idle this long is closed (the live stream pings every 25 s, so it stays open). */
+  CONNECTION_TIMEOUT_MS: integer(30_000, 3_600_000, 120_000),
   HEARTBEAT_INTERVAL_MS: integer(1000, 3_600_000, 10_000),
   /** SMTP server for alert e-mail (smtp://user:password@host:587); without it, no e-mail deliveries. */
   SMTP_URL: z

@@ -12,3 +12,4 @@ export * from './approvals/milestone';
 export * from './approvals/scorecard';
 export * from './alerts/alert-rules';
 export * from './alerts/webhook-kinds';
+export * from './input-limits';

@@ -3,17 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { businessDateOf, isIsoDate, NotFound, ValidationFailed } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
+import { IsQueryInt } from '../common/validators';
 
 export class CalendarQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 }
 

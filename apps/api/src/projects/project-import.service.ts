@@ -191,6 +191,7 @@ export class ProjectImportService {
       const source = value('source');
       if (source && !sources.includes(source))
         problem('source', `不在签约活动清单中 (not on the source list: ${sources.join('、')})`);
+      if (value('leadOfficial').length > 64) problem('leadOfficial', '不超过64字 (at most 64 characters)');
       const location = value('location');
       if (location && !locations.includes(location))
         problem('location', `不在乡镇/园区清单中 (not on the location list)`);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
+  addMoneyWithinLimit,
   businessDateOf,
   DomainError,
+  MONEY_MAX,
   NotFound,
   planStageChange,
   type Principal,
@@ -320,6 +322,12 @@ export class ProjectsService {
       if (input.at < project.signedAt)
         throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
       if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
+      if (addMoneyWithinLimit(project.fundsArrived, input.amount) === undefined)
+        throw new ValidationFailed(
+          'amount',
+          `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${project.fundsArrived})`,
+          { code: 'amount_total_too_large' },
+        );
       await this.projects.addFund(
         {
           projectId: id,
