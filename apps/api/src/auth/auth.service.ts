@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, type Principal } from '@luodi/domain';
+import { DomainError, normaliseUsername, type Principal } from '@luodi/domain';
 import {
   appendAudit,
   DepartmentRepository,
@@ -36,9 +36,14 @@ export class AuthService {
   ) {}
 
   /** Sign in. The answer never tells whether the username exists or the account is disabled. */
-  async login(username: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
+  async login(rawUsername: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
+    // One form for the throttle and the lookup alike: a spelling the collation would fold ("victim ",
+    // full-width, other case) counts against the same throttle; an invisible character is a 400.
+    const username = normaliseUsername(rawUsername);
     await this.throttle.reserveAttempt(username, client.ip);
-    const user = await this.users.findByUsername(username);
+    const found = await this.users.findByUsername(username);
+    // The collation also ignores accents and some other differences: only the exact stored form counts.
+    const user = found && found.username === username ? found : null;
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.enabled) {
       await appendAudit(
