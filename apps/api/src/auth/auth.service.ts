@@ -8,6 +8,7 @@ import {
   UserRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
+import { SessionEvents } from '../live/session-events';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { currentActor } from './request-context';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   /** Sign in. The answer never tells whether the username exists or the account is disabled. */
@@ -126,6 +128,7 @@ export class AuthService {
           after: { sessionId },
         });
         this.logger.warn(`refresh token reuse on session ${sessionId}: session revoked`);
+        await this.sessionEvents.ended(session.userId, 'token-reuse', sessionId);
       }
       throw new DomainError('unauthorized', 'invalid refresh token');
     }
@@ -149,6 +152,8 @@ export class AuthService {
       entityId: principal.userId,
       after: { sessionId: principal.sessionId },
     });
+    // Its live streams end too, on whichever API instance holds them.
+    await this.sessionEvents.ended(principal.userId, 'logout', principal.sessionId);
   }
 
   /** The principal behind a valid access token whose session and user are still good, or null. */

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { UserViewDto } from '../auth/auth.dto';
 import { PasswordService } from '../auth/password.service';
+import { type SessionEndReason, SessionEvents } from '../live/session-events';
 import type { Page } from '../common/pagination';
 import type { CreateUserDto, UpdateUserDto } from './users.dto';
 
@@ -23,6 +24,7 @@ export class UsersService {
     private readonly sessions: SessionRepository,
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async list(page: number, pageSize: number): Promise<Page<UserViewDto>> {
@@ -91,6 +93,18 @@ export class UsersService {
       if (endsSessions) await this.sessions.revokeAllOfUser(user.id, new Date(), manager);
       return updated;
     });
+    // After the commit: every API instance ends the user's live streams.
+    const reason: SessionEndReason | null =
+      patch.enabled === false
+        ? 'disabled'
+        : role !== user.role
+          ? 'role-changed'
+          : patch.passwordHash !== undefined
+            ? 'password-changed'
+            : departmentId !== user.departmentId
+              ? 'scope-changed'
+              : null;
+    if (reason) await this.sessionEvents.ended(user.id, reason);
     return this.auth.view(saved);
   }
 
