@@ -191,6 +191,23 @@ describe('live streams end with their session, on every API instance (real Maria
     }
   });
 
+  it('ends a stream whose session was revoked without any message, at its next keep-alive check', async () => {
+    await createUser('stream.silent');
+    const token = await stack.login('stream.silent', PASSWORD);
+    const held = await stream(second.baseUrl, token);
+    expect(held.status).toBe(200);
+    // As if the session-ended message were lost (Redis away): the row changes, nobody is told.
+    const { sid } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
+      sid: string;
+    };
+    const dataSource = await stack.database.dataSource();
+    await dataSource.query('UPDATE auth_session SET revoked_at = NOW(3) WHERE id = ?', [sid]);
+    // The keep-alive (and with it the check) comes every 25 s.
+    await until('the stream to end at its check', () => held.isEnded(), 60_000);
+    expect(held.events.at(-1)).toMatchObject({ event: 'session-ended', data: { reason: 'ended' } });
+    expect(held.events.filter((event) => event.event === 'ping')).toEqual([]);
+  }, 90_000);
+
   it('allows 5 streams per user across instances; the 6th gets 429 with Retry-After until one closes', async () => {
     await createUser('stream.many');
     const token = await stack.login('stream.many', PASSWORD);
