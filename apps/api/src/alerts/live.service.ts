@@ -83,7 +83,7 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
   /**
    * The stream of one session: messages in its user's scope, and a keep-alive ping. It ends (after a
    * last `session-ended` event) as soon as any API instance says the session or all the user's sessions
-   * ended (logout, disabling, role or password change), and at the latest at the next keep-alive, when
+   * ended (logout, disabling, a role, password or department change), and at the latest at the next keep-alive, when
    * the session is checked again (so a lost Redis message still ends it); also when the API stops.
    * `slot` is the user's stream slot taken by StreamSlotGuard (the cap: StreamSlots); it is given back
    * when the stream ends, however it ends.
