@@ -1,5 +1,6 @@
 export * from './access/password-policy';
 export * from './access/roles';
+export * from './access/username';
 export * from './audit/audit-chain';
 export * from './business-time';
 export * from './calendar/working-calendar';

@@ -19,6 +19,9 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
+/** Retry-After of a 429 that does not say how long to wait. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 const REASON: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -89,6 +92,12 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
   };
 }
 
+/** Seconds a 429 asks the client to wait: the refusal's own figure, or a short default. */
+export function retryAfterSeconds(body: ApiErrorBody): number {
+  const seconds = Number(body['retryAfterSeconds']);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
+}
+
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -101,6 +110,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       );
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    void reply.status(body.statusCode).header('Cache-Control', 'no-store');
+    if (body.statusCode === 429) void reply.header('Retry-After', String(retryAfterSeconds(body)));
+    void reply.send(body);
   }
 }
