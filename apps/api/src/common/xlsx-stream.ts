@@ -205,9 +205,8 @@ async function asciiPart(
   let size = 0;
   const write = async (text: string) => {
     if (!text) return;
-    // eslint-disable-next-line no-control-regex
     const ascii = Buffer.from(
-      text.replace(/[^\u0000-\u007f]/gu, (c) => `&#${c.codePointAt(0)};`),
+      text.replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`),
       'latin1',
     );
     crc = crc32(ascii, crc);
