@@ -1,4 +1,6 @@
-import { Injectable, PayloadTooLargeException } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import { Inject, Injectable, PayloadTooLargeException, RequestTimeoutException } from '@nestjs/common';
+import type { ApiConfig } from '@luodi/config';
 import {
   businessDateOf,
   DomainError,
@@ -16,6 +18,7 @@ import {
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/request-context';
+import { API_CONFIG } from '../config/api-config.module';
 import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
 import {
   InflatedSizeExceeded,
@@ -99,6 +102,7 @@ export class ProjectImportService {
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
     private readonly live: FiguresPublisher,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** Whether an import runs on this instance now (see begin). */
@@ -137,6 +141,32 @@ export class ProjectImportService {
       released = true;
       this.busy = false;
     };
+  }
+
+  /**
+   * The uploaded file, received within IMPORT_UPLOAD_SECONDS (the import slot is held meanwhile, so a
+   * client that sends slowly or stops must not keep it): 408 `import_upload_timeout` after that.
+   */
+  async receive(file: MultipartFile): Promise<Buffer> {
+    const seconds = this.config.IMPORT_UPLOAD_SECONDS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new RequestTimeoutException({
+            message: `file: not received within ${seconds} s (上传超时，请重试)`,
+            code: 'import_upload_timeout',
+            limitSeconds: seconds,
+          }),
+        );
+        file.file.destroy();
+      }, seconds * 1000);
+    });
+    try {
+      return await Promise.race([file.toBuffer(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {

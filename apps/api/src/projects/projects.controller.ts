@@ -93,7 +93,7 @@ export class ProjectsController {
       if (!file || file.fieldname !== 'file')
         throw new DomainError('validation', 'file: is required (multipart field "file")');
       // The compressed file is held (at most the multipart limit, 20 MB); it is read as a stream.
-      const buffer = await file.toBuffer();
+      const buffer = await this.importer.receive(file);
       return await this.importer.import(buffer, principal);
     } finally {
       release();

@@ -16,6 +16,39 @@ const MIB = 1024 * 1024;
 /** Issue 11: any upload adds less than this to the API's memory. */
 const MEMORY_BOUND = 300 * MIB;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The upload deadline this test's API runs with (IMPORT_UPLOAD_SECONDS). */
+const UPLOAD_SECONDS = 10;
+
+/** A multipart upload whose body sends the head and half the file, then waits for `goOn()`. */
+function heldUpload(baseUrl: string, token: string, file: Buffer) {
+  const boundary = '----luodi-import-limits';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.xlsx"\r\n` +
+      `Content-Type: ${XLSX_MIME}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const half = Math.floor(file.length / 2);
+  let goOn!: () => void;
+  const mayFinish = new Promise<void>((resolve) => (goOn = resolve));
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(new Uint8Array(Buffer.concat([head, file.subarray(0, half)])));
+      await mayFinish;
+      controller.enqueue(new Uint8Array(Buffer.concat([file.subarray(half), tail])));
+      controller.close();
+    },
+  });
+  const answer = fetch(`${baseUrl}/api/projects/import`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    body,
+    duplex: 'half',
+  } as RequestInit & { duplex: 'half' });
+  return { answer, goOn };
+}
 
 /**
  * Imports are bounded: rows, bytes once inflated, and one at a time per API instance. Memory is
@@ -30,7 +63,7 @@ describe('import limits: rows, inflated size, one import at a time, memory (real
   const talks = `${lastYear}-03-01`;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { IMPORT_UPLOAD_SECONDS: String(UPLOAD_SECONDS) } });
     tokens = await loginAll(stack);
     pid = stack.api.child.pid!;
   });
@@ -137,32 +170,7 @@ describe('import limits: rows, inflated size, one import at a time, memory (real
   it('a second import while one runs is 429 with Retry-After and code import_busy, and changes nothing', async () => {
     const slowFile = await validWorkbook(3, 'SLOW', talks);
     // The first upload sends its multipart head and half the file, then waits until told to go on.
-    const boundary = '----luodi-import-limits';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.xlsx"\r\n` +
-        `Content-Type: ${XLSX_MIME}\r\n\r\n`,
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const half = Math.floor(slowFile.length / 2);
-    let goOn!: () => void;
-    const mayFinish = new Promise<void>((resolve) => (goOn = resolve));
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(new Uint8Array(Buffer.concat([head, slowFile.subarray(0, half)])));
-        await mayFinish;
-        controller.enqueue(new Uint8Array(Buffer.concat([slowFile.subarray(half), tail])));
-        controller.close();
-      },
-    });
-    const first = fetch(`${stack.api.baseUrl}/api/projects/import`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${tokens.bureau}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-      body,
-      duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    const { answer: first, goOn } = heldUpload(stack.api.baseUrl, tokens.bureau, slowFile);
 
     // A second import while the first is being received. Until the first request has reached the
     // handler the probe may get through, so the probe is a file with a bad row (400, nothing imported)
@@ -207,5 +215,36 @@ describe('import limits: rows, inflated size, one import at a time, memory (real
     const again = await uploadXlsx(stack, tokens.bureau, '/api/projects/import', second);
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(await projectCount(stack, tokens.admin)).toBe(before + 5);
+  });
+
+  it('an upload that stalls loses the import slot after IMPORT_UPLOAD_SECONDS (408), and the next import runs', async () => {
+    const before = await projectCount(stack, tokens.admin);
+    const stalled = heldUpload(stack.api.baseUrl, tokens.bureau, await validWorkbook(3, 'STALL', talks));
+    const started = Date.now();
+    const answer = await stalled.answer.then(
+      async (response) => ({ status: response.status, body: await response.json() }),
+      (error: unknown) => ({ status: 0, body: String(error) }),
+    );
+    const waited = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `\n[import-limits] stalled upload answered ${answer.status} after ${waited.toFixed(1)} s\n`,
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(408);
+    expect(answer.body).toMatchObject({
+      statusCode: 408,
+      code: 'import_upload_timeout',
+      limitSeconds: UPLOAD_SECONDS,
+      message: expect.stringMatching(/^file: /),
+    });
+    stalled.goOn();
+    // The slot is free again at once.
+    const next = await uploadXlsx(
+      stack,
+      tokens.bureau,
+      '/api/projects/import',
+      await validWorkbook(2, 'AFTER', talks),
+    );
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect(await projectCount(stack, tokens.admin)).toBe(before + 2);
   });
 });
