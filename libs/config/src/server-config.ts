@@ -116,6 +116,11 @@ export const apiConfigSchema = serverConfigSchema.extend({
    * funds, key work, milestone or alert clears them at once on every API instance (live messages).
    */
   FIGURES_CACHE_SECONDS: integer(0, 3600, 30),
+  /**
+   * How long an Excel import may take to upload its file. The instance's one import slot is taken
+   * before the body is read; a client sending slowly (or stopping) loses it after this (408).
+   */
+  IMPORT_UPLOAD_SECONDS: integer(5, 3600, 120),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
