@@ -8,6 +8,12 @@ export interface DatabaseSettings {
   url: string;
   logging?: boolean;
   poolSize?: number;
+  /** How long a query waits for a free pooled connection before failing (POOL_ACQUIRE_TIMEOUT). */
+  acquireTimeoutMs?: number;
+  /** How long opening a connection to the server may take. */
+  connectTimeoutMs?: number;
+  /** innodb_lock_wait_timeout (seconds) set on every connection of the pool when it is opened. */
+  lockWaitSeconds?: number;
   /** MySQL or MariaDB: TypeORM reads their schemas differently. Detected when not given. */
   flavor?: DatabaseFlavor;
 }
@@ -54,12 +60,77 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     synchronize: false,
     logging: settings.logging ? ['error', 'warn', 'migration'] : ['error'],
     poolSize: settings.poolSize ?? 10,
+    connectTimeout: settings.connectTimeoutMs ?? 10_000,
     extra: { connectionLimit: settings.poolSize ?? 10, enableKeepAlive: true },
   };
 }
 
+/** The error a query gets when no pooled connection came free in time (answered 503 by the API). */
+export const POOL_ACQUIRE_TIMEOUT = 'POOL_ACQUIRE_TIMEOUT';
+
+type ConnectionCallback = (error: Error | null, connection?: PooledConnection) => void;
+interface PooledConnection {
+  query(sql: string, callback: (error: Error | null) => void): unknown;
+  release(): void;
+}
+interface Pool {
+  getConnection(callback: ConnectionCallback): void;
+  on(event: 'connection', listener: (connection: PooledConnection) => void): unknown;
+}
+
+/**
+ * mysql2's pool has neither an acquire timeout (a query waits for a free connection for ever) nor an
+ * initial SQL per connection. Both are added where the pool is made: every new connection first sets
+ * its lock wait timeout, and a wait for a free connection longer than `acquireTimeoutMs` fails with
+ * POOL_ACQUIRE_TIMEOUT (the connection, when it comes later, goes straight back to the pool).
+ */
+function tunePool(pool: Pool, settings: DatabaseSettings): Pool {
+  const lockWait = settings.lockWaitSeconds;
+  if (lockWait !== undefined) {
+    if (!Number.isInteger(lockWait) || lockWait < 1) throw new Error('lockWaitSeconds must be >= 1');
+    pool.on('connection', (connection) => {
+      // Queued before any query of the borrower, so it runs first on this connection.
+      connection.query(`SET SESSION innodb_lock_wait_timeout = ${lockWait}`, () => undefined);
+    });
+  }
+  const timeout = settings.acquireTimeoutMs;
+  if (timeout !== undefined) {
+    const acquire = pool.getConnection.bind(pool);
+    pool.getConnection = (callback: ConnectionCallback) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        const error = new Error(`no free database connection within ${timeout} ms`) as Error & {
+          code: string;
+        };
+        error.code = POOL_ACQUIRE_TIMEOUT;
+        callback(error);
+      }, timeout);
+      acquire((error, connection) => {
+        if (settled) {
+          connection?.release();
+          return;
+        }
+        settled = true;
+        clearTimeout(timer);
+        callback(error, connection);
+      });
+    };
+  }
+  return pool;
+}
+
 export function createDataSource(settings: DatabaseSettings): DataSource {
-  return new DataSource(dataSourceOptions(settings));
+  const dataSource = new DataSource(dataSourceOptions(settings));
+  // The driver loaded mysql2 when the DataSource was made; the pool is made on initialize().
+  const driver = dataSource.driver as unknown as { mysql?: { createPool(options: unknown): Pool } };
+  const mysql = driver.mysql;
+  if (mysql && (settings.lockWaitSeconds !== undefined || settings.acquireTimeoutMs !== undefined)) {
+    driver.mysql = Object.assign(Object.create(mysql) as typeof mysql, {
+      createPool: (options: unknown) => tunePool(mysql.createPool(options), settings),
+    });
+  }
+  return dataSource;
 }
 
 /** Detect the server's flavor, then create and initialise the DataSource. */
