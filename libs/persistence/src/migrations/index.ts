@@ -6,6 +6,7 @@ import { Alerts1795600369064 } from './1795600369064-Alerts';
 import { AlertRounds1795601556640 } from './1795601556640-AlertRounds';
 import { CockpitIndexes1795604895224 } from './1795604895224-CockpitIndexes';
 import { CockpitCoveringIndexes1795607846524 } from './1795607846524-CockpitCoveringIndexes';
+import { ProjectCodeSequence1796634877126 } from './1796634877126-ProjectCodeSequence';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AlertRounds1795601556640,
   CockpitIndexes1795604895224,
   CockpitCoveringIndexes1795607846524,
+  ProjectCodeSequence1796634877126,
 ];
