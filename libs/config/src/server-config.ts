@@ -59,7 +59,7 @@ export const serverConfigSchema = z.object({
    * innodb_lock_wait_timeout of every connection (seconds): how long a transaction waits for a row
    * lock before giving up (it is then retried, and answered 409 when it keeps failing).
    */
-  DATABASE_LOCK_WAIT_SECONDS: integer(1, 600, 5),
+  DATABASE_LOCK_WAIT_SECONDS: integer(1, 600, 10),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })

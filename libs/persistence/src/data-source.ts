@@ -143,9 +143,13 @@ function markTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   (manager as { transaction: unknown }).transaction = (...args: unknown[]) => {
-    const work = args[args.length - 1] as (inner: unknown) => Promise<unknown>;
-    const depth = (transactionScope.getStore()?.depth ?? 0) + 1;
-    args[args.length - 1] = (inner: unknown) => transactionScope.run({ depth }, () => work(inner));
+    // transaction(work) or transaction(isolationLevel, work); DataSource passes both, one undefined.
+    const index = args.findIndex((arg) => typeof arg === 'function');
+    if (index >= 0) {
+      const work = args[index] as (inner: unknown) => Promise<unknown>;
+      const depth = (transactionScope.getStore()?.depth ?? 0) + 1;
+      args[index] = (inner: unknown) => transactionScope.run({ depth }, () => work(inner));
+    }
     return transaction(...args);
   };
 }
