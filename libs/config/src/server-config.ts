@@ -46,6 +46,20 @@ export const serverConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: mysqlUrl,
   REDIS_URL: redisUrl,
+  /**
+   * Database connections per process (API or worker). Every request holds at most one at a time (a
+   * transaction never asks the pool for a second one), so the size bounds concurrency, not correctness.
+   */
+  DATABASE_POOL_SIZE: integer(1, 200, 10),
+  /** How long a query may wait for a free pooled connection before the request answers 503. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: integer(100, 120_000, 10_000),
+  /** How long opening a new connection to the server may take. */
+  DATABASE_CONNECT_TIMEOUT_MS: integer(500, 120_000, 10_000),
+  /**
+   * innodb_lock_wait_timeout of every connection (seconds): how long a transaction waits for a row
+   * lock before giving up (it is then retried, and answered 409 when it keeps failing).
+   */
+  DATABASE_LOCK_WAIT_SECONDS: integer(1, 600, 10),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })

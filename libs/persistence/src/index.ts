@@ -4,3 +4,4 @@ export * from './entities';
 export * from './migrations';
 export * from './repositories';
 export * from './schema';
+export * from './transactions';

@@ -65,16 +65,10 @@ export class CalendarController {
   @ApiOperation({ summary: 'Override one date; the deadlines of open milestones are recomputed' })
   async put(@Param('date') date: string, @Body() body: CalendarOverrideDto) {
     checkDate(date);
-    const existing = await this.overrides.findByDate(date);
-    await this.overrides.save(
-      Object.assign(existing ?? { date }, {
-        kind: body.kind,
-        name: body.name ?? null,
-        updatedAt: new Date(),
-      }) as never,
-    );
+    // Idempotent: the same PUT again (or many at once) answers the same and changes nothing more.
+    const { changed } = await this.overrides.upsert(date, body.kind, body.name ?? null);
     this.calendar.invalidate();
-    const recomputed = await this.clocks.refreshAllOpen();
+    const recomputed = changed ? await this.clocks.refreshAllOpen() : 0;
     return { date, kind: body.kind, name: body.name ?? null, source: 'admin', recomputed };
   }
 

@@ -71,6 +71,27 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       message: 'conflict: a record with the same unique value already exists',
     };
   }
+  // A row lock still contended after the bounded retries (deadlock 1213, lock wait timeout 1205):
+  // the request changed nothing and may be sent again — a conflict, never a crash.
+  const lockCode = driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  if (lockCode === 'ER_LOCK_DEADLOCK' || lockCode === 'ER_LOCK_WAIT_TIMEOUT') {
+    return {
+      statusCode: 409,
+      error: reasonOf(409),
+      code: 'busy',
+      message:
+        '数据正被其他请求修改，请稍后重试 (busy: the record is being changed by another request; nothing was changed, try again)',
+    };
+  }
+  // No pooled database connection came free in time: the service is overloaded for now.
+  if (lockCode === 'POOL_ACQUIRE_TIMEOUT') {
+    return {
+      statusCode: 503,
+      error: reasonOf(503),
+      code: 'database_busy',
+      message: '数据库繁忙，请稍后重试 (database busy: no connection came free in time)',
+    };
+  }
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a statusCode.
   const fastifyError = exception as { statusCode?: unknown; message?: unknown } | null;
   if (
