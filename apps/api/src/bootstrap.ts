@@ -6,10 +6,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import type { ServerConfig } from '@luodi/config';
+import { exceedsJsonDepth, MAX_JSON_DEPTH, ValidationFailed } from '@luodi/domain';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdOf } from './common/request-id';
-import { ErrorEnvelopeFilter } from './common/error-envelope.filter';
+import { ErrorEnvelopeFilter, toErrorBody } from './common/error-envelope.filter';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './web/spa';
 
@@ -17,6 +18,7 @@ import { serveWebApp } from './web/spa';
 export async function createApiApp(config: ServerConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    ...requestTimeouts(config),
     trustProxy: config.TRUST_PROXY,
     // While closing, refuse new requests with 503 so a load balancer moves on.
     return503OnClosing: true,
@@ -43,6 +45,45 @@ export async function createApiApp(config: ServerConfig): Promise<NestFastifyApp
 }
 
 /**
+ * How long a request may take to arrive and a connection may stay idle (issue 11: a body trickled in
+ * slowly held a connection past 100 s). Node checks the request timeout on an interval (30 s by
+ * default), so the interval is shortened to a quarter of the timeout, at most 30 s.
+ */
+export function requestTimeouts(config: ServerConfig) {
+  return {
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
+    },
+  };
+}
+
+/**
+ * A JSON body nested deeper than MAX_JSON_DEPTH is refused before anything walks it: the validation
+ * pipe and class-transformer recurse, and 5 000 levels overflowed the stack (500 on every JSON
+ * route). Measured without recursion.
+ */
+function refuseDeepJson(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', async (request, reply) => {
+      if (request.body === null || typeof request.body !== 'object') return;
+      if (!exceedsJsonDepth(request.body, MAX_JSON_DEPTH)) return;
+      const body = toErrorBody(
+        new ValidationFailed(
+          'body',
+          `JSON must nest at most ${MAX_JSON_DEPTH} levels deep (objects and arrays count)`,
+          { code: 'json_too_deep' },
+        ),
+      );
+      return reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    });
+}
+
+/**
  * What every HTTP app of ours gets, whatever its modules: the /api prefix, request ids, the
  * validation pipe, the error envelope, CORS and security headers.
  */
@@ -54,6 +95,7 @@ export async function configureHttp(app: NestFastifyApplication, config: ServerC
       void reply.header('X-Request-Id', request.id);
       done();
     });
+  refuseDeepJson(app);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorEnvelopeFilter());

@@ -21,6 +21,21 @@ describe('loadServerConfig', () => {
     expect(config.CORS_ORIGINS).toEqual([]);
   });
 
+  it('database pool settings: defaults, and bounds named per variable', () => {
+    const config = loadServerConfig(valid);
+    expect(config).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_ACQUIRE_TIMEOUT_MS: 10_000,
+      DATABASE_CONNECT_TIMEOUT_MS: 10_000,
+      DATABASE_LOCK_WAIT_SECONDS: 10,
+    });
+    expect(loadServerConfig({ ...valid, DATABASE_POOL_SIZE: '1' }).DATABASE_POOL_SIZE).toBe(1);
+    expect(problemsOf({ ...valid, DATABASE_POOL_SIZE: '0', DATABASE_LOCK_WAIT_SECONDS: '1.5' })).toEqual([
+      'Invalid configuration: DATABASE_POOL_SIZE must be a whole number from 1 to 200',
+      'Invalid configuration: DATABASE_LOCK_WAIT_SECONDS must be a whole number from 1 to 600',
+    ]);
+  });
+
   it('names a missing variable and the rule', () => {
     expect(problemsOf({ REDIS_URL: valid.REDIS_URL })).toEqual([
       'Invalid configuration: DATABASE_URL is required',

@@ -46,6 +46,20 @@ export const serverConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: mysqlUrl,
   REDIS_URL: redisUrl,
+  /**
+   * Database connections per process (API or worker). Every request holds at most one at a time (a
+   * transaction never asks the pool for a second one), so the size bounds concurrency, not correctness.
+   */
+  DATABASE_POOL_SIZE: integer(1, 200, 10),
+  /** How long a query may wait for a free pooled connection before the request answers 503. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: integer(100, 120_000, 10_000),
+  /** How long opening a new connection to the server may take. */
+  DATABASE_CONNECT_TIMEOUT_MS: integer(500, 120_000, 10_000),
+  /**
+   * innodb_lock_wait_timeout of every connection (seconds): how long a transaction waits for a row
+   * lock before giving up (it is then retried, and answered 409 when it keeps failing).
+   */
+  DATABASE_LOCK_WAIT_SECONDS: integer(1, 600, 10),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })
@@ -58,6 +72,10 @@ export const serverConfigSchema = z.object({
   }),
   WEB_ROOT: z.string().default('dist/apps/web'),
   BODY_LIMIT_BYTES: integer(1024, 50 * 1024 * 1024, 1024 * 1024),
+  /** A request (headers and body) must arrive whole within this; slower ones get 408 and are closed. */
+  REQUEST_TIMEOUT_MS: integer(1000, 3_600_000, 60_000),
+  /** A connection idle this long is closed (the live stream pings every 25 s, so it stays open). */
+  CONNECTION_TIMEOUT_MS: integer(30_000, 3_600_000, 120_000),
   HEARTBEAT_INTERVAL_MS: integer(1000, 3_600_000, 10_000),
   /** SMTP server for alert e-mail (smtp://user:password@host:587); without it, no e-mail deliveries. */
   SMTP_URL: z
@@ -112,6 +130,11 @@ export const apiConfigSchema = serverConfigSchema.extend({
    * funds, key work, milestone or alert clears them at once on every API instance (live messages).
    */
   FIGURES_CACHE_SECONDS: integer(0, 3600, 30),
+  /**
+   * How long an Excel import may take to upload its file. The instance's one import slot is taken
+   * before the body is read; a client sending slowly (or stopping) loses it after this (408).
+   */
+  IMPORT_UPLOAD_SECONDS: integer(5, 3600, 120),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

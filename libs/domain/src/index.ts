@@ -1,5 +1,6 @@
 export * from './access/password-policy';
 export * from './access/roles';
+export * from './access/username';
 export * from './audit/audit-chain';
 export * from './business-time';
 export * from './calendar/working-calendar';
@@ -12,3 +13,4 @@ export * from './approvals/milestone';
 export * from './approvals/scorecard';
 export * from './alerts/alert-rules';
 export * from './alerts/webhook-kinds';
+export * from './input-limits';

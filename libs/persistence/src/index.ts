@@ -5,3 +5,4 @@ export * from './migrations';
 export * from './repositories';
 export * from './schema';
 export * from './unavailable';
+export * from './transactions';

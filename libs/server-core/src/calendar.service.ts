@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CalendarException, WorkingCalendar } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
+import type { EntityManager } from 'typeorm';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 
 export interface CalendarEntry extends CalendarException {
@@ -44,28 +45,30 @@ export class CalendarService {
 
   constructor(private readonly overrides: CalendarRepository) {}
 
-  async entries(): Promise<CalendarEntry[]> {
-    return (await this.load()).entries;
+  /** Inside a transaction, pass its manager (the check of the overrides' version runs through it). */
+  async entries(manager?: EntityManager): Promise<CalendarEntry[]> {
+    return (await this.load(manager)).entries;
   }
 
-  async calendar(): Promise<WorkingCalendar> {
-    return (await this.load()).calendar;
+  /** Inside a transaction, pass its manager (the check of the overrides' version runs through it). */
+  async calendar(manager?: EntityManager): Promise<WorkingCalendar> {
+    return (await this.load(manager)).calendar;
   }
 
   invalidate(): void {
     this.cached = undefined;
   }
 
-  private async load() {
+  private async load(manager?: EntityManager) {
     if (this.cached && Date.now() - this.cached.at < FRESH_MS) return this.cached;
-    const version = await this.overrides.version();
+    const version = await this.overrides.version(manager);
     if (this.cached && this.cached.version === version) {
       this.cached.at = Date.now();
       return this.cached;
     }
     const merged = new Map<string, CalendarEntry>();
     for (const entry of this.fromPackage) merged.set(entry.date, entry);
-    for (const override of await this.overrides.overrides()) {
+    for (const override of await this.overrides.overrides(manager)) {
       merged.set(override.date, { ...override, source: 'admin' });
     }
     const entries = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -51,7 +51,13 @@ const REPOSITORIES = [
       provide: DataSource,
       inject: [SERVER_CONFIG],
       useFactory: async (config: ServerConfig): Promise<DataSource> => {
-        return openDataSource({ url: config.DATABASE_URL });
+        return openDataSource({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
+          connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+          lockWaitSeconds: config.DATABASE_LOCK_WAIT_SECONDS,
+        });
       },
     },
     ...REPOSITORIES.map((repository) => ({

@@ -10,6 +10,7 @@ import {
 import {
   appendAudit,
   type ApprovalItemEntity,
+  inTransaction,
   type AppSettingEntity,
   ApprovalItemRepository,
   type MilestoneDerived,
@@ -104,18 +105,23 @@ export class MilestoneClockService {
     );
   }
 
-  async contextFor(milestone: Pick<MilestoneRow, 'itemCode' | 'contractAmount'>): Promise<ClockContext> {
-    const [item, settings, calendar] = await Promise.all([
-      this.items.findByCode(milestone.itemCode),
-      this.settings.get(),
-      this.calendar.calendar(),
-    ]);
+  /**
+   * The clock's context (item limits, settings, calendar), read inside the caller's transaction:
+   * the manager is required, so that this never asks the pool for a second connection.
+   */
+  async contextFor(
+    milestone: Pick<MilestoneRow, 'itemCode' | 'contractAmount'>,
+    manager: EntityManager,
+  ): Promise<ClockContext> {
+    const item = await this.items.findByCode(milestone.itemCode, manager);
+    const settings = await this.settings.get(manager);
+    const calendar = await this.calendar.calendar(manager);
     if (!item) throw new Error(`approval item ${milestone.itemCode} is missing`);
     return clockContext(item, settings, calendar, milestone.contractAmount);
   }
 
   /** Recompute and store the given milestones; returns those whose derived columns changed. */
-  async refresh(ids: string[], now = new Date(), manager?: EntityManager): Promise<ClockChange[]> {
+  async refresh(ids: string[], now = new Date()): Promise<ClockChange[]> {
     if (ids.length === 0) return [];
     const [rows, events, settings, calendar] = await Promise.all([
       this.milestones.forClock(ids),
@@ -147,21 +153,16 @@ export class MilestoneClockService {
         nextChangeAt: row.nextChangeAt,
       };
       const rowEvents = events.get(row.id) ?? [];
-      if (after.state === 'deemed_approved' && !manager && deemedWhileWatched(after, rowEvents)) {
+      if (after.state === 'deemed_approved' && deemedWhileWatched(after, rowEvents)) {
         // 超时默认 is a decision: record it as an event once, so that it stands whatever changes later.
         if (await this.recordDeemedApproval(row.id, after, now))
           changes.push({ milestone: row, before, after });
         continue;
       }
       if (sameDerived(before, after)) continue;
-      if (manager) {
-        await this.milestones.writeDerived(row.id, after, manager);
-        changes.push({ milestone: row, before, after });
-        continue;
-      }
       // Write under the row lock with the events as they are then: an event recorded meanwhile
       // (which holds the same lock) is never overwritten by a clock computed without it.
-      const written = await this.dataSource.transaction(async (transactional) => {
+      const written = await inTransaction(this.dataSource, async (transactional) => {
         if (!(await this.milestones.lockById(row.id, transactional))) return null;
         const current = await this.milestones.events(row.id, transactional);
         const fresh = derivedOf(
@@ -185,7 +186,7 @@ export class MilestoneClockService {
    * process recorded it first (or a decision was recorded meanwhile).
    */
   private async recordDeemedApproval(id: string, derived: MilestoneDerived, now: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const locked = await this.milestones.lockById(id, manager);
       if (!locked) return false;
       const decided = (await this.milestones.events(id, manager)).some((event) =>

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AccessScope, NotFound, type Principal, StateConflict } from '@luodi/domain';
 import { DeliveryRepository } from '@luodi/persistence';
 import { type CheckResult, ChecksService } from '@luodi/server-core';
@@ -8,6 +8,8 @@ import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/acces
 import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { FiguresPublisher } from '../live/figures-publisher';
+import { CurrentStreamSlot, StreamSlotGuard } from '../live/stream-slot.guard';
+import type { StreamSlot } from '../live/stream-slots';
 import { LiveService, type ServerSentEvent } from './live.service';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
@@ -108,7 +110,12 @@ export class AlertsController {
     description: 'EventSource cannot send headers: the access token may come here',
   })
   @ApiOperation({ summary: 'Live stream (server-sent events) of alert changes the user may see' })
-  events(@CurrentScope() scope: AccessScope): Observable<ServerSentEvent> {
-    return this.live.stream(scope);
+  @ApiResponse({ status: 429, description: 'the user already holds 5 live streams (Retry-After)' })
+  @UseGuards(StreamSlotGuard)
+  events(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentStreamSlot() slot: StreamSlot,
+  ): Observable<ServerSentEvent> {
+    return this.live.open(principal, slot);
   }
 }

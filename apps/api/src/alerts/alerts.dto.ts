@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_KIND_VALUES, ALERT_STATUS_VALUES, ANSWER_CATEGORIES } from '@luodi/persistence';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsId, IsIsoDate } from '../common/validators';
+import { IsId, IsIsoDate, IsQueryInt } from '../common/validators';
 
 /** The list's status filter: a status, or `unresolved` for open and acknowledged together. */
 const ALERT_LIST_STATUSES = [...ALERT_STATUS_VALUES, 'unresolved'];
@@ -24,10 +23,7 @@ export class AlertQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3)
+  @IsQueryInt(1, 3)
   level?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import { type AccessScope, DomainError, NotFound, type Principal, StateConflict } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
-import { appendAudit, AlertRepository, type AlertRow } from '@luodi/persistence';
+import { appendAudit, AlertRepository, type AlertRow, inTransaction } from '@luodi/persistence';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -125,13 +125,24 @@ export class AlertsService {
   /** 反馈: after acknowledging, the department answers with a category, cause, measures and a date. */
   async answer(id: string, input: AnswerDto, principal: Principal, scope: AccessScope) {
     const visible = await this.own(id, principal, scope, 'answer');
-    await this.dataSource.transaction(async (manager) => {
+    const changed = await inTransaction(this.dataSource, async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
         throw new StateConflict('resolved', 'a resolved alert takes no answer');
       if (alert.acknowledgedLevel === null)
         throw new StateConflict(alert.status, 'acknowledge the alert before answering it');
+      // The same answer again at the same level (a double click, a retried request) is a no-op:
+      // answered as before, with no new event and no audit entry.
+      if (
+        alert.answeredAt !== null &&
+        alert.answeredAt.getTime() >= new Date(alert.levelSince).getTime() &&
+        alert.answerCategory === input.category &&
+        alert.answerCause === input.cause &&
+        alert.answerMeasures === input.measures &&
+        alert.answerExpectedDate === input.expectedDate
+      )
+        return false;
       const now = new Date();
       await this.alerts.update(
         id,
@@ -162,8 +173,9 @@ export class AlertsService {
         entityId: id,
         after: input,
       });
+      return true;
     });
-    await this.publish(visible, 'answered');
+    if (changed) await this.publish(visible, 'answered');
     return this.get(id, scope);
   }
 

@@ -6,11 +6,26 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
-import type { AccessScope } from '@luodi/domain';
+import { type AccessScope, type Principal, scopeOf } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
+import { SessionRepository } from '@luodi/persistence';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import { Redis } from 'ioredis';
-import { filter, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import {
+  concatMap,
+  filter,
+  finalize,
+  interval,
+  map,
+  merge,
+  Observable,
+  share,
+  Subject,
+  take,
+  takeUntil,
+} from 'rxjs';
+import { isSessionEnded, type SessionEndReason } from '../live/session-events';
+import { type StreamSlot, StreamSlots } from '../live/stream-slots';
 
 export interface LiveMessage {
   type: string;
@@ -42,7 +57,11 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
   private subscribedOnce = false;
   private subscriptionLost = false;
 
-  constructor(@Inject(SERVER_CONFIG) private readonly config: ServerConfig) {}
+  constructor(
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly sessions: SessionRepository,
+    private readonly slots: StreamSlots,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     this.subscriber = new Redis(this.config.REDIS_URL, {
@@ -83,16 +102,87 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * The stream of one user: messages in scope, and a keep-alive ping. Ends when the API stops, and
+   * The stream of one session: messages in its user's scope, and a keep-alive ping. It ends (after a
+   * last `session-ended` event) as soon as any API instance says the session or all the user's sessions
+   * ended (logout, disabling, a role, password or department change), and at the latest at the next keep-alive, when
+   * the session is checked again (so a lost Redis message still ends it); also when the API stops, and
    * when the Redis subscription returns after a loss (the client reconnects and reloads what it missed).
+   * `slot` is the user's stream slot taken by StreamSlotGuard (the cap: StreamSlots); it is given back
+   * when the stream ends, however it ends.
    */
-  stream(scope: AccessScope): Observable<ServerSentEvent> {
-    const visible = this.messages.pipe(
+  open(principal: Principal, slot: StreamSlot): Observable<ServerSentEvent> {
+    const scope = scopeOf(principal);
+    const endedHere = this.messages.pipe(
+      filter(isSessionEnded),
+      filter(
+        (message) =>
+          message.userId === principal.userId &&
+          (message.sessionId === undefined || message.sessionId === principal.sessionId),
+      ),
+      map((message) => message.reason),
+    );
+    const checks = interval(KEEP_ALIVE_MS).pipe(
+      concatMap(async () => {
+        void this.slots.renew(slot);
+        return this.stillLive(principal);
+      }),
+      share(),
+    );
+    const ended = merge(
+      endedHere,
+      checks.pipe(
+        filter((live) => !live),
+        map((): SessionEndReason | 'ended' => 'ended'),
+      ),
+    ).pipe(take(1), share());
+    const events = merge(
+      this.visible(scope),
+      checks.pipe(
+        filter((live) => live),
+        map(() => ({ type: 'ping', data: {} })),
+      ),
+    ).pipe(takeUntil(ended));
+    const farewell = ended.pipe(
+      map((reason) => ({ type: 'session-ended', data: { type: 'session-ended', reason } })),
+    );
+    return new Observable<ServerSentEvent>((subscriber) => {
+      this.slots.opened(slot);
+      const subscription = merge(events, farewell)
+        .pipe(
+          takeUntil(merge(this.closing, this.resubscribed)),
+          finalize(() => void this.slots.release(slot)),
+        )
+        .subscribe(subscriber);
+      return () => subscription.unsubscribe();
+    });
+  }
+
+  /** The messages a scope may see (the session-ended messages are for the server only). */
+  private visible(scope: AccessScope): Observable<ServerSentEvent> {
+    return this.messages.pipe(
+      filter((message) => !isSessionEnded(message)),
       filter((message) => scope.kind === 'all' || message.departmentId === scope.departmentId),
       map((message) => ({ type: message.type, data: message })),
     );
-    const pings = interval(KEEP_ALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} })));
-    return merge(visible, pings).pipe(takeUntil(merge(this.closing, this.resubscribed)));
+  }
+
+  /**
+   * Whether the session behind a stream still holds (not revoked or expired, the user still enabled)
+   * with the role and department the stream was opened with (its scope).
+   */
+  private async stillLive(principal: Principal): Promise<boolean> {
+    try {
+      const live = await this.sessions.findLive(principal.sessionId, new Date());
+      return (
+        live !== null &&
+        live.userId === principal.userId &&
+        live.role === principal.role &&
+        live.departmentId === principal.departmentId
+      );
+    } catch {
+      // The database is away for a moment: keep the stream; the next check decides.
+      return true;
+    }
   }
 
   /** End every open stream first, so that the HTTP server can close. */

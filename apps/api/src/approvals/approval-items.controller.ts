@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, NotFound, ValidationFailed } from '@luodi/domain';
-import { type ApprovalItemEntity, ApprovalItemRepository, DepartmentRepository } from '@luodi/persistence';
+import {
+  type ApprovalItemEntity,
+  ApprovalItemRepository,
+  databaseErrorCode,
+  DepartmentRepository,
+} from '@luodi/persistence';
 import { MilestoneClockService } from '@luodi/server-core';
 import { Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
@@ -33,17 +38,24 @@ export class ApprovalItemsController {
     if (!(await this.departments.findById(body.departmentId))) {
       throw new ValidationFailed('departmentId', `no department with id ${body.departmentId}`);
     }
-    if (await this.items.findByCode(body.code))
-      throw new DomainError('conflict', `code: item ${body.code} already exists`);
-    return this.items.save({
-      ...body,
-      deemedApproval: body.deemedApproval ?? false,
-      maxExtensionDays: body.maxExtensionDays ?? 10,
-      yellowDays: body.yellowDays ?? null,
-      materials: body.materials ?? null,
-      sortOrder: 100,
-      enabled: true,
-    });
+    const exists = () => new DomainError('conflict', `code: item ${body.code} already exists`);
+    if (await this.items.findByCode(body.code)) throw exists();
+    // Create means create: of parallel creates with one code, the primary key lets exactly one in
+    // (201) and the others are told the code is taken (409) — none overwrites another's item.
+    try {
+      return await this.items.insert({
+        ...body,
+        deemedApproval: body.deemedApproval ?? false,
+        maxExtensionDays: body.maxExtensionDays ?? 10,
+        yellowDays: body.yellowDays ?? null,
+        materials: body.materials ?? null,
+        sortOrder: 100,
+        enabled: true,
+      });
+    } catch (error) {
+      if (databaseErrorCode(error) === 'ER_DUP_ENTRY') throw exists();
+      throw error;
+    }
   }
 
   /** Editing limits recomputes the clocks of open milestones. */

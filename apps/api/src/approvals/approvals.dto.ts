@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsId, IsOptionalNotNull } from '../common/validators';
+import { InDateRange, IsId, IsOptionalNotNull } from '../common/validators';
 
 export class CreateApprovalItemDto {
   @ApiProperty({ example: 'WATER' })
@@ -96,6 +96,7 @@ export class MilestoneEventDto {
   @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
     message: 'must be an ISO-8601 moment with offset, e.g. 2026-11-25T10:30:00+08:00',
   })
+  @InDateRange()
   at?: string;
 
   @ApiPropertyOptional({ description: 'extension: working days' })

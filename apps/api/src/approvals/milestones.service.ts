@@ -14,6 +14,7 @@ import {
 import {
   ApprovalItemRepository,
   DepartmentRepository,
+  inTransaction,
   type MilestoneEventEntity,
   MilestoneRepository,
   type MilestoneRow,
@@ -194,11 +195,13 @@ export class MilestonesService {
     }
     const now = new Date();
     const at = input.at ? new Date(input.at) : now;
-    await this.dataSource.transaction(async (manager) => {
+    // Every query of the transaction goes through its manager (a second pool connection asked for
+    // here would deadlock the pool under load); a deadlock or lock wait runs it again (bounded).
+    await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.milestones.lockById(id, manager);
       if (!locked) throw new NotFound('milestone', id);
       const events = await this.milestones.events(id, manager);
-      const context = await this.clocks.contextFor(visible);
+      const context = await this.clocks.contextFor(visible, manager);
       const event = validateEvent(
         toDomainEvents(events),
         {

@@ -10,6 +10,11 @@ import { AuthService } from './auth.service';
 const REFRESH_COOKIE = 'luodi_refresh';
 const COOKIE_PATH = '/api/auth';
 
+/** Answers that carry tokens must not be kept by a browser or proxy cache. */
+function noStore(reply: FastifyReply): void {
+  void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+}
+
 function setRefreshCookie(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -47,6 +52,7 @@ export class AuthController {
       userAgent: request.headers['user-agent'] ?? null,
     });
     setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
+    noStore(reply);
     return result;
   }
 
@@ -64,6 +70,7 @@ export class AuthController {
     if (!token) throw new DomainError('unauthorized', 'no refresh token');
     const result = await this.auth.refresh(token);
     setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
+    noStore(reply);
     return result;
   }
 

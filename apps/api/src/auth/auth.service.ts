@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, type Principal } from '@luodi/domain';
+import { DomainError, normaliseUsername, type Principal } from '@luodi/domain';
 import {
   appendAudit,
   DepartmentRepository,
@@ -8,6 +8,7 @@ import {
   UserRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
+import { SessionEvents } from '../live/session-events';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { currentActor } from './request-context';
@@ -33,12 +34,18 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   /** Sign in. The answer never tells whether the username exists or the account is disabled. */
-  async login(username: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
+  async login(rawUsername: string, password: string, client: ClientInfo): Promise<LoginResultDto> {
+    // One form for the throttle and the lookup alike: a spelling the collation would fold ("victim ",
+    // full-width, other case) counts against the same throttle; an invisible character is a 400.
+    const username = normaliseUsername(rawUsername);
     await this.throttle.reserveAttempt(username, client.ip);
-    const user = await this.users.findByUsername(username);
+    const found = await this.users.findByUsername(username);
+    // The collation also ignores accents and some other differences: only the exact stored form counts.
+    const user = found && found.username === username ? found : null;
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.enabled) {
       await appendAudit(
@@ -121,6 +128,7 @@ export class AuthService {
           after: { sessionId },
         });
         this.logger.warn(`refresh token reuse on session ${sessionId}: session revoked`);
+        await this.sessionEvents.ended(session.userId, 'token-reuse', sessionId);
       }
       throw new DomainError('unauthorized', 'invalid refresh token');
     }
@@ -144,6 +152,8 @@ export class AuthService {
       entityId: principal.userId,
       after: { sessionId: principal.sessionId },
     });
+    // Its live streams end too, on whichever API instance holds them.
+    await this.sessionEvents.ended(principal.userId, 'logout', principal.sessionId);
   }
 
   /** The principal behind a valid access token whose session and user are still good, or null. */

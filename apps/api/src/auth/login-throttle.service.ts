@@ -20,6 +20,7 @@ export class LoginThrottleService {
     @Inject(SERVER_CONFIG) private readonly server: ServerConfig,
   ) {}
 
+  /** `username` is the normalised one (normaliseUsername): every spelling of a name shares its count. */
   private key(username: string, ip: string): string {
     const subject = createHash('sha256')
       .update(`${username.toLowerCase()}\n${ip}`)
@@ -47,11 +48,15 @@ export class LoginThrottleService {
       attempts = Number(results?.[0]?.[1] ?? 0);
       ttl = Number(results?.[2]?.[1] ?? -1);
     } catch {
-      throw new DomainError('rate_limited', 'sign-in is unavailable for a moment; try again shortly');
+      throw new DomainError('rate_limited', 'sign-in is unavailable for a moment; try again shortly', {
+        code: 'login_unavailable',
+        retryAfterSeconds: 5,
+      });
     }
     if (attempts > this.config.LOGIN_MAX_FAILURES) {
       const wait = ttl > 0 ? ttl : this.config.LOGIN_WINDOW_SECONDS;
       throw new DomainError('rate_limited', `too many failed sign-ins; try again in ${wait} s`, {
+        code: 'login_throttled',
         retryAfterSeconds: wait,
       });
     }

@@ -3,17 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { businessDateOf, isIsoDate, NotFound, ValidationFailed } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
+import { IsQueryInt } from '../common/validators';
 
 export class CalendarQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 }
 
@@ -68,16 +65,10 @@ export class CalendarController {
   @ApiOperation({ summary: 'Override one date; the deadlines of open milestones are recomputed' })
   async put(@Param('date') date: string, @Body() body: CalendarOverrideDto) {
     checkDate(date);
-    const existing = await this.overrides.findByDate(date);
-    await this.overrides.save(
-      Object.assign(existing ?? { date }, {
-        kind: body.kind,
-        name: body.name ?? null,
-        updatedAt: new Date(),
-      }) as never,
-    );
+    // Idempotent: the same PUT again (or many at once) answers the same and changes nothing more.
+    const { changed } = await this.overrides.upsert(date, body.kind, body.name ?? null);
     this.calendar.invalidate();
-    const recomputed = await this.clocks.refreshAllOpen();
+    const recomputed = changed ? await this.clocks.refreshAllOpen() : 0;
     return { date, kind: body.kind, name: body.name ?? null, source: 'admin', recomputed };
   }
 

@@ -20,6 +20,9 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
+/** Retry-After of a 429 that does not say how long to wait. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 const REASON: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -27,6 +30,7 @@ const REASON: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
@@ -36,7 +40,7 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Seconds a client should wait before retrying a 503 (the database away). */
+/** Seconds a client should wait before retrying a 503 (the database away or out of connections). */
 export const RETRY_AFTER_SECONDS = 5;
 
 function reasonOf(status: number): string {
@@ -71,12 +75,33 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       message: 'conflict: a record with the same unique value already exists',
     };
   }
+  // A row lock still contended after the bounded retries (deadlock 1213, lock wait timeout 1205):
+  // the request changed nothing and may be sent again — a conflict, never a crash.
+  const lockCode = driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  if (lockCode === 'ER_LOCK_DEADLOCK' || lockCode === 'ER_LOCK_WAIT_TIMEOUT') {
+    return {
+      statusCode: 409,
+      error: reasonOf(409),
+      code: 'busy',
+      message:
+        '数据正被其他请求修改，请稍后重试 (busy: the record is being changed by another request; nothing was changed, try again)',
+    };
+  }
+  // No pooled database connection came free in time: the service is overloaded for now.
+  if (lockCode === 'POOL_ACQUIRE_TIMEOUT') {
+    return {
+      statusCode: 503,
+      error: reasonOf(503),
+      code: 'database_busy',
+      message: '数据库繁忙，请稍后重试 (database busy: no connection came free in time)',
+    };
+  }
   // The database is away (stopped, restarting, out of connections): retry later, not a crash.
   if (isDatabaseUnavailable(exception)) {
     return {
       statusCode: 503,
       error: reasonOf(503),
-      code: 'DB_UNAVAILABLE',
+      code: 'database_unavailable',
       message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)',
     };
   }
@@ -102,6 +127,12 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
   };
 }
 
+/** Seconds a 429 asks the client to wait: the refusal's own figure, or a short default. */
+export function retryAfterSeconds(body: ApiErrorBody): number {
+  const seconds = Number(body['retryAfterSeconds']);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
+}
+
 @Catch()
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -109,15 +140,17 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (body.code === 'DB_UNAVAILABLE') {
-      // One line, not a stack per request: an outage answers many requests this way.
-      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+    if (body.statusCode === 503) {
+      // One line, not a stack per request: an outage or overload answers many requests this way.
+      this.logger.warn(`${String(body.code)}: ${(exception as Error).message}`);
       void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    void reply.status(body.statusCode).header('Cache-Control', 'no-store');
+    if (body.statusCode === 429) void reply.header('Retry-After', String(retryAfterSeconds(body)));
+    void reply.send(body);
   }
 }

@@ -139,7 +139,7 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
     expect(response.json()).toEqual({
       statusCode: 503,
       error: 'Service Unavailable',
-      code: 'DB_UNAVAILABLE',
+      code: 'database_unavailable',
       message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)',
     });
   });

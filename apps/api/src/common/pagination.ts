@@ -1,22 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsQueryInt } from './validators';
 
-/** `page` (from 1) and `pageSize` (≤ 200) of every list. */
+/** The highest page a list serves (with pageSize ≤ 200: an offset of at most 200 million rows). */
+export const MAX_PAGE = 1_000_000;
+export const MAX_PAGE_SIZE = 200;
+
+/** `page` (1..1 000 000) and `pageSize` (1..200) of every list, written in plain digits. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsQueryInt(1, MAX_PAGE)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsQueryInt(1, MAX_PAGE_SIZE)
   pageSize: number = 50;
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsId } from '../common/validators';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { InDateRange, IsId, IsQueryInt } from '../common/validators';
 
 /** `GET /api/dashboard/report`: the 月度调度 report of a month, with the cockpit's filters. */
 export class CockpitReportQueryDto {
@@ -10,14 +9,12 @@ export class CockpitReportQueryDto {
     description: 'the month of the report (YYYY-MM), not after the current month (Asia/Shanghai)',
   })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month written YYYY-MM (01–12)' })
+  @InDateRange()
   month!: string;
 
   @ApiPropertyOptional({ example: 2026, description: "the figures' year; default: the month's year" })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 
   @ApiPropertyOptional({ example: '沪洽会' })

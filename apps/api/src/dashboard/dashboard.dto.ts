@@ -1,16 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { BreakdownDimension } from '@luodi/contracts';
-import { IsId } from '../common/validators';
+import { InDateRange, IsId, IsQueryInt } from '../common/validators';
 
 export class SummaryQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 
   @ApiPropertyOptional({
@@ -21,6 +17,7 @@ export class SummaryQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
     message: 'must be a date YYYY-MM-DD or an ISO-8601 moment with offset',
   })
+  @InDateRange()
   asOf?: string;
 
   @ApiPropertyOptional({ example: '沪洽会' })
@@ -54,9 +51,6 @@ export class BreakdownQueryDto extends SummaryQueryDto {
 export class DepartmentsQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 }

@@ -1,31 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsId, IsMoney, IsOptionalNotNull } from '../common/validators';
+import { InDateRange, IsId, IsMoney, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class KeyWorkYearQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year?: number;
 }
 
 export class KeyWorkExportQueryDto {
   @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInt(2000, 2100)
   year!: number;
 
   @ApiProperty({ example: 10, description: 'the month of the 月度调度表 (1–12)' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(12)
+  @IsQueryInt(1, 12)
   month!: number;
 }
 
@@ -60,6 +50,7 @@ export class UpdateKeyWorkDto {
 export class KeyWorkReportDto {
   @ApiProperty({ example: '2026-10' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month written YYYY-MM' })
+  @InDateRange()
   month!: string;
 
   @ApiProperty({ example: '2500.00', description: 'investment completed in that month, 万元' })

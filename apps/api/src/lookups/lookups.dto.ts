@@ -1,7 +1,6 @@
 import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOOKUP_KINDS } from '@luodi/persistence';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class LookupQueryDto {
@@ -23,7 +22,6 @@ export class CreateLookupDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(10000)

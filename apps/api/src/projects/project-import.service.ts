@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import { Inject, Injectable, PayloadTooLargeException, RequestTimeoutException } from '@nestjs/common';
+import type { ApiConfig } from '@luodi/config';
 import {
   businessDateOf,
   DomainError,
@@ -14,10 +16,18 @@ import {
   type ProjectEntity,
   ProjectRepository,
 } from '@luodi/persistence';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/request-context';
+import { API_CONFIG } from '../config/api-config.module';
 import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
+import {
+  InflatedSizeExceeded,
+  NotAZip,
+  openFirstSheet,
+  prepareWorkbook,
+  type SheetRow,
+  type StreamedSheet,
+} from '../common/xlsx-stream';
 import { FiguresPublisher } from '../live/figures-publisher';
 
 export interface ImportProblem {
@@ -67,7 +77,21 @@ export const IMPORT_COLUMNS = [
 
 type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
+/** At most this many data rows per import (row numbers count: the header is row 1). */
 export const MAX_IMPORT_ROWS = 20_000;
+const MIB = 1024 * 1024;
+/**
+ * At most this many bytes of XML (all parts of the .xlsx together, uncompressed) per import. A file of
+ * MAX_IMPORT_ROWS template rows expands to about 12 MiB; a zip bomb is refused once past this.
+ */
+export const MAX_IMPORT_INFLATED_BYTES = 64 * MIB;
+/** What a 429 for a second concurrent import tells the client to wait. */
+export const IMPORT_RETRY_AFTER_SECONDS = 5;
+const unreadable = () =>
+  new DomainError('validation', 'file: is not a readable .xlsx workbook', { code: 'import_unreadable' });
+
+/** Header cells read from row 1 (the template has 13 columns; a few more for extra columns). */
+const HEADER_COLUMNS_READ = 64;
 
 /** Excel in: a template with Chinese headers, and an all-or-nothing import that reports every bad row. */
 @Injectable()
@@ -78,7 +102,11 @@ export class ProjectImportService {
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
     private readonly live: FiguresPublisher,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  /** Whether an import runs on this instance now (see begin). */
+  private busy = false;
 
   async template(): Promise<Buffer> {
     const workbook = await buildWorkbook(
@@ -94,19 +122,98 @@ export class ProjectImportService {
     return workbook;
   }
 
-  async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    } catch {
-      throw new DomainError('validation', 'file: is not a readable .xlsx workbook');
+  /**
+   * Take the instance's one import slot (imports are the heaviest thing the API does: at most one at a
+   * time per instance). Returns the release; throws 429 (`import_busy`) while another import runs.
+   */
+  begin(): () => void {
+    if (this.busy) {
+      throw new DomainError(
+        'rate_limited',
+        `file: another import is running on this server; try again in ${IMPORT_RETRY_AFTER_SECONDS} s (另一导入正在进行，请稍后重试)`,
+        { code: 'import_busy', retryAfterSeconds: IMPORT_RETRY_AFTER_SECONDS },
+      );
     }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
+    this.busy = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.busy = false;
+    };
+  }
 
-    const headerCells = (sheet.getRow(1).values as ExcelJS.CellValue[])
-      .slice(1)
-      .map((value) => cellText(value).replace(/\*$/, ''));
+  /**
+   * The uploaded file, received within IMPORT_UPLOAD_SECONDS (the import slot is held meanwhile, so a
+   * client that sends slowly or stops must not keep it): 408 `import_upload_timeout` after that.
+   */
+  async receive(file: MultipartFile): Promise<Buffer> {
+    const seconds = this.config.IMPORT_UPLOAD_SECONDS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new RequestTimeoutException({
+            message: `file: not received within ${seconds} s (上传超时，请重试)`,
+            code: 'import_upload_timeout',
+            limitSeconds: seconds,
+          }),
+        );
+        file.file.destroy();
+      }, seconds * 1000);
+    });
+    try {
+      return await Promise.race([file.toBuffer(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {
+    // First the parts are inflated as streams, every byte counted: a zip bomb is refused after at most
+    // MAX_IMPORT_INFLATED_BYTES of inflating, before any XML is parsed (see prepareWorkbook).
+    let prepared: Buffer;
+    try {
+      prepared = (await prepareWorkbook(file, MAX_IMPORT_INFLATED_BYTES)).zip;
+    } catch (error) {
+      if (error instanceof InflatedSizeExceeded) {
+        throw new PayloadTooLargeException({
+          message: `file: expands to more than ${MAX_IMPORT_INFLATED_BYTES / MIB} MiB uncompressed (at most ${MAX_IMPORT_INFLATED_BYTES} bytes per import; 解压后超过上限)`,
+          code: 'import_too_large',
+          limitBytes: MAX_IMPORT_INFLATED_BYTES,
+        });
+      }
+      throw unreadable();
+    }
+    let sheet: StreamedSheet | null;
+    try {
+      sheet = await openFirstSheet(prepared);
+    } catch {
+      throw unreadable();
+    }
+    if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
+    try {
+      return await this.importRows(sheet.rows(), principal);
+    } catch (error) {
+      if (error instanceof NotAZip) throw unreadable();
+      throw error;
+    } finally {
+      await sheet.close();
+    }
+  }
+
+  private async importRows(
+    sheetRows: AsyncGenerator<SheetRow>,
+    principal: Principal,
+  ): Promise<{ imported: number }> {
+    // The header row is the sheet's first row (row 1); a sheet without one has no columns.
+    const firstRow = await sheetRows.next();
+    const header = !firstRow.done && firstRow.value.number === 1 ? firstRow.value : null;
+    const headerCells: string[] = [];
+    if (header) {
+      for (let column = 1; column <= HEADER_COLUMNS_READ; column += 1)
+        headerCells.push(cellText(header.cell(column)).replace(/\*$/, ''));
+    }
     const positions = new Map<ColumnKey, number>();
     const missingHeaders: string[] = [];
     for (const column of IMPORT_COLUMNS) {
@@ -145,18 +252,29 @@ export class ProjectImportService {
     const rows: Array<{ row: number; data: Partial<ProjectEntity> }> = [];
     const codesInFile = new Map<string, number>();
 
-    const lastRow = sheet.actualRowCount > 0 ? sheet.rowCount : 1;
-    if (lastRow - 1 > MAX_IMPORT_ROWS) {
-      throw new DomainError(
-        'validation',
-        `file: at most ${MAX_IMPORT_ROWS} rows per import (found ${lastRow - 1})`,
-      );
-    }
-    for (let rowNumber = 2; rowNumber <= lastRow; rowNumber += 1) {
-      const row = sheet.getRow(rowNumber);
+    // Rows come one at a time and are dropped once checked; reading stops at the first row past the
+    // limit (row numbers count, as in the file: a row 30 000 among few others is still past it).
+    const pending: SheetRow[] = firstRow.done || header ? [] : [firstRow.value];
+    const nextRow = async (): Promise<SheetRow | null> => {
+      const queued = pending.shift();
+      if (queued) return queued;
+      const next = await sheetRows.next();
+      return next.done ? null : next.value;
+    };
+    for (let row = await nextRow(); row; row = await nextRow()) {
+      const rowNumber = row.number;
+      if (rowNumber < 2) continue;
+      if (rowNumber - 1 > MAX_IMPORT_ROWS) {
+        throw new DomainError(
+          'validation',
+          `file: at most ${MAX_IMPORT_ROWS} rows per import (found more; 每次最多导入${MAX_IMPORT_ROWS}行)`,
+          { code: 'import_too_many_rows', limitRows: MAX_IMPORT_ROWS },
+        );
+      }
+      const current = row;
       const value = (key: ColumnKey): string => {
         const position = positions.get(key);
-        return position ? cellText(row.getCell(position).value) : '';
+        return position ? cellText(current.cell(position)) : '';
       };
       if (IMPORT_COLUMNS.every((column) => value(column.key) === '')) continue;
       const problem = (key: ColumnKey, message: string) =>
@@ -191,6 +309,7 @@ export class ProjectImportService {
       const source = value('source');
       if (source && !sources.includes(source))
         problem('source', `不在签约活动清单中 (not on the source list: ${sources.join('、')})`);
+      if (value('leadOfficial').length > 64) problem('leadOfficial', '不超过64字 (at most 64 characters)');
       const location = value('location');
       if (location && !locations.includes(location))
         problem('location', `不在乡镇/园区清单中 (not on the location list)`);

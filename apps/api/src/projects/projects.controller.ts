@@ -13,7 +13,7 @@ import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators
 import type { Page } from '../common/pagination';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { ProjectExportService } from './project-export.service';
-import { ProjectImportService } from './project-import.service';
+import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from './project-import.service';
 import {
   CreateProjectDto,
   FundArrivalDto,
@@ -75,15 +75,29 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Import an .xlsx: all rows or none; 400 lists every bad row, field and reason' })
   async import(
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ imported: number }> {
     if (!request.isMultipart())
       throw new DomainError('validation', 'file: send multipart/form-data with a file field');
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file')
-      throw new DomainError('validation', 'file: is required (multipart field "file")');
-    const buffer = await file.toBuffer();
-    return this.importer.import(buffer, principal);
+    // One import at a time per instance, taken before the body is read (a 429 reads nothing).
+    let release: () => void;
+    try {
+      release = this.importer.begin();
+    } catch (error) {
+      reply.header('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
+      throw error;
+    }
+    try {
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file')
+        throw new DomainError('validation', 'file: is required (multipart field "file")');
+      // The compressed file is held (at most the multipart limit, 20 MB); it is read as a stream.
+      const buffer = await this.importer.receive(file);
+      return await this.importer.import(buffer, principal);
+    } finally {
+      release();
+    }
   }
 
   @Get(':id')

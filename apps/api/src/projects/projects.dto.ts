@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INVESTOR_ORIGINS, PROJECT_STAGES } from '@luodi/persistence';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
+import { InDateRange, IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
 
 const ORIGIN_RULE = { message: `must be one of ${INVESTOR_ORIGINS.join(', ')}` };
 const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
@@ -105,6 +105,7 @@ export class ProjectListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'signed in this year' })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
+  @InDateRange()
   year?: string;
   @ApiPropertyOptional({
     example: '2026-10-31',
@@ -127,6 +128,7 @@ export class ProjectListQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'must be a year like 2026' })
+  @InDateRange()
   talksYear?: string;
   @ApiPropertyOptional({ example: '2026-01-01', description: 'signed on or after this day' })
   @IsOptional()

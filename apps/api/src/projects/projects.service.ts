@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
+  addMoneyWithinLimit,
   businessDateOf,
   DomainError,
+  MONEY_MAX,
   NotFound,
   planStageChange,
   type Principal,
@@ -10,7 +12,9 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import {
+  databaseErrorCode,
   DepartmentRepository,
+  inTransaction,
   KeyWorkRepository,
   LookupRepository,
   type ProjectEntity,
@@ -189,23 +193,17 @@ export class ProjectsService {
     if (input.code && (await this.projects.findByCode(input.code))) {
       throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
     }
-    // A generated code may race with another create for the same number: retry with the next one.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const project = await this.insertProject(input, talksStartedAt, today, principal);
-        await this.live.changed('project', project.leadDepartmentId);
-        return this.get(project.id, { kind: 'all' });
-      } catch (error) {
-        const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if (code !== 'ER_DUP_ENTRY' && code !== 'ER_LOCK_DEADLOCK') throw error;
-        if (code === 'ER_DUP_ENTRY' && input.code) {
-          throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
-        }
-        if (attempt >= 12) throw error;
-        // Let the other create commit, then take the next number.
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 40)));
+    let project: ProjectEntity;
+    try {
+      project = await this.insertProject(input, talksStartedAt, today, principal);
+    } catch (error) {
+      if (databaseErrorCode(error) === 'ER_DUP_ENTRY' && input.code) {
+        throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
       }
+      throw error;
     }
+    await this.live.changed('project', project.leadDepartmentId);
+    return this.get(project.id, { kind: 'all' });
   }
 
   private insertProject(
@@ -214,42 +212,50 @@ export class ProjectsService {
     today: string,
     principal: Principal,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      const code = input.code ?? (await this.projects.nextCode(`${today.slice(0, 4)}-ZS-`, manager));
-      const created = await this.projects.create(
-        {
-          code,
-          name: input.name,
-          investor: input.investor,
-          investorOrigin: input.investorOrigin,
-          industry: input.industry,
-          source: input.source,
-          contractAmount: input.contractAmount,
-          fundsArrived: '0.00',
-          leadDepartmentId: input.leadDepartmentId,
-          leadOfficial: input.leadOfficial ?? null,
-          location: input.location ?? null,
-          plannedStartDate: input.plannedStartDate ?? null,
-          stage: 'negotiating',
-          talksStartedAt,
-        },
-        manager,
-      );
-      await this.projects.addStageEvents(
-        [
+    // A generated code comes from the year's sequence (distinct under any number of parallel creates);
+    // a generated code taken meanwhile by a concurrent import runs the transaction again.
+    return inTransaction(
+      this.dataSource,
+      async (manager) => {
+        const code = input.code ?? (await this.projects.allocateCode(`${today.slice(0, 4)}-ZS-`, manager));
+        const created = await this.projects.create(
           {
-            projectId: created.id,
+            code,
+            name: input.name,
+            investor: input.investor,
+            investorOrigin: input.investorOrigin,
+            industry: input.industry,
+            source: input.source,
+            contractAmount: input.contractAmount,
+            fundsArrived: '0.00',
+            leadDepartmentId: input.leadDepartmentId,
+            leadOfficial: input.leadOfficial ?? null,
+            location: input.location ?? null,
+            plannedStartDate: input.plannedStartDate ?? null,
             stage: 'negotiating',
-            at: talksStartedAt,
-            reason: null,
-            recordedBy: principal.userId,
-            recordedAt: new Date(),
+            talksStartedAt,
           },
-        ],
-        manager,
-      );
-      return created;
-    });
+          manager,
+        );
+        await this.projects.addStageEvents(
+          [
+            {
+              projectId: created.id,
+              stage: 'negotiating',
+              at: talksStartedAt,
+              reason: null,
+              recordedBy: principal.userId,
+              recordedAt: new Date(),
+            },
+          ],
+          manager,
+        );
+        return created;
+      },
+      {
+        retryIf: (error) => !input.code && databaseErrorCode(error) === 'ER_DUP_ENTRY',
+      },
+    );
   }
 
   async update(id: string, patch: UpdateProjectDto): Promise<ProjectView> {
@@ -320,6 +326,12 @@ export class ProjectsService {
       if (input.at < project.signedAt)
         throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
       if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
+      if (addMoneyWithinLimit(project.fundsArrived, input.amount) === undefined)
+        throw new ValidationFailed(
+          'amount',
+          `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${project.fundsArrived})`,
+          { code: 'amount_total_too_large' },
+        );
       await this.projects.addFund(
         {
           projectId: id,

@@ -1,16 +1,33 @@
 import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALL_ROLES, type Role } from '@luodi/domain';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'zhang.wei', description: '3–64 letters, digits, . _ -' })
+  @ApiProperty({
+    example: 'zhang.wei',
+    description:
+      '3–64 letters, digits, . _ -; stored normalised (NFKC, trimmed, lower case); invisible characters and inner spaces are refused',
+  })
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'must be 3–64 letters, digits, . _ or -' })
+  @MaxLength(256)
   username!: string;
 
-  @ApiProperty({ description: 'at least 12 characters' })
+  @ApiProperty({
+    description:
+      '12–128 characters, no composition rules; not a common or breached password, a keyboard pattern, the username or the application name',
+  })
   @IsString()
+  @MaxLength(1024)
   password!: string;
 
   @ApiProperty({ example: '张伟' })
@@ -51,8 +68,11 @@ export class UpdateUserDto {
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ description: 'a new password (at least 12 characters); ends the user’s sessions' })
+  @ApiPropertyOptional({
+    description: 'a new password (same rules as on creation); ends the user’s sessions',
+  })
   @IsOptionalNotNull()
   @IsString()
+  @MaxLength(1024)
   password?: string;
 }

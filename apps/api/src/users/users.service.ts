@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, NotFound, passwordProblem, ValidationFailed } from '@luodi/domain';
+import { DomainError, newUsername, NotFound, passwordRuleBroken, ValidationFailed } from '@luodi/domain';
 import { DepartmentRepository, type NewUser, SessionRepository, UserRepository } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { UserViewDto } from '../auth/auth.dto';
 import { PasswordService } from '../auth/password.service';
+import { type SessionEndReason, SessionEvents } from '../live/session-events';
 import type { Page } from '../common/pagination';
 import type { CreateUserDto, UpdateUserDto } from './users.dto';
+
+/** 400 naming `password`, the rule broken and its stable code (e.g. `password_common`). */
+function checkPassword(password: string, username: string): void {
+  const broken = passwordRuleBroken(password, username);
+  if (broken) throw new ValidationFailed('password', broken.rule, { code: broken.code });
+}
 
 @Injectable()
 export class UsersService {
@@ -17,6 +24,7 @@ export class UsersService {
     private readonly sessions: SessionRepository,
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async list(page: number, pageSize: number): Promise<Page<UserViewDto>> {
@@ -31,14 +39,15 @@ export class UsersService {
   }
 
   async create(input: CreateUserDto): Promise<UserViewDto> {
-    const problem = passwordProblem(input.password, input.username);
-    if (problem) throw new ValidationFailed('password', problem);
+    // Stored in the one form that sign-in looks up and throttles (see normaliseUsername).
+    const username = newUsername(input.username);
+    checkPassword(input.password, username);
     const departmentId = await this.checkDepartment(input.role, input.departmentId ?? null);
-    if (await this.users.findByUsername(input.username)) {
-      throw new DomainError('conflict', `username: "${input.username}" is taken`);
+    if (await this.users.findByUsername(username)) {
+      throw new DomainError('conflict', `username: "${username}" is taken`, { code: 'username_taken' });
     }
     const user = await this.users.create({
-      username: input.username,
+      username,
       displayName: input.displayName,
       role: input.role,
       departmentId,
@@ -60,8 +69,7 @@ export class UsersService {
     if (input.displayName !== undefined) patch.displayName = input.displayName;
     if (input.enabled !== undefined) patch.enabled = input.enabled;
     if (input.password !== undefined) {
-      const problem = passwordProblem(input.password, user.username);
-      if (problem) throw new ValidationFailed('password', problem);
+      checkPassword(input.password, user.username);
       patch.passwordHash = await this.passwords.hash(input.password);
     }
     const losesAdmin = user.role === 'admin' && user.enabled && (role !== 'admin' || patch.enabled === false);
@@ -85,6 +93,18 @@ export class UsersService {
       if (endsSessions) await this.sessions.revokeAllOfUser(user.id, new Date(), manager);
       return updated;
     });
+    // After the commit: every API instance ends the user's live streams.
+    const reason: SessionEndReason | null =
+      patch.enabled === false
+        ? 'disabled'
+        : role !== user.role
+          ? 'role-changed'
+          : patch.passwordHash !== undefined
+            ? 'password-changed'
+            : departmentId !== user.departmentId
+              ? 'scope-changed'
+              : null;
+    if (reason) await this.sessionEvents.ended(user.id, reason);
     return this.auth.view(saved);
   }
 

@@ -215,7 +215,7 @@ describe('drill: MariaDB stopped for 20 s under steady writes (private mariadbd)
     expect(outageWrites.length).toBeGreaterThan(OUTAGE_MS / 1000);
     expect(outageWrites.every((answer) => answer.status === 503)).toBe(true);
     for (const answer of writes.filter((a) => a.status === 503)) {
-      expect(answer.body).toMatchObject({ statusCode: 503, code: 'DB_UNAVAILABLE' });
+      expect(answer.body).toMatchObject({ statusCode: 503, code: 'database_unavailable' });
       expect(answer.headers?.get('retry-after')).toMatch(/^\d+$/);
     }
     // Health names the database while it is away, and is 200 again once it is back.

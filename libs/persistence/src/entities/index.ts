@@ -14,6 +14,7 @@ import { KeyWorkEntity } from './key-work.entity';
 import { LookupItemEntity } from './lookup-item.entity';
 import { MilestoneEventEntity } from './milestone-event.entity';
 import { MilestoneEntity } from './milestone.entity';
+import { ProjectCodeSequenceEntity } from './project-code-sequence.entity';
 import { ProjectStageEventEntity } from './project-stage-event.entity';
 import { ProjectEntity } from './project.entity';
 import { UserEntity } from './user.entity';
@@ -37,6 +38,7 @@ export {
   LookupItemEntity,
   MilestoneEntity,
   MilestoneEventEntity,
+  ProjectCodeSequenceEntity,
   ProjectEntity,
   ProjectStageEventEntity,
   UserEntity,
@@ -58,6 +60,7 @@ export const ALL_ENTITIES = [
   AuditHeadEntity,
   LookupItemEntity,
   ProjectEntity,
+  ProjectCodeSequenceEntity,
   ProjectStageEventEntity,
   FundArrivalEntity,
   KeyWorkEntity,

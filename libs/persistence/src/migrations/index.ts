@@ -7,6 +7,8 @@ import { AlertRounds1795601556640 } from './1795601556640-AlertRounds';
 import { CockpitIndexes1795604895224 } from './1795604895224-CockpitIndexes';
 import { CockpitCoveringIndexes1795607846524 } from './1795607846524-CockpitCoveringIndexes';
 import { WebhookRobots1796634642666 } from './1796634642666-WebhookRobots';
+import { ProjectCodeSequence1796634877126 } from './1796634877126-ProjectCodeSequence';
+import { NormalisedUsernames1796634946505 } from './1796634946505-NormalisedUsernames';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +20,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CockpitIndexes1795604895224,
   CockpitCoveringIndexes1795607846524,
   WebhookRobots1796634642666,
+  ProjectCodeSequence1796634877126,
+  NormalisedUsernames1796634946505,
 ];

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../transactions';
 import { ApprovalItemEntity } from '../entities/approval-item.entity';
 
 /** All SQL on `approval_item` (the catalog). */
@@ -11,8 +12,9 @@ export class ApprovalItemRepository {
       .find({ order: { sortOrder: 'ASC', code: 'ASC' } });
   }
 
-  findByCode(code: string): Promise<ApprovalItemEntity | null> {
-    return this.dataSource.getRepository(ApprovalItemEntity).findOneBy({ code });
+  /** Inside a transaction, pass its manager (never a second pool connection). */
+  findByCode(code: string, manager?: EntityManager): Promise<ApprovalItemEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(ApprovalItemEntity).findOneBy({ code });
   }
 
   async byCodes(codes: string[]): Promise<Map<string, ApprovalItemEntity>> {
@@ -25,9 +27,17 @@ export class ApprovalItemRepository {
     return new Map(rows.map((row) => [row.code, row]));
   }
 
-  save(item: Partial<ApprovalItemEntity>): Promise<ApprovalItemEntity> {
-    const repository = this.dataSource.getRepository(ApprovalItemEntity);
-    return repository.save(repository.create(item));
+  /**
+   * Add a new item: a plain INSERT (audited in its transaction), so that the primary key refuses a
+   * second item with the same code (ER_DUP_ENTRY) instead of a save() that overwrites it.
+   */
+  insert(item: Partial<ApprovalItemEntity>): Promise<ApprovalItemEntity> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const repository = manager.getRepository(ApprovalItemEntity);
+      const entity = repository.create(item);
+      await repository.insert(entity);
+      return await repository.findOneByOrFail({ code: entity.code });
+    });
   }
 
   update(entity: ApprovalItemEntity, patch: Partial<ApprovalItemEntity>): Promise<ApprovalItemEntity> {

@@ -1,13 +1,20 @@
 import type { CalendarException } from '@luodi/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CalendarOverrideEntity } from '../entities/calendar-override.entity';
+import { databaseErrorCode, inTransaction } from '../transactions';
 
 /** All SQL on `calendar_override`. */
 export class CalendarRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async overrides(): Promise<Array<CalendarException & { name: string | null }>> {
-    const rows = await this.dataSource.getRepository(CalendarOverrideEntity).find({ order: { date: 'ASC' } });
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async overrides(manager?: EntityManager): Promise<Array<CalendarException & { name: string | null }>> {
+    const rows = await this.manager(manager)
+      .getRepository(CalendarOverrideEntity)
+      .find({ order: { date: 'ASC' } });
     return rows.map((row) => ({ date: row.date, kind: row.kind, name: row.name }));
   }
 
@@ -15,8 +22,27 @@ export class CalendarRepository {
     return this.dataSource.getRepository(CalendarOverrideEntity).findOneBy({ date });
   }
 
-  async save(entity: CalendarOverrideEntity): Promise<CalendarOverrideEntity> {
-    return this.dataSource.getRepository(CalendarOverrideEntity).save(entity);
+  /**
+   * Set the override of a date (PUT semantics, idempotent): insert it, or change it under its row
+   * lock, or — when it already says the same — change nothing (no write, no audit entry). Parallel
+   * PUTs of one date all succeed: the one that loses the insert race runs again and finds the row.
+   */
+  upsert(date: string, kind: 'holiday' | 'workday', name: string | null): Promise<{ changed: boolean }> {
+    return inTransaction(
+      this.dataSource,
+      async (manager) => {
+        const repository = manager.getRepository(CalendarOverrideEntity);
+        const existing = await repository.findOne({ where: { date }, lock: { mode: 'pessimistic_write' } });
+        if (existing && existing.kind === kind && existing.name === name) return { changed: false };
+        if (existing) {
+          await repository.save(repository.merge(existing, { kind, name, updatedAt: new Date() }));
+        } else {
+          await repository.insert(repository.create({ date, kind, name, updatedAt: new Date() }));
+        }
+        return { changed: true };
+      },
+      { attempts: 8, retryIf: (error) => databaseErrorCode(error) === 'ER_DUP_ENTRY' },
+    );
   }
 
   async remove(entity: CalendarOverrideEntity): Promise<void> {
@@ -24,8 +50,8 @@ export class CalendarRepository {
   }
 
   /** The newest change (to notice edits made by another instance). */
-  async version(): Promise<string> {
-    const [row] = (await this.dataSource.query(
+  async version(manager?: EntityManager): Promise<string> {
+    const [row] = (await this.manager(manager).query(
       'SELECT COUNT(*) AS n, MAX(updated_at) AS latest FROM calendar_override',
     )) as Array<{ n: string; latest: Date | null }>;
     return `${row?.n ?? 0}:${row?.latest ? row.latest.toISOString() : ''}`;

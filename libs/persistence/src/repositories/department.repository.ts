@@ -17,8 +17,9 @@ export class DepartmentRepository {
     return this.repo().find({ order: { code: 'ASC' } });
   }
 
-  findById(id: string): Promise<DepartmentEntity | null> {
-    return /^\d{1,19}$/.test(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
+  /** Inside a transaction, pass its manager (never a second pool connection). */
+  findById(id: string, manager?: EntityManager): Promise<DepartmentEntity | null> {
+    return /^\d{1,19}$/.test(id) ? this.repo(manager).findOneBy({ id }) : Promise.resolve(null);
   }
 
   /** The department if the scope may see its details (a department user: only its own). */

@@ -174,13 +174,53 @@ export class ProjectRepository {
     return rows.map((row) => row.code);
   }
 
-  /** The next free `<prefix>NNN` code (e.g. 2026-ZS-014). */
-  async nextCode(prefix: string, manager?: EntityManager): Promise<string> {
-    const [row] = (await (manager ?? this.dataSource.manager).query(
+  /** The highest number of the `<prefix>NNN` codes stored (0 when none). */
+  private async highestNumber(prefix: string, manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(
       "SELECT MAX(CAST(SUBSTRING(code, ?) AS UNSIGNED)) AS last FROM project WHERE code LIKE ? AND SUBSTRING(code, ?) REGEXP '^[0-9]+$'",
       [prefix.length + 1, `${escapeLike(prefix)}%`, prefix.length + 1],
     )) as Array<{ last: string | null }>;
-    return `${prefix}${String(Number(row?.last ?? 0) + 1).padStart(3, '0')}`;
+    return Number(row?.last ?? 0);
+  }
+
+  /**
+   * The first free number of a batch (imports): after both the stored codes and the sequence. Inside
+   * a transaction the sequence row is locked until it ends, so a single create waits for the batch
+   * (and then skips past its codes, see allocateCode).
+   */
+  async nextCode(prefix: string, manager?: EntityManager): Promise<string> {
+    const runner = manager ?? this.dataSource.manager;
+    const [sequence] = (await runner.query(
+      `SELECT last_number FROM project_code_sequence WHERE prefix = ?${manager ? ' FOR UPDATE' : ''}`,
+      [prefix],
+    )) as Array<{ last_number: string | number }>;
+    const last = Math.max(Number(sequence?.last_number ?? 0), await this.highestNumber(prefix, runner));
+    return `${prefix}${String(last + 1).padStart(3, '0')}`;
+  }
+
+  /**
+   * A new code `<prefix>NNN` from the per-prefix sequence, inside the caller's transaction: one atomic
+   * INSERT … ON DUPLICATE KEY UPDATE takes the next number (LAST_INSERT_ID keeps it for this
+   * connection) and holds the sequence row until the transaction ends, so parallel creates get
+   * distinct codes and a rolled-back create leaves no gap. A number already taken by a code given
+   * elsewhere (by hand, an import, the demo data) moves the sequence past the highest stored code.
+   */
+  async allocateCode(prefix: string, manager: EntityManager): Promise<string> {
+    for (let attempt = 1; ; attempt += 1) {
+      await manager.query(
+        `INSERT INTO project_code_sequence (prefix, last_number) VALUES (?, LAST_INSERT_ID(1))
+         ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)`,
+        [prefix],
+      );
+      const [row] = (await manager.query('SELECT LAST_INSERT_ID() AS n')) as Array<{ n: string | number }>;
+      const code = `${prefix}${String(Number(row!.n)).padStart(3, '0')}`;
+      if (!(await this.projects(manager).existsBy({ code }))) return code;
+      if (attempt >= 3) throw new Error(`no free project code after ${code}`);
+      await manager.query(
+        'UPDATE project_code_sequence SET last_number = GREATEST(last_number, ?) WHERE prefix = ?',
+        [await this.highestNumber(prefix, manager), prefix],
+      );
+    }
   }
 
   create(data: Partial<ProjectEntity>, manager?: EntityManager): Promise<ProjectEntity> {

@@ -1,12 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppSettingEntity } from '../entities/app-setting.entity';
 
 /** All SQL on `app_setting` (a single row, id 1, created by the migration). */
 export class SettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(): Promise<AppSettingEntity> {
-    const row = await this.dataSource.getRepository(AppSettingEntity).findOneBy({ id: 1 });
+  /** Inside a transaction, pass its manager (never a second pool connection). */
+  async get(manager?: EntityManager): Promise<AppSettingEntity> {
+    const row = await (manager ?? this.dataSource.manager)
+      .getRepository(AppSettingEntity)
+      .findOneBy({ id: 1 });
     if (!row) throw new Error('app_setting row 1 is missing: run the migrations');
     return row;
   }

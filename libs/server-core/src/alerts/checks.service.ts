@@ -20,6 +20,8 @@ import {
   DeliveryRepository,
   type DeliveryEntity,
   DepartmentRepository,
+  inTransaction,
+  isLockError,
   KeyWorkRepository,
   MilestoneRepository,
   ProjectRepository,
@@ -285,14 +287,14 @@ export class ChecksService {
       } catch (error) {
         // Two checks raised the same alert at once: the unique key let one in; look again.
         const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if ((code === 'ER_DUP_ENTRY' || code === 'ER_LOCK_DEADLOCK') && attempt < 5) continue;
+        if ((code === 'ER_DUP_ENTRY' || isLockError(error)) && attempt < 5) continue;
         throw error;
       }
     }
   }
 
   private async resolve(id: string, now: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert || alert.status === 'resolved') return false;
       await this.alerts.update(id, { status: 'resolved', resolvedAt: now }, manager);
@@ -310,7 +312,7 @@ export class ChecksService {
     now: Date,
     manager: EntityManager,
   ): Promise<void> {
-    const department = await this.departments.findById(departmentId);
+    const department = await this.departments.findById(departmentId, manager);
     const rows: Array<Partial<DeliveryEntity>> = [];
     for (const recipient of recipientsOf(level, departmentId)) {
       const row = {
