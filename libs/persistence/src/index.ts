@@ -4,4 +4,5 @@ export * from './entities';
 export * from './migrations';
 export * from './repositories';
 export * from './schema';
+export * from './unavailable';
 export * from './transactions';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
@@ -91,6 +92,8 @@ export interface ServerSentMessage {
 
 export interface EventStreamReader {
   messages: ServerSentMessage[];
+  /** When the server ended the stream (ms since the epoch), or null while it is open. */
+  endedAt(): number | null;
   close(): void;
 }
 
@@ -107,11 +110,15 @@ export async function openEventStream(url: string): Promise<EventStreamReader> {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  let endedAt: number | null = null;
   void (async () => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) {
+          endedAt = Date.now();
+          return;
+        }
         buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -137,7 +144,7 @@ export async function openEventStream(url: string): Promise<EventStreamReader> {
       // aborted
     }
   })();
-  return { messages, close: () => controller.abort() };
+  return { messages, endedAt: () => endedAt, close: () => controller.abort() };
 }
 
 /**
@@ -161,4 +168,60 @@ export async function duplicatedAlertRows(dataSource: DataSource): Promise<{
     ) as Promise<unknown[]>,
   ]);
   return { alerts, deliveries, notifications };
+}
+
+/**
+ * Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
+ * shape the checks write: one webhook and one in-app delivery per alert, status pending. Returns the
+ * delivery ids by channel.
+ */
+export async function insertPendingDeliveries(
+  dataSource: DataSource,
+  options: { count: number; firstSubjectId: number; webhookUrl: string },
+): Promise<{ webhook: string[]; inApp: string[] }> {
+  const [project] = (await dataSource.query(
+    'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
+  )) as Array<{ id: string; departmentId: string }>;
+  const now = new Date();
+  const subjects = Array.from({ length: options.count }, (_, index) =>
+    String(options.firstSubjectId + index),
+  );
+  await dataSource.query(
+    `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since) VALUES ${subjects.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+    subjects.flatMap((subject) => [
+      'milestone_overdue',
+      'milestone',
+      subject,
+      project!.id,
+      project!.departmentId,
+      2,
+      'open',
+      '{}',
+      now,
+      now,
+    ]),
+  );
+  const alertIds = (
+    (await dataSource.query(
+      "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id IN (?) ORDER BY id",
+      [subjects],
+    )) as Array<{ id: string }>
+  ).map((row) => String(row.id));
+  const recipient = `department:${project!.departmentId}`;
+  const webhook: string[] = [];
+  const inApp: string[] = [];
+  const rows = alertIds.flatMap((alertId) => {
+    const [webhookId, inAppId] = [randomUUID(), randomUUID()];
+    webhook.push(webhookId);
+    inApp.push(inAppId);
+    return [
+      [webhookId, alertId, 2, recipient, 'webhook', options.webhookUrl, 'pending', 0, 0, now],
+      [inAppId, alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now],
+    ];
+  });
+  await dataSource.query(
+    `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+    rows.flat(),
+  );
+  return { webhook, inApp };
 }

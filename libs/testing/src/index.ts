@@ -5,3 +5,5 @@ export * from './processes';
 export * from './redis-server';
 export * from './stack';
 export * from './alerts';
+export * from './mariadb-server';
+export * from './drills';

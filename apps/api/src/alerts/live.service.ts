@@ -43,13 +43,19 @@ const KEEP_ALIVE_MS = 25_000;
 /**
  * Live changes for the browsers: one Redis subscription per API instance, fanned out to the event
  * streams it serves, each filtered to what its user may see (a department: its own department).
+ * Pub/sub keeps nothing: messages published while the subscription was lost (Redis restarted, a
+ * network cut) are gone. So when it comes back the service ends every open stream; browsers reconnect
+ * and reload their lists and figures, as they do after any drop.
  */
 @Injectable()
 export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveService.name);
   private readonly messages = new Subject<LiveMessage>();
   private readonly closing = new Subject<void>();
+  private readonly resubscribed = new Subject<void>();
   private subscriber?: Redis;
+  private subscribedOnce = false;
+  private subscriptionLost = false;
 
   constructor(
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -63,6 +69,16 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
       retryStrategy: (n) => Math.min(n * 200, 2_000),
     });
     this.subscriber.on('error', () => undefined);
+    this.subscriber.on('close', () => {
+      if (this.subscribedOnce) this.subscriptionLost = true;
+    });
+    // ioredis subscribes again right after 'ready' (autoResubscribe); clients come back a second later.
+    this.subscriber.on('ready', () => {
+      if (!this.subscriptionLost) return;
+      this.subscriptionLost = false;
+      this.logger.warn('live: Redis subscription restored; ending open streams so that clients reload');
+      this.resubscribed.next();
+    });
     this.subscriber.on('message', (_channel: string, text: string) => {
       try {
         this.messages.next(JSON.parse(text) as LiveMessage);
@@ -70,9 +86,14 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
         this.logger.warn('ignored a malformed live message');
       }
     });
-    await this.subscriber.subscribe(liveChannel(this.config.QUEUE_PREFIX)).catch((error: Error) => {
-      this.logger.warn(`live changes unavailable until Redis answers: ${error.message}`);
-    });
+    await this.subscriber.subscribe(liveChannel(this.config.QUEUE_PREFIX)).then(
+      () => {
+        this.subscribedOnce = true;
+      },
+      (error: Error) => {
+        this.logger.warn(`live changes unavailable until Redis answers: ${error.message}`);
+      },
+    );
   }
 
   /** Every live message this API instance receives (unfiltered: for server-side listeners only). */
@@ -84,7 +105,8 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
    * The stream of one session: messages in its user's scope, and a keep-alive ping. It ends (after a
    * last `session-ended` event) as soon as any API instance says the session or all the user's sessions
    * ended (logout, disabling, a role, password or department change), and at the latest at the next keep-alive, when
-   * the session is checked again (so a lost Redis message still ends it); also when the API stops.
+   * the session is checked again (so a lost Redis message still ends it); also when the API stops, and
+   * when the Redis subscription returns after a loss (the client reconnects and reloads what it missed).
    * `slot` is the user's stream slot taken by StreamSlotGuard (the cap: StreamSlots); it is given back
    * when the stream ends, however it ends.
    */
@@ -127,7 +149,7 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
       this.slots.opened(slot);
       const subscription = merge(events, farewell)
         .pipe(
-          takeUntil(this.closing),
+          takeUntil(merge(this.closing, this.resubscribed)),
           finalize(() => void this.slots.release(slot)),
         )
         .subscribe(subscriber);

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ApiErrorBody } from '@luodi/contracts';
 import { DomainError, type DomainErrorKind } from '@luodi/domain';
+import { isDatabaseUnavailable } from '@luodi/persistence';
 import type { FastifyReply } from 'fastify';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -38,6 +39,9 @@ const REASON: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** Seconds a client should wait before retrying a 503 (the database away or out of connections). */
+export const RETRY_AFTER_SECONDS = 5;
 
 function reasonOf(status: number): string {
   return REASON[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
@@ -92,6 +96,15 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       message: '数据库繁忙，请稍后重试 (database busy: no connection came free in time)',
     };
   }
+  // The database is away (stopped, restarting, out of connections): retry later, not a crash.
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      error: reasonOf(503),
+      code: 'database_unavailable',
+      message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)',
+    };
+  }
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a statusCode.
   const fastifyError = exception as { statusCode?: unknown; message?: unknown } | null;
   if (
@@ -126,12 +139,16 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.statusCode === 503) {
+      // One line, not a stack per request: an outage or overload answers many requests this way.
+      this.logger.warn(`${String(body.code)}: ${(exception as Error).message}`);
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(body.statusCode).header('Cache-Control', 'no-store');
     if (body.statusCode === 429) void reply.header('Retry-After', String(retryAfterSeconds(body)));
     void reply.send(body);

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { loadServerConfig } from '@luodi/config';
 import { StateConflict } from '@luodi/domain';
 import { IsInt, IsString, Max, Min } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureHttp } from '../bootstrap';
 
@@ -33,6 +34,14 @@ class ThingsController {
   @Post('boom')
   boom(): never {
     throw new Error('secret internal detail');
+  }
+
+  @Post('db-away')
+  dbAway(): never {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), {
+      code: 'ECONNREFUSED',
+    });
+    throw new QueryFailedError('INSERT INTO project', [], refused);
   }
 }
 
@@ -120,5 +129,18 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secret internal detail');
     expect(response.json()).toMatchObject({ statusCode: 500, error: 'Internal Server Error' });
+  });
+
+  it('answers 503 with a stable code and Retry-After when the database is away, never 500', async () => {
+    const response = await post('/api/things/db-away', {});
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body).not.toContain('127.0.0.1');
+    expect(response.json()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'database_unavailable',
+      message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)',
+    });
   });
 });

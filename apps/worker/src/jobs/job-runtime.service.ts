@@ -54,6 +54,16 @@ const RECURRING_JOB_OPTIONS = {
 const SCHEDULER_REFRESH_MS = 15_000;
 
 /**
+ * A job's lock lasts this long and is renewed every half of it while the job runs; a worker that
+ * died (SIGKILL, a lost machine) leaves its jobs locked until the lock expires, and the stalled-job
+ * check (every STALLED_CHECK_MS) gives them back to the queue. BullMQ's defaults (30 s + 30 s) let a
+ * crashed worker's deliveries wait up to a minute; these halve that (measured by the multi-instance
+ * drill). Jobs are idempotent, so a job taken back while still running would only be repeated.
+ */
+const JOB_LOCK_MS = 15_000;
+const STALLED_CHECK_MS = 10_000;
+
+/**
  * Runs the BullMQ queues: finds the @OnJob handlers, checks that every job has exactly one, upserts
  * the recurring schedulers and starts one BullMQ Worker per queue. On shutdown, workers close first
  * (in-flight jobs finish; anything not finished returns to the queue after its lock expires).
@@ -98,6 +108,8 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
         connection: this.connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: JOB_LOCK_MS,
+        stalledInterval: STALLED_CHECK_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(

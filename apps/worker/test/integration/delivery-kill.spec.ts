@@ -46,8 +46,8 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
     await stack?.stop();
   });
 
-  // BullMQ gives an in-flight job of a killed process back only once its lock (30 s) has expired and
-  // a stalled check (every 30 s) has seen it twice: this test takes about 80 s for that reason.
+  // BullMQ gives an in-flight job of a killed process back only once its lock (15 s, set by the
+  // worker) has expired and a stalled check (every 10 s) has seen it: this test takes about a minute.
   it(
     'every delivery arrives once, but for the calls in flight at the kill; notifications never doubled',
     { timeout: 180_000 },
