@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run hundreds of cases: seconds on a loaded 2-core machine, not a hang.
+          testTimeout: 30_000,
           include: ['libs/*/src/**/*.spec.ts', 'apps/api/src/**/*.spec.ts', 'apps/worker/src/**/*.spec.ts'],
           // Chart builders run in the web project (jsdom), next to the components that use them.
           exclude: ['libs/charts/**', '**/node_modules/**'],
