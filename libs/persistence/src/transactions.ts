@@ -30,6 +30,11 @@ export function isLockError(error: unknown): boolean {
   return code !== undefined && RETRYABLE.has(code);
 }
 
+/** A unique key won by another insert (1062): looking again finds the other row. */
+export function isDuplicateKey(error: unknown): boolean {
+  return databaseErrorCode(error) === 'ER_DUP_ENTRY';
+}
+
 export interface TransactionOptions {
   /** Runs in all (default 3); after the last, the lock error is thrown (the API answers 409 busy). */
   attempts?: number;
@@ -56,5 +61,17 @@ export async function inTransaction<T>(
       if (!again || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20 * attempt)));
     }
+  }
+}
+
+/**
+ * `inTransaction` for services (injected like a repository), so that they need no DataSource: a
+ * service holds the rules, the transaction's manager goes on to the repositories.
+ */
+export class Transactions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return inTransaction(this.dataSource, work, options);
   }
 }

@@ -15,6 +15,7 @@ import {
   LookupRepository,
   ProjectRepository,
   SessionRepository,
+  Transactions,
   UserRepository,
   WorkerHeartbeatRepository,
 } from '@luodi/persistence';
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   MilestoneRepository,
   AlertRepository,
   DeliveryRepository,
+  Transactions,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

@@ -12,9 +12,9 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import {
-  databaseErrorCode,
   DepartmentRepository,
   inTransaction,
+  isDuplicateKey,
   KeyWorkRepository,
   LookupRepository,
   type ProjectEntity,
@@ -197,7 +197,7 @@ export class ProjectsService {
     try {
       project = await this.insertProject(input, talksStartedAt, today, principal);
     } catch (error) {
-      if (databaseErrorCode(error) === 'ER_DUP_ENTRY' && input.code) {
+      if (isDuplicateKey(error) && input.code) {
         throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
       }
       throw error;
@@ -253,7 +253,7 @@ export class ProjectsService {
         return created;
       },
       {
-        retryIf: (error) => !input.code && databaseErrorCode(error) === 'ER_DUP_ENTRY',
+        retryIf: (error) => !input.code && isDuplicateKey(error),
       },
     );
   }
@@ -343,10 +343,7 @@ export class ProjectsService {
         },
         manager,
       );
-      await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [
-        input.amount,
-        id,
-      ]);
+      await this.projects.addToFundsArrived(id, input.amount, manager);
       return project.leadDepartmentId;
     });
     await this.live.changed('funds', departmentId);

@@ -76,10 +76,7 @@ export class UsersService {
     const endsSessions = patch.enabled === false || patch.passwordHash !== undefined || role !== user.role;
     const saved = await this.dataSource.transaction(async (manager) => {
       if (losesAdmin) {
-        const [{ admins }] = (await manager.query(
-          "SELECT COUNT(*) AS admins FROM app_user WHERE role = 'admin' AND enabled = 1 FOR UPDATE",
-        )) as Array<{ admins: string }>;
-        if (Number(admins) <= 1) {
+        if ((await this.users.lockEnabledAdminCount(manager)) <= 1) {
           throw new DomainError(
             'conflict',
             'not allowed: this is the last enabled admin (rule: keep at least one)',

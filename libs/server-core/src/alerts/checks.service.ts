@@ -21,6 +21,7 @@ import {
   type DeliveryEntity,
   DepartmentRepository,
   inTransaction,
+  isDuplicateKey,
   isLockError,
   KeyWorkRepository,
   MilestoneRepository,
@@ -267,8 +268,7 @@ export class ChecksService {
         });
       } catch (error) {
         // Two checks raised the same alert at once: the unique key let one in; look again.
-        const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if ((code === 'ER_DUP_ENTRY' || isLockError(error)) && attempt < 5) continue;
+        if ((isDuplicateKey(error) || isLockError(error)) && attempt < 5) continue;
         throw error;
       }
     }
