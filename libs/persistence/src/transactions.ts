@@ -71,7 +71,18 @@ export async function inTransaction<T>(
 export class Transactions {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** `inTransaction`: one transaction, run again after a deadlock or lock wait timeout. */
   run<T>(work: (manager: EntityManager) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return inTransaction(this.dataSource, work, options);
+  }
+
+  /** One transaction, run once (for work that must not run twice, or whose caller decides). */
+  runOnce<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The manager for work outside any transaction (each query takes a pool connection of its own). */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
   }
 }

@@ -5,6 +5,7 @@ import {
   ApprovalItemRepository,
   AuditRepository,
   CalendarRepository,
+  DatabaseProbeRepository,
   MilestoneRepository,
   openDataSource,
   SettingsRepository,
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   AlertRepository,
   DeliveryRepository,
   Transactions,
+  DatabaseProbeRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */
