@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -8,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * (repositories, migrations); controllers never import from 'typeorm'; services import nothing from
  * it but the EntityManager type (the transaction's manager, handed on to repositories).
  */
-const ROOT = process.env['LUODI_RULE_ROOT'] ?? fileURLToPath(new URL('../../..', import.meta.url));
+const ROOT = process.env['LUODI_RULE_ROOT'] ?? resolve(__dirname, '../../..');
 
 /** Server code: everything that runs in the api, the worker or the shared server libs. */
 const SERVER_DIRS = [
