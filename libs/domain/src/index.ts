@@ -14,3 +14,4 @@ export * from './approvals/scorecard';
 export * from './alerts/alert-rules';
 export * from './alerts/webhook-kinds';
 export * from './input-limits';
+export * from './key-works/report-due';

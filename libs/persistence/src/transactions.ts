@@ -30,6 +30,11 @@ export function isLockError(error: unknown): boolean {
   return code !== undefined && RETRYABLE.has(code);
 }
 
+/** A unique key won by another insert (1062): looking again finds the other row. */
+export function isDuplicateKey(error: unknown): boolean {
+  return databaseErrorCode(error) === 'ER_DUP_ENTRY';
+}
+
 export interface TransactionOptions {
   /** Runs in all (default 3); after the last, the lock error is thrown (the API answers 409 busy). */
   attempts?: number;
@@ -56,5 +61,28 @@ export async function inTransaction<T>(
       if (!again || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.floor(Math.random() * 20 * attempt)));
     }
+  }
+}
+
+/**
+ * `inTransaction` for services (injected like a repository), so that they need no DataSource: a
+ * service holds the rules, the transaction's manager goes on to the repositories.
+ */
+export class Transactions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** `inTransaction`: one transaction, run again after a deadlock or lock wait timeout. */
+  run<T>(work: (manager: EntityManager) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return inTransaction(this.dataSource, work, options);
+  }
+
+  /** One transaction, run once (for work that must not run twice, or whose caller decides). */
+  runOnce<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The manager for work outside any transaction (each query takes a pool connection of its own). */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
   }
 }

@@ -5,6 +5,7 @@ import {
   ApprovalItemRepository,
   AuditRepository,
   CalendarRepository,
+  DatabaseProbeRepository,
   MilestoneRepository,
   openDataSource,
   SettingsRepository,
@@ -15,6 +16,7 @@ import {
   LookupRepository,
   ProjectRepository,
   SessionRepository,
+  Transactions,
   UserRepository,
   WorkerHeartbeatRepository,
 } from '@luodi/persistence';
@@ -41,6 +43,8 @@ const REPOSITORIES = [
   MilestoneRepository,
   AlertRepository,
   DeliveryRepository,
+  Transactions,
+  DatabaseProbeRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

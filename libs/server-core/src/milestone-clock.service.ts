@@ -10,17 +10,17 @@ import {
 import {
   appendAudit,
   type ApprovalItemEntity,
-  inTransaction,
-  type AppSettingEntity,
   ApprovalItemRepository,
+  type AppSettingEntity,
   type MilestoneDerived,
   type MilestoneEventEntity,
   MilestoneRepository,
   type MilestoneRow,
   SettingsRepository,
   SYSTEM_ACTOR,
+  Transactions,
 } from '@luodi/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CalendarService } from './calendar.service';
 
 const BATCH = 500;
@@ -83,7 +83,7 @@ export class MilestoneClockService {
     private readonly items: ApprovalItemRepository,
     private readonly settings: SettingsRepository,
     private readonly calendar: CalendarService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   /** The clock of one milestone now (for answers), from its row and events. */
@@ -162,7 +162,7 @@ export class MilestoneClockService {
       if (sameDerived(before, after)) continue;
       // Write under the row lock with the events as they are then: an event recorded meanwhile
       // (which holds the same lock) is never overwritten by a clock computed without it.
-      const written = await inTransaction(this.dataSource, async (transactional) => {
+      const written = await this.transactions.run(async (transactional) => {
         if (!(await this.milestones.lockById(row.id, transactional))) return null;
         const current = await this.milestones.events(row.id, transactional);
         const fresh = derivedOf(
@@ -186,7 +186,7 @@ export class MilestoneClockService {
    * process recorded it first (or a decision was recorded meanwhile).
    */
   private async recordDeemedApproval(id: string, derived: MilestoneDerived, now: Date): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const locked = await this.milestones.lockById(id, manager);
       if (!locked) return false;
       const decided = (await this.milestones.events(id, manager)).some((event) =>

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type AccessScope, NotFound, type Principal, StateConflict } from '@luodi/domain';
-import { DeliveryRepository } from '@luodi/persistence';
+import { type AccessScope, type Principal } from '@luodi/domain';
 import { type CheckResult, ChecksService } from '@luodi/server-core';
 import type { Observable } from 'rxjs';
 import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';
 import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { DeliveriesService } from './deliveries.service';
 import { FiguresPublisher } from '../live/figures-publisher';
 import { CurrentStreamSlot, StreamSlotGuard } from '../live/stream-slot.guard';
 import type { StreamSlot } from '../live/stream-slots';
@@ -21,7 +21,7 @@ export class AlertsController {
   constructor(
     private readonly alerts: AlertsService,
     private readonly checks: ChecksService,
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveriesService,
     private readonly live: LiveService,
     private readonly figures: FiguresPublisher,
   ) {}
@@ -90,15 +90,8 @@ export class AlertsController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed delivery again (same idempotency key)' })
-  async resend(@Param('id') id: string) {
-    if (!(await this.deliveries.findById(id))) throw new NotFound('delivery', id);
-    if (!(await this.deliveries.resend(id))) {
-      throw new StateConflict(
-        (await this.deliveries.findById(id))!.status,
-        'only a failed delivery can be sent again',
-      );
-    }
-    return this.deliveries.findById(id);
+  resend(@Param('id') id: string) {
+    return this.deliveries.resend(id);
   }
 
   @Sse('events')

@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import { type AccessScope, DomainError, NotFound, type Principal, StateConflict } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
-import { appendAudit, AlertRepository, type AlertRow, inTransaction } from '@luodi/persistence';
+import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/request-context';
 import type { Page } from '../common/pagination';
 import { API_REDIS } from '../redis/redis.module';
@@ -46,7 +45,7 @@ export function alertView(row: AlertRow) {
 @Injectable()
 export class AlertsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly alerts: AlertRepository,
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -80,7 +79,7 @@ export class AlertsService {
   /** 签收: the alert's own department acknowledges its current level (an admin may too). */
   async acknowledge(id: string, input: AckDto, principal: Principal, scope: AccessScope) {
     const visible = await this.own(id, principal, scope, 'acknowledge');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.runOnce(async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
@@ -125,7 +124,7 @@ export class AlertsService {
   /** 反馈: after acknowledging, the department answers with a category, cause, measures and a date. */
   async answer(id: string, input: AnswerDto, principal: Principal, scope: AccessScope) {
     const visible = await this.own(id, principal, scope, 'answer');
-    const changed = await inTransaction(this.dataSource, async (manager) => {
+    const changed = await this.transactions.run(async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')

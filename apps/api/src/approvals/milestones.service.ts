@@ -14,14 +14,13 @@ import {
 import {
   ApprovalItemRepository,
   DepartmentRepository,
-  inTransaction,
   type MilestoneEventEntity,
   MilestoneRepository,
   type MilestoneRow,
   ProjectRepository,
+  Transactions,
 } from '@luodi/persistence';
 import { CalendarService, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
-import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
@@ -52,7 +51,7 @@ const iso = (value: Date | null | undefined) => (value ? value.toISOString() : n
 @Injectable()
 export class MilestonesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly milestones: MilestoneRepository,
     private readonly projects: ProjectRepository,
     private readonly items: ApprovalItemRepository,
@@ -197,7 +196,7 @@ export class MilestonesService {
     const at = input.at ? new Date(input.at) : now;
     // Every query of the transaction goes through its manager (a second pool connection asked for
     // here would deadlock the pool under load); a deadlock or lock wait runs it again (bounded).
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.transactions.run(async (manager) => {
       const locked = await this.milestones.lockById(id, manager);
       if (!locked) throw new NotFound('milestone', id);
       const events = await this.milestones.events(id, manager);

@@ -5,10 +5,9 @@ import type { Redis } from 'ioredis';
 import { API_REDIS } from '../redis/redis.module';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@luodi/domain';
-import { appendAudit } from '@luodi/persistence';
+import { appendAudit, Transactions } from '@luodi/persistence';
 import type { FastifyRequest } from 'fastify';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest, QUERY_TOKEN } from './access.decorators';
 import { AuthService } from './auth.service';
 import { CONTEXT_PRINCIPAL, currentActor } from './request-context';
@@ -28,7 +27,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly cls: ClsService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
@@ -64,7 +63,7 @@ export class AccessGuard implements CanActivate {
       const key = `${this.config.QUEUE_PREFIX}:denied:${principal.userId}:${route}`;
       const first = await this.redis.set(key, '1', 'EX', 60, 'NX').catch(() => 'OK');
       if (first)
-        await appendAudit(this.dataSource.manager, currentActor(), {
+        await appendAudit(this.transactions.manager, currentActor(), {
           action: 'access.denied',
           entityType: 'route',
           entityId: route.slice(0, 64),

@@ -4,10 +4,10 @@ import {
   appendAudit,
   DepartmentRepository,
   SessionRepository,
+  Transactions,
   type UserEntity,
   UserRepository,
 } from '@luodi/persistence';
-import { DataSource } from 'typeorm';
 import { SessionEvents } from '../live/session-events';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
@@ -27,7 +27,7 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UserRepository,
     private readonly departments: DepartmentRepository,
     private readonly sessions: SessionRepository,
@@ -49,7 +49,7 @@ export class AuthService {
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !passwordOk || !user.enabled) {
       await appendAudit(
-        this.dataSource.manager,
+        this.transactions.manager,
         { ...currentActor(), username: null, userId: null },
         {
           action: 'auth.login_failed',
@@ -64,7 +64,7 @@ export class AuthService {
     const now = new Date();
     const sessionId = this.tokens.newSessionId();
     const refresh = this.tokens.newRefreshToken(sessionId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.runOnce(async (manager) => {
       await this.sessions.create(
         {
           id: sessionId,
@@ -121,7 +121,7 @@ export class AuthService {
       ) {
         // An old refresh token came back: it was copied. End the session for everybody holding it.
         await this.sessions.revoke(sessionId, now);
-        await appendAudit(this.dataSource.manager, currentActor(), {
+        await appendAudit(this.transactions.manager, currentActor(), {
           action: 'auth.refresh_reused',
           entityType: 'user',
           entityId: session.userId,
@@ -146,7 +146,7 @@ export class AuthService {
 
   async logout(principal: Principal): Promise<void> {
     await this.sessions.revoke(principal.sessionId, new Date());
-    await appendAudit(this.dataSource.manager, currentActor(), {
+    await appendAudit(this.transactions.manager, currentActor(), {
       action: 'auth.logout',
       entityType: 'user',
       entityId: principal.userId,

@@ -27,7 +27,6 @@ import {
   ApprovalItemRepository,
   type FigureFilter,
   FiguresRepository,
-  MilestoneRepository,
   SettingsRepository,
 } from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
@@ -81,7 +80,6 @@ function figureFilter(query: CockpitQuery): {
 export class DashboardService {
   constructor(
     private readonly figures: FiguresRepository,
-    private readonly milestones: MilestoneRepository,
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
     private readonly alerts: AlertRepository,
@@ -95,11 +93,11 @@ export class DashboardService {
     const [projects, keyWorks, decided, overdueOpen, alerts] = await Promise.all([
       this.figures.projectFigures(filter),
       this.figures.keyWorkFigures(filter),
-      this.milestones.decidedInYear(year, asOf.moment, {
+      this.figures.decidedInYear(year, asOf.moment, {
         source: query.source,
         departmentId: query.departmentId,
       }),
-      this.milestones.overdueOpen(asOf.date, asOf.moment, {
+      this.figures.overdueOpen(asOf.date, asOf.moment, {
         source: query.source,
         departmentId: query.departmentId,
       }),
@@ -202,7 +200,7 @@ export class DashboardService {
     const thresholds = new Map<number, string>();
     for (const days of new Set([settings.yellowDays, ...itemDays]))
       thresholds.set(days, yellowDeadlineThreshold(calendar, asOf.date, days));
-    const rows = await this.milestones.lightsByDepartment(
+    const rows = await this.figures.lightsByDepartment(
       asOf.date,
       asOf.moment,
       settings.yellowDays,
@@ -231,8 +229,8 @@ export class DashboardService {
     await this.clocks.refreshDue();
     const today = businessDateOf(new Date());
     const [scores, decisions, calendar, acknowledgements] = await Promise.all([
-      this.milestones.departmentScores(year, today),
-      this.milestones.decisionDaysInYear(year),
+      this.figures.departmentScores(year, today),
+      this.figures.decisionDaysInYear(year),
       this.calendar.calendar(),
       this.alerts.ackHours(year),
     ]);

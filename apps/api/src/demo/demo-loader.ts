@@ -9,9 +9,9 @@ import {
 } from '@luodi/domain';
 import {
   appendAudit,
+  DemoDataRepository,
   DepartmentEntity,
   ApprovalItemEntity,
-  AppSettingEntity,
   FundArrivalEntity,
   MilestoneEntity,
   MilestoneEventEntity,
@@ -20,6 +20,7 @@ import {
   ProjectEntity,
   ProjectStageEventEntity,
   SYSTEM_ACTOR,
+  Transactions,
   UserEntity,
 } from '@luodi/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -64,7 +65,8 @@ export async function loadDemo(
     const problem = passwordProblem(demoPassword);
     if (problem) throw new Error(`Invalid configuration: DEMO_PASSWORD ${problem}`);
   }
-  const users = await dataSource.getRepository(UserEntity).count();
+  const data = new DemoDataRepository(dataSource);
+  const users = await data.countUsers();
   if (users > 0) {
     logger.log('demo district already present (users exist): nothing loaded');
     return { loaded: false, credentials: null };
@@ -76,29 +78,31 @@ export async function loadDemo(
   }));
   const hashes = await Promise.all(credentials.map((credential) => hashPassword(credential.password)));
 
-  await dataSource.transaction(async (manager) => {
+  await new Transactions(dataSource).runOnce(async (manager) => {
     const departments = new Map<string, string>();
     for (const department of DEMO_DEPARTMENTS) {
-      const saved = await manager
-        .getRepository(DepartmentEntity)
-        .save(
-          manager.getRepository(DepartmentEntity).create({ ...department, email: null, webhookUrl: null }),
-        );
+      const saved = await data.save(
+        DepartmentEntity,
+        { ...department, email: null, webhookUrl: null },
+        manager,
+      );
       departments.set(department.code, saved.id);
     }
     for (const [index, user] of DEMO_USERS.entries()) {
-      await manager.getRepository(UserEntity).save(
-        manager.getRepository(UserEntity).create({
+      await data.save(
+        UserEntity,
+        {
           username: user.username,
           displayName: user.displayName,
           role: user.role,
           departmentId: user.departmentCode ? (departments.get(user.departmentCode) ?? null) : null,
           passwordHash: hashes[index]!,
           enabled: true,
-        }),
+        },
+        manager,
       );
     }
-    const district = await insertDistrict(manager, departments);
+    const district = await insertDistrict(data, manager, departments);
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
@@ -112,6 +116,7 @@ export async function loadDemo(
 
 /** Projects, stage logs, funds, key works and monthly reports of the demo district (bulk inserts). */
 async function insertDistrict(
+  data: DemoDataRepository,
   manager: EntityManager,
   departments: Map<string, string>,
 ): Promise<{ projects: number; keyWorks: number; reports: number; milestones: number }> {
@@ -119,18 +124,8 @@ async function insertDistrict(
   const today = businessDateOf(now);
   const year = Number(today.slice(0, 4));
   const { projects, keyWorks } = buildDemoDistrict(today);
-  const insert = async <T extends object>(target: new () => T, rows: Array<Partial<T>>) => {
-    for (let start = 0; start < rows.length; start += 500) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(target)
-        .values(rows.slice(start, start + 500) as never)
-        .updateEntity(false)
-        .callListeners(false)
-        .execute();
-    }
-  };
+  const insert = <T extends object>(target: new () => T, rows: Array<Partial<T>>) =>
+    data.insertMany(target, rows, manager);
   await insert(
     ProjectEntity,
     projects.map(({ funds: _funds, leadDepartmentCode, ...project }) => ({
@@ -139,11 +134,7 @@ async function insertDistrict(
       fundsArrived: '0.00',
     })),
   );
-  const ids = new Map<string, string>(
-    ((await manager.query('SELECT id, code FROM project')) as Array<{ id: string; code: string }>).map(
-      (row) => [row.code, String(row.id)],
-    ),
-  );
+  const ids = await data.projectIds(manager);
   const stageEvents: Array<Partial<ProjectStageEventEntity>> = [];
   const funds: Array<Partial<FundArrivalEntity>> = [];
   for (const project of projects) {
@@ -178,9 +169,7 @@ async function insertDistrict(
   }
   await insert(ProjectStageEventEntity, stageEvents);
   await insert(FundArrivalEntity, funds);
-  await manager.query(
-    'UPDATE project p JOIN (SELECT project_id, SUM(amount) AS total FROM fund_arrival GROUP BY project_id) f ON f.project_id = p.id SET p.funds_arrived = f.total',
-  );
+  await data.totalFunds(manager);
   await insert(
     KeyWorkEntity,
     keyWorks.map((keyWork) => ({
@@ -190,17 +179,7 @@ async function insertDistrict(
       plannedStartMonth: keyWork.plannedStartMonth,
     })),
   );
-  const keyWorkIds = new Map<string, string>(
-    (
-      (await manager.query(
-        'SELECT k.id, p.code FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.year = ?',
-        [year],
-      )) as Array<{
-        id: string;
-        code: string;
-      }>
-    ).map((row) => [row.code, String(row.id)]),
-  );
+  const keyWorkIds = await data.keyWorkIds(year, manager);
   const reports: Array<Partial<KeyWorkReportEntity>> = [];
   for (const keyWork of keyWorks) {
     for (const report of keyWork.reports) {
@@ -223,6 +202,7 @@ async function insertDistrict(
   }
   await insert(KeyWorkReportEntity, reports);
   const milestones = await insertApprovals(
+    data,
     manager,
     departments,
     ids,
@@ -235,6 +215,7 @@ async function insertDistrict(
 
 /** The default catalog, and milestones in every state with their clocks computed. */
 async function insertApprovals(
+  data: DemoDataRepository,
   manager: EntityManager,
   departments: Map<string, string>,
   projectIds: Map<string, string>,
@@ -255,13 +236,7 @@ async function insertApprovals(
     sortOrder: index,
     enabled: true,
   }));
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(ApprovalItemEntity)
-    .values(items)
-    .callListeners(false)
-    .execute();
+  await data.insertMany(ApprovalItemEntity, items, manager);
   const calendar = new WorkingCalendar(packageCalendarEntries());
   const today = businessDateOf(now);
   const year = today.slice(0, 4);
@@ -269,7 +244,7 @@ async function insertApprovals(
     .filter((project) => project.signedAt?.startsWith(year) && project.talksStartedAt.startsWith(year))
     .map((p) => p.code);
   const plan = buildDemoMilestones(today, calendar, signed, keyWorkCodes);
-  const settings = (await manager.getRepository(AppSettingEntity).findOneBy({ id: 1 }))!;
+  const settings = await data.settings(manager);
   const amounts = new Map(projects.map((project) => [project.code, project.contractAmount]));
   for (const milestone of plan) {
     const item = items.find((candidate) => candidate.code === milestone.itemCode)!;
@@ -284,36 +259,27 @@ async function insertApprovals(
       clockContext(item as ApprovalItemEntity, settings, calendar, amounts.get(milestone.projectCode)!),
       now,
     );
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MilestoneEntity)
-      .values({ projectId, itemCode: item.code, departmentId: item.departmentId, ...derivedOf(clock) })
-      .callListeners(false)
-      .execute();
-    const [{ id }] = (await manager.query('SELECT id FROM milestone WHERE project_id = ? AND item_code = ?', [
-      projectId,
-      item.code,
-    ])) as Array<{ id: string }>;
+    await data.insertMany(
+      MilestoneEntity,
+      [{ projectId, itemCode: item.code, departmentId: item.departmentId, ...derivedOf(clock) }],
+      manager,
+    );
+    const id = await data.milestoneId(projectId, item.code, manager);
     if (events.length) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MilestoneEventEntity)
-        .values(
-          events.map((event) => ({
-            milestoneId: String(id),
-            type: event.type,
-            at: event.at,
-            days: event.days,
-            reason: event.reason,
-            note: null,
-            actorUserId: null,
-            recordedAt: now,
-          })),
-        )
-        .callListeners(false)
-        .execute();
+      await data.insertMany(
+        MilestoneEventEntity,
+        events.map((event) => ({
+          milestoneId: id,
+          type: event.type,
+          at: event.at,
+          days: event.days,
+          reason: event.reason,
+          note: null,
+          actorUserId: null,
+          recordedAt: now,
+        })),
+        manager,
+      );
     }
   }
   return plan.length;

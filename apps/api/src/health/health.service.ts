@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
 import { judgeHealth, type HealthVerdict } from '@luodi/domain';
-import { WorkerHeartbeatRepository } from '@luodi/persistence';
+import { DatabaseProbeRepository, WorkerHeartbeatRepository } from '@luodi/persistence';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import { API_REDIS } from '../redis/redis.module';
 
@@ -28,7 +27,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseProbeRepository,
     private readonly heartbeats: WorkerHeartbeatRepository,
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -36,7 +35,7 @@ export class HealthService {
 
   async check(): Promise<HealthVerdict> {
     const [dbUp, queueUp, workerLastSeenAt] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS).then(
+      withTimeout(this.database.ping(), PROBE_TIMEOUT_MS).then(
         () => true,
         () => false,
       ),

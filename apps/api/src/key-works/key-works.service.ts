@@ -3,7 +3,7 @@ import {
   type AccessScope,
   businessDateOf,
   DomainError,
-  nextMonth,
+  dueMonths,
   NotFound,
   type Principal,
   rate,
@@ -21,9 +21,6 @@ import type {
   KeyWorkReportDto,
   UpdateKeyWorkDto,
 } from './key-works.dto';
-
-/** A report for month M is due by the 5th working day of month M+1 (domain §3). */
-export const REPORT_DUE_WORKING_DAY = 5;
 
 export interface KeyWorkView extends KeyWorkRow {
   completionRate: number | null;
@@ -43,16 +40,7 @@ export class KeyWorksService {
 
   /** The report months of `year` already past their due day at `today`. */
   async dueMonths(year: number, today: string): Promise<string[]> {
-    const calendar = await this.calendar.calendar();
-    const months: string[] = [];
-    for (let month = 1; month <= 12; month += 1) {
-      const label = `${year}-${String(month).padStart(2, '0')}`;
-      const next = nextMonth(label);
-      if (`${next.year}-${String(next.month).padStart(2, '0')}-01` > today) break;
-      const due = calendar.nthWorkingDayOfMonth(next.year, next.month, REPORT_DUE_WORKING_DAY);
-      if (due < today) months.push(label);
-    }
-    return months;
+    return dueMonths(year, today, await this.calendar.calendar());
   }
 
   async list(

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LookupsController } from './lookups.controller';
+import { LookupsService } from './lookups.service';
 
-@Module({ controllers: [LookupsController] })
+@Module({ controllers: [LookupsController], providers: [LookupsService] })
 export class LookupsModule {}

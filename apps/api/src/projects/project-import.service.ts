@@ -15,8 +15,8 @@ import {
   LookupRepository,
   type ProjectEntity,
   ProjectRepository,
+  Transactions,
 } from '@luodi/persistence';
-import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/request-context';
 import { API_CONFIG } from '../config/api-config.module';
 import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
@@ -97,7 +97,7 @@ const HEADER_COLUMNS_READ = 64;
 @Injectable()
 export class ProjectImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly projects: ProjectRepository,
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
@@ -383,7 +383,7 @@ export class ProjectImportService {
       );
     }
 
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.runOnce(async (manager) => {
       // Codes left empty get the next numbers of this year's series.
       const prefix = `${today.slice(0, 4)}-ZS-`;
       let next = Number((await this.projects.nextCode(prefix, manager)).slice(prefix.length));

@@ -12,17 +12,16 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import {
-  databaseErrorCode,
   DepartmentRepository,
-  inTransaction,
+  isDuplicateKey,
   KeyWorkRepository,
   LookupRepository,
   type ProjectEntity,
   type ProjectListFilter,
   ProjectRepository,
   type ProjectRow,
+  Transactions,
 } from '@luodi/persistence';
-import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type {
@@ -127,7 +126,7 @@ export function projectListFilter(query: ProjectListQueryDto): ProjectListFilter
 @Injectable()
 export class ProjectsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly projects: ProjectRepository,
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
@@ -197,7 +196,7 @@ export class ProjectsService {
     try {
       project = await this.insertProject(input, talksStartedAt, today, principal);
     } catch (error) {
-      if (databaseErrorCode(error) === 'ER_DUP_ENTRY' && input.code) {
+      if (isDuplicateKey(error) && input.code) {
         throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
       }
       throw error;
@@ -214,8 +213,7 @@ export class ProjectsService {
   ) {
     // A generated code comes from the year's sequence (distinct under any number of parallel creates);
     // a generated code taken meanwhile by a concurrent import runs the transaction again.
-    return inTransaction(
-      this.dataSource,
+    return this.transactions.run(
       async (manager) => {
         const code = input.code ?? (await this.projects.allocateCode(`${today.slice(0, 4)}-ZS-`, manager));
         const created = await this.projects.create(
@@ -253,7 +251,7 @@ export class ProjectsService {
         return created;
       },
       {
-        retryIf: (error) => !input.code && databaseErrorCode(error) === 'ER_DUP_ENTRY',
+        retryIf: (error) => !input.code && isDuplicateKey(error),
       },
     );
   }
@@ -264,7 +262,7 @@ export class ProjectsService {
     await this.checkReferences(patch);
     // Change only the fields sent, on the row as it is now (under its lock): a stage change or funds
     // entry committed meanwhile is never written back over.
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.runOnce(async (manager) => {
       const current = await this.projects.lockById(id, manager);
       if (!current) throw new NotFound('project', id);
       await this.projects.update(current, patch, manager);
@@ -277,7 +275,7 @@ export class ProjectsService {
 
   /** Move a project along its pipeline (domain §2): forward only, dated, never in the future. */
   async changeStage(id: string, input: StageChangeDto, principal: Principal) {
-    const departmentId = await this.dataSource.transaction(async (manager) => {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       const change = planStageChange(
@@ -316,7 +314,7 @@ export class ProjectsService {
 
   /** Record funds arrived (到位资金): on a signed project, dated between signing and today. */
   async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
-    const departmentId = await this.dataSource.transaction(async (manager) => {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       if (!project.signedAt)
@@ -343,10 +341,7 @@ export class ProjectsService {
         },
         manager,
       );
-      await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [
-        input.amount,
-        id,
-      ]);
+      await this.projects.addToFundsArrived(id, input.amount, manager);
       return project.leadDepartmentId;
     });
     await this.live.changed('funds', departmentId);

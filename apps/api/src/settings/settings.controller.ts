@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { type AppSettingEntity, SettingsRepository } from '@luodi/persistence';
-import { MilestoneClockService } from '@luodi/server-core';
 import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { IsMoney, IsOptionalNotNull } from '../common/validators';
+import { SettingsService } from './settings.service';
 
 export class SettingsDto {
   @ApiProperty() yellowDays!: number;
@@ -41,33 +40,21 @@ export class UpdateSettingsDto {
   notStartedDays?: number;
 }
 
-const view = (row: AppSettingEntity): SettingsDto => ({
-  yellowDays: row.yellowDays,
-  deemedApprovalThreshold: row.deemedApprovalThreshold,
-  notRegisteredDays: row.notRegisteredDays,
-  notStartedDays: row.notStartedDays,
-});
-
 @ApiTags('settings')
 @ApiBearerAuth()
 @Controller('settings')
 @Roles('admin')
 export class SettingsController {
-  constructor(
-    private readonly settings: SettingsRepository,
-    private readonly clocks: MilestoneClockService,
-  ) {}
+  constructor(private readonly settings: SettingsService) {}
 
   @Get()
-  async get(): Promise<SettingsDto> {
-    return view(await this.settings.get());
+  get(): Promise<SettingsDto> {
+    return this.settings.get();
   }
 
   /** Changing a threshold recomputes the lights (and 超时默认) of every open milestone. */
   @Patch()
-  async update(@Body() body: UpdateSettingsDto): Promise<SettingsDto> {
-    const saved = await this.settings.update(body);
-    await this.clocks.refreshAllOpen();
-    return view(saved);
+  update(@Body() body: UpdateSettingsDto): Promise<SettingsDto> {
+    return this.settings.update(body);
   }
 }

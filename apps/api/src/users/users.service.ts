@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, newUsername, NotFound, passwordRuleBroken, ValidationFailed } from '@luodi/domain';
-import { DepartmentRepository, type NewUser, SessionRepository, UserRepository } from '@luodi/persistence';
-import { DataSource } from 'typeorm';
+import {
+  DepartmentRepository,
+  type NewUser,
+  SessionRepository,
+  Transactions,
+  UserRepository,
+} from '@luodi/persistence';
 import { AuthService } from '../auth/auth.service';
 import type { UserViewDto } from '../auth/auth.dto';
 import { PasswordService } from '../auth/password.service';
@@ -18,7 +23,7 @@ function checkPassword(password: string, username: string): void {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UserRepository,
     private readonly departments: DepartmentRepository,
     private readonly sessions: SessionRepository,
@@ -74,12 +79,9 @@ export class UsersService {
     }
     const losesAdmin = user.role === 'admin' && user.enabled && (role !== 'admin' || patch.enabled === false);
     const endsSessions = patch.enabled === false || patch.passwordHash !== undefined || role !== user.role;
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.transactions.runOnce(async (manager) => {
       if (losesAdmin) {
-        const [{ admins }] = (await manager.query(
-          "SELECT COUNT(*) AS admins FROM app_user WHERE role = 'admin' AND enabled = 1 FOR UPDATE",
-        )) as Array<{ admins: string }>;
-        if (Number(admins) <= 1) {
+        if ((await this.users.lockEnabledAdminCount(manager)) <= 1) {
           throw new DomainError(
             'conflict',
             'not allowed: this is the last enabled admin (rule: keep at least one)',

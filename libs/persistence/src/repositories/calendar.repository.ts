@@ -1,7 +1,7 @@
 import type { CalendarException } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CalendarOverrideEntity } from '../entities/calendar-override.entity';
-import { databaseErrorCode, inTransaction } from '../transactions';
+import { inTransaction, isDuplicateKey } from '../transactions';
 
 /** All SQL on `calendar_override`. */
 export class CalendarRepository {
@@ -41,7 +41,7 @@ export class CalendarRepository {
         }
         return { changed: true };
       },
-      { attempts: 8, retryIf: (error) => databaseErrorCode(error) === 'ER_DUP_ENTRY' },
+      { attempts: 8, retryIf: isDuplicateKey },
     );
   }
 

@@ -42,6 +42,42 @@ function projectFilters(filter: FigureFilter, alias = 'p'): { sql: string; param
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
 }
 
+export interface DepartmentScoreRow {
+  departmentId: string;
+  departmentName: string;
+  handled: number;
+  onTime: number;
+  deemed: number;
+  overdueOpen: number;
+}
+
+/**
+ * Filters of the approval figures: the projects' signing event (as for the project figures) and the
+ * department handling the milestones (for approvals, "department" is the one that decides).
+ */
+export interface ApprovalFigureFilter {
+  source?: string;
+  departmentId?: string;
+}
+
+function approvalFilter(filter: ApprovalFigureFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.source) {
+    parts.push('p.source = ?');
+    params.push(filter.source);
+  }
+  if (filter.departmentId) {
+    parts.push('m.department_id = ?');
+    params.push(filter.departmentId);
+  }
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+}
+
+/** The project is joined only when its source filters the milestones (the milestone index covers the rest). */
+const projectJoin = (filter: ApprovalFigureFilter) =>
+  filter.source ? ' JOIN project p ON p.id = m.project_id' : '';
+
 /**
  * The figures of domain §6, each one aggregate query on indexed columns (signed_at, talks_started_at,
  * key_work.year, fund_arrival(project_id, at)) — nothing is loaded into memory.
@@ -256,6 +292,156 @@ export class FiguresRepository {
       annualPlanInvestment: String(row?.['annualPlanInvestment'] ?? '0.00'),
       completedInvestment: String(completed?.['completedInvestment'] ?? '0.00'),
     };
+  }
+
+  /** 按期办结率 parts for a year: decided in Y (by asOf), and those on time (deemed never on time). */
+  async decidedInYear(
+    year: number,
+    asOf: Date,
+    filter: ApprovalFigureFilter = {},
+  ): Promise<{ decided: number; onTime: number }> {
+    const extra = approvalFilter(filter);
+    const [row] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS decided, COALESCE(SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime
+         FROM milestone m${projectJoin(filter)}
+        WHERE m.decided_at >= ? AND m.decided_at < ? AND m.decided_at <= ?${extra.sql}`,
+      [
+        new Date(`${year}-01-01T00:00:00+08:00`),
+        new Date(`${year + 1}-01-01T00:00:00+08:00`),
+        asOf,
+        ...extra.params,
+      ],
+    )) as Array<{ decided: string; onTime: string }>;
+    return { decided: Number(row?.decided ?? 0), onTime: Number(row?.onTime ?? 0) };
+  }
+
+  /** 逾期未办: undecided at asOf with a deadline day before asOf's day. */
+  async overdueOpen(asOfDate: string, asOf: Date, filter: ApprovalFigureFilter = {}): Promise<number> {
+    const extra = approvalFilter(filter);
+    const [row] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM milestone m${projectJoin(filter)}
+        WHERE m.deadline IS NOT NULL AND m.deadline < ?
+          AND (m.decided_at IS NULL OR m.decided_at > ?)${extra.sql}`,
+      [asOfDate, asOf, ...extra.params],
+    )) as Array<{ n: string }>;
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Per department holding any milestone (a loose scan of the department index): handled (decided in
+   * the year), on time, deemed, and open with a deadline day before `today`. Two aggregates on
+   * milestone alone, both index-only on
+   * (decided_at, deadline, department_id, item_code, accepted_on, decided_on_time, state): a range on
+   * decided_at for the year, and ref on decided_at IS NULL then a range on deadline for the overdue.
+   */
+  async departmentScores(year: number, today: string): Promise<DepartmentScoreRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.id AS departmentId, d.name AS departmentName,
+              COALESCE(y.handled, 0) AS handled, COALESCE(y.onTime, 0) AS onTime,
+              COALESCE(y.deemed, 0) AS deemed, COALESCE(o.overdueOpen, 0) AS overdueOpen
+         FROM (SELECT m.department_id AS departmentId FROM milestone m GROUP BY m.department_id) h
+         JOIN department d ON d.id = h.departmentId
+         LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS handled,
+                           SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved') AS onTime,
+                           SUM(m.state = 'deemed_approved') AS deemed
+                      FROM milestone m
+                     WHERE m.decided_at >= ? AND m.decided_at < ?
+                     GROUP BY m.department_id) y ON y.departmentId = d.id
+         LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS overdueOpen
+                      FROM milestone m
+                     WHERE m.decided_at IS NULL AND m.deadline < ?
+                     GROUP BY m.department_id) o ON o.departmentId = d.id`,
+      [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`), today],
+    )) as Array<Record<string, string | number>>;
+    return rows.map((row) => ({
+      departmentId: String(row['departmentId']),
+      departmentName: String(row['departmentName']),
+      handled: Number(row['handled']),
+      onTime: Number(row['onTime']),
+      deemed: Number(row['deemed']),
+      overdueOpen: Number(row['overdueOpen']),
+    }));
+  }
+
+  /**
+   * The milestones decided in the year with an acceptance day (for the median processing time),
+   * counted per department, acceptance day and decision day (Asia/Shanghai — UTC+8, no DST — of
+   * decided_at, stored in UTC). Index-only on the (decided_at, …, department_id, …, accepted_on) index.
+   */
+  async decisionDaysInYear(
+    year: number,
+  ): Promise<Array<{ departmentId: string; acceptedOn: string; decidedOn: string; count: number }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.department_id AS departmentId, m.accepted_on AS acceptedOn,
+              DATE(m.decided_at + INTERVAL 8 HOUR) AS decidedOn, COUNT(*) AS n
+         FROM milestone m
+        WHERE m.decided_at >= ? AND m.decided_at < ? AND m.accepted_on IS NOT NULL
+        GROUP BY m.department_id, m.accepted_on, decidedOn`,
+      [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)],
+    )) as Array<{ departmentId: string | number; acceptedOn: string; decidedOn: string; n: string | number }>;
+    return rows.map((row) => ({
+      departmentId: String(row.departmentId),
+      acceptedOn: String(row.acceptedOn),
+      decidedOn: String(row.decidedOn),
+      count: Number(row.n),
+    }));
+  }
+
+  /**
+   * The lights at asOf of the milestones with a deadline undecided at asOf (accepted by then, decided
+   * after it or not at all), per deciding department: red = deadline day before asOfDate; yellow =
+   * deadline day from asOfDate up to the yellow threshold of its yellow days (item override, else
+   * `defaultYellowDays`) — thresholds computed from the calendar by the caller, one per distinct
+   * number of days. One aggregate over the (decided_at, deadline, department_id, item_code) index.
+   */
+  async lightsByDepartment(
+    asOfDate: string,
+    asOf: Date,
+    defaultYellowDays: number,
+    yellowThresholds: ReadonlyMap<number, string>,
+    filter: ApprovalFigureFilter = {},
+  ): Promise<
+    Array<{ departmentId: string; departmentName: string; red: number; yellow: number; total: number }>
+  > {
+    const extra = approvalFilter(filter);
+    const cases = [...yellowThresholds.entries()];
+    // Aggregated on milestone alone first (a range on the covering index), per department and item;
+    // then each item's yellow count is the one of its threshold.
+    const yellowColumns = cases.map(
+      (_, index) => `, COALESCE(SUM(m.deadline >= ? AND m.deadline <= ?), 0) AS y${index}`,
+    );
+    const yellowPick = cases.length
+      ? `CASE COALESCE(i.yellow_days, ?) ${cases.map((_, index) => `WHEN ? THEN g.y${index}`).join(' ')} ELSE 0 END`
+      : '0';
+    const rows = (await this.dataSource.query(
+      `SELECT g.departmentId, d.name AS departmentName,
+              SUM(g.red) AS red, SUM(${yellowPick}) AS yellow, SUM(g.total) AS total
+         FROM (SELECT m.department_id AS departmentId, m.item_code AS itemCode,
+                      COALESCE(SUM(m.deadline < ?), 0) AS red${yellowColumns.join('')},
+                      COUNT(*) AS total
+                 FROM milestone m${projectJoin(filter)}
+                WHERE m.deadline IS NOT NULL AND m.accepted_on <= ?
+                  AND (m.decided_at IS NULL OR m.decided_at > ?)${extra.sql}
+                GROUP BY m.department_id, m.item_code) g
+         JOIN approval_item i ON i.code = g.itemCode
+         JOIN department d ON d.id = g.departmentId
+        GROUP BY g.departmentId, d.name`,
+      [
+        ...(cases.length ? [defaultYellowDays, ...cases.map(([days]) => days)] : []),
+        asOfDate,
+        ...cases.flatMap(([, day]) => [asOfDate, day]),
+        asOfDate,
+        asOf,
+        ...extra.params,
+      ],
+    )) as Array<Record<string, string | number>>;
+    return rows.map((row) => ({
+      departmentId: String(row['departmentId']),
+      departmentName: String(row['departmentName']),
+      red: Number(row['red']),
+      yellow: Number(row['yellow']),
+      total: Number(row['total']),
+    }));
   }
 }
 

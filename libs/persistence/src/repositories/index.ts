@@ -13,3 +13,5 @@ export * from './session.repository';
 export * from './settings.repository';
 export * from './user.repository';
 export * from './worker-heartbeat.repository';
+export * from './database-probe.repository';
+export * from './demo-data.repository';

@@ -1,7 +1,14 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { LookupItemEntity } from '../entities/lookup-item.entity';
 
 export type LookupKind = LookupItemEntity['kind'];
+
+/** The `project` column that holds the names of each list (a fixed map: no name reaches the SQL). */
+const PROJECT_COLUMN: Record<LookupKind, string> = {
+  source: 'source',
+  industry: 'industry',
+  location: 'location',
+};
 
 /** All SQL on `lookup_item` (managed lists). */
 export class LookupRepository {
@@ -38,6 +45,26 @@ export class LookupRepository {
 
   update(entity: LookupItemEntity, patch: Partial<LookupItemEntity>): Promise<LookupItemEntity> {
     const repository = this.dataSource.getRepository(LookupItemEntity);
+    return repository.save(repository.merge(entity, patch));
+  }
+
+  /**
+   * Change a list item inside the caller's transaction; a new name carries over to the projects
+   * that use the old one.
+   */
+  async updateWithProjects(
+    entity: LookupItemEntity,
+    patch: Partial<LookupItemEntity>,
+    manager: EntityManager,
+  ): Promise<LookupItemEntity> {
+    if (patch.name && patch.name !== entity.name) {
+      const column = PROJECT_COLUMN[entity.kind];
+      await manager.query(`UPDATE project SET \`${column}\` = ? WHERE \`${column}\` = ?`, [
+        patch.name,
+        entity.name,
+      ]);
+    }
+    const repository = manager.getRepository(LookupItemEntity);
     return repository.save(repository.merge(entity, patch));
   }
 }

@@ -223,6 +223,11 @@ export class ProjectRepository {
     }
   }
 
+  /** Add a fund arrival's amount to the project's total, inside the caller's transaction (one atomic update). */
+  async addToFundsArrived(id: string, amount: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE project SET funds_arrived = funds_arrived + ? WHERE id = ?', [amount, id]);
+  }
+
   create(data: Partial<ProjectEntity>, manager?: EntityManager): Promise<ProjectEntity> {
     return this.projects(manager).save(this.projects(manager).create(data));
   }

@@ -40,6 +40,14 @@ export class UserRepository {
     return { items, total };
   }
 
+  /** The number of enabled admins, their rows locked until the caller's transaction ends. */
+  async lockEnabledAdminCount(manager: EntityManager): Promise<number> {
+    const [{ admins }] = (await manager.query(
+      "SELECT COUNT(*) AS admins FROM app_user WHERE role = 'admin' AND enabled = 1 FOR UPDATE",
+    )) as Array<{ admins: string }>;
+    return Number(admins);
+  }
+
   create(data: NewUser, manager?: EntityManager): Promise<UserEntity> {
     return this.repo(manager).save(this.repo(manager).create(data));
   }

@@ -6,9 +6,9 @@ import {
   type AlertLevel,
   businessDateOf,
   type Condition,
+  dueMonths,
   keyWorkConditions,
   milestoneConditions,
-  nextMonth,
   projectConditions,
   recipientsOf,
   scheduleRate,
@@ -21,6 +21,7 @@ import {
   type DeliveryEntity,
   DepartmentRepository,
   inTransaction,
+  isDuplicateKey,
   isLockError,
   KeyWorkRepository,
   MilestoneRepository,
@@ -38,9 +39,6 @@ export interface CheckResult {
   resolved: number;
   deemedApproved: number;
 }
-
-/** A report for month M is due by the 5th working day of month M+1 (domain §3). */
-const REPORT_DUE_WORKING_DAY = 5;
 
 /**
  * The stall checks (domain §5): move milestone clocks forward, work out every condition of what is
@@ -139,7 +137,7 @@ export class ChecksService {
       if (keyWork) years.add(keyWork.year);
     }
     for (const keyWorkYear of years) {
-      const due = this.dueMonths(keyWorkYear, today, calendar);
+      const due = dueMonths(keyWorkYear, today, calendar);
       const reports = new Map<string, Map<string, string>>();
       for (const report of await this.keyWorks.reportsForYear(keyWorkYear)) {
         if (!reports.has(report.keyWorkId)) reports.set(report.keyWorkId, new Map());
@@ -168,22 +166,6 @@ export class ChecksService {
       }
     }
     return conditions;
-  }
-
-  private dueMonths(
-    year: number,
-    today: string,
-    calendar: Awaited<ReturnType<CalendarService['calendar']>>,
-  ): string[] {
-    const months: string[] = [];
-    for (let month = 1; month <= 12; month += 1) {
-      const label = `${year}-${String(month).padStart(2, '0')}`;
-      const next = nextMonth(label);
-      if (`${next.year}-${String(next.month).padStart(2, '0')}-01` > today) break;
-      if (calendar.nthWorkingDayOfMonth(next.year, next.month, REPORT_DUE_WORKING_DAY) < today)
-        months.push(label);
-    }
-    return months;
   }
 
   /** Raise, escalate or leave one alert, with its deliveries, in one transaction under its row lock. */
@@ -286,8 +268,7 @@ export class ChecksService {
         });
       } catch (error) {
         // Two checks raised the same alert at once: the unique key let one in; look again.
-        const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if ((code === 'ER_DUP_ENTRY' || isLockError(error)) && attempt < 5) continue;
+        if ((isDuplicateKey(error) || isLockError(error)) && attempt < 5) continue;
         throw error;
       }
     }
