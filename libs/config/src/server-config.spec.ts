@@ -127,9 +127,9 @@ describe('cluster settings (DATABASE_HOSTS, REDIS_SENTINELS)', () => {
       name: 'luodi',
       password: 'pw',
       db: 1,
-      failoverDetector: true,
     });
     expect(options.host).toBeUndefined();
+    expect(options).not.toHaveProperty('failoverDetector');
     // A former primary (now a replica) answers writes with READONLY: reconnect and resend.
     expect(
       options.reconnectOnError?.(new Error('READONLY You can’t write against a read only replica.')),

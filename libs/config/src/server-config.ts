@@ -168,15 +168,17 @@ export interface RedisConnectionOptions {
   sentinels?: Array<{ host: string; port: number }>;
   name?: string;
   sentinelRetryStrategy?: (attempt: number) => number;
-  failoverDetector?: boolean;
   reconnectOnError?: (error: Error) => boolean | 1 | 2;
 }
 
 /**
  * Where Redis is, for every Redis client of the api and worker: REDIS_URL, or, with REDIS_SENTINELS,
- * the primary the sentinels name (asked again on every reconnect; ioredis also listens for the
- * sentinels' failover announcements). A client still talking to a former primary that became a replica
- * gets READONLY: it reconnects (through the sentinels) and sends the command again.
+ * the primary the sentinels name (asked again on every reconnect: a killed primary closes the socket,
+ * the client asks the sentinels again until they name the promoted replica). A client still talking to
+ * a former primary that became a replica gets READONLY: it reconnects and sends the command again.
+ * ioredis's `failoverDetector` is left off on purpose: its "+switch-master" handler disconnects a
+ * client that is in the middle of reconnecting, and ioredis then ends that client for good ("Connection
+ * is closed": the worker's queues stopped for good in the drill).
  */
 export function redisConnectionOptions(
   config: Pick<ServerConfig, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>,
@@ -201,7 +203,6 @@ export function redisConnectionOptions(
     sentinels: databaseHosts({ DATABASE_HOSTS: config.REDIS_SENTINELS }),
     name: config.REDIS_SENTINEL_NAME,
     sentinelRetryStrategy: (attempt) => Math.min(attempt * 200, 1_000),
-    failoverDetector: true,
     reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
   };
 }
