@@ -206,6 +206,7 @@ describe('drill: Galera cluster + Redis Sentinel, a database node and the Redis 
       async () => {
         const port = await sentinelPrimaryPort(
           Number(cluster['REDIS_SENTINELS']!.split(',')[0]!.split(':')[1]),
+          cluster['REDIS_SENTINEL_NAME']!,
         );
         return port !== null && port !== redisPrimaryPort ? Date.now() : 0;
       },
