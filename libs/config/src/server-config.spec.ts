@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadServerConfig, redactUrl } from './server-config';
+import {
+  ConfigError,
+  databaseHosts,
+  loadServerConfig,
+  redactUrl,
+  redisConnectionOptions,
+} from './server-config';
 
 const valid = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/luodi', REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -68,5 +74,66 @@ describe('redactUrl', () => {
   it('hides the password', () => {
     expect(redactUrl('mysql://luodi:s3cret@db:3306/luodi')).toBe('mysql://luodi:***@db:3306/luodi');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+});
+
+describe('cluster settings (DATABASE_HOSTS, REDIS_SENTINELS)', () => {
+  it('reads the database hosts in order', () => {
+    const config = loadServerConfig({ ...valid, DATABASE_HOSTS: 'db1:3306, 10.0.0.2:3307' });
+    expect(databaseHosts(config)).toEqual([
+      { host: 'db1', port: 3306 },
+      { host: '10.0.0.2', port: 3307 },
+    ]);
+    expect(databaseHosts(loadServerConfig(valid))).toEqual([]);
+  });
+
+  it('refuses a host list without ports, naming the variable', () => {
+    expect(problemsOf({ ...valid, DATABASE_HOSTS: 'db1,db2:3306' })).toEqual([
+      'Invalid configuration: DATABASE_HOSTS must be a comma-separated list of host:port, like db1:3306,db2:3306',
+    ]);
+    expect(problemsOf({ ...valid, REDIS_SENTINELS: 's1:26379;s2' })[0]).toMatch(
+      /^Invalid configuration: REDIS_SENTINELS /,
+    );
+  });
+
+  it('requires the monitored name with sentinels', () => {
+    expect(problemsOf({ ...valid, REDIS_SENTINELS: 's1:26379' })).toEqual([
+      'Invalid configuration: REDIS_SENTINEL_NAME is required with REDIS_SENTINELS (the name the sentinels monitor)',
+    ]);
+  });
+
+  it('gives ioredis the URL without sentinels, and the sentinels (with the URL password and db) with them', () => {
+    expect(
+      redisConnectionOptions(loadServerConfig({ ...valid, REDIS_URL: 'redis://:s%40cret@r1:6380/2' })),
+    ).toEqual({
+      host: 'r1',
+      port: 6380,
+      password: 's@cret',
+      db: 2,
+    });
+    const options = redisConnectionOptions(
+      loadServerConfig({
+        ...valid,
+        REDIS_URL: 'redis://:pw@ignored:6379/1',
+        REDIS_SENTINELS: 's1:26379,s2:26380',
+        REDIS_SENTINEL_NAME: 'luodi',
+      }),
+    );
+    expect(options).toMatchObject({
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: 's2', port: 26380 },
+      ],
+      name: 'luodi',
+      password: 'pw',
+      db: 1,
+    });
+    expect(options.host).toBeUndefined();
+    expect(options).not.toHaveProperty('failoverDetector');
+    // A former primary (now a replica) answers writes with READONLY: reconnect and resend.
+    expect(
+      options.reconnectOnError?.(new Error('READONLY You can’t write against a read only replica.')),
+    ).toBe(2);
+    expect(options.reconnectOnError?.(new Error('ERR unknown command'))).toBe(false);
   });
 });

@@ -40,12 +40,33 @@ const csv = z
       .filter(Boolean),
   );
 
+/** host:port,host:port,… (DATABASE_HOSTS, REDIS_SENTINELS). */
+const hostList = csv.refine((hosts) => hosts.every((item) => /^[A-Za-z0-9.-]+:\d{1,5}$/.test(item)), {
+  message: 'must be a comma-separated list of host:port, like db1:3306,db2:3306',
+});
+
 export const serverConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(1, 65535, 3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: mysqlUrl,
   REDIS_URL: redisUrl,
+  /**
+   * A database cluster (e.g. three MariaDB Galera nodes): its servers in order of preference. Every
+   * process sends its connections to one of them at a time and moves to the next when it is away. User,
+   * password and database come from DATABASE_URL (whose host is then not used by the api and worker).
+   */
+  DATABASE_HOSTS: hostList,
+  /**
+   * Redis Sentinel: the sentinels to ask where the primary named REDIS_SENTINEL_NAME is. When given,
+   * every Redis client (queues, live channel, throttle) follows the primary through failovers;
+   * REDIS_URL then only gives the password and db number.
+   */
+  REDIS_SENTINELS: hostList,
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, ., _ or -' })
+    .optional(),
   /**
    * Database connections per process (API or worker). Every request holds at most one at a time (a
    * transaction never asks the pool for a second one), so the size bounds concurrency, not correctness.
@@ -109,11 +130,81 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules across variables (kept out of the schema so that it can still be extended and picked). */
+function crossCheck<T extends ServerConfig>(config: T): T {
+  if (config.REDIS_SENTINELS.length > 0 && !config.REDIS_SENTINEL_NAME) {
+    throw new ConfigError([
+      'Invalid configuration: REDIS_SENTINEL_NAME is required with REDIS_SENTINELS (the name the sentinels monitor)',
+    ]);
+  }
+  return config;
+}
+
 /** Validate the environment; throws ConfigError with one line per problem. */
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = serverConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return crossCheck(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
+}
+
+/** The database servers to use, in order: DATABASE_HOSTS, or none (the host of DATABASE_URL). */
+export function databaseHosts(
+  config: Pick<ServerConfig, 'DATABASE_HOSTS'>,
+): Array<{ host: string; port: number }> {
+  return config.DATABASE_HOSTS.map((item) => {
+    const at = item.lastIndexOf(':');
+    return { host: item.slice(0, at), port: Number(item.slice(at + 1)) };
+  });
+}
+
+/** Connection options for an ioredis client (spread them into `new Redis({...})`). */
+export interface RedisConnectionOptions {
+  host?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: Record<string, never>;
+  sentinels?: Array<{ host: string; port: number }>;
+  name?: string;
+  sentinelRetryStrategy?: (attempt: number) => number;
+  reconnectOnError?: (error: Error) => boolean | 1 | 2;
+}
+
+/**
+ * Where Redis is, for every Redis client of the api and worker: REDIS_URL, or, with REDIS_SENTINELS,
+ * the primary the sentinels name (asked again on every reconnect: a killed primary closes the socket,
+ * the client asks the sentinels again until they name the promoted replica). A client still talking to
+ * a former primary that became a replica gets READONLY: it reconnects and sends the command again.
+ * ioredis's `failoverDetector` is left off on purpose: its "+switch-master" handler disconnects a
+ * client that is in the middle of reconnecting, and ioredis then ends that client for good ("Connection
+ * is closed": the worker's queues stopped for good in the drill).
+ */
+export function redisConnectionOptions(
+  config: Pick<ServerConfig, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>,
+): RedisConnectionOptions {
+  const url = new URL(config.REDIS_URL);
+  const db = Number(url.pathname.replace(/^\//, '') || 0);
+  const auth: RedisConnectionOptions = {
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    db,
+  };
+  if (config.REDIS_SENTINELS.length === 0) {
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      ...auth,
+      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+    };
+  }
+  return {
+    ...auth,
+    sentinels: databaseHosts({ DATABASE_HOSTS: config.REDIS_SENTINELS }),
+    name: config.REDIS_SENTINEL_NAME,
+    sentinelRetryStrategy: (attempt) => Math.min(attempt * 200, 1_000),
+    reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 2 : false),
+  };
 }
 
 /** The API's own settings on top of the shared ones: sign-in and sessions. */
@@ -151,7 +242,7 @@ function describeIssues(issues: z.core.$ZodIssue[]): string[] {
 /** Validate the API's environment; throws ConfigError with one line per problem. */
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
   const result = apiConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return crossCheck(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
 }
 

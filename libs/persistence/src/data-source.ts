@@ -1,6 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from './entities';
+import { type DatabaseHost, failoverPool, type HostChangeListener } from './failover-pool';
 import { ALL_MIGRATIONS } from './migrations';
 import { POOL_IN_TRANSACTION, transactionScope } from './transactions';
 
@@ -22,20 +23,40 @@ export interface DatabaseSettings {
   poolInTransaction?: 'throw' | 'allow';
   /** MySQL or MariaDB: TypeORM reads their schemas differently. Detected when not given. */
   flavor?: DatabaseFlavor;
+  /**
+   * Servers of a cluster (DATABASE_HOSTS), tried in this order instead of the URL's host: connections go
+   * to one at a time and move to the next when it is away (failover-pool.ts). User, password and
+   * database still come from `url`.
+   */
+  hosts?: DatabaseHost[];
+  /** Told when the connections move to another host of `hosts`. */
+  onHostChange?: HostChangeListener;
 }
 
 export type DatabaseFlavor = 'mysql' | 'mariadb';
 
 /** Ask the server what it is (MariaDB reports e.g. "10.11.6-MariaDB"). */
-export async function detectDatabaseFlavor(url: string): Promise<DatabaseFlavor> {
+export async function detectDatabaseFlavor(url: string, hosts: DatabaseHost[] = []): Promise<DatabaseFlavor> {
   const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const connection = await createConnection({
-    host: parsed.hostname,
-    port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    connectTimeout: 5_000,
-  });
+  const candidates =
+    hosts.length > 0 ? hosts : [{ host: parsed.hostname, port: Number(parsed.port || 3306) }];
+  let connection: Awaited<ReturnType<typeof createConnection>> | undefined;
+  for (const [index, candidate] of candidates.entries()) {
+    try {
+      connection = await createConnection({
+        host: candidate.host,
+        port: candidate.port,
+        user: decodeURIComponent(parsed.username),
+        password: decodeURIComponent(parsed.password),
+        connectTimeout: 5_000,
+      });
+      break;
+    } catch (error) {
+      // A cluster: ask the next server when this one is away.
+      if (index === candidates.length - 1) throw error;
+    }
+  }
+  if (!connection) throw new Error('no database host to ask');
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     const version = String((rows as Array<{ version: string }>)[0]?.version ?? '');
@@ -82,6 +103,7 @@ interface PooledConnection {
 interface Pool {
   getConnection(callback: ConnectionCallback): void;
   on(event: 'connection', listener: (connection: PooledConnection) => void): unknown;
+  end(callback?: (error?: Error | null) => void): unknown;
 }
 
 /**
@@ -161,7 +183,19 @@ export function createDataSource(settings: DatabaseSettings): DataSource {
   const mysql = driver.mysql;
   if (mysql) {
     driver.mysql = Object.assign(Object.create(mysql) as typeof mysql, {
-      createPool: (options: unknown) => tunePool(mysql.createPool(options), settings),
+      createPool: (options: unknown) => {
+        const hosts = settings.hosts ?? [];
+        if (hosts.length === 0) return tunePool(mysql.createPool(options), settings);
+        return failoverPool(
+          hosts,
+          (host) =>
+            tunePool(
+              mysql.createPool({ ...(options as object), host: host.host, port: host.port }),
+              settings,
+            ),
+          settings.onHostChange,
+        );
+      },
     });
   }
   markTransactions(dataSource);
@@ -170,7 +204,7 @@ export function createDataSource(settings: DatabaseSettings): DataSource {
 
 /** Detect the server's flavor, then create and initialise the DataSource. */
 export async function openDataSource(settings: DatabaseSettings): Promise<DataSource> {
-  const flavor = settings.flavor ?? (await detectDatabaseFlavor(settings.url));
+  const flavor = settings.flavor ?? (await detectDatabaseFlavor(settings.url, settings.hosts));
   const dataSource = createDataSource({ ...settings, flavor });
   await dataSource.initialize();
   return dataSource;

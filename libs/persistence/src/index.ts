@@ -5,4 +5,5 @@ export * from './migrations';
 export * from './repositories';
 export * from './schema';
 export * from './unavailable';
+export * from './failover-pool';
 export * from './transactions';

@@ -47,8 +47,12 @@ const UNAVAILABLE_CODES = new Set([
   'POOL_ACQUIRE_TIMEOUT',
 ]);
 
-/** The same by MySQL/MariaDB error number (1040 too many connections, 1053 shutdown, 1927 killed, 2006/2013 gone/lost). */
-const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 1203, 1927, 2002, 2003, 2006, 2013]);
+/**
+ * The same by MySQL/MariaDB error number (1040 too many connections, 1053 shutdown, 1927 killed, 2006/2013
+ * gone/lost; 1047 is a Galera node that is not part of the cluster's primary component: "WSREP has not
+ * yet prepared node for application use").
+ */
+const UNAVAILABLE_ERRNOS = new Set([1040, 1047, 1053, 1203, 1927, 2002, 2003, 2006, 2013]);
 
 /** mysql2 raises these without a code. */
 const UNAVAILABLE_MESSAGES = [

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { ServerConfig } from '@luodi/config';
+import { databaseHosts, type ServerConfig } from '@luodi/config';
 import {
   AlertRepository,
   ApprovalItemRepository,
@@ -55,8 +55,15 @@ const REPOSITORIES = [
       provide: DataSource,
       inject: [SERVER_CONFIG],
       useFactory: async (config: ServerConfig): Promise<DataSource> => {
+        const logger = new Logger('Database');
         return openDataSource({
           url: config.DATABASE_URL,
+          // A cluster (DATABASE_HOSTS): one node at a time, the next when it is away.
+          hosts: databaseHosts(config),
+          onHostChange: (from, to, error) =>
+            logger.warn(
+              `database ${from.host}:${from.port} unavailable (${error.message}); connecting to ${to.host}:${to.port}`,
+            ),
           poolSize: config.DATABASE_POOL_SIZE,
           acquireTimeoutMs: config.DATABASE_ACQUIRE_TIMEOUT_MS,
           connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,

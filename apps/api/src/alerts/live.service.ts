@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import type { ServerConfig } from '@luodi/config';
+import { type ServerConfig, redisConnectionOptions } from '@luodi/config';
 import { type AccessScope, type Principal, scopeOf } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { SessionRepository } from '@luodi/persistence';
@@ -64,7 +64,8 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscriber = new Redis(this.config.REDIS_URL, {
+    this.subscriber = new Redis({
+      ...redisConnectionOptions(this.config),
       maxRetriesPerRequest: null,
       retryStrategy: (n) => Math.min(n * 200, 2_000),
     });

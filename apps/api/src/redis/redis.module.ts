@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { ServerConfig } from '@luodi/config';
+import { type ServerConfig, redisConnectionOptions } from '@luodi/config';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import { Redis } from 'ioredis';
 
@@ -17,7 +17,8 @@ export const API_REDIS = Symbol('API_REDIS');
       inject: [SERVER_CONFIG],
       useFactory: (config: ServerConfig): Redis => {
         const logger = new Logger('Redis');
-        const client = new Redis(config.REDIS_URL, {
+        const client = new Redis({
+          ...redisConnectionOptions(config),
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           connectTimeout: 2_000,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { ServerConfig } from '@luodi/config';
+import { type ServerConfig, redisConnectionOptions } from '@luodi/config';
 import { liveChannel } from '@luodi/jobs';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import { Redis } from 'ioredis';
@@ -10,7 +10,7 @@ export class LivePublisher implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(@Inject(SERVER_CONFIG) private readonly config: ServerConfig) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    this.redis = new Redis({ ...redisConnectionOptions(config), maxRetriesPerRequest: 2 });
     this.redis.on('error', () => undefined);
   }
 

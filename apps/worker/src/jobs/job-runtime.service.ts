@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { ServerConfig } from '@luodi/config';
+import { type ServerConfig, redisConnectionOptions } from '@luodi/config';
 import {
   ALL_QUEUE_NAMES,
   checkJobHandlers,
@@ -86,7 +86,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     this.collectHandlers();
-    this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = new Redis({ ...redisConnectionOptions(this.config), maxRetriesPerRequest: null });
     this.connection.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
     for (const queueName of ALL_QUEUE_NAMES) {
       this.queues.set(
