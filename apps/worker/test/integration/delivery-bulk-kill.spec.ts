@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { liveChannel } from '@luodi/jobs';
 import {
   duplicatedAlertRows,
+  insertPendingDeliveries,
   type RunningProcess,
   startStack,
   startWebhookReceiver,
@@ -68,65 +68,14 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
     { timeout: 180_000 },
     async () => {
       const dataSource = await stack.database.dataSource();
-      const [project] = (await dataSource.query(
-        'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
-      )) as Array<{ id: string; departmentId: string }>;
-      const now = new Date();
-      const alertValues = Array.from({ length: IN_APP }, (_, index) => [
-        'milestone_overdue',
-        'milestone',
-        String(7_000_000 + index),
-        project!.id,
-        project!.departmentId,
-        2,
-        'open',
-        '{}',
-        now,
-        now,
-      ]);
-      await dataSource.query(
-        `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since) VALUES ${alertValues.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-        alertValues.flat(),
-      );
-      const alertIds = (
-        (await dataSource.query(
-          "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id >= 7000000 ORDER BY id",
-        )) as Array<{ id: string }>
-      ).map((row) => String(row.id));
+      const { alertIds, webhook } = await insertPendingDeliveries(dataSource, {
+        count: IN_APP,
+        firstSubjectId: 7_000_000,
+        webhookUrl: receiver.url,
+        webhooks: WEBHOOKS,
+      });
       expect(alertIds).toHaveLength(IN_APP);
-      const recipient = `department:${project!.departmentId}`;
-      const rows = [
-        ...alertIds.map((alertId) => [
-          randomUUID(),
-          alertId,
-          2,
-          recipient,
-          'in_app',
-          null,
-          'pending',
-          0,
-          0,
-          now,
-        ]),
-        ...alertIds
-          .slice(0, WEBHOOKS)
-          .map((alertId) => [
-            randomUUID(),
-            alertId,
-            2,
-            recipient,
-            'webhook',
-            receiver.url,
-            'pending',
-            0,
-            0,
-            now,
-          ]),
-      ];
-      await dataSource.query(
-        `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-        rows.flat(),
-      );
+      expect(webhook).toHaveLength(WEBHOOKS);
 
       workers.push(await startWorker(workerEnv));
       await waitFor('a quarter of the in-app messages', async () => messages.length >= IN_APP / 4, 60_000, 5);

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { deliveryJobId, QueueName } from '@luodi/jobs';
 import {
+  insertPendingDeliveries,
   recordDrill,
   type RunningProcess,
   startStack,
@@ -56,24 +56,13 @@ describe('worker: SIGKILL mid-job, a second worker takes the job over (real Mari
 
   it('the job is completed by the other worker, once, with nothing lost', { timeout: 120_000 }, async () => {
     const dataSource = await stack.database.dataSource();
-    const [project] = (await dataSource.query(
-      'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
-    )) as Array<{ id: string; departmentId: string }>;
-    const now = new Date();
-    await dataSource.query(
-      `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since)
-       VALUES ('milestone_overdue', 'milestone', '6000000', ?, ?, 2, 'open', '{}', ?, ?)`,
-      [project!.id, project!.departmentId, now, now],
-    );
-    const [alert] = (await dataSource.query(
-      "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id = 6000000",
-    )) as Array<{ id: string }>;
-    const deliveryId = randomUUID();
-    await dataSource.query(
-      `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at)
-       VALUES (?, ?, 2, ?, 'webhook', ?, 'pending', 0, 0, ?)`,
-      [deliveryId, alert!.id, `department:${project!.departmentId}`, receiver.url, now],
-    );
+    // One alert with a webhook (and an in-app) delivery.
+    const { webhook } = await insertPendingDeliveries(dataSource, {
+      count: 1,
+      firstSubjectId: 6_000_000,
+      webhookUrl: receiver.url,
+    });
+    const deliveryId = webhook[0]!;
 
     // Worker A takes the job and is stuck in its call; worker B is up; then A is killed.
     receiver.hold();
