@@ -227,3 +227,24 @@ export async function insertPendingDeliveries(
   );
   return { webhook, inApp, alertIds };
 }
+
+/**
+ * A worker environment for delivery tests: the checks and clocks out of the way (only their run at
+ * boot), the relay every 200 ms, a pending delivery re-enqueued after 2 s, quick retries.
+ */
+export function deliveryWorkerEnv(
+  env: Record<string, string>,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    ...env,
+    CHECKS_INTERVAL_MS: '3600000',
+    CLOCK_INTERVAL_MS: '3600000',
+    RELAY_INTERVAL_MS: '200',
+    OUTBOX_REENQUEUE_MS: '2000',
+    DELIVERY_ATTEMPTS: '5',
+    DELIVERY_BACKOFF_MS: '100',
+    WORKER_CONCURRENCY: '16',
+    ...overrides,
+  };
+}

@@ -1,5 +1,6 @@
 import { liveChannel } from '@luodi/jobs';
 import {
+  deliveryWorkerEnv,
   duplicatedAlertRows,
   insertPendingDeliveries,
   type RunningProcess,
@@ -37,16 +38,7 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ delayMs: 20 });
     stack = await startStack();
-    workerEnv = {
-      ...stack.env,
-      CHECKS_INTERVAL_MS: '3600000',
-      CLOCK_INTERVAL_MS: '3600000',
-      RELAY_INTERVAL_MS: '200',
-      OUTBOX_REENQUEUE_MS: '2000',
-      DELIVERY_ATTEMPTS: '5',
-      DELIVERY_BACKOFF_MS: '100',
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-    };
+    workerEnv = deliveryWorkerEnv(stack.env, { WORKER_CONCURRENCY: String(CONCURRENCY) });
     subscriber = new Redis(stack.env['REDIS_URL']!);
     await subscriber.subscribe(liveChannel(stack.env['QUEUE_PREFIX']!));
     subscriber.on('message', (_channel: string, text: string) => {

@@ -1,5 +1,6 @@
 import { deliveryJobId, QueueName } from '@luodi/jobs';
 import {
+  deliveryWorkerEnv,
   insertPendingDeliveries,
   recordDrill,
   type RunningProcess,
@@ -31,17 +32,11 @@ describe('worker: SIGKILL mid-job, a second worker takes the job over (real Mari
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ delayMs: 5 });
     stack = await startStack();
-    workerEnv = {
-      ...stack.env,
-      CHECKS_INTERVAL_MS: '3600000',
-      CLOCK_INTERVAL_MS: '3600000',
-      RELAY_INTERVAL_MS: '200',
+    workerEnv = deliveryWorkerEnv(stack.env, {
       // The relay must not bring the job back itself: recovery here is BullMQ's alone.
       OUTBOX_REENQUEUE_MS: '600000',
-      DELIVERY_ATTEMPTS: '5',
-      DELIVERY_BACKOFF_MS: '100',
       WORKER_CONCURRENCY: '4',
-    };
+    });
     connection = new Redis(stack.env['REDIS_URL']!, { maxRetriesPerRequest: null });
     queue = new Queue(QueueName.Deliveries, { connection, prefix: stack.env['QUEUE_PREFIX'] });
   });
