@@ -172,13 +172,13 @@ export async function duplicatedAlertRows(dataSource: DataSource): Promise<{
 
 /**
  * Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
- * shape the checks write: one webhook and one in-app delivery per alert, status pending. Returns the
- * delivery ids by channel.
+ * shape the checks write: one webhook and one in-app delivery per alert, status pending (only the
+ * first `webhooks` alerts get a webhook, when given). Returns the delivery ids by channel and the alert ids.
  */
 export async function insertPendingDeliveries(
   dataSource: DataSource,
-  options: { count: number; firstSubjectId: number; webhookUrl: string },
-): Promise<{ webhook: string[]; inApp: string[] }> {
+  options: { count: number; firstSubjectId: number; webhookUrl: string; webhooks?: number },
+): Promise<{ webhook: string[]; inApp: string[]; alertIds: string[] }> {
   const [project] = (await dataSource.query(
     'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
   )) as Array<{ id: string; departmentId: string }>;
@@ -210,18 +210,41 @@ export async function insertPendingDeliveries(
   const recipient = `department:${project!.departmentId}`;
   const webhook: string[] = [];
   const inApp: string[] = [];
-  const rows = alertIds.flatMap((alertId) => {
+  const rows = alertIds.flatMap((alertId, index) => {
     const [webhookId, inAppId] = [randomUUID(), randomUUID()];
-    webhook.push(webhookId);
     inApp.push(inAppId);
+    const inAppRow = [inAppId, alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now];
+    if (index >= (options.webhooks ?? alertIds.length)) return [inAppRow];
+    webhook.push(webhookId);
     return [
       [webhookId, alertId, 2, recipient, 'webhook', options.webhookUrl, 'pending', 0, 0, now],
-      [inAppId, alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now],
+      inAppRow,
     ];
   });
   await dataSource.query(
     `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
     rows.flat(),
   );
-  return { webhook, inApp };
+  return { webhook, inApp, alertIds };
+}
+
+/**
+ * A worker environment for delivery tests: the checks and clocks out of the way (only their run at
+ * boot), the relay every 200 ms, a pending delivery re-enqueued after 2 s, quick retries.
+ */
+export function deliveryWorkerEnv(
+  env: Record<string, string>,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    ...env,
+    CHECKS_INTERVAL_MS: '3600000',
+    CLOCK_INTERVAL_MS: '3600000',
+    RELAY_INTERVAL_MS: '200',
+    OUTBOX_REENQUEUE_MS: '2000',
+    DELIVERY_ATTEMPTS: '5',
+    DELIVERY_BACKOFF_MS: '100',
+    WORKER_CONCURRENCY: '16',
+    ...overrides,
+  };
 }

@@ -18,6 +18,17 @@ export class LivePublisher implements OnApplicationShutdown {
     await this.redis.publish(liveChannel(this.config.QUEUE_PREFIX), JSON.stringify(message));
   }
 
+  /** Many messages in one Redis round trip (a pipeline). */
+  async publishMany(messages: Array<Record<string, unknown>>): Promise<void> {
+    if (messages.length === 0) return;
+    const channel = liveChannel(this.config.QUEUE_PREFIX);
+    const pipeline = this.redis.pipeline();
+    for (const message of messages) pipeline.publish(channel, JSON.stringify(message));
+    const results = await pipeline.exec();
+    const failed = results?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  }
+
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }

@@ -5,11 +5,14 @@ import { DeliveryRepository } from '@luodi/persistence';
 import { SERVER_CONFIG } from '@luodi/server-core';
 import { JobRuntimeService } from '../jobs/job-runtime.service';
 import { OnJob } from '../jobs/on-job.decorator';
+import { LivePublisher } from './live.publisher';
 
 const BATCH = 500;
 
 /**
- * The outbox relay: pending deliveries onto the deliveries queue, the delivery id as job id (a job
+ * The outbox relay. In-app deliveries are sent here, in batches of BATCH: one transaction claims them,
+ * adds their notifications and marks them sent (one INSERT, one UPDATE), and their live messages go out
+ * in one Redis pipeline before the commit. E-mail and webhook deliveries go onto the deliveries queue, the delivery id as job id (a job
  * still queued is not added twice). A delivery enqueued long ago and still pending is enqueued again —
  * its job was lost (Redis flushed or failed over) — and the id keeps it from being doubled.
  */
@@ -18,11 +21,42 @@ export class RelayProcessor {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly runtime: JobRuntimeService,
+    private readonly live: LivePublisher,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
   @OnJob(JobName.Relay)
-  async relay(): Promise<{ enqueued: number }> {
+  async relay(): Promise<{ sent: number; enqueued: number }> {
+    const sent = await this.sendInApp();
+    const enqueued = await this.enqueue();
+    return { sent, enqueued };
+  }
+
+  /** In-app deliveries, batch after batch (at most 20 per run, like the enqueueing). */
+  private async sendInApp(): Promise<number> {
+    let sent = 0;
+    for (let round = 0; round < 20; round += 1) {
+      const count = await this.deliveries.sendInAppBatch(BATCH, new Date(), (batch) =>
+        this.live.publishMany(
+          batch.map((item) => ({
+            type: 'alert',
+            change: 'notified',
+            alertId: item.alertId,
+            kind: item.kind,
+            level: item.level,
+            status: item.alertStatus,
+            departmentId: item.departmentId,
+            recipient: item.recipient,
+          })),
+        ),
+      );
+      sent += count;
+      if (count < BATCH) break;
+    }
+    return sent;
+  }
+
+  private async enqueue(): Promise<number> {
     let enqueued = 0;
     for (let round = 0; round < 20; round += 1) {
       const now = new Date();
@@ -59,6 +93,6 @@ export class RelayProcessor {
       enqueued += pending.length;
       if (pending.length < BATCH) break;
     }
-    return { enqueued };
+    return enqueued;
   }
 }

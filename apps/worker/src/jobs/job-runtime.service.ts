@@ -54,14 +54,18 @@ const RECURRING_JOB_OPTIONS = {
 const SCHEDULER_REFRESH_MS = 15_000;
 
 /**
- * A job's lock lasts this long and is renewed every half of it while the job runs; a worker that
- * died (SIGKILL, a lost machine) leaves its jobs locked until the lock expires, and the stalled-job
- * check (every STALLED_CHECK_MS) gives them back to the queue. BullMQ's defaults (30 s + 30 s) let a
- * crashed worker's deliveries wait up to a minute; these halve that (measured by the multi-instance
- * drill). Jobs are idempotent, so a job taken back while still running would only be repeated.
+ * A job's lock lasts JOB_LOCK_MS and is renewed every JOB_LOCK_RENEW_MS while the job runs; a worker
+ * that died (SIGKILL, a lost machine) leaves its jobs locked until the lock expires, and the stalled-job
+ * check (at most once per STALLED_CHECK_MS across all workers) gives them back to the queue at its first
+ * pass after the expiry. Worst case after a kill: 6 s + 3 s = 9 s until another worker takes the job
+ * (BullMQ's defaults, 30 s + 30 s, made it up to a minute). The price: a renewal every 2 s per worker
+ * (one Redis script for all its active jobs) and one stalled check every 3 s per queue — negligible
+ * for Redis; and an event loop blocked longer than 4 s (lock minus renewal period) loses its locks, so
+ * its jobs are repeated elsewhere. Jobs are idempotent, so that costs a repeat, never a duplicate.
  */
-const JOB_LOCK_MS = 15_000;
-const STALLED_CHECK_MS = 10_000;
+const JOB_LOCK_MS = 6_000;
+const JOB_LOCK_RENEW_MS = 2_000;
+const STALLED_CHECK_MS = 3_000;
 
 /**
  * Runs the BullMQ queues: finds the @OnJob handlers, checks that every job has exactly one, upserts
@@ -109,6 +113,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
         prefix: this.config.QUEUE_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
         lockDuration: JOB_LOCK_MS,
+        lockRenewTime: JOB_LOCK_RENEW_MS,
         stalledInterval: STALLED_CHECK_MS,
       });
       worker.on('failed', (job, error) =>

@@ -46,8 +46,8 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
     await stack?.stop();
   });
 
-  // BullMQ gives an in-flight job of a killed process back only once its lock (15 s, set by the
-  // worker) has expired and a stalled check (every 10 s) has seen it: this test takes about a minute.
+  // BullMQ gives an in-flight job of a killed process back only once its lock (6 s, set by the
+  // worker) has expired and a stalled check (every 3 s) has seen it.
   it(
     'every delivery arrives once, but for the calls in flight at the kill; notifications never doubled',
     { timeout: 180_000 },

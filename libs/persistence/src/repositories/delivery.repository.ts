@@ -2,6 +2,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryEntity } from '../entities/delivery.entity';
 import { NotificationEntity } from '../entities/notification.entity';
 
+/** A claimed in-app delivery with what its live message says about the alert. */
+export interface InAppDelivery {
+  deliveryId: string;
+  alertId: string;
+  level: number;
+  recipient: string;
+  kind: string;
+  alertStatus: string;
+  departmentId: string;
+}
+
 /** All SQL on `delivery` (the outbox) and `notification` (in-app). */
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,14 +32,20 @@ export class DeliveryRepository {
     return Number((result.raw as { affectedRows?: number }).affectedRows ?? 0);
   }
 
-  /** Pending deliveries never enqueued, or enqueued so long ago that their job may be lost. */
+  /**
+   * Pending e-mail and webhook deliveries never enqueued, or enqueued so long ago that their job may be
+   * lost (in-app ones are sent by the relay itself, see sendInAppBatch).
+   */
   async toEnqueue(staleBefore: Date, limit: number): Promise<DeliveryEntity[]> {
     return this.dataSource
       .getRepository(DeliveryEntity)
       .createQueryBuilder('d')
-      .where("d.status = 'pending' AND (d.enqueued_at IS NULL OR d.enqueued_at < :stale)", {
-        stale: staleBefore,
-      })
+      .where(
+        "d.status = 'pending' AND d.channel <> 'in_app' AND (d.enqueued_at IS NULL OR d.enqueued_at < :stale)",
+        {
+          stale: staleBefore,
+        },
+      )
       .orderBy('d.created_at', 'ASC')
       .limit(limit)
       .getMany();
@@ -99,6 +116,63 @@ export class DeliveryRepository {
       [id],
     );
     return Number((result as { affectedRows: number }).affectedRows) === 1;
+  }
+
+  /**
+   * In-app delivery batches: claims up to `limit` pending in-app deliveries in one transaction
+   * (`FOR UPDATE SKIP LOCKED`, so two relays never take the same rows), adds their notifications (once
+   * per delivery) and marks them sent with one multi-row INSERT and one UPDATE, then hands them with
+   * their alerts to `send` (which publishes the live messages) and commits. A crash before the commit
+   * rolls the batch back: it is taken again, and only its live messages may repeat.
+   * Returns the number of deliveries sent.
+   */
+  async sendInAppBatch(
+    limit: number,
+    at: Date,
+    send: (batch: InAppDelivery[]) => Promise<void>,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = (await manager.query(
+        `SELECT id, alert_id AS alertId, level, recipient, attempts FROM delivery
+          WHERE status = 'pending' AND channel = 'in_app'
+          ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED`,
+        [limit],
+      )) as Array<{ id: string; alertId: string; level: number; recipient: string; attempts: number }>;
+      if (claimed.length === 0) return 0;
+      const alertIds = [...new Set(claimed.map((row) => String(row.alertId)))];
+      const alerts = (await manager.query(
+        `SELECT id, kind, status, department_id AS departmentId FROM alert WHERE id IN (${alertIds.map(() => '?').join(',')})`,
+        alertIds,
+      )) as Array<{ id: string; kind: string; status: string; departmentId: string }>;
+      const byId = new Map(alerts.map((alert) => [String(alert.id), alert]));
+      const batch: InAppDelivery[] = [];
+      for (const row of claimed) {
+        const alert = byId.get(String(row.alertId));
+        if (!alert) continue;
+        batch.push({
+          deliveryId: row.id,
+          alertId: String(row.alertId),
+          level: Number(row.level),
+          recipient: row.recipient,
+          kind: alert.kind,
+          alertStatus: alert.status,
+          departmentId: String(alert.departmentId),
+        });
+      }
+      if (batch.length > 0)
+        await manager.query(
+          `INSERT IGNORE INTO notification (delivery_id, alert_id, recipient, level, created_at) VALUES ${batch.map(() => '(?,?,?,?,?)').join(',')}`,
+          batch.flatMap((item) => [item.deliveryId, item.alertId, item.recipient, item.level, at]),
+        );
+      await manager.query(
+        `UPDATE delivery SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+          WHERE status = 'pending' AND id IN (${claimed.map(() => '?').join(',')})`,
+        [at, ...claimed.map((row) => row.id)],
+      );
+      // Published last, just before the commit: a crash before it leaves the batch pending (sent again).
+      await send(batch);
+      return claimed.length;
+    });
   }
 
   /** The in-app notification of a delivery, once (a repeat finds it there and adds nothing). */
