@@ -98,6 +98,20 @@ export const serverConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * Tests only: the instant the process's clock starts from (it then runs on from there), so tests of
+   * the built API and worker do not depend on today's date. Refused unless NODE_ENV=test.
+   */
+  LUODI_FAKE_NOW: z
+    .string()
+    .optional()
+    .refine(
+      (value) =>
+        value === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))),
+      {
+        message: 'must be an ISO date-time like 2027-02-10T10:00:00+08:00',
+      },
+    ),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -112,8 +126,17 @@ export class ConfigError extends Error {
 /** Validate the environment; throws ConfigError with one line per problem. */
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = serverConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return refuseFakeClockOutsideTests(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
+}
+
+/** A fake clock is for tests only: anywhere else the configuration is refused at boot. */
+function refuseFakeClockOutsideTests<T extends ServerConfig>(config: T): T {
+  if (config.LUODI_FAKE_NOW !== undefined && config.NODE_ENV !== 'test')
+    throw new ConfigError([
+      `Invalid configuration: LUODI_FAKE_NOW is honoured only when NODE_ENV=test (NODE_ENV is ${config.NODE_ENV})`,
+    ]);
+  return config;
 }
 
 /** The API's own settings on top of the shared ones: sign-in and sessions. */
@@ -151,7 +174,7 @@ function describeIssues(issues: z.core.$ZodIssue[]): string[] {
 /** Validate the API's environment; throws ConfigError with one line per problem. */
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
   const result = apiConfigSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return refuseFakeClockOutsideTests(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
 }
 
