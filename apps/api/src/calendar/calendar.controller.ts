@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { businessDateOf, isIsoDate, NotFound, ValidationFailed } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
-import { CalendarService, MilestoneClockService } from '@luodi/server-core';
+import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { IsQueryInt } from '../common/validators';
@@ -44,6 +44,7 @@ export class CalendarController {
     private readonly calendar: CalendarService,
     private readonly overrides: CalendarRepository,
     private readonly clocks: MilestoneClockService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -52,7 +53,7 @@ export class CalendarController {
     summary: "The year's exceptions to Monday–Friday: holidays on weekdays, working weekend days (调休)",
   })
   async list(@Query() query: CalendarQueryDto) {
-    const year = String(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)));
+    const year = String(query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)));
     const items = (await this.calendar.entries())
       .filter((entry) => entry.date.startsWith(`${year}-`))
       .filter((entry) => entry.source === 'admin' || (entry.kind === 'holiday') !== isWeekend(entry.date))
