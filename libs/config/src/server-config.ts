@@ -131,7 +131,9 @@ export function loadServerConfig(env: Record<string, string | undefined>): Serve
 }
 
 /** A fake clock is for tests only: anywhere else the configuration is refused at boot. */
-function refuseFakeClockOutsideTests<T extends ServerConfig>(config: T): T {
+function refuseFakeClockOutsideTests<T extends Pick<ServerConfig, 'NODE_ENV' | 'LUODI_FAKE_NOW'>>(
+  config: T,
+): T {
   if (config.LUODI_FAKE_NOW !== undefined && config.NODE_ENV !== 'test')
     throw new ConfigError([
       `Invalid configuration: LUODI_FAKE_NOW is honoured only when NODE_ENV=test (NODE_ENV is ${config.NODE_ENV})`,
@@ -178,12 +180,14 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
   throw new ConfigError(describeIssues(result.error.issues));
 }
 
-/** Only what the migration CLI needs. */
+/** Only what the CLI needs (the database, and the clock of the demo loader). */
 export function loadDatabaseConfig(
   env: Record<string, string | undefined>,
-): Pick<ServerConfig, 'DATABASE_URL'> {
-  const result = serverConfigSchema.pick({ DATABASE_URL: true }).safeParse(env);
-  if (result.success) return result.data;
+): Pick<ServerConfig, 'DATABASE_URL' | 'NODE_ENV' | 'LUODI_FAKE_NOW'> {
+  const result = serverConfigSchema
+    .pick({ DATABASE_URL: true, NODE_ENV: true, LUODI_FAKE_NOW: true })
+    .safeParse(env);
+  if (result.success) return refuseFakeClockOutsideTests(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
 }
 

@@ -58,6 +58,7 @@ function generatePassword(): string {
 export async function loadDemo(
   dataSource: DataSource,
   demoPassword: string | undefined,
+  now: Date = new Date(),
 ): Promise<DemoLoadResult> {
   const logger = new Logger('Demo');
   if (demoPassword !== undefined) {
@@ -98,7 +99,7 @@ export async function loadDemo(
         }),
       );
     }
-    const district = await insertDistrict(manager, departments);
+    const district = await insertDistrict(manager, departments, now);
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
@@ -114,8 +115,8 @@ export async function loadDemo(
 async function insertDistrict(
   manager: EntityManager,
   departments: Map<string, string>,
+  now: Date,
 ): Promise<{ projects: number; keyWorks: number; reports: number; milestones: number }> {
-  const now = new Date();
   const today = businessDateOf(now);
   const year = Number(today.slice(0, 4));
   const { projects, keyWorks } = buildDemoDistrict(today);

@@ -26,10 +26,10 @@ import { Clock } from '../clock';
 import { SERVER_CONFIG } from '../config.module';
 import { MilestoneClockService } from './milestone-clock.service';
 import {
-  ALERT_KIND_SOURCES,
   type CheckContext,
   checkSubjectSources,
   type ConditionSource,
+  producesKind,
   SUBJECT_SOURCE,
 } from './subject-source';
 
@@ -87,7 +87,7 @@ export class ChecksService implements OnModuleInit {
       const found = await source.conditions(context, idsOf(subjectType));
       evaluated.set(subjectType, new Set(found.evaluated));
       for (const condition of found.conditions) {
-        if (ALERT_KIND_SOURCES[condition.kind] !== subjectType || condition.subjectType !== subjectType)
+        if (!producesKind(subjectType, condition.kind) || condition.subjectType !== subjectType)
           throw new Error(`source "${subjectType}" produced a condition of kind "${condition.kind}"`);
         conditions.push(condition);
       }

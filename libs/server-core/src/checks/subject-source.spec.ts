@@ -1,6 +1,6 @@
 import { ALERT_KINDS, type AlertKind, type AlertSubjectType } from '@luodi/domain';
 import { describe, expect, it } from 'vitest';
-import { ALERT_KIND_SOURCES, checkSubjectSources } from './subject-source';
+import { ALERT_KIND_SOURCES, checkSubjectSources, producesKind } from './subject-source';
 
 describe('alert kinds and their subject sources', () => {
   it('gives every alert kind of the domain list to a source, and names no other kind', () => {
@@ -10,8 +10,16 @@ describe('alert kinds and their subject sources', () => {
   it('does not compile when an alert kind has no source', () => {
     // A fictional kind added to the list: the map of sources, typed Record<AlertKind, …>, lacks it.
     // @ts-expect-error -- property 'problem_open' is missing (typecheck fails once this stops erroring)
-    const withFictionalKind: Record<AlertKind | 'problem_open', AlertSubjectType> = ALERT_KIND_SOURCES;
+    const withFictionalKind: Record<AlertKind | 'problem_open', readonly AlertSubjectType[]> =
+      ALERT_KIND_SOURCES;
     expect(withFictionalKind).toBe(ALERT_KIND_SOURCES);
+  });
+
+  it('lets a kind come only from the sources it names', () => {
+    expect(producesKind('project', 'not_started')).toBe(true);
+    expect(producesKind('key_work', 'not_started')).toBe(true);
+    expect(producesKind('milestone', 'not_started')).toBe(false);
+    expect(producesKind('key_work', 'milestone_due')).toBe(false);
   });
 
   it('passes the boot check with one source per subject type', () => {
@@ -27,7 +35,7 @@ describe('alert kinds and their subject sources', () => {
   });
 
   it('asks for a source as soon as a kind names a new subject', () => {
-    const withProblems = { ...ALERT_KIND_SOURCES, problem_open: 'problem' };
+    const withProblems = { ...ALERT_KIND_SOURCES, problem_open: ['problem'] };
     expect(checkSubjectSources(['milestone', 'project', 'key_work'], withProblems)).toEqual([
       'subject "problem" (problem_open) has no source',
     ]);

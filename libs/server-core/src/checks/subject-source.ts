@@ -3,18 +3,24 @@ import type { AlertKind, AlertSubjectType, Condition, IsoDate, WorkingCalendar }
 import type { AppSettingEntity } from '@luodi/persistence';
 
 /**
- * Which subject source produces each alert kind. Typed `Record<AlertKind, …>`: a kind added to
- * ALERT_KINDS in libs/domain does not compile until it is given here to a source.
+ * Which subject sources produce each alert kind. Typed `Record<AlertKind, …>`: a kind added to
+ * ALERT_KINDS in libs/domain does not compile until it is given here to a source. A kind may come from
+ * more than one subject (not_started: a project, and a key work whose planned start month has ended).
  */
-export const ALERT_KIND_SOURCES: Record<AlertKind, AlertSubjectType> = {
-  milestone_due: 'milestone',
-  milestone_overdue: 'milestone',
-  deemed_approval: 'milestone',
-  not_registered: 'project',
-  not_started: 'project',
-  investment_behind: 'key_work',
-  report_missing: 'key_work',
+export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, ...AlertSubjectType[]]> = {
+  milestone_due: ['milestone'],
+  milestone_overdue: ['milestone'],
+  deemed_approval: ['milestone'],
+  not_registered: ['project'],
+  not_started: ['project', 'key_work'],
+  investment_behind: ['key_work'],
+  report_missing: ['key_work'],
 };
+
+/** Whether a source of `subjectType` may produce conditions of `kind`. */
+export function producesKind(subjectType: AlertSubjectType, kind: AlertKind): boolean {
+  return ALERT_KIND_SOURCES[kind].includes(subjectType);
+}
 
 /** What one run of the checks knows before asking the sources. */
 export interface CheckContext {
@@ -50,15 +56,15 @@ export const SubjectSource = (subjectType: AlertSubjectType): ClassDecorator =>
  */
 export function checkSubjectSources(
   registered: readonly string[],
-  kindSources: Readonly<Record<string, string>> = ALERT_KIND_SOURCES,
+  kindSources: Readonly<Record<string, readonly string[]>> = ALERT_KIND_SOURCES,
 ): string[] {
   const problems: string[] = [];
   const counts = new Map<string, number>();
   for (const subjectType of registered) counts.set(subjectType, (counts.get(subjectType) ?? 0) + 1);
-  const needed = new Set(Object.values(kindSources));
+  const needed = new Set(Object.values(kindSources).flat());
   for (const subjectType of needed) {
     const count = counts.get(subjectType) ?? 0;
-    const kinds = Object.keys(kindSources).filter((kind) => kindSources[kind] === subjectType);
+    const kinds = Object.keys(kindSources).filter((kind) => kindSources[kind]!.includes(subjectType));
     if (count === 0) problems.push(`subject "${subjectType}" (${kinds.join(', ')}) has no source`);
     if (count > 1) problems.push(`subject "${subjectType}" has ${count} sources`);
   }
