@@ -1,7 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { loadServerConfig } from '@luodi/config';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
+import { ChecksModule, ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
 import { ClsMiddleware, ClsModule } from 'nestjs-cls';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
@@ -55,6 +55,7 @@ import { UsersModule } from './users/users.module';
         }),
     }),
     DatabaseModule,
+    ChecksModule,
     RedisModule,
     LiveModule,
     HealthModule,

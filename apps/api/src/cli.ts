@@ -12,6 +12,7 @@ import {
   runMigrations,
   SYSTEM_ACTOR,
 } from '@luodi/persistence';
+import { Clock } from '@luodi/server-core';
 import type { DataSource } from 'typeorm';
 import { loadDemo } from './demo/demo-loader';
 
@@ -36,7 +37,7 @@ async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<
 
 async function main(argv: string[]): Promise<number> {
   const [command, name] = argv;
-  const { DATABASE_URL: url } = loadDatabaseConfig(process.env);
+  const { DATABASE_URL: url, LUODI_FAKE_NOW: fakeNow } = loadDatabaseConfig(process.env);
   switch (command) {
     case 'migrate': {
       await ensureDatabase(url);
@@ -107,7 +108,7 @@ ${down.map(quote).join('\n')}
     }
     case 'demo:load': {
       const result = await withDataSource(url, (dataSource) =>
-        loadDemo(dataSource, process.env['DEMO_PASSWORD']),
+        loadDemo(dataSource, process.env['DEMO_PASSWORD'], new Clock(fakeNow).now()),
       );
       if (result.credentials && name) {
         mkdirSync(dirname(name), { recursive: true });

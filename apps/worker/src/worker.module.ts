@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { loadServerConfig } from '@luodi/config';
-import { ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
+import { ChecksModule, ConfigModule, DatabaseModule, loggerParams } from '@luodi/server-core';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
@@ -14,6 +14,7 @@ import { JobsModule } from './jobs/jobs.module';
       useFactory: () => loggerParams(loadServerConfig(process.env), { autoLogging: false }),
     }),
     DatabaseModule,
+    ChecksModule,
     HeartbeatModule,
     ApprovalsModule,
     AlertsModule,

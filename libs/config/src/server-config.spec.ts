@@ -68,6 +68,21 @@ describe('loadServerConfig', () => {
     ).toEqual(['https://a.gov.cn', 'http://localhost:5173']);
     expect(problemsOf({ ...valid, CORS_ORIGINS: '*' })[0]).toMatch(/CORS_ORIGINS/);
   });
+
+  it('honours LUODI_FAKE_NOW only when NODE_ENV=test, and only as an ISO date-time', () => {
+    const fakeNow = '2027-02-10T10:00:00+08:00';
+    expect(loadServerConfig({ ...valid, NODE_ENV: 'test', LUODI_FAKE_NOW: fakeNow }).LUODI_FAKE_NOW).toBe(
+      fakeNow,
+    );
+    expect(loadServerConfig(valid).LUODI_FAKE_NOW).toBeUndefined();
+    expect(problemsOf({ ...valid, NODE_ENV: 'production', LUODI_FAKE_NOW: fakeNow })).toEqual([
+      'Invalid configuration: LUODI_FAKE_NOW is honoured only when NODE_ENV=test (NODE_ENV is production)',
+    ]);
+    expect(problemsOf({ ...valid, LUODI_FAKE_NOW: fakeNow })[0]).toMatch(/LUODI_FAKE_NOW is honoured only/);
+    expect(problemsOf({ ...valid, NODE_ENV: 'test', LUODI_FAKE_NOW: 'tomorrow' })).toEqual([
+      'Invalid configuration: LUODI_FAKE_NOW must be an ISO date-time like 2027-02-10T10:00:00+08:00',
+    ]);
+  });
 });
 
 describe('redactUrl', () => {

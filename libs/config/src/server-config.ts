@@ -119,6 +119,20 @@ export const serverConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * Tests only: the instant the process's clock starts from (it then runs on from there), so tests of
+   * the built API and worker do not depend on today's date. Refused unless NODE_ENV=test.
+   */
+  LUODI_FAKE_NOW: z
+    .string()
+    .optional()
+    .refine(
+      (value) =>
+        value === undefined || (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))),
+      {
+        message: 'must be an ISO date-time like 2027-02-10T10:00:00+08:00',
+      },
+    ),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -143,7 +157,7 @@ function crossCheck<T extends ServerConfig>(config: T): T {
 /** Validate the environment; throws ConfigError with one line per problem. */
 export function loadServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = serverConfigSchema.safeParse(env);
-  if (result.success) return crossCheck(result.data);
+  if (result.success) return refuseFakeClockOutsideTests(crossCheck(result.data));
   throw new ConfigError(describeIssues(result.error.issues));
 }
 
@@ -207,6 +221,17 @@ export function redisConnectionOptions(
   };
 }
 
+/** A fake clock is for tests only: anywhere else the configuration is refused at boot. */
+function refuseFakeClockOutsideTests<T extends Pick<ServerConfig, 'NODE_ENV' | 'LUODI_FAKE_NOW'>>(
+  config: T,
+): T {
+  if (config.LUODI_FAKE_NOW !== undefined && config.NODE_ENV !== 'test')
+    throw new ConfigError([
+      `Invalid configuration: LUODI_FAKE_NOW is honoured only when NODE_ENV=test (NODE_ENV is ${config.NODE_ENV})`,
+    ]);
+  return config;
+}
+
 /** The API's own settings on top of the shared ones: sign-in and sessions. */
 export const apiConfigSchema = serverConfigSchema.extend({
   JWT_SECRET: z
@@ -242,16 +267,18 @@ function describeIssues(issues: z.core.$ZodIssue[]): string[] {
 /** Validate the API's environment; throws ConfigError with one line per problem. */
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
   const result = apiConfigSchema.safeParse(env);
-  if (result.success) return crossCheck(result.data);
+  if (result.success) return refuseFakeClockOutsideTests(crossCheck(result.data));
   throw new ConfigError(describeIssues(result.error.issues));
 }
 
-/** Only what the migration CLI needs. */
+/** Only what the CLI needs (the database, and the clock of the demo loader). */
 export function loadDatabaseConfig(
   env: Record<string, string | undefined>,
-): Pick<ServerConfig, 'DATABASE_URL'> {
-  const result = serverConfigSchema.pick({ DATABASE_URL: true }).safeParse(env);
-  if (result.success) return result.data;
+): Pick<ServerConfig, 'DATABASE_URL' | 'NODE_ENV' | 'LUODI_FAKE_NOW'> {
+  const result = serverConfigSchema
+    .pick({ DATABASE_URL: true, NODE_ENV: true, LUODI_FAKE_NOW: true })
+    .safeParse(env);
+  if (result.success) return refuseFakeClockOutsideTests(result.data);
   throw new ConfigError(describeIssues(result.error.issues));
 }
 

@@ -21,9 +21,7 @@ import {
   WorkerHeartbeatRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
-import { ChecksService } from './alerts/checks.service';
 import { CalendarService } from './calendar.service';
-import { MilestoneClockService } from './milestone-clock.service';
 import { SERVER_CONFIG } from './config.module';
 
 /** Every repository class: each wraps the SQL of one table (or a few that go together). */
@@ -77,10 +75,8 @@ const REPOSITORIES = [
       useFactory: (dataSource: DataSource) => new repository(dataSource),
     })),
     CalendarService,
-    MilestoneClockService,
-    ChecksService,
   ],
-  exports: [DataSource, ...REPOSITORIES, CalendarService, MilestoneClockService, ChecksService],
+  exports: [DataSource, ...REPOSITORIES, CalendarService],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseModule.name);

@@ -69,3 +69,19 @@ export async function waitFor<T>(
     `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
   );
 }
+
+/**
+ * The instant the tests take as "now": LUODI_FAKE_NOW of the test run when set (e.g.
+ * `LUODI_FAKE_NOW=2027-02-10T10:00:00+08:00 npx vitest …`), else the system clock. Stacks started
+ * by the kit get the same LUODI_FAKE_NOW, so the built API and worker agree with the test on today.
+ */
+export function testNow(): Date {
+  const fakeNow = process.env['LUODI_FAKE_NOW'];
+  return fakeNow ? new Date(fakeNow) : new Date();
+}
+
+/** The environment that hands the test run's fake clock on to a spawned process (empty without one). */
+export function fakeNowEnv(): Record<string, string> {
+  const fakeNow = process.env['LUODI_FAKE_NOW'];
+  return fakeNow ? { LUODI_FAKE_NOW: fakeNow } : {};
+}

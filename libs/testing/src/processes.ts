@@ -95,7 +95,7 @@ export async function runNode(
 ): Promise<{ code: number | string; output: string }> {
   const child = spawn(process.execPath, [main, ...args], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

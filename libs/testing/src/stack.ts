@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from './database';
+import { fakeNowEnv } from './environment';
 import {
   appEnv,
   CLI_MAIN,
@@ -37,7 +38,7 @@ export async function startStack(
   options: { worker?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestStack> {
   const database = await createTestDatabase();
-  const env = appEnv(database.url, { DEMO_PASSWORD: DEMO_TEST_PASSWORD, ...options.env });
+  const env = appEnv(database.url, { DEMO_PASSWORD: DEMO_TEST_PASSWORD, ...fakeNowEnv(), ...options.env });
   const demo = await runNode(CLI_MAIN, ['demo:load'], env);
   if (demo.code !== 0) throw new Error(`demo:load failed:\n${demo.output}`);
   const api = await startApi(env);

@@ -3,7 +3,7 @@ import type { ServerConfig } from '@luodi/config';
 import { type AccessScope, DomainError, NotFound, type Principal, StateConflict } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
-import { SERVER_CONFIG } from '@luodi/server-core';
+import { Clock, SERVER_CONFIG } from '@luodi/server-core';
 import type { Redis } from 'ioredis';
 import { currentActor } from '../auth/request-context';
 import type { Page } from '../common/pagination';
@@ -49,6 +49,7 @@ export class AlertsService {
     private readonly alerts: AlertRepository,
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<ReturnType<typeof alertView>>> {
@@ -87,7 +88,7 @@ export class AlertsService {
       if (alert.acknowledgedLevel === alert.level) {
         throw new StateConflict('acknowledged', `level ${alert.level} is already acknowledged`);
       }
-      const now = new Date();
+      const now = this.clock.now();
       await this.alerts.update(
         id,
         {
@@ -142,7 +143,7 @@ export class AlertsService {
         alert.answerExpectedDate === input.expectedDate
       )
         return false;
-      const now = new Date();
+      const now = this.clock.now();
       await this.alerts.update(
         id,
         {

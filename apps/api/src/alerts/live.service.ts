@@ -9,7 +9,7 @@ import { type ServerConfig, redisConnectionOptions } from '@luodi/config';
 import { type AccessScope, type Principal, scopeOf } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { SessionRepository } from '@luodi/persistence';
-import { SERVER_CONFIG } from '@luodi/server-core';
+import { Clock, SERVER_CONFIG } from '@luodi/server-core';
 import { Redis } from 'ioredis';
 import {
   concatMap,
@@ -61,6 +61,7 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly sessions: SessionRepository,
     private readonly slots: StreamSlots,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -173,7 +174,7 @@ export class LiveService implements OnModuleInit, BeforeApplicationShutdown {
    */
   private async stillLive(principal: Principal): Promise<boolean> {
     try {
-      const live = await this.sessions.findLive(principal.sessionId, new Date());
+      const live = await this.sessions.findLive(principal.sessionId, this.clock.now());
       return (
         live !== null &&
         live.userId === principal.userId &&

@@ -20,7 +20,7 @@ import {
   ProjectRepository,
   Transactions,
 } from '@luodi/persistence';
-import { CalendarService, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
+import { CalendarService, Clock, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
@@ -59,6 +59,7 @@ export class MilestonesService {
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
     private readonly live: FiguresPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
@@ -136,7 +137,7 @@ export class MilestonesService {
       scope,
       { page: query.page, pageSize: query.pageSize },
     );
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     return { items: await Promise.all(items.map((row) => this.listView(row, today))), total };
   }
 
@@ -144,7 +145,7 @@ export class MilestonesService {
     if (!(await this.projects.findVisible(projectId, scope))) throw new NotFound('project', projectId);
     await this.clocks.refreshDue();
     const { items, total } = await this.milestones.list({ projectId }, scope, null);
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     return { items: await Promise.all(items.map((row) => this.listView(row, today))), total };
   }
 
@@ -192,7 +193,7 @@ export class MilestonesService {
     if (principal.role === 'leader' && input.type !== 'extend') {
       throw new DomainError('forbidden', `role "leader" may record only extensions (not "${input.type}")`);
     }
-    const now = new Date();
+    const now = this.clock.now();
     const at = input.at ? new Date(input.at) : now;
     // Every query of the transaction goes through its manager (a second pool connection asked for
     // here would deadlock the pool under load); a deadlock or lock wait runs it again (bounded).

@@ -14,6 +14,7 @@ import { PasswordService } from './password.service';
 import { currentActor } from './request-context';
 import { TokenService } from './token.service';
 import type { LoginResultDto, UserViewDto } from './auth.dto';
+import { Clock } from '@luodi/server-core';
 
 const WRONG_CREDENTIALS = 'wrong username or password';
 
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly sessionEvents: SessionEvents,
+    private readonly clock: Clock,
   ) {}
 
   /** Sign in. The answer never tells whether the username exists or the account is disabled. */
@@ -61,7 +63,7 @@ export class AuthService {
       throw new DomainError('unauthorized', WRONG_CREDENTIALS);
     }
     await this.throttle.succeeded(username, client.ip);
-    const now = new Date();
+    const now = this.clock.now();
     const sessionId = this.tokens.newSessionId();
     const refresh = this.tokens.newRefreshToken(sessionId);
     await this.transactions.runOnce(async (manager) => {
@@ -103,7 +105,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<LoginResultDto> {
     const sessionId = this.tokens.sessionOf(refreshToken);
     if (!sessionId) throw new DomainError('unauthorized', 'invalid refresh token');
-    const now = new Date();
+    const now = this.clock.now();
     const next = this.tokens.newRefreshToken(sessionId);
     const rotated = await this.sessions.rotate(
       sessionId,
@@ -145,7 +147,7 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    await this.sessions.revoke(principal.sessionId, new Date());
+    await this.sessions.revoke(principal.sessionId, this.clock.now());
     await appendAudit(this.transactions.manager, currentActor(), {
       action: 'auth.logout',
       entityType: 'user',
@@ -160,7 +162,7 @@ export class AuthService {
   async principalOf(accessToken: string): Promise<Principal | null> {
     const claims = this.tokens.verifyAccess(accessToken);
     if (!claims) return null;
-    const live = await this.sessions.findLive(claims.sid, new Date());
+    const live = await this.sessions.findLive(claims.sid, this.clock.now());
     if (!live || live.userId !== claims.sub) return null;
     return {
       userId: live.userId,

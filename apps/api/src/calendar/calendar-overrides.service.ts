@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { businessDateOf, isIsoDate, NotFound, ValidationFailed } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
-import { CalendarService, MilestoneClockService } from '@luodi/server-core';
+import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
 
 function checkDate(date: string): void {
   if (!isIsoDate(date)) throw new ValidationFailed('date', 'must be a date written YYYY-MM-DD');
@@ -19,11 +19,12 @@ export class CalendarOverridesService {
     private readonly calendar: CalendarService,
     private readonly overrides: CalendarRepository,
     private readonly clocks: MilestoneClockService,
+    private readonly clock: Clock,
   ) {}
 
   /** The year's exceptions to Monday–Friday (this year when none is given). */
   async list(year?: number) {
-    const shown = String(year ?? Number(businessDateOf(new Date()).slice(0, 4)));
+    const shown = String(year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)));
     const items = (await this.calendar.entries())
       .filter((entry) => entry.date.startsWith(`${shown}-`))
       .filter((entry) => entry.source === 'admin' || (entry.kind === 'holiday') !== isWeekend(entry.date))

@@ -11,6 +11,7 @@ import {
 } from './cockpit-report.sheets';
 import type { CockpitReportQueryDto } from './cockpit-report.dto';
 import { DashboardService } from './dashboard.service';
+import { Clock } from '@luodi/server-core';
 
 /** Unresolved alerts: not yet acknowledged first, then acknowledged (domain: open → acknowledged → resolved). */
 const UNRESOLVED_STATUSES = ['open', 'acknowledged'] as const;
@@ -29,9 +30,10 @@ export class CockpitReportService {
     private readonly dashboard: DashboardService,
     private readonly alerts: AlertRepository,
     private readonly departments: DepartmentRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async build(query: CockpitReportQueryDto, now: Date = new Date()): Promise<CockpitReport> {
+  async build(query: CockpitReportQueryDto, now: Date = this.clock.now()): Promise<CockpitReport> {
     const period = reportPeriod(query.month, now);
     const year = query.year ?? period.year;
     const departmentName = query.departmentId ? await this.departmentName(query.departmentId) : undefined;

@@ -13,6 +13,7 @@ import { Roles } from '../auth/access.decorators';
 import { BreakdownQueryDto, DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 import { FiguresCache } from './figures-cache.service';
+import { Clock } from '@luodi/server-core';
 
 /**
  * The cockpit's figures: district-wide aggregates every role may read (api.md "all"), served through
@@ -27,6 +28,7 @@ export class DashboardController {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly cache: FiguresCache,
+    private readonly clock: Clock,
   ) {}
 
   @Get('summary')
@@ -81,7 +83,7 @@ export class DashboardController {
     summary: 'The department scorecard (效能): handled, on time, median days, overdue, 超时默认; ranked',
   })
   departments(@Query() query: DepartmentsQueryDto): Promise<DepartmentScorecardResponse> {
-    const year = query.year ?? Number(businessDateOf(new Date()).slice(0, 4));
+    const year = query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4));
     return this.cache.get('departments', { year }, () => this.dashboard.departments(year));
   }
 }

@@ -29,7 +29,7 @@ import {
   FiguresRepository,
   SettingsRepository,
 } from '@luodi/persistence';
-import { CalendarService, MilestoneClockService } from '@luodi/server-core';
+import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
 import type { SummaryQueryDto } from './dashboard.dto';
 import { FUNNEL_STAGES } from '@luodi/contracts';
 
@@ -37,10 +37,7 @@ import { FUNNEL_STAGES } from '@luodi/contracts';
 export type Summary = DashboardSummary;
 
 /** The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. */
-export function resolveAsOf(
-  asOf: string | undefined,
-  now: Date = new Date(),
-): { moment: Date; date: string } {
+export function resolveAsOf(asOf: string | undefined, now: Date): { moment: Date; date: string } {
   if (!asOf) return { moment: now, date: businessDateOf(now) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     if (!isIsoDate(asOf)) throw new ValidationFailed('asOf', 'must be a real date');
@@ -55,13 +52,16 @@ export function resolveAsOf(
 export type CockpitQuery = Pick<SummaryQueryDto, 'year' | 'asOf' | 'source' | 'departmentId'>;
 
 /** Year, as-of moment and the repository filter of a cockpit query. */
-function figureFilter(query: CockpitQuery): {
+function figureFilter(
+  query: CockpitQuery,
+  now: Date,
+): {
   year: number;
   asOf: { moment: Date; date: string };
   filter: FigureFilter;
 } {
-  const asOf = resolveAsOf(query.asOf);
-  const year = query.year ?? Number(businessDateOf(new Date()).slice(0, 4));
+  const asOf = resolveAsOf(query.asOf, now);
+  const year = query.year ?? Number(businessDateOf(now).slice(0, 4));
   return {
     year,
     asOf,
@@ -85,10 +85,11 @@ export class DashboardService {
     private readonly alerts: AlertRepository,
     private readonly items: ApprovalItemRepository,
     private readonly settings: SettingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async summary(query: CockpitQuery): Promise<DashboardSummary> {
-    const { year, asOf, filter } = figureFilter(query);
+    const { year, asOf, filter } = figureFilter(query, this.clock.now());
     await this.clocks.refreshDue();
     const [projects, keyWorks, decided, overdueOpen, alerts] = await Promise.all([
       this.figures.projectFigures(filter),
@@ -141,7 +142,7 @@ export class DashboardService {
 
   /** The pipeline funnel 在谈→签约→落地→开工→投产 of the year (contract FunnelResponse). */
   async funnel(query: CockpitQuery): Promise<FunnelResponse> {
-    const { year, asOf, filter } = figureFilter(query);
+    const { year, asOf, filter } = figureFilter(query, this.clock.now());
     const counts = await this.figures.funnel(filter);
     return {
       year,
@@ -154,7 +155,7 @@ export class DashboardService {
   async breakdown(by: BreakdownDimension, query: CockpitQuery): Promise<BreakdownResponse> {
     if (by !== 'source' && by !== 'industry')
       throw new ValidationFailed('by', 'must be one of source, industry');
-    const { year, asOf, filter } = figureFilter(query);
+    const { year, asOf, filter } = figureFilter(query, this.clock.now());
     const rows = await this.figures.breakdown(by, filter);
     return {
       year,
@@ -174,7 +175,7 @@ export class DashboardService {
 
   /** Signings and starts per month, and cumulative key-work investment against 序时进度. */
   async trend(query: CockpitQuery): Promise<TrendResponse> {
-    const { year, asOf, filter } = figureFilter(query);
+    const { year, asOf, filter } = figureFilter(query, this.clock.now());
     const facts = await this.figures.trend(filter);
     return {
       year,
@@ -190,7 +191,7 @@ export class DashboardService {
    * catalog's per-item overrides), so the database answers with one aggregate.
    */
   async approvalLights(query: CockpitQuery): Promise<ApprovalLightsResponse> {
-    const asOf = resolveAsOf(query.asOf);
+    const asOf = resolveAsOf(query.asOf, this.clock.now());
     await this.clocks.refreshDue();
     const [settings, itemDays, calendar] = await Promise.all([
       this.settings.get(),
@@ -227,7 +228,7 @@ export class DashboardService {
    */
   async departments(year: number): Promise<DepartmentScorecardResponse> {
     await this.clocks.refreshDue();
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     const [scores, decisions, calendar, acknowledgements] = await Promise.all([
       this.figures.departmentScores(year, today),
       this.figures.decisionDaysInYear(year),

@@ -59,6 +59,7 @@ function generatePassword(): string {
 export async function loadDemo(
   dataSource: DataSource,
   demoPassword: string | undefined,
+  now: Date = new Date(),
 ): Promise<DemoLoadResult> {
   const logger = new Logger('Demo');
   if (demoPassword !== undefined) {
@@ -102,7 +103,7 @@ export async function loadDemo(
         manager,
       );
     }
-    const district = await insertDistrict(data, manager, departments);
+    const district = await insertDistrict(data, manager, departments, now);
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
@@ -119,8 +120,8 @@ async function insertDistrict(
   data: DemoDataRepository,
   manager: EntityManager,
   departments: Map<string, string>,
+  now: Date,
 ): Promise<{ projects: number; keyWorks: number; reports: number; milestones: number }> {
-  const now = new Date();
   const today = businessDateOf(now);
   const year = Number(today.slice(0, 4));
   const { projects, keyWorks } = buildDemoDistrict(today);

@@ -13,6 +13,7 @@ import {
   UpdateKeyWorkDto,
 } from './key-works.dto';
 import { KeyWorksService } from './key-works.service';
+import { Clock } from '@luodi/server-core';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const EDITORS = ['admin', 'bureau'] as const;
@@ -21,13 +22,16 @@ const EDITORS = ['admin', 'bureau'] as const;
 @ApiBearerAuth()
 @Controller('key-works')
 export class KeyWorksController {
-  constructor(private readonly keyWorks: KeyWorksService) {}
+  constructor(
+    private readonly keyWorks: KeyWorksService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: "The year's key works: plan, completed, start, missing monthly reports" })
   list(@Query() query: KeyWorkYearQueryDto, @CurrentScope() scope: AccessScope) {
-    return this.keyWorks.list(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)), scope);
+    return this.keyWorks.list(query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)), scope);
   }
 
   @Get('export')

@@ -12,7 +12,7 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
-import { CalendarService } from '@luodi/server-core';
+import { CalendarService, Clock } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type {
@@ -36,6 +36,7 @@ export class KeyWorksService {
     private readonly projects: ProjectRepository,
     private readonly calendar: CalendarService,
     private readonly live: FiguresPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /** The report months of `year` already past their due day at `today`. */
@@ -47,7 +48,7 @@ export class KeyWorksService {
     year: number,
     scope: AccessScope,
   ): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
     const reported = new Map<string, Set<string>>();
     for (const report of await this.keyWorks.reportsForYear(year)) {
@@ -71,7 +72,7 @@ export class KeyWorksService {
   async get(id: string, scope: AccessScope) {
     const keyWork = await this.keyWorks.findVisible(id, scope);
     if (!keyWork) throw new NotFound('key work', id);
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     const [[row], due, reports] = await Promise.all([
       this.keyWorks.list(keyWork.year, scope, id),
       this.dueMonths(keyWork.year, today),
@@ -135,7 +136,7 @@ export class KeyWorksService {
     if (!input.month.startsWith(`${keyWork.year}-`)) {
       throw new ValidationFailed('month', `must be a month of ${keyWork.year} (the key work's year)`);
     }
-    const currentMonth = businessDateOf(new Date()).slice(0, 7);
+    const currentMonth = businessDateOf(this.clock.now()).slice(0, 7);
     if (input.month > currentMonth)
       throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
     if (await this.keyWorks.findReport(id, input.month)) {
@@ -150,7 +151,7 @@ export class KeyWorksService {
       completedInvestment: input.completedInvestment,
       progress: input.progress ?? null,
       problems: input.problems ?? null,
-      reportedAt: new Date(),
+      reportedAt: this.clock.now(),
       reportedBy: principal.userId,
       correctedAt: null,
     });
@@ -166,7 +167,7 @@ export class KeyWorksService {
     if (!keyWork) throw new NotFound('key work', id);
     const report = await this.keyWorks.findReport(id, month);
     if (!report) throw new NotFound('report', `${id}/${month}`);
-    await this.keyWorks.updateReport(report, { ...patch, correctedAt: new Date() });
+    await this.keyWorks.updateReport(report, { ...patch, correctedAt: this.clock.now() });
     await this.figuresChanged(keyWork.projectId);
     return this.get(id, { kind: 'all' });
   }

@@ -4,6 +4,7 @@ import { ProjectRepository, type ProjectRow } from '@luodi/persistence';
 import { buildWorkbook, WAN_YUAN_FORMAT } from '../common/xlsx';
 import type { ProjectListQueryDto } from './projects.dto';
 import { projectListFilter } from './projects.service';
+import { Clock } from '@luodi/server-core';
 
 const STAGE_NAMES: Record<string, string> = {
   negotiating: '在谈',
@@ -19,10 +20,13 @@ const MAX_EXPORT_ROWS = 100_000;
 /** Excel out: the filtered project list with 万元 amounts as numbers. */
 @Injectable()
 export class ProjectExportService {
-  constructor(private readonly repository: ProjectRepository) {}
+  constructor(
+    private readonly repository: ProjectRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async projects(query: ProjectListQueryDto, scope: AccessScope): Promise<Buffer> {
-    const filter = projectListFilter(query);
+    const filter = projectListFilter(query, this.clock.now());
     const { items } = await this.repository.list(
       { ...filter, sort: query.sort ?? 'code', order: query.order ?? 'asc' },
       scope,

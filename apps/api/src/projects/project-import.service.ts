@@ -29,6 +29,7 @@ import {
   type StreamedSheet,
 } from '../common/xlsx-stream';
 import { FiguresPublisher } from '../live/figures-publisher';
+import { Clock } from '@luodi/server-core';
 
 export interface ImportProblem {
   row: number;
@@ -103,6 +104,7 @@ export class ProjectImportService {
     private readonly lookups: LookupRepository,
     private readonly live: FiguresPublisher,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Whether an import runs on this instance now (see begin). */
@@ -247,7 +249,7 @@ export class ProjectImportService {
       departmentByKey.set(department.name, department.id);
       departmentByKey.set(department.code, department.id);
     }
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     const problems: ImportProblem[] = [];
     const rows: Array<{ row: number; data: Partial<ProjectEntity> }> = [];
     const codesInFile = new Map<string, number>();
@@ -400,7 +402,7 @@ export class ProjectImportService {
         rows.map((row) => row.data),
         manager,
       );
-      const recordedAt = new Date();
+      const recordedAt = this.clock.now();
       await this.projects.insertStageEvents(
         rows.flatMap(({ data }) => {
           const projectId = ids.get(data.code!)!;

@@ -22,6 +22,7 @@ import {
   UpdateProjectDto,
 } from './projects.dto';
 import { type ProjectView, ProjectsService } from './projects.service';
+import { Clock } from '@luodi/server-core';
 
 const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const EDITORS = ['admin', 'bureau'] as const;
@@ -34,6 +35,7 @@ export class ProjectsController {
     private readonly projects: ProjectsService,
     private readonly importer: ProjectImportService,
     private readonly exporter: ProjectExportService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -56,7 +58,7 @@ export class ProjectsController {
   ) {
     return sendXlsx(
       reply,
-      `招商项目_${businessDateOf(new Date())}.xlsx`,
+      `招商项目_${businessDateOf(this.clock.now())}.xlsx`,
       await this.exporter.projects(query, scope),
     );
   }

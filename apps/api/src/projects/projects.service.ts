@@ -31,6 +31,7 @@ import type {
   StageChangeDto,
   UpdateProjectDto,
 } from './projects.dto';
+import { Clock } from '@luodi/server-core';
 
 export interface ProjectView {
   id: string;
@@ -92,7 +93,7 @@ export function projectView(project: ProjectEntity, leadDepartmentName: string |
  * The repository filter of a list query (the list and its export): the drill-down filters of the
  * cockpit are taken at `asOf` (default today), so that a list's total equals the figure drilled from.
  */
-export function projectListFilter(query: ProjectListQueryDto): ProjectListFilter {
+export function projectListFilter(query: ProjectListQueryDto, now: Date): ProjectListFilter {
   for (const [from, to] of [
     ['signedFrom', 'signedTo'],
     ['startedFrom', 'startedTo'],
@@ -101,7 +102,7 @@ export function projectListFilter(query: ProjectListQueryDto): ProjectListFilter
     const end = query[to];
     if (start && end && start > end) throw new ValidationFailed(to, `must not be before ${from} (${start})`);
   }
-  const asOf = query.asOf ?? businessDateOf(new Date());
+  const asOf = query.asOf ?? businessDateOf(now);
   return {
     stage: query.stage,
     source: query.source,
@@ -132,10 +133,11 @@ export class ProjectsService {
     private readonly lookups: LookupRepository,
     private readonly keyWorks: KeyWorkRepository,
     private readonly live: FiguresPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ProjectListQueryDto, scope: AccessScope): Promise<Page<ProjectView>> {
-    const { items, total } = await this.projects.list(projectListFilter(query), scope, {
+    const { items, total } = await this.projects.list(projectListFilter(query, this.clock.now()), scope, {
       page: query.page,
       pageSize: query.pageSize,
     });
@@ -185,7 +187,7 @@ export class ProjectsService {
 
   async create(input: CreateProjectDto, principal: Principal): Promise<ProjectView> {
     await this.checkReferences(input);
-    const today = businessDateOf(new Date());
+    const today = businessDateOf(this.clock.now());
     const talksStartedAt = input.talksStartedAt ?? today;
     if (talksStartedAt > today)
       throw new ValidationFailed('talksStartedAt', `must not be in the future (today is ${today})`);
@@ -243,7 +245,7 @@ export class ProjectsService {
               at: talksStartedAt,
               reason: null,
               recordedBy: principal.userId,
-              recordedAt: new Date(),
+              recordedAt: this.clock.now(),
             },
           ],
           manager,
@@ -283,7 +285,7 @@ export class ProjectsService {
         input.stage,
         input.at,
         input.reason,
-        businessDateOf(new Date()),
+        businessDateOf(this.clock.now()),
       );
       await this.projects.update(
         project,
@@ -294,7 +296,7 @@ export class ProjectsService {
         },
         manager,
       );
-      const recordedAt = new Date();
+      const recordedAt = this.clock.now();
       await this.projects.addStageEvents(
         change.reached.map((stage) => ({
           projectId: id,
@@ -319,7 +321,7 @@ export class ProjectsService {
       if (!project) throw new NotFound('project', id);
       if (!project.signedAt)
         throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
-      const today = businessDateOf(new Date());
+      const today = businessDateOf(this.clock.now());
       if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
       if (input.at < project.signedAt)
         throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
@@ -337,7 +339,7 @@ export class ProjectsService {
           at: input.at,
           note: input.note ?? null,
           recordedBy: principal.userId,
-          recordedAt: new Date(),
+          recordedAt: this.clock.now(),
         },
         manager,
       );

@@ -13,6 +13,7 @@ import { PasswordService } from '../auth/password.service';
 import { type SessionEndReason, SessionEvents } from '../live/session-events';
 import type { Page } from '../common/pagination';
 import type { CreateUserDto, UpdateUserDto } from './users.dto';
+import { Clock } from '@luodi/server-core';
 
 /** 400 naming `password`, the rule broken and its stable code (e.g. `password_common`). */
 function checkPassword(password: string, username: string): void {
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly auth: AuthService,
     private readonly sessionEvents: SessionEvents,
+    private readonly clock: Clock,
   ) {}
 
   async list(page: number, pageSize: number): Promise<Page<UserViewDto>> {
@@ -92,7 +94,7 @@ export class UsersService {
       const current = await this.users.lockById(user.id, manager);
       if (!current) throw new NotFound('user', id);
       const updated = await this.users.update(current, patch, manager);
-      if (endsSessions) await this.sessions.revokeAllOfUser(user.id, new Date(), manager);
+      if (endsSessions) await this.sessions.revokeAllOfUser(user.id, this.clock.now(), manager);
       return updated;
     });
     // After the commit: every API instance ends the user's live streams.

@@ -1,4 +1,11 @@
-import { DEMO_TEST_PASSWORD, openEventStream, startStack, type TestStack, waitFor } from '@luodi/testing';
+import {
+  DEMO_TEST_PASSWORD,
+  openEventStream,
+  startStack,
+  type TestStack,
+  testNow,
+  waitFor,
+} from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -236,7 +243,7 @@ describe('alerts: department isolation, live stream scope, acknowledgement and a
     expect(risen.body).toMatchObject({ level: 2, status: 'open', acknowledgedLevel: 1 });
     // Unacknowledged at level 2 for a working day → level 3 (督办).
     await dataSource.query('UPDATE alert SET level_since = ? WHERE id = ?', [
-      new Date(Date.now() - 14 * 24 * 3600 * 1000),
+      new Date(testNow().getTime() - 14 * 24 * 3600 * 1000),
       alertId,
     ]);
     await runChecks();

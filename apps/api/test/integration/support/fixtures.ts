@@ -1,4 +1,4 @@
-import type { TestStack } from '@luodi/testing';
+import { type TestStack, testNow } from '@luodi/testing';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 
@@ -8,8 +8,8 @@ import { expect } from 'vitest';
  * TypeScript so that the tests check the app rather than repeat it.
  */
 
-/** Today's calendar date in Asia/Shanghai (the district's business date). */
-export function shanghaiToday(now: Date = new Date()): string {
+/** Today's calendar date in Asia/Shanghai (the district's business date), by the tests' clock. */
+export function shanghaiToday(now: Date = testNow()): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',

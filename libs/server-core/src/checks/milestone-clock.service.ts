@@ -21,7 +21,8 @@ import {
   Transactions,
 } from '@luodi/persistence';
 import type { EntityManager } from 'typeorm';
-import { CalendarService } from './calendar.service';
+import { CalendarService } from '../calendar.service';
+import { Clock } from '../clock';
 
 const BATCH = 500;
 
@@ -84,13 +85,14 @@ export class MilestoneClockService {
     private readonly settings: SettingsRepository,
     private readonly calendar: CalendarService,
     private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   /** The clock of one milestone now (for answers), from its row and events. */
   async clockOf(
     milestone: MilestoneRow,
     events: readonly MilestoneEventEntity[],
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<MilestoneClock> {
     const [item, settings, calendar] = await Promise.all([
       this.items.findByCode(milestone.itemCode),
@@ -121,7 +123,7 @@ export class MilestoneClockService {
   }
 
   /** Recompute and store the given milestones; returns those whose derived columns changed. */
-  async refresh(ids: string[], now = new Date()): Promise<ClockChange[]> {
+  async refresh(ids: string[], now = this.clock.now()): Promise<ClockChange[]> {
     if (ids.length === 0) return [];
     const [rows, events, settings, calendar] = await Promise.all([
       this.milestones.forClock(ids),
@@ -218,7 +220,7 @@ export class MilestoneClockService {
   }
 
   /** Every milestone whose next change has come, in batches; returns the changes made. */
-  async refreshDue(now = new Date(), maxBatches = 100): Promise<ClockChange[]> {
+  async refreshDue(now = this.clock.now(), maxBatches = 100): Promise<ClockChange[]> {
     const changes: ClockChange[] = [];
     for (let batch = 0; batch < maxBatches; batch += 1) {
       const ids = await this.milestones.dueIds(now, BATCH);
@@ -232,7 +234,7 @@ export class MilestoneClockService {
   }
 
   /** Recompute every open milestone (the calendar or the settings changed). */
-  async refreshAllOpen(now = new Date()): Promise<number> {
+  async refreshAllOpen(now = this.clock.now()): Promise<number> {
     let afterId = '0';
     let changed = 0;
     for (;;) {

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { ServerConfig } from '@luodi/config';
 import {
-  addCalendarDays,
   type AlertLevel,
+  type AlertSubjectType,
   businessDateOf,
   type Condition,
-  dueMonths,
-  keyWorkConditions,
-  milestoneConditions,
-  projectConditions,
   recipientsOf,
-  scheduleRate,
   targetLevel,
 } from '@luodi/domain';
 import {
@@ -20,18 +16,23 @@ import {
   DeliveryRepository,
   type DeliveryEntity,
   DepartmentRepository,
-  inTransaction,
+  Transactions,
   isDuplicateKey,
   isLockError,
-  KeyWorkRepository,
-  MilestoneRepository,
-  ProjectRepository,
   SettingsRepository,
 } from '@luodi/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar.service';
+import { Clock } from '../clock';
 import { SERVER_CONFIG } from '../config.module';
-import { MilestoneClockService } from '../milestone-clock.service';
+import { MilestoneClockService } from './milestone-clock.service';
+import {
+  type CheckContext,
+  checkSubjectSources,
+  type ConditionSource,
+  producesKind,
+  SUBJECT_SOURCE,
+} from './subject-source';
 
 export interface CheckResult {
   raised: number;
@@ -41,30 +42,32 @@ export interface CheckResult {
 }
 
 /**
- * The stall checks (domain §5): move milestone clocks forward, work out every condition of what is
- * due, and bring the alerts in line — raise, escalate, resolve — each alert change together with its
+ * The stall checks (domain §5): move milestone clocks forward, ask each registered subject source
+ * (milestone, project, key work: see ./sources) for the conditions that hold, and bring the alerts in line — raise, escalate, resolve — each alert change together with its
  * outbox deliveries in one transaction. Repeat-safe and safe on any number of workers at once: the
  * unique key (subject, kind) and the row lock make a second run find nothing to do.
  */
 @Injectable()
-export class ChecksService {
+export class ChecksService implements OnModuleInit {
   private readonly logger = new Logger(ChecksService.name);
+  /** One source per subject type, in registration order. */
+  private readonly sources = new Map<AlertSubjectType, ConditionSource>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clocks: MilestoneClockService,
     private readonly calendar: CalendarService,
     private readonly settings: SettingsRepository,
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly milestones: MilestoneRepository,
-    private readonly projects: ProjectRepository,
-    private readonly keyWorks: KeyWorkRepository,
     private readonly departments: DepartmentRepository,
+    private readonly clock: Clock,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
-  async run(now = new Date()): Promise<CheckResult> {
+  async run(now = this.clock.now()): Promise<CheckResult> {
     const clockChanges = await this.clocks.refreshDue(now);
     const deemedApproved = clockChanges.filter(
       (change) => change.after.state === 'deemed_approved' && change.before.state !== 'deemed_approved',
@@ -78,28 +81,18 @@ export class ChecksService {
     const idsOf = (type: string) =>
       unresolved.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
 
+    const context: CheckContext = { now, today, settings, calendar };
     const conditions: Condition[] = [];
-    const evaluated = new Map<string, Set<string>>([
-      ['milestone', new Set()],
-      ['project', new Set()],
-      ['key_work', new Set()],
-    ]);
-    for (const milestone of await this.milestones.alertFacts(idsOf('milestone'))) {
-      evaluated.get('milestone')!.add(milestone.id);
-      conditions.push(...milestoneConditions(milestone));
+    const evaluated = new Map<AlertSubjectType, Set<string>>();
+    for (const [subjectType, source] of this.sources) {
+      const found = await source.conditions(context, idsOf(subjectType));
+      evaluated.set(subjectType, new Set(found.evaluated));
+      for (const condition of found.conditions) {
+        if (!producesKind(subjectType, condition.kind) || condition.subjectType !== subjectType)
+          throw new Error(`source "${subjectType}" produced a condition of kind "${condition.kind}"`);
+        conditions.push(condition);
+      }
     }
-    const projectFacts = await this.projects.stallFacts(
-      addCalendarDays(today, -settings.notRegisteredDays),
-      addCalendarDays(today, -settings.notStartedDays),
-      idsOf('project'),
-    );
-    for (const project of projectFacts) {
-      evaluated.get('project')!.add(project.id);
-      conditions.push(...projectConditions(project, today, settings));
-    }
-    conditions.push(
-      ...(await this.keyWorkConditions(today, calendar, idsOf('key_work'), evaluated.get('key_work')!)),
-    );
 
     const result: CheckResult = { raised: 0, escalated: 0, resolved: 0, deemedApproved };
     const holding = new Set<string>();
@@ -122,50 +115,22 @@ export class ChecksService {
     return result;
   }
 
-  private async keyWorkConditions(
-    today: string,
-    calendar: Awaited<ReturnType<CalendarService['calendar']>>,
-    extraIds: string[],
-    evaluated: Set<string>,
-  ): Promise<Condition[]> {
-    const year = Number(today.slice(0, 4));
-    const years = new Set([year]);
-    const conditions: Condition[] = [];
-    // Key works of earlier years only while they have unresolved alerts.
-    for (const id of extraIds) {
-      const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
-      if (keyWork) years.add(keyWork.year);
+  /**
+   * Finds the @SubjectSource providers and checks that every subject type that produces an alert
+   * kind has exactly one (the worker's job handlers are found and checked the same way).
+   */
+  onModuleInit(): void {
+    const found: string[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!wrapper.metatype || !instance || typeof instance !== 'object') continue;
+      const subjectType = this.reflector.get<AlertSubjectType | undefined>(SUBJECT_SOURCE, wrapper.metatype);
+      if (!subjectType) continue;
+      found.push(subjectType);
+      this.sources.set(subjectType, instance as ConditionSource);
     }
-    for (const keyWorkYear of years) {
-      const due = dueMonths(keyWorkYear, today, calendar);
-      const reports = new Map<string, Map<string, string>>();
-      for (const report of await this.keyWorks.reportsForYear(keyWorkYear)) {
-        if (!reports.has(report.keyWorkId)) reports.set(report.keyWorkId, new Map());
-        reports.get(report.keyWorkId)!.set(report.month, report.completedInvestment);
-      }
-      for (const row of await this.keyWorks.list(keyWorkYear, { kind: 'all' })) {
-        if (keyWorkYear !== year && !extraIds.includes(row.id)) continue;
-        evaluated.add(row.id);
-        conditions.push(
-          ...keyWorkConditions(
-            {
-              id: row.id,
-              projectId: row.projectId,
-              departmentId: row.leadDepartmentId,
-              year: row.year,
-              annualPlanInvestment: row.annualPlanInvestment,
-              plannedStartMonth: row.plannedStartMonth,
-              startedAt: row.startedAt,
-              reports: reports.get(row.id) ?? new Map(),
-            },
-            today,
-            scheduleRate(keyWorkYear, today),
-            due,
-          ),
-        );
-      }
-    }
-    return conditions;
+    const problems = checkSubjectSources(found);
+    if (problems.length > 0) throw new Error(`alert source check failed: ${problems.join('; ')}`);
   }
 
   /** Raise, escalate or leave one alert, with its deliveries, in one transaction under its row lock. */
@@ -177,7 +142,7 @@ export class ChecksService {
   ): Promise<'raised' | 'escalated' | 'none'> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(async (manager) => {
+        return await this.transactions.runOnce(async (manager) => {
           const existing = await this.alerts.lockBySubject(
             condition.subjectType,
             condition.subjectId,
@@ -275,7 +240,7 @@ export class ChecksService {
   }
 
   private async resolve(id: string, now: Date): Promise<boolean> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert || alert.status === 'resolved') return false;
       await this.alerts.update(id, { status: 'resolved', resolvedAt: now }, manager);

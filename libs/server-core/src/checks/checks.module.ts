@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ChecksService } from './checks.service';
+import { MilestoneClockService } from './milestone-clock.service';
+import { KeyWorkConditionSource } from './sources/key-work.source';
+import { MilestoneConditionSource } from './sources/milestone.source';
+import { ProjectConditionSource } from './sources/project.source';
+
+/**
+ * The stall checks and the milestone clock. Each subject type's conditions come from one
+ * @SubjectSource provider listed here; a new subject (problem, commitment, forecast) is one new source
+ * class, and the boot check in ChecksService refuses to start without exactly one per subject type.
+ */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    MilestoneClockService,
+    ChecksService,
+    MilestoneConditionSource,
+    ProjectConditionSource,
+    KeyWorkConditionSource,
+  ],
+  exports: [MilestoneClockService, ChecksService],
+})
+export class ChecksModule {}
