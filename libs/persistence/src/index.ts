@@ -6,3 +6,4 @@ export * from './repositories';
 export * from './schema';
 export * from './unavailable';
 export * from './transactions';
+export * from './sql-values';

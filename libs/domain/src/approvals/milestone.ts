@@ -48,7 +48,7 @@ export type Light = (typeof LIGHTS)[number];
 
 export const DECIDED_STATES: readonly MilestoneState[] = ['approved', 'rejected', 'deemed_approved'];
 /** The states of a milestone not decided yet (办结 not reached). */
-export const OPEN_STATES: readonly MilestoneState[] = MILESTONE_STATES.filter(
+export const OPEN_MILESTONE_STATES: readonly MilestoneState[] = MILESTONE_STATES.filter(
   (state) => !DECIDED_STATES.includes(state),
 );
 

@@ -8,6 +8,7 @@ import {
   type Condition,
   keyWorkConditions,
   milestoneConditions,
+  MilestoneState,
   nextMonth,
   projectConditions,
   recipientsOf,
@@ -69,7 +70,9 @@ export class ChecksService {
   async run(now = new Date()): Promise<CheckResult> {
     const clockChanges = await this.clocks.refreshDue(now);
     const deemedApproved = clockChanges.filter(
-      (change) => change.after.state === 'deemed_approved' && change.before.state !== 'deemed_approved',
+      (change) =>
+        change.after.state === MilestoneState.deemed_approved &&
+        change.before.state !== MilestoneState.deemed_approved,
     ).length;
     const today = businessDateOf(now);
     const [settings, calendar, unresolved] = await Promise.all([
