@@ -5,7 +5,9 @@ import { sqlValue, sqlValues } from './sql-values';
 describe('domain values in SQL text', () => {
   it('quotes list values as the SQL that spelt them before', () => {
     expect(sqlValue(MilestoneState.deemed_approved)).toBe("'deemed_approved'");
-    expect(sqlValues(OPEN_MILESTONE_STATES)).toBe("('planned','submitted','supplement_requested','accepted','suspended')");
+    expect(sqlValues(OPEN_MILESTONE_STATES)).toBe(
+      "('planned','submitted','supplement_requested','accepted','suspended')",
+    );
   });
 
   it('refuses anything that is not a list value', () => {

@@ -103,7 +103,10 @@ export const SCORE_CODE_NAMES: Record<ScoreCode, string> = { red: '红码', yell
 
 /** The alert kinds' and answer categories' one zh-CN name each (shared with the worker and the web). */
 export const ALERT_KIND_NAMES: Record<AlertKind, string> = labelsIn(ALERT_KIND_LABELS, 'zh-CN');
-export const ANSWER_CATEGORY_NAMES: Record<AnswerCategory, string> = labelsIn(ANSWER_CATEGORY_LABELS, 'zh-CN');
+export const ANSWER_CATEGORY_NAMES: Record<AnswerCategory, string> = labelsIn(
+  ANSWER_CATEGORY_LABELS,
+  'zh-CN',
+);
 
 /** Shown for a rate whose denominator is 0 (domain §6: null). */
 export const NO_RATE = '—';
@@ -374,7 +377,9 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       formatMoment(alert.raisedAt),
       formatMoment(alert.levelSince),
       alert.status === AlertStatus.acknowledged ? '是' : '否',
-      alert.status === AlertStatus.acknowledged && alert.acknowledgedAt ? formatMoment(alert.acknowledgedAt) : null,
+      alert.status === AlertStatus.acknowledged && alert.acknowledgedAt
+        ? formatMoment(alert.acknowledgedAt)
+        : null,
       alert.answerCategory ? ANSWER_CATEGORY_NAMES[alert.answerCategory] : null,
       alert.answerCause,
       alert.answerExpectedDate,

@@ -3,12 +3,7 @@ import type { Page } from './admin';
 import { download, http } from './http';
 import type { ProjectStage, TargetStage } from '../utils/stages';
 
-export {
-  INVESTOR_ORIGINS,
-  type InvestorOrigin,
-  LOOKUP_KINDS,
-  type LookupKind,
-} from '@luodi/domain';
+export { INVESTOR_ORIGINS, type InvestorOrigin, LOOKUP_KINDS, type LookupKind } from '@luodi/domain';
 
 export interface Lookup {
   id: string;
