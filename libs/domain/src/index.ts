@@ -15,3 +15,8 @@ export * from './alerts/alert-rules';
 export * from './alerts/webhook-kinds';
 export * from './input-limits';
 export * from './key-works/report-due';
+export * from './value-lists';
+export * from './alerts/alert-lists';
+export * from './alerts/alert-labels';
+export * from './approvals/allowed-events';
+export * from './projects/project-lists';

@@ -7,3 +7,4 @@ export * from './schema';
 export * from './unavailable';
 export * from './failover-pool';
 export * from './transactions';
+export * from './sql-values';

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALERT_KIND_VALUES, ALERT_STATUS_VALUES, ANSWER_CATEGORIES } from '@luodi/persistence';
+import { ALERT_KINDS, ALERT_STATUSES, ANSWER_CATEGORIES, type AnswerCategory } from '@luodi/domain';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { IsId, IsIsoDate, IsQueryInt } from '../common/validators';
 
 /** The list's status filter: a status, or `unresolved` for open and acknowledged together. */
-const ALERT_LIST_STATUSES = [...ALERT_STATUS_VALUES, 'unresolved'];
+const ALERT_LIST_STATUSES = [...ALERT_STATUSES, 'unresolved'];
 
 export class AlertQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -16,9 +16,9 @@ export class AlertQueryDto extends PageQueryDto {
   @IsIn(ALERT_LIST_STATUSES, { message: `must be one of ${ALERT_LIST_STATUSES.join(', ')}` })
   status?: string;
 
-  @ApiPropertyOptional({ enum: ALERT_KIND_VALUES })
+  @ApiPropertyOptional({ enum: ALERT_KINDS })
   @IsOptional()
-  @IsIn(ALERT_KIND_VALUES, { message: `must be one of ${ALERT_KIND_VALUES.join(', ')}` })
+  @IsIn(ALERT_KINDS, { message: `must be one of ${ALERT_KINDS.join(', ')}` })
   kind?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3 })
@@ -39,7 +39,7 @@ export class AckDto {
 export class AnswerDto {
   @ApiProperty({ enum: ANSWER_CATEGORIES })
   @IsIn(ANSWER_CATEGORIES, { message: `must be one of ${ANSWER_CATEGORIES.join(', ')}` })
-  category!: (typeof ANSWER_CATEGORIES)[number];
+  category!: AnswerCategory;
 
   @ApiProperty({ example: '专家评审意见待补充' }) @IsString() @Length(1, 2000) cause!: string;
   @ApiProperty({ example: '已约专家本周内完成评审' }) @IsString() @Length(1, 2000) measures!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EVENT_TYPES, MILESTONE_STATES } from '@luodi/domain';
+import { EVENT_TYPES, LIGHTS, MILESTONE_STATES } from '@luodi/domain';
 import {
   IsBoolean,
   IsIn,
@@ -68,9 +68,9 @@ export class MilestoneQueryDto extends PageQueryDto {
   @IsIn(MILESTONE_STATES, { message: `must be one of ${MILESTONE_STATES.join(', ')}` })
   state?: string;
 
-  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'] })
+  @ApiPropertyOptional({ enum: LIGHTS })
   @IsOptional()
-  @IsIn(['green', 'yellow', 'red'], { message: 'must be green, yellow or red' })
+  @IsIn(LIGHTS, { message: 'must be green, yellow or red' })
   light?: string;
 
   @ApiPropertyOptional({ description: 'only undecided milestones' })

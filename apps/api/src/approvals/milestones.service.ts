@@ -5,6 +5,7 @@ import {
   computeClock,
   DomainError,
   type MilestoneClock,
+  MilestoneState,
   NotFound,
   type Principal,
   remainingWorkingDays,
@@ -178,7 +179,7 @@ export class MilestonesService {
       projectId,
       itemCode: item.code,
       departmentId,
-      state: 'planned',
+      state: MilestoneState.planned,
     });
     return this.get(created.id, { kind: 'all' });
   }

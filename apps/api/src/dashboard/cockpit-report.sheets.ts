@@ -9,7 +9,18 @@ import {
   type ScoreCode,
   type TrendResponse,
 } from '@luodi/contracts';
-import { businessDateOf, isIsoDate, rate, ValidationFailed } from '@luodi/domain';
+import {
+  ALERT_KIND_LABELS,
+  type AlertKind,
+  AlertStatus,
+  ANSWER_CATEGORY_LABELS,
+  type AnswerCategory,
+  businessDateOf,
+  isIsoDate,
+  labelsIn,
+  rate,
+  ValidationFailed,
+} from '@luodi/domain';
 import ExcelJS from 'exceljs';
 import { PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
 
@@ -44,12 +55,12 @@ export interface SupervisionAlert {
   projectCode: string;
   projectName: string;
   departmentName: string;
-  kind: string;
-  status: string;
+  kind: AlertKind;
+  status: AlertStatus;
   raisedAt: Date;
   levelSince: Date;
   acknowledgedAt: Date | null;
-  answerCategory: string | null;
+  answerCategory: AnswerCategory | null;
   answerCause: string | null;
   answerExpectedDate: string | null;
 }
@@ -90,22 +101,12 @@ export const FUNNEL_STAGE_NAMES: Record<FunnelStage, string> = {
 
 export const SCORE_CODE_NAMES: Record<ScoreCode, string> = { red: '红码', yellow: '黄码', green: '绿码' };
 
-export const ALERT_KIND_NAMES: Record<string, string> = {
-  milestone_due: '临近时限',
-  milestone_overdue: '已逾期',
-  deemed_approval: '超时默认',
-  not_registered: '签约未注册',
-  not_started: '未按期开工',
-  investment_behind: '投资进度滞后',
-  report_missing: '月报未报送',
-};
-
-export const ANSWER_CATEGORY_NAMES: Record<string, string> = {
-  in_progress: '正在办理',
-  waiting_applicant: '等待申请人',
-  not_a_problem: '非问题',
-  needs_coordination: '需协调',
-};
+/** The alert kinds' and answer categories' one zh-CN name each (shared with the worker and the web). */
+export const ALERT_KIND_NAMES: Record<AlertKind, string> = labelsIn(ALERT_KIND_LABELS, 'zh-CN');
+export const ANSWER_CATEGORY_NAMES: Record<AnswerCategory, string> = labelsIn(
+  ANSWER_CATEGORY_LABELS,
+  'zh-CN',
+);
 
 /** Shown for a rate whose denominator is 0 (domain §6: null). */
 export const NO_RATE = '—';
@@ -372,12 +373,14 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       alert.projectCode,
       alert.projectName,
       alert.departmentName,
-      ALERT_KIND_NAMES[alert.kind] ?? alert.kind,
+      ALERT_KIND_NAMES[alert.kind],
       formatMoment(alert.raisedAt),
       formatMoment(alert.levelSince),
-      alert.status === 'acknowledged' ? '是' : '否',
-      alert.status === 'acknowledged' && alert.acknowledgedAt ? formatMoment(alert.acknowledgedAt) : null,
-      alert.answerCategory ? (ANSWER_CATEGORY_NAMES[alert.answerCategory] ?? alert.answerCategory) : null,
+      alert.status === AlertStatus.acknowledged ? '是' : '否',
+      alert.status === AlertStatus.acknowledged && alert.acknowledgedAt
+        ? formatMoment(alert.acknowledgedAt)
+        : null,
+      alert.answerCategory ? ANSWER_CATEGORY_NAMES[alert.answerCategory] : null,
       alert.answerCause,
       alert.answerExpectedDate,
     ]),

@@ -1,19 +1,19 @@
 import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOOKUP_KINDS } from '@luodi/persistence';
+import { LOOKUP_KINDS, type LookupKind } from '@luodi/domain';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class LookupQueryDto {
   @ApiPropertyOptional({ enum: LOOKUP_KINDS })
   @IsOptional()
   @IsIn(LOOKUP_KINDS, { message: `must be one of ${LOOKUP_KINDS.join(', ')}` })
-  kind?: (typeof LOOKUP_KINDS)[number];
+  kind?: LookupKind;
 }
 
 export class CreateLookupDto {
   @ApiProperty({ enum: LOOKUP_KINDS })
   @IsIn(LOOKUP_KINDS, { message: `must be one of ${LOOKUP_KINDS.join(', ')}` })
-  kind!: (typeof LOOKUP_KINDS)[number];
+  kind!: LookupKind;
 
   @ApiProperty({ example: '进博会' })
   @IsString()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INVESTOR_ORIGINS, PROJECT_STAGES } from '@luodi/persistence';
+import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES } from '@luodi/domain';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { InDateRange, IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
@@ -30,7 +30,7 @@ export class CreateProjectDto {
 
   @ApiProperty({ enum: INVESTOR_ORIGINS, description: 'domestic 境内 / hmt 港澳台 / foreign 境外' })
   @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
-  investorOrigin!: (typeof INVESTOR_ORIGINS)[number];
+  investorOrigin!: InvestorOrigin;
 
   @ApiProperty({ example: '新材料', description: 'from the managed industry list' })
   @IsString()
@@ -79,7 +79,7 @@ export class UpdateProjectDto {
   @ApiPropertyOptional({ enum: INVESTOR_ORIGINS })
   @IsOptionalNotNull()
   @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
-  investorOrigin?: (typeof INVESTOR_ORIGINS)[number];
+  investorOrigin?: InvestorOrigin;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 64) industry?: string;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 64) source?: string;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsMoney() contractAmount?: string;

@@ -1,39 +1,29 @@
+import {
+  ALERT_STATUSES,
+  type AlertKind,
+  type AlertLevel,
+  type AlertStatus,
+  type AlertSubjectType,
+  type AnswerCategory,
+} from '@luodi/domain';
 import type { Page } from './admin';
 import { http } from './http';
 
-/** The alert kinds of domain §5, in the order the district reads them. */
-export const ALERT_KINDS = [
-  'milestone_due',
-  'milestone_overdue',
-  'deemed_approval',
-  'not_registered',
-  'not_started',
-  'investment_behind',
-  'report_missing',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-/** 1 预警 (yellow), 2 逾期 (red), 3 督办 (escalated to leadership). */
-export const ALERT_LEVELS = [1, 2, 3] as const;
-export type AlertLevel = (typeof ALERT_LEVELS)[number];
-
-/** `open`: the current level is not acknowledged yet. */
-export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+/** The value lists are domain §5's, defined once in libs/domain. */
+export {
+  ALERT_KINDS,
+  type AlertKind,
+  ALERT_LEVELS,
+  type AlertLevel,
+  ALERT_STATUSES,
+  type AlertStatus,
+  type AlertSubjectType,
+  ANSWER_CATEGORIES,
+  type AnswerCategory,
+} from '@luodi/domain';
 /** The list's status filter: a status, or `unresolved` (open and acknowledged, what the cockpit counts). */
 export const ALERT_STATUS_FILTERS = ['unresolved', ...ALERT_STATUSES] as const;
 export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
-
-export type AlertSubjectType = 'milestone' | 'project' | 'key_work';
-
-/** 反馈 categories (domain §5). */
-export const ANSWER_CATEGORIES = [
-  'in_progress',
-  'waiting_applicant',
-  'not_a_problem',
-  'needs_coordination',
-] as const;
-export type AnswerCategory = (typeof ANSWER_CATEGORIES)[number];
 
 export interface AlertAnswer {
   category: AnswerCategory;

@@ -1,35 +1,15 @@
+import { EVENT_TYPES, type Light, type MilestoneState, type UserEventType } from '@luodi/domain';
 import type { Page } from './admin';
 import { http } from './http';
 
-/** Milestone states (domain §4), in the order a milestone goes through them. */
-export const MILESTONE_STATES = [
-  'planned',
-  'submitted',
-  'supplement_requested',
-  'accepted',
-  'suspended',
-  'approved',
-  'rejected',
-  'deemed_approved',
-] as const;
-export type MilestoneState = (typeof MILESTONE_STATES)[number];
+/** Milestone states, the states that end a milestone (办结), lights: domain §4, defined once in libs/domain. */
+export { DECIDED_STATES, MILESTONE_STATES, type MilestoneState } from '@luodi/domain';
 
-/** The states that end a milestone (办结). */
-export const DECIDED_STATES: readonly MilestoneState[] = ['approved', 'rejected', 'deemed_approved'];
+/** The events people record (the system's 超时默认 aside). */
+export const MILESTONE_EVENT_TYPES = EVENT_TYPES;
+export type MilestoneEventType = UserEventType;
 
-export const MILESTONE_EVENT_TYPES = [
-  'submit',
-  'request_supplement',
-  'accept',
-  'suspend',
-  'resume',
-  'extend',
-  'approve',
-  'reject',
-] as const;
-export type MilestoneEventType = (typeof MILESTONE_EVENT_TYPES)[number];
-
-export type MilestoneLight = 'green' | 'yellow' | 'red';
+export type MilestoneLight = Light;
 
 export interface ApprovalItem {
   code: string;

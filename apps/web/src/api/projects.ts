@@ -1,11 +1,9 @@
+import type { InvestorOrigin, LookupKind } from '@luodi/domain';
 import type { Page } from './admin';
 import { download, http } from './http';
 import type { ProjectStage, TargetStage } from '../utils/stages';
 
-export type InvestorOrigin = 'domestic' | 'hmt' | 'foreign';
-export const INVESTOR_ORIGINS: readonly InvestorOrigin[] = ['domestic', 'hmt', 'foreign'];
-
-export type LookupKind = 'source' | 'industry' | 'location';
+export { INVESTOR_ORIGINS, type InvestorOrigin, LOOKUP_KINDS, type LookupKind } from '@luodi/domain';
 
 export interface Lookup {
   id: string;

@@ -1,10 +1,7 @@
-/** The four roles of domain §1. */
-export const ROLES = ['admin', 'bureau', 'leader', 'department'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@luodi/domain';
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+/** The four roles of domain §1, defined once in libs/domain. */
+export { ALL_ROLES as ROLES, isRole, type Role } from '@luodi/domain';
 
 /** A user as the API shows it (`GET /api/me`, `GET /api/users`). */
 export interface SessionUser {

@@ -1,3 +1,4 @@
+import { ALERT_KIND_LABELS, ALERT_LEVEL_LABELS, ANSWER_CATEGORY_LABELS, labelsIn } from '@luodi/domain';
 import type { AlertsMessages } from './alerts.zh-CN';
 
 /** Alerts messages in English (exactly the keys of alerts.zh-CN.ts). */
@@ -41,20 +42,8 @@ const alertsEn: AlertsMessages = {
       run: 'Run checks now',
       done: 'Checks done: {raised} raised, {escalated} escalated, {resolved} resolved, {deemedApproved} deemed approved',
     },
-    levels: {
-      '1': 'Warning',
-      '2': 'Overdue',
-      '3': 'Escalated',
-    },
-    kinds: {
-      milestone_due: 'Deadline near',
-      milestone_overdue: 'Overdue',
-      deemed_approval: 'Deemed approved',
-      not_registered: 'Not registered',
-      not_started: 'Not started',
-      investment_behind: 'Investment behind',
-      report_missing: 'Report missing',
-    },
+    levels: labelsIn(ALERT_LEVEL_LABELS, 'en'),
+    kinds: labelsIn(ALERT_KIND_LABELS, 'en'),
     statuses: {
       open: 'To acknowledge',
       acknowledged: 'Acknowledged',
@@ -66,12 +55,7 @@ const alertsEn: AlertsMessages = {
       project: 'Project',
       key_work: 'Key work',
     },
-    categories: {
-      in_progress: 'In progress',
-      waiting_applicant: 'Waiting for the applicant',
-      not_a_problem: 'Not a problem',
-      needs_coordination: 'Needs coordination',
-    },
+    categories: labelsIn(ANSWER_CATEGORY_LABELS, 'en'),
     details: {
       item: 'Item: {item}',
       deadline: 'Deadline {date}',

@@ -1,3 +1,4 @@
+import { ALERT_KIND_LABELS, ALERT_LEVEL_LABELS, ANSWER_CATEGORY_LABELS, labelsIn } from '@luodi/domain';
 /** 预警 / 督办 (alerts) messages, merged into the app's messages under `alerts`. */
 const alertsZhCN = {
   alerts: {
@@ -38,20 +39,8 @@ const alertsZhCN = {
       run: '立即检查',
       done: '检查完成：新增 {raised}，升级 {escalated}，解除 {resolved}，超时默认 {deemedApproved}',
     },
-    levels: {
-      '1': '预警',
-      '2': '逾期',
-      '3': '督办',
-    },
-    kinds: {
-      milestone_due: '临近时限',
-      milestone_overdue: '已逾期',
-      deemed_approval: '超时默认',
-      not_registered: '签约未注册',
-      not_started: '未按期开工',
-      investment_behind: '投资进度滞后',
-      report_missing: '月报未报送',
-    },
+    levels: labelsIn(ALERT_LEVEL_LABELS, 'zh-CN'),
+    kinds: labelsIn(ALERT_KIND_LABELS, 'zh-CN'),
     statuses: {
       open: '待签收',
       acknowledged: '已签收',
@@ -63,12 +52,7 @@ const alertsZhCN = {
       project: '项目',
       key_work: '重点工程',
     },
-    categories: {
-      in_progress: '正在办理',
-      waiting_applicant: '等待申请人',
-      not_a_problem: '非问题',
-      needs_coordination: '需协调',
-    },
+    categories: labelsIn(ANSWER_CATEGORY_LABELS, 'zh-CN'),
     details: {
       item: '事项：{item}',
       deadline: '办结期限 {date}',

@@ -1,3 +1,4 @@
+import type { MilestoneState, UserEventType } from '@luodi/domain';
 /** 审批 (approvals) messages, merged into the app's messages under `approvals`. */
 const approvalsZhCN = {
   approvals: {
@@ -34,7 +35,7 @@ const approvalsZhCN = {
       approved: '已办结',
       rejected: '不予许可',
       deemed_approved: '超时默认',
-    },
+    } satisfies Record<MilestoneState, string>,
     events: {
       submit: '收件',
       request_supplement: '一次性告知补正',
@@ -44,7 +45,7 @@ const approvalsZhCN = {
       extend: '延期',
       approve: '办结（准予许可）',
       reject: '不予许可',
-    },
+    } satisfies Record<UserEventType, string>,
     lights: {
       green: '绿灯',
       yellow: '黄灯',

@@ -1,3 +1,4 @@
+import type { InvestorOrigin, ProjectStage, Role } from '@luodi/domain';
 /** Simplified Chinese, the product's first language. Every other locale has exactly these keys. */
 const zhCN = {
   app: {
@@ -38,7 +39,7 @@ const zhCN = {
     bureau: '招商局',
     leader: '区领导',
     department: '部门用户',
-  },
+  } satisfies Record<Role, string>,
   userMenu: {
     department: '所属部门',
     noDepartment: '无',
@@ -126,12 +127,12 @@ const zhCN = {
     started: '开工',
     operating: '投产',
     terminated: '终止',
-  },
+  } satisfies Record<ProjectStage, string>,
   origins: {
     domestic: '境内',
     hmt: '港澳台',
     foreign: '境外',
-  },
+  } satisfies Record<InvestorOrigin, string>,
   money: {
     wan: '万元',
     yi: '亿元',

@@ -1,10 +1,11 @@
+import { PIPELINE, PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
+
 /**
  * Project pipeline stages (domain §2) as the UI shows them: order, colours, and which stages a project
  * may move to next (forward one or more, or terminated with a reason).
  */
-export const PIPELINE_STAGES = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
-export const PROJECT_STAGES = [...PIPELINE_STAGES, 'terminated'] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export { PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
+export const PIPELINE_STAGES = PIPELINE;
 export type TargetStage = Exclude<ProjectStage, 'negotiating'>;
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';

@@ -1,5 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
+import {
+  ALERT_KIND_LABELS,
+  ALERT_LEVEL_LABELS,
+  type AlertKind,
+  type AlertLevel,
+  labelsIn,
+} from '@luodi/domain';
 import { JobName } from '@luodi/jobs';
 import {
   AlertRepository,
@@ -19,16 +26,9 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { OnJob } from '../jobs/on-job.decorator';
 import { LivePublisher } from './live.publisher';
 
-const KIND_NAMES: Record<string, string> = {
-  milestone_due: '审批临近时限',
-  milestone_overdue: '审批已逾期',
-  deemed_approval: '超时默认',
-  not_registered: '签约未注册落地',
-  not_started: '未按期开工',
-  investment_behind: '投资进度滞后',
-  report_missing: '月度调度未报送',
-};
-const LEVEL_NAMES: Record<number, string> = { 1: '预警', 2: '逾期', 3: '督办' };
+/** The one zh-CN name of each alert kind and level (shared with the report and the web). */
+const KIND_NAMES: Record<AlertKind, string> = labelsIn(ALERT_KIND_LABELS, 'zh-CN');
+const LEVEL_NAMES: Record<AlertLevel, string> = labelsIn(ALERT_LEVEL_LABELS, 'zh-CN');
 
 /** A robot's answer is small JSON; a receiver that streams more is not read further. */
 const ANSWER_LIMIT_BYTES = 64 * 1024;
@@ -95,8 +95,8 @@ export class DeliverProcessor {
   private async send(delivery: DeliveryEntity): Promise<void> {
     const alert = await this.alerts.findVisible(delivery.alertId, { kind: 'all' });
     if (!alert) return;
-    const levelName = LEVEL_NAMES[delivery.level] ?? String(delivery.level);
-    const kindName = KIND_NAMES[alert.kind] ?? alert.kind;
+    const levelName = LEVEL_NAMES[delivery.level as AlertLevel] ?? String(delivery.level);
+    const kindName = KIND_NAMES[alert.kind];
     const text = `【${levelName}】${kindName}：${alert.projectCode} ${alert.projectName}（${alert.departmentName}）`;
     const payload = {
       deliveryId: delivery.id,

@@ -1,6 +1,8 @@
 import type { IsoDate } from '../business-time';
 import { addCalendarDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { sumMoney, toCents } from '../projects/money';
+import { namesOf } from '../value-lists';
+import type { AlertLevel, AlertSubjectType } from './alert-lists';
 
 /**
  * Stall conditions (domain §5). For one subject, each kind says whether an alert should be open now
@@ -16,8 +18,8 @@ export const ALERT_KINDS = [
   'report_missing',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertSubjectType = 'milestone' | 'project' | 'key_work';
-export type AlertLevel = 1 | 2 | 3;
+/** The kinds by name, for code that names one: `AlertKind.milestone_due`. */
+export const AlertKind = namesOf(ALERT_KINDS);
 
 export interface Condition {
   kind: AlertKind;

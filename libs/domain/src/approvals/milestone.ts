@@ -1,6 +1,7 @@
 import { businessDateOf, endOfBusinessDay, type IsoDate, startOfBusinessDay } from '../business-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DomainError, StateConflict, ValidationFailed } from '../errors';
+import { namesOf } from '../value-lists';
 
 /**
  * Approvals (审批) on a working-day clock — domain §4. A milestone is one catalog item for one
@@ -17,6 +18,8 @@ export const MILESTONE_STATES = [
   'deemed_approved',
 ] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
+/** The states by name, for code that names one: `MilestoneState.deemed_approved`. */
+export const MilestoneState = namesOf(MILESTONE_STATES);
 
 export const EVENT_TYPES = [
   'submit',
@@ -30,16 +33,24 @@ export const EVENT_TYPES = [
 ] as const;
 /** Events people record. */
 export type UserEventType = (typeof EVENT_TYPES)[number];
+export const UserEventType = namesOf(EVENT_TYPES);
 /**
  * Events the system records: `deemed_approve` marks 超时默认 once applied, so that the decision
  * stands whatever later changes of settings or calendar would compute.
  */
 export const SYSTEM_EVENT_TYPES = ['deemed_approve'] as const;
 export type MilestoneEventType = UserEventType | (typeof SYSTEM_EVENT_TYPES)[number];
+/** Every event a milestone's history may hold (the `milestone_event.type` column). */
+export const MILESTONE_EVENT_TYPES = [...EVENT_TYPES, ...SYSTEM_EVENT_TYPES] as const;
 
-export type Light = 'green' | 'yellow' | 'red';
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
 
 export const DECIDED_STATES: readonly MilestoneState[] = ['approved', 'rejected', 'deemed_approved'];
+/** The states of a milestone not decided yet (办结 not reached). */
+export const OPEN_MILESTONE_STATES: readonly MilestoneState[] = MILESTONE_STATES.filter(
+  (state) => !DECIDED_STATES.includes(state),
+);
 
 /** Working days after `submit` within which `accept` or `request_supplement` must come (行政许可法 art. 32). */
 export const DEEMED_ACCEPTANCE_WORKING_DAYS = 5;

@@ -1,10 +1,14 @@
 import type { IsoDate } from '../business-time';
 import { StateConflict, ValidationFailed } from '../errors';
+import { namesOf } from '../value-lists';
 
 /** Pipeline stages in order (domain §2); `terminated` can end any stage but the last. */
 export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
 export type PipelineStage = (typeof PIPELINE)[number];
-export type ProjectStage = PipelineStage | 'terminated';
+/** Every stage a project can be in (the `project.stage` column): the pipeline, then `terminated`. */
+export const PROJECT_STAGES = [...PIPELINE, 'terminated'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+export const ProjectStage = namesOf(PROJECT_STAGES);
 
 export const STAGE_DATE_FIELD = {
   signed: 'signedAt',

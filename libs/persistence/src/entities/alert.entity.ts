@@ -1,21 +1,14 @@
+import {
+  ALERT_KINDS,
+  ALERT_STATUSES,
+  ALERT_SUBJECT_TYPES,
+  type AlertKind,
+  AlertStatus,
+  type AlertSubjectType,
+  ANSWER_CATEGORIES,
+  type AnswerCategory,
+} from '@luodi/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-
-export const ALERT_KIND_VALUES = [
-  'milestone_due',
-  'milestone_overdue',
-  'deemed_approval',
-  'not_registered',
-  'not_started',
-  'investment_behind',
-  'report_missing',
-] as const;
-export const ALERT_STATUS_VALUES = ['open', 'acknowledged', 'resolved'] as const;
-export const ANSWER_CATEGORIES = [
-  'in_progress',
-  'waiting_applicant',
-  'not_a_problem',
-  'needs_coordination',
-] as const;
 
 /**
  * A stall alert (预警/督办): at most one per (subject, kind), enforced by the unique key; its level
@@ -29,11 +22,11 @@ export class AlertEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
   id!: string;
 
-  @Column({ name: 'kind', type: 'enum', enum: ALERT_KIND_VALUES })
-  kind!: (typeof ALERT_KIND_VALUES)[number];
+  @Column({ name: 'kind', type: 'enum', enum: ALERT_KINDS })
+  kind!: AlertKind;
 
-  @Column({ name: 'subject_type', type: 'enum', enum: ['milestone', 'project', 'key_work'] })
-  subjectType!: 'milestone' | 'project' | 'key_work';
+  @Column({ name: 'subject_type', type: 'enum', enum: ALERT_SUBJECT_TYPES })
+  subjectType!: AlertSubjectType;
 
   @Column({ name: 'subject_id', type: 'bigint', unsigned: true })
   subjectId!: string;
@@ -51,8 +44,8 @@ export class AlertEntity {
   @Column({ name: 'round', type: 'smallint', unsigned: true, default: 0 })
   round!: number;
 
-  @Column({ name: 'status', type: 'enum', enum: ALERT_STATUS_VALUES, default: 'open' })
-  status!: (typeof ALERT_STATUS_VALUES)[number];
+  @Column({ name: 'status', type: 'enum', enum: ALERT_STATUSES, default: AlertStatus.open })
+  status!: AlertStatus;
 
   @Column({ name: 'acknowledged_level', type: 'tinyint', unsigned: true, nullable: true })
   acknowledgedLevel!: number | null;
@@ -67,7 +60,7 @@ export class AlertEntity {
   ackNote!: string | null;
 
   @Column({ name: 'answer_category', type: 'enum', enum: ANSWER_CATEGORIES, nullable: true })
-  answerCategory!: (typeof ANSWER_CATEGORIES)[number] | null;
+  answerCategory!: AnswerCategory | null;
 
   @Column({ name: 'answer_cause', type: 'varchar', length: 2000, nullable: true })
   answerCause!: string | null;

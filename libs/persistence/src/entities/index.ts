@@ -44,11 +44,6 @@ export {
   UserEntity,
   WorkerHeartbeatEntity,
 };
-export { INVESTOR_ORIGINS, PROJECT_STAGES } from './project.entity';
-export { LOOKUP_KINDS } from './lookup-item.entity';
-export { MILESTONE_STATE_VALUES } from './milestone.entity';
-export { ALERT_KIND_VALUES, ALERT_STATUS_VALUES, ANSWER_CATEGORIES } from './alert.entity';
-export { MILESTONE_EVENT_TYPES } from './milestone-event.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
 export const ALL_ENTITIES = [

@@ -1,6 +1,5 @@
+import { LOOKUP_KINDS, type LookupKind } from '@luodi/domain';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-
-export const LOOKUP_KINDS = ['source', 'industry', 'location'] as const;
 
 /** Managed lists: signing events (沪洽会, 港洽会, 中博会 …), industries, locations (乡镇/园区). */
 @Entity({ name: 'lookup_item' })
@@ -10,7 +9,7 @@ export class LookupItemEntity {
   id!: string;
 
   @Column({ name: 'kind', type: 'enum', enum: LOOKUP_KINDS })
-  kind!: (typeof LOOKUP_KINDS)[number];
+  kind!: LookupKind;
 
   @Column({ name: 'name', type: 'varchar', length: 64 })
   name!: string;

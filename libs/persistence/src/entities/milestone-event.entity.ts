@@ -1,17 +1,6 @@
+import { MILESTONE_EVENT_TYPES, type MilestoneEventType } from '@luodi/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { MilestoneEntity } from './milestone.entity';
-
-export const MILESTONE_EVENT_TYPES = [
-  'submit',
-  'request_supplement',
-  'accept',
-  'suspend',
-  'resume',
-  'extend',
-  'approve',
-  'reject',
-  'deemed_approve',
-] as const;
 
 /** What happened to a milestone, when, and who recorded it (append-only). */
 @Entity({ name: 'milestone_event' })
@@ -28,7 +17,7 @@ export class MilestoneEventEntity {
   milestone?: MilestoneEntity;
 
   @Column({ name: 'type', type: 'enum', enum: MILESTONE_EVENT_TYPES })
-  type!: (typeof MILESTONE_EVENT_TYPES)[number];
+  type!: MilestoneEventType;
 
   @Column({ name: 'at', type: 'datetime', precision: 3 })
   at!: Date;

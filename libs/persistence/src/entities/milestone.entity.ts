@@ -1,19 +1,9 @@
+import { type Light, LIGHTS, MILESTONE_STATES, MilestoneState } from '@luodi/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from './columns';
 import { ApprovalItemEntity } from './approval-item.entity';
 import { DepartmentEntity } from './department.entity';
 import { ProjectEntity } from './project.entity';
-
-export const MILESTONE_STATE_VALUES = [
-  'planned',
-  'submitted',
-  'supplement_requested',
-  'accepted',
-  'suspended',
-  'approved',
-  'rejected',
-  'deemed_approved',
-] as const;
 
 /**
  * One approval item for one project. The state and clock columns are derived from the events (and
@@ -61,8 +51,8 @@ export class MilestoneEntity {
   @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_milestone_department' })
   department?: DepartmentEntity;
 
-  @Column({ name: 'state', type: 'enum', enum: MILESTONE_STATE_VALUES, default: 'planned' })
-  state!: (typeof MILESTONE_STATE_VALUES)[number];
+  @Column({ name: 'state', type: 'enum', enum: MILESTONE_STATES, default: MilestoneState.planned })
+  state!: MilestoneState;
 
   @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
   submittedAt!: Date | null;
@@ -76,8 +66,8 @@ export class MilestoneEntity {
   @Column({ name: 'deadline', type: 'date', nullable: true })
   deadline!: string | null;
 
-  @Column({ name: 'light', type: 'enum', enum: ['green', 'yellow', 'red'], nullable: true })
-  light!: 'green' | 'yellow' | 'red' | null;
+  @Column({ name: 'light', type: 'enum', enum: LIGHTS, nullable: true })
+  light!: Light | null;
 
   @Column({ name: 'extension_days', type: 'smallint', unsigned: true, default: 0 })
   extensionDays!: number;

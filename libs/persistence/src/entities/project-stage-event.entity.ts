@@ -1,5 +1,6 @@
+import { PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { PROJECT_STAGES, ProjectEntity } from './project.entity';
+import { ProjectEntity } from './project.entity';
 
 /** The dated stage log of a project: one row per stage reached. */
 @Entity({ name: 'project_stage_event' })
@@ -16,7 +17,7 @@ export class ProjectStageEventEntity {
   project?: ProjectEntity;
 
   @Column({ name: 'stage', type: 'enum', enum: PROJECT_STAGES })
-  stage!: (typeof PROJECT_STAGES)[number];
+  stage!: ProjectStage;
 
   @Column({ name: 'at', type: 'date' })
   at!: string;

@@ -1,16 +1,7 @@
+import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from './columns';
 import { DepartmentEntity } from './department.entity';
-
-export const PROJECT_STAGES = [
-  'negotiating',
-  'signed',
-  'registered',
-  'started',
-  'operating',
-  'terminated',
-] as const;
-export const INVESTOR_ORIGINS = ['domestic', 'hmt', 'foreign'] as const;
 
 /**
  * A signed (or in-talks) investment project. Stage dates are kept on the row (denormalised from the
@@ -52,7 +43,7 @@ export class ProjectEntity {
   investor!: string;
 
   @Column({ name: 'investor_origin', type: 'enum', enum: INVESTOR_ORIGINS, default: 'domestic' })
-  investorOrigin!: (typeof INVESTOR_ORIGINS)[number];
+  investorOrigin!: InvestorOrigin;
 
   @Column({ name: 'industry', type: 'varchar', length: 64 })
   industry!: string;
@@ -85,7 +76,7 @@ export class ProjectEntity {
   plannedStartDate!: string | null;
 
   @Column({ name: 'stage', type: 'enum', enum: PROJECT_STAGES, default: 'negotiating' })
-  stage!: (typeof PROJECT_STAGES)[number];
+  stage!: ProjectStage;
 
   /** When talks started (the project entered the pipeline). */
   @Column({ name: 'talks_started_at', type: 'date' })

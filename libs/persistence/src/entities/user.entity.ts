@@ -1,3 +1,4 @@
+import { ALL_ROLES, type Role } from '@luodi/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from './columns';
 import { DepartmentEntity } from './department.entity';
@@ -13,8 +14,8 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName!: string;
 
-  @Column({ name: 'role', type: 'enum', enum: ['admin', 'bureau', 'leader', 'department'] })
-  role!: 'admin' | 'bureau' | 'leader' | 'department';
+  @Column({ name: 'role', type: 'enum', enum: ALL_ROLES })
+  role!: Role;
 
   @Index('idx_app_user_department_id')
   @Column({ name: 'department_id', type: 'bigint', unsigned: true, nullable: true })

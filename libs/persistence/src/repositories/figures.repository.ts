@@ -1,5 +1,8 @@
-import { fromCents, toCents } from '@luodi/domain';
+import { fromCents, MilestoneState, toCents } from '@luodi/domain';
 import type { DataSource } from 'typeorm';
+import { sqlValue } from '../sql-values';
+
+const DEEMED_APPROVED = sqlValue(MilestoneState.deemed_approved);
 
 export interface FigureFilter {
   year: number;
@@ -302,7 +305,7 @@ export class FiguresRepository {
   ): Promise<{ decided: number; onTime: number }> {
     const extra = approvalFilter(filter);
     const [row] = (await this.dataSource.query(
-      `SELECT COUNT(*) AS decided, COALESCE(SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved'), 0) AS onTime
+      `SELECT COUNT(*) AS decided, COALESCE(SUM(m.decided_on_time = 1 AND m.state <> ${DEEMED_APPROVED}), 0) AS onTime
          FROM milestone m${projectJoin(filter)}
         WHERE m.decided_at >= ? AND m.decided_at < ? AND m.decided_at <= ?${extra.sql}`,
       [
@@ -342,8 +345,8 @@ export class FiguresRepository {
          FROM (SELECT m.department_id AS departmentId FROM milestone m GROUP BY m.department_id) h
          JOIN department d ON d.id = h.departmentId
          LEFT JOIN (SELECT m.department_id AS departmentId, COUNT(*) AS handled,
-                           SUM(m.decided_on_time = 1 AND m.state <> 'deemed_approved') AS onTime,
-                           SUM(m.state = 'deemed_approved') AS deemed
+                           SUM(m.decided_on_time = 1 AND m.state <> ${DEEMED_APPROVED}) AS onTime,
+                           SUM(m.state = ${DEEMED_APPROVED}) AS deemed
                       FROM milestone m
                      WHERE m.decided_at >= ? AND m.decided_at < ?
                      GROUP BY m.department_id) y ON y.departmentId = d.id

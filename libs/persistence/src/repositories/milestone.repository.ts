@@ -1,7 +1,8 @@
-import type { AccessScope } from '@luodi/domain';
+import { type AccessScope, AlertKind, MilestoneState, OPEN_MILESTONE_STATES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MilestoneEventEntity } from '../entities/milestone-event.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
+import { sqlValue, sqlValues } from '../sql-values';
 
 export interface MilestoneListFilter {
   projectId?: string;
@@ -34,7 +35,8 @@ export type MilestoneDerived = Pick<
   | 'nextChangeAt'
 >;
 
-const OPEN_STATES = "('planned','submitted','supplement_requested','accepted','suspended')";
+const OPEN_STATES = sqlValues(OPEN_MILESTONE_STATES);
+const DEEMED_APPROVED = sqlValue(MilestoneState.deemed_approved);
 
 /** All SQL on `milestone` and `milestone_event`. */
 export class MilestoneRepository {
@@ -192,7 +194,7 @@ export class MilestoneRepository {
     const rows = (await this.dataSource.query(
       `SELECT m.id FROM milestone m
         WHERE (m.state IN ${OPEN_STATES}
-               OR (m.state = 'deemed_approved'
+               OR (m.state = ${DEEMED_APPROVED}
                    AND NOT EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = 'deemed_approve')))
           AND m.id > ? ORDER BY m.id LIMIT ?`,
       [afterId, limit],
@@ -227,8 +229,8 @@ export class MilestoneRepository {
       `SELECT m.id, m.project_id AS projectId, m.department_id AS departmentId, m.state, m.light, m.deadline, m.decided_at AS decidedAt
          FROM milestone m
         WHERE (m.decided_at IS NULL AND m.light IN ('yellow', 'red'))
-           OR (m.state = 'deemed_approved' AND NOT EXISTS
-                (SELECT 1 FROM alert a WHERE a.subject_type = 'milestone' AND a.subject_id = m.id AND a.kind = 'deemed_approval'))
+           OR (m.state = ${DEEMED_APPROVED} AND NOT EXISTS
+                (SELECT 1 FROM alert a WHERE a.subject_type = 'milestone' AND a.subject_id = m.id AND a.kind = ${sqlValue(AlertKind.deemed_approval)}))
            ${extraIds.length ? `OR m.id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
       extraIds,
     )) as Array<Record<string, unknown>>;

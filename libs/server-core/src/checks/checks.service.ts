@@ -7,6 +7,7 @@ import {
   type AlertSubjectType,
   businessDateOf,
   type Condition,
+  MilestoneState,
   recipientsOf,
   targetLevel,
 } from '@luodi/domain';
@@ -70,7 +71,9 @@ export class ChecksService implements OnModuleInit {
   async run(now = this.clock.now()): Promise<CheckResult> {
     const clockChanges = await this.clocks.refreshDue(now);
     const deemedApproved = clockChanges.filter(
-      (change) => change.after.state === 'deemed_approved' && change.before.state !== 'deemed_approved',
+      (change) =>
+        change.after.state === MilestoneState.deemed_approved &&
+        change.before.state !== MilestoneState.deemed_approved,
     ).length;
     const today = businessDateOf(now);
     const [settings, calendar, unresolved] = await Promise.all([

@@ -4,6 +4,7 @@ import {
   computeClock,
   DEFAULT_MAX_EXTENSION_DAYS,
   type MilestoneClock,
+  MilestoneState,
   type MilestoneEvent,
   type WorkingCalendar,
 } from '@luodi/domain';
@@ -155,7 +156,7 @@ export class MilestoneClockService {
         nextChangeAt: row.nextChangeAt,
       };
       const rowEvents = events.get(row.id) ?? [];
-      if (after.state === 'deemed_approved' && deemedWhileWatched(after, rowEvents)) {
+      if (after.state === MilestoneState.deemed_approved && deemedWhileWatched(after, rowEvents)) {
         // 超时默认 is a decision: record it as an event once, so that it stands whatever changes later.
         if (await this.recordDeemedApproval(row.id, after, now))
           changes.push({ milestone: row, before, after });

@@ -1,74 +1,13 @@
 import { LIGHT_COLORS } from '@luodi/charts';
-import type { Role } from '../../auth/types';
-import {
-  DECIDED_STATES,
-  type Milestone,
-  type MilestoneEventType,
-  type MilestoneLight,
-  type MilestoneState,
-} from '../../api/approvals';
+import { type AllowedEventsContext, MilestoneState } from '@luodi/domain';
+import type { Milestone, MilestoneEventType, MilestoneLight } from '../../api/approvals';
 
 /**
  * What the UI offers for a milestone: the events the server's state machine (domain §4) would accept
- * now from this role. The server checks again; this only keeps impossible choices off the screen.
+ * now from this role — the rule itself lives in libs/domain (`allowedEvents`). The server checks
+ * again; this only keeps impossible choices off the screen.
  */
-
-/** The events a handling user (department, bureau) may record in each state, in the order offered. */
-const HANDLING_EVENTS: Readonly<Record<MilestoneState, readonly MilestoneEventType[]>> = {
-  planned: ['submit'],
-  submitted: ['accept', 'request_supplement'],
-  supplement_requested: ['submit'],
-  accepted: ['approve', 'reject', 'suspend'],
-  suspended: ['resume'],
-  approved: [],
-  rejected: [],
-  deemed_approved: [],
-};
-
-export interface AllowedEventsContext {
-  /** The milestone already had its one extension (`extensionDays` > 0). */
-  extended?: boolean;
-  /** The deadline has passed (remaining working days < 0): no more extension. */
-  deadlinePassed?: boolean;
-  /**
-   * For a department user: whether the milestone is its own department's (default true; the API lists
-   * only its own anyway). Another department's milestone takes nothing.
-   */
-  ownDepartment?: boolean;
-}
-
-export function isDecided(state: MilestoneState): boolean {
-  return DECIDED_STATES.includes(state);
-}
-
-/** Whether an extension (事先告知, approved by a leader) may be recorded now. */
-function canExtend(state: MilestoneState, context: AllowedEventsContext): boolean {
-  return (state === 'accepted' || state === 'suspended') && !context.extended && !context.deadlinePassed;
-}
-
-/**
- * The events `role` may record on a milestone in `state`: a department its own milestones' handling
- * events, the bureau any milestone's, a leader only the extension, an admin everything.
- */
-export function allowedEvents(
-  state: MilestoneState,
-  role: Role | null | undefined,
-  context: AllowedEventsContext = {},
-): MilestoneEventType[] {
-  if (!role || isDecided(state)) return [];
-  const handling = [...HANDLING_EVENTS[state]];
-  const extend: MilestoneEventType[] = canExtend(state, context) ? ['extend'] : [];
-  switch (role) {
-    case 'leader':
-      return extend;
-    case 'admin':
-      return [...handling, ...extend];
-    case 'bureau':
-      return handling;
-    case 'department':
-      return context.ownDepartment === false ? [] : handling;
-  }
-}
+export { type AllowedEventsContext, allowedEvents, isDecided } from '@luodi/domain';
 
 /** The context of a list row (its extension and whether its deadline has passed). */
 export function contextOf(
@@ -105,15 +44,15 @@ export function lightColor(light: MilestoneLight | null | undefined): string | n
 /** Element Plus tag type for a state. */
 export function stateTagType(state: MilestoneState): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
   switch (state) {
-    case 'approved':
-    case 'deemed_approved':
+    case MilestoneState.approved:
+    case MilestoneState.deemed_approved:
       return 'success';
-    case 'rejected':
+    case MilestoneState.rejected:
       return 'danger';
-    case 'supplement_requested':
-    case 'suspended':
+    case MilestoneState.supplement_requested:
+    case MilestoneState.suspended:
       return 'warning';
-    case 'planned':
+    case MilestoneState.planned:
       return 'info';
     default:
       return 'primary';
