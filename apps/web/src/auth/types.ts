@@ -6,23 +6,5 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** A user as the API shows it (`GET /api/me`, `GET /api/users`). */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  departmentName: string | null;
-  enabled: boolean;
-}
-
-/** The answer of `POST /api/auth/login` and `POST /api/auth/refresh`. */
-export interface SignInResult {
-  accessToken: string;
-  /** Seconds the access token stays valid. */
-  expiresIn: number;
-  refreshToken: string;
-  refreshExpiresIn: number;
-  user: SessionUser;
-}
+/** The user and sign-in answers (`GET /api/me`, `POST /api/auth/login`): contract in libs/contracts. */
+export type { SessionUser, SignInResult } from '@luodi/contracts';
