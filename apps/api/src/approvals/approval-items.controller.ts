@@ -1,15 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ApprovalItem, Page } from '@luodi/contracts';
 import { DomainError, NotFound, ValidationFailed } from '@luodi/domain';
-import {
-  type ApprovalItemEntity,
-  ApprovalItemRepository,
-  databaseErrorCode,
-  DepartmentRepository,
-} from '@luodi/persistence';
+import { ApprovalItemRepository, databaseErrorCode, DepartmentRepository } from '@luodi/persistence';
 import { MilestoneClockService } from '@luodi/server-core';
 import { Roles } from '../auth/access.decorators';
-import type { Page } from '../common/pagination';
 import { CreateApprovalItemDto, UpdateApprovalItemDto } from './approvals.dto';
 
 /** The catalog of approval items (事项清单): read by all, kept by admins. */
@@ -25,14 +20,14 @@ export class ApprovalItemsController {
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
-  async list(): Promise<Page<ApprovalItemEntity>> {
+  async list(): Promise<Page<ApprovalItem>> {
     const items = await this.items.list();
     return { items, total: items.length };
   }
 
   @Post()
   @Roles('admin')
-  async create(@Body() body: CreateApprovalItemDto): Promise<ApprovalItemEntity> {
+  async create(@Body() body: CreateApprovalItemDto): Promise<ApprovalItem> {
     if (body.promisedDays > body.statutoryDays)
       throw new ValidationFailed('promisedDays', 'must not exceed statutoryDays');
     if (!(await this.departments.findById(body.departmentId))) {
@@ -61,10 +56,7 @@ export class ApprovalItemsController {
   /** Editing limits recomputes the clocks of open milestones. */
   @Patch(':code')
   @Roles('admin')
-  async update(
-    @Param('code') code: string,
-    @Body() body: UpdateApprovalItemDto,
-  ): Promise<ApprovalItemEntity> {
+  async update(@Param('code') code: string, @Body() body: UpdateApprovalItemDto): Promise<ApprovalItem> {
     const item = await this.items.findByCode(code);
     if (!item) throw new NotFound('approval item', code);
     const statutory = body.statutoryDays ?? item.statutoryDays;

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { CalendarEntry, CalendarOverrideResult, Page } from '@luodi/contracts';
 import { businessDateOf, isIsoDate, NotFound, ValidationFailed } from '@luodi/domain';
 import { CalendarRepository } from '@luodi/persistence';
 import { CalendarService, MilestoneClockService } from '@luodi/server-core';
@@ -51,7 +52,7 @@ export class CalendarController {
   @ApiOperation({
     summary: "The year's exceptions to Monday–Friday: holidays on weekdays, working weekend days (调休)",
   })
-  async list(@Query() query: CalendarQueryDto) {
+  async list(@Query() query: CalendarQueryDto): Promise<Page<CalendarEntry>> {
     const year = String(query.year ?? Number(businessDateOf(new Date()).slice(0, 4)));
     const items = (await this.calendar.entries())
       .filter((entry) => entry.date.startsWith(`${year}-`))
@@ -63,7 +64,7 @@ export class CalendarController {
   @Put(':date')
   @Roles('admin')
   @ApiOperation({ summary: 'Override one date; the deadlines of open milestones are recomputed' })
-  async put(@Param('date') date: string, @Body() body: CalendarOverrideDto) {
+  async put(@Param('date') date: string, @Body() body: CalendarOverrideDto): Promise<CalendarOverrideResult> {
     checkDate(date);
     // Idempotent: the same PUT again (or many at once) answers the same and changes nothing more.
     const { changed } = await this.overrides.upsert(date, body.kind, body.name ?? null);

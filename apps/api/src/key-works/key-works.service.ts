@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
+  type ProjectStage,
   businessDateOf,
   DomainError,
   nextMonth,
@@ -11,7 +12,8 @@ import {
   sumMoney,
   ValidationFailed,
 } from '@luodi/domain';
-import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
+import type { KeyWorkDetail, KeyWorkList, KeyWorkRow as KeyWorkListRow } from '@luodi/contracts';
+import { KeyWorkRepository, ProjectRepository } from '@luodi/persistence';
 import { CalendarService } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
 import { FiguresPublisher } from '../live/figures-publisher';
@@ -25,12 +27,8 @@ import type {
 /** A report for month M is due by the 5th working day of month M+1 (domain §3). */
 export const REPORT_DUE_WORKING_DAY = 5;
 
-export interface KeyWorkView extends KeyWorkRow {
-  completionRate: number | null;
-  scheduleRate: number;
-  /** Months of the year whose report is past its due day and not in (new starts: from their planned start month). */
-  missingReports: string[];
-}
+/** A key work of the year as lists show it (contract in libs/contracts). */
+export type KeyWorkView = KeyWorkListRow;
 
 @Injectable()
 export class KeyWorksService {
@@ -55,10 +53,7 @@ export class KeyWorksService {
     return months;
   }
 
-  async list(
-    year: number,
-    scope: AccessScope,
-  ): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
+  async list(year: number, scope: AccessScope): Promise<KeyWorkList> {
     const today = businessDateOf(new Date());
     const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
     const reported = new Map<string, Set<string>>();
@@ -68,6 +63,7 @@ export class KeyWorksService {
     }
     const items = rows.map((row) => ({
       ...row,
+      stage: row.stage as ProjectStage,
       completionRate: rate(row.completedInvestment, row.annualPlanInvestment),
       scheduleRate: scheduleRate(year, today),
       // A new start reports from its planned start month on; a continuing work from January.
@@ -80,7 +76,7 @@ export class KeyWorksService {
     return { items, total: items.length, dueMonths: due };
   }
 
-  async get(id: string, scope: AccessScope) {
+  async get(id: string, scope: AccessScope): Promise<KeyWorkDetail> {
     const keyWork = await this.keyWorks.findVisible(id, scope);
     if (!keyWork) throw new NotFound('key work', id);
     const today = businessDateOf(new Date());
@@ -92,6 +88,7 @@ export class KeyWorksService {
     const reported = new Set(reports.map((report) => report.month));
     const view = {
       ...row!,
+      stage: row!.stage as ProjectStage,
       completionRate: rate(row!.completedInvestment, row!.annualPlanInvestment),
       scheduleRate: scheduleRate(keyWork.year, today),
       missingReports: due.filter(

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Lookup, Page } from '@luodi/contracts';
 import { DomainError, NotFound } from '@luodi/domain';
 import { LookupItemEntity, LookupRepository } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/access.decorators';
-import type { Page } from '../common/pagination';
 import { CreateLookupDto, LookupQueryDto, UpdateLookupDto } from './lookups.dto';
 
 /** Managed lists (signing events, industries, locations): read by all, kept by the bureau and admins. */
@@ -19,14 +19,14 @@ export class LookupsController {
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
-  async list(@Query() query: LookupQueryDto): Promise<Page<LookupItemEntity>> {
+  async list(@Query() query: LookupQueryDto): Promise<Page<Lookup>> {
     const items = await this.lookups.list(query.kind);
     return { items, total: items.length };
   }
 
   @Post()
   @Roles('admin', 'bureau')
-  async create(@Body() body: CreateLookupDto): Promise<LookupItemEntity> {
+  async create(@Body() body: CreateLookupDto): Promise<Lookup> {
     if (await this.lookups.findByName(body.kind, body.name)) {
       throw new DomainError('conflict', `name: "${body.name}" is already on the ${body.kind} list`);
     }
@@ -41,7 +41,7 @@ export class LookupsController {
   /** A rename carries over to the projects that use the name (one transaction, audited). */
   @Patch(':id')
   @Roles('admin', 'bureau')
-  async update(@Param('id') id: string, @Body() body: UpdateLookupDto): Promise<LookupItemEntity> {
+  async update(@Param('id') id: string, @Body() body: UpdateLookupDto): Promise<Lookup> {
     const item = await this.lookups.findById(id);
     if (!item) throw new NotFound('list item', id);
     if (body.name && body.name !== item.name && (await this.lookups.findByName(item.kind, body.name))) {

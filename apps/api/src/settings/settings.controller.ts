@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { ApprovalSettings } from '@luodi/contracts';
 import { type AppSettingEntity, SettingsRepository } from '@luodi/persistence';
 import { MilestoneClockService } from '@luodi/server-core';
 import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { IsMoney, IsOptionalNotNull } from '../common/validators';
 
-export class SettingsDto {
+export class SettingsDto implements ApprovalSettings {
   @ApiProperty() yellowDays!: number;
   @ApiProperty() deemedApprovalThreshold!: string;
   @ApiProperty() notRegisteredDays!: number;
