@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse, UseGuards } f
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AccessScope, type Principal } from '@luodi/domain';
 import { type CheckResult, ChecksService } from '@luodi/server-core';
+import type { ChecksRunResult } from '@luodi/contracts';
 import type { Observable } from 'rxjs';
 import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';
 import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
@@ -71,7 +72,7 @@ export class AlertsController {
   @ApiOperation({
     summary: 'Run the stall checks now and wait: { raised, escalated, resolved, deemedApproved }',
   })
-  async run(): Promise<CheckResult> {
+  async run(): Promise<ChecksRunResult> {
     const result = await this.checks.run();
     // Alerts and 超时默认 changed: the cockpit's figures (and its cache) follow at once.
     if (result.raised + result.escalated + result.resolved + result.deemedApproved > 0)

@@ -1,20 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServerConfig } from '@luodi/config';
-import { type AccessScope, DomainError, NotFound, type Principal, StateConflict } from '@luodi/domain';
+import {
+  type AccessScope,
+  type AlertLevel,
+  DomainError,
+  NotFound,
+  type Principal,
+  StateConflict,
+} from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
 import { Clock, SERVER_CONFIG } from '@luodi/server-core';
+import type { Alert, AlertAnswer, AlertDetail, AlertEvent, AlertWithEvents } from '@luodi/contracts';
 import type { Redis } from 'ioredis';
 import { currentActor } from '../auth/request-context';
 import type { Page } from '../common/pagination';
 import { API_REDIS } from '../redis/redis.module';
 import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
 
-export function alertView(row: AlertRow) {
+export function alertView(row: AlertRow): Alert {
   return {
     id: row.id,
     kind: row.kind,
-    level: row.level,
+    // The columns hold what the rules wrote: a level 1–3; an answer's fields all set together.
+    level: row.level as AlertLevel,
     status: row.status,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
@@ -23,19 +32,19 @@ export function alertView(row: AlertRow) {
     projectName: row.projectName,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
-    acknowledgedLevel: row.acknowledgedLevel,
+    acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     ackNote: row.ackNote,
     answer: row.answerCategory
-      ? {
+      ? ({
           category: row.answerCategory,
           cause: row.answerCause,
           measures: row.answerMeasures,
           expectedDate: row.answerExpectedDate,
           answeredAt: row.answeredAt?.toISOString() ?? null,
-        }
+        } as AlertAnswer)
       : null,
-    detail: row.detail ? (JSON.parse(row.detail) as unknown) : null,
+    detail: row.detail ? (JSON.parse(row.detail) as AlertDetail) : null,
     raisedAt: row.raisedAt.toISOString(),
     levelSince: row.levelSince.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
@@ -52,7 +61,7 @@ export class AlertsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<ReturnType<typeof alertView>>> {
+  async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
     const { items, total } = await this.alerts.list(
       { status: query.status, kind: query.kind, level: query.level, departmentId: query.departmentId },
       scope,
@@ -61,15 +70,15 @@ export class AlertsService {
     return { items: items.map(alertView), total };
   }
 
-  async get(id: string, scope: AccessScope) {
+  async get(id: string, scope: AccessScope): Promise<AlertWithEvents> {
     const row = await this.alerts.findVisible(id, scope);
     if (!row) throw new NotFound('alert', id);
     const events = await this.alerts.events(id);
     return {
       ...alertView(row),
-      events: events.map((event) => ({
+      events: events.map((event): AlertEvent => ({
         type: event.type,
-        level: event.level,
+        level: event.level as AlertLevel | null,
         at: new Date(event.at).toISOString(),
         actorUsername: event.actorUsername,
         note: event.note,
@@ -78,7 +87,12 @@ export class AlertsService {
   }
 
   /** 签收: the alert's own department acknowledges its current level (an admin may too). */
-  async acknowledge(id: string, input: AckDto, principal: Principal, scope: AccessScope) {
+  async acknowledge(
+    id: string,
+    input: AckDto,
+    principal: Principal,
+    scope: AccessScope,
+  ): Promise<AlertWithEvents> {
     const visible = await this.own(id, principal, scope, 'acknowledge');
     await this.transactions.runOnce(async (manager) => {
       const alert = await this.alerts.lockById(id, manager);
@@ -123,7 +137,12 @@ export class AlertsService {
   }
 
   /** 反馈: after acknowledging, the department answers with a category, cause, measures and a date. */
-  async answer(id: string, input: AnswerDto, principal: Principal, scope: AccessScope) {
+  async answer(
+    id: string,
+    input: AnswerDto,
+    principal: Principal,
+    scope: AccessScope,
+  ): Promise<AlertWithEvents> {
     const visible = await this.own(id, principal, scope, 'answer');
     const changed = await this.transactions.run(async (manager) => {
       const alert = await this.alerts.lockById(id, manager);

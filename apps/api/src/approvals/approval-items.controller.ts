@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ApprovalItemEntity } from '@luodi/persistence';
 import { Roles } from '../auth/access.decorators';
-import type { Page } from '../common/pagination';
 import { ApprovalItemsService } from './approval-items.service';
+import type { ApprovalItem, Page } from '@luodi/contracts';
 import { CreateApprovalItemDto, UpdateApprovalItemDto } from './approvals.dto';
 
 /** The catalog of approval items (事项清单): read by all, kept by admins. */
@@ -15,20 +14,20 @@ export class ApprovalItemsController {
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
-  list(): Promise<Page<ApprovalItemEntity>> {
+  list(): Promise<Page<ApprovalItem>> {
     return this.items.list();
   }
 
   @Post()
   @Roles('admin')
-  create(@Body() body: CreateApprovalItemDto): Promise<ApprovalItemEntity> {
+  create(@Body() body: CreateApprovalItemDto): Promise<ApprovalItem> {
     return this.items.create(body);
   }
 
   /** Editing limits recomputes the clocks of open milestones. */
   @Patch(':code')
   @Roles('admin')
-  update(@Param('code') code: string, @Body() body: UpdateApprovalItemDto): Promise<ApprovalItemEntity> {
+  update(@Param('code') code: string, @Body() body: UpdateApprovalItemDto): Promise<ApprovalItem> {
     return this.items.update(code, body);
   }
 }

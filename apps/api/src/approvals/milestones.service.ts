@@ -22,30 +22,13 @@ import {
   Transactions,
 } from '@luodi/persistence';
 import { CalendarService, Clock, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
+import type { Milestone, MilestoneDetail, MilestoneEvent } from '@luodi/contracts';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
 
-export interface MilestoneView {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  itemCode: string;
-  itemName: string;
-  departmentId: string;
-  departmentName: string;
-  state: string;
-  submittedAt: string | null;
-  acceptedOn: string | null;
-  acceptanceDeemed: boolean;
-  deadline: string | null;
-  remainingWorkingDays: number | null;
-  light: 'green' | 'yellow' | 'red' | null;
-  extensionDays: number;
-  decidedAt: string | null;
-  decidedOnTime: boolean | null;
-}
+/** A list row of milestones (contract in libs/contracts). */
+export type MilestoneView = Milestone;
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
@@ -90,7 +73,11 @@ export class MilestonesService {
     };
   }
 
-  private detailView(row: MilestoneRow, clock: MilestoneClock, events: MilestoneEventEntity[]) {
+  private detailView(
+    row: MilestoneRow,
+    clock: MilestoneClock,
+    events: MilestoneEventEntity[],
+  ): MilestoneDetail {
     return {
       id: row.id,
       projectId: row.projectId,
@@ -112,7 +99,7 @@ export class MilestonesService {
       suspendedWorkingDays: clock.suspendedWorkingDays,
       decidedAt: iso(clock.decidedAt),
       decidedOnTime: clock.decidedOnTime,
-      events: events.map((event) => ({
+      events: events.map((event): MilestoneEvent => ({
         id: event.id,
         type: event.type,
         at: event.at.toISOString(),
@@ -150,7 +137,7 @@ export class MilestonesService {
     return { items: await Promise.all(items.map((row) => this.listView(row, today))), total };
   }
 
-  async get(id: string, scope: AccessScope) {
+  async get(id: string, scope: AccessScope): Promise<MilestoneDetail> {
     const row = await this.milestones.findVisible(id, scope);
     if (!row) throw new NotFound('milestone', id);
     // Bring the stored clock up to date first (this records 超时默认 when it has come).
@@ -160,7 +147,7 @@ export class MilestonesService {
     return this.detailView(row, clock, events);
   }
 
-  async create(projectId: string, input: CreateMilestoneDto) {
+  async create(projectId: string, input: CreateMilestoneDto): Promise<MilestoneDetail> {
     const project = await this.projects.findVisible(projectId, { kind: 'all' });
     if (!project) throw new NotFound('project', projectId);
     const item = await this.items.findByCode(input.itemCode);
@@ -188,7 +175,12 @@ export class MilestonesService {
    * Record an event (domain §4): a department only on its own milestones (others: 404, as if absent),
    * a leader only extensions; the state machine decides what is allowed now (409 otherwise).
    */
-  async record(id: string, input: MilestoneEventDto, principal: Principal, scope: AccessScope) {
+  async record(
+    id: string,
+    input: MilestoneEventDto,
+    principal: Principal,
+    scope: AccessScope,
+  ): Promise<MilestoneDetail> {
     const visible = await this.milestones.findVisible(id, scope);
     if (!visible) throw new NotFound('milestone', id);
     if (principal.role === 'leader' && input.type !== 'extend') {

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditEntryRow, AuditRepository, type AuditVerification } from '@luodi/persistence';
+import type { AuditEntry, AuditVerification } from '@luodi/contracts';
+import { type AuditEntryRow, AuditRepository } from '@luodi/persistence';
 import type { Page } from '../common/pagination';
 import type { AuditQueryDto } from './audit.dto';
 
-export interface AuditEntryView {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  requestId: string | null;
-}
+/** One entry of the audit log (contract in libs/contracts). */
+export type AuditEntryView = AuditEntry;
 
 const parse = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));
 

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SessionUser, SignInResult } from '@luodi/contracts';
+import type { Role } from '@luodi/domain';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -21,17 +23,18 @@ export class RefreshDto {
   refreshToken?: string;
 }
 
-export class UserViewDto {
+/** The OpenAPI description of `SessionUser` (libs/contracts): the compiler keeps the two alike. */
+export class UserViewDto implements SessionUser {
   @ApiProperty() id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ['admin', 'bureau', 'leader', 'department'] }) role!: string;
+  @ApiProperty({ enum: ['admin', 'bureau', 'leader', 'department'] }) role!: Role;
   @ApiProperty({ nullable: true, type: String }) departmentId!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) departmentName?: string | null;
-  @ApiPropertyOptional() enabled?: boolean;
+  @ApiProperty({ nullable: true, type: String }) departmentName!: string | null;
+  @ApiProperty() enabled!: boolean;
 }
 
-export class LoginResultDto {
+export class LoginResultDto implements SignInResult {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ description: 'seconds until the access token expires' }) expiresIn!: number;
   @ApiProperty() refreshToken!: string;

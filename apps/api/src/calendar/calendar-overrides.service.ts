@@ -38,7 +38,7 @@ export class CalendarOverridesService {
     const { changed } = await this.overrides.upsert(date, kind, name);
     this.calendar.invalidate();
     const recomputed = changed ? await this.clocks.refreshAllOpen() : 0;
-    return { date, kind, name, source: 'admin', recomputed };
+    return { date, kind, name, source: 'admin' as const, recomputed };
   }
 
   async remove(date: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { CalendarEntry, CalendarOverrideResult, Page } from '@luodi/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { IsQueryInt } from '../common/validators';
@@ -36,14 +37,14 @@ export class CalendarController {
   @ApiOperation({
     summary: "The year's exceptions to Monday–Friday: holidays on weekdays, working weekend days (调休)",
   })
-  list(@Query() query: CalendarQueryDto) {
+  list(@Query() query: CalendarQueryDto): Promise<Page<CalendarEntry>> {
     return this.calendar.list(query.year);
   }
 
   @Put(':date')
   @Roles('admin')
   @ApiOperation({ summary: 'Override one date; the deadlines of open milestones are recomputed' })
-  put(@Param('date') date: string, @Body() body: CalendarOverrideDto) {
+  put(@Param('date') date: string, @Body() body: CalendarOverrideDto): Promise<CalendarOverrideResult> {
     return this.calendar.put(date, body.kind, body.name ?? null);
   }
 

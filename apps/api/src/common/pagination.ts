@@ -19,7 +19,5 @@ export class PageQueryDto {
   pageSize: number = 50;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** Every list answers `{ items, total }`: the one definition lives in libs/contracts. */
+export type { Page } from '@luodi/contracts';

@@ -1,5 +1,6 @@
 import { IsOptionalNotNull } from '../common/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Department, DepartmentSummary } from '@luodi/contracts';
 import { WEBHOOK_KINDS, WEBHOOK_SECRET_PATTERN, type WebhookKind } from '@luodi/domain';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
@@ -82,13 +83,15 @@ export class UpdateDepartmentDto {
   webhookSecret?: string | null;
 }
 
-export class DepartmentSummaryDto {
+/** The OpenAPI description of `DepartmentSummary` (libs/contracts). */
+export class DepartmentSummaryDto implements DepartmentSummary {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
 }
 
-export class DepartmentDto extends DepartmentSummaryDto {
+/** The OpenAPI description of `Department` (libs/contracts). */
+export class DepartmentDto extends DepartmentSummaryDto implements Department {
   @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty({ nullable: true, type: String }) webhookUrl!: string | null;
   @ApiProperty({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION }) webhookKind!: WebhookKind;

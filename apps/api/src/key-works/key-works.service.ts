@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
+  type ProjectStage,
   businessDateOf,
   DomainError,
   dueMonths,
@@ -11,6 +12,7 @@ import {
   sumMoney,
   ValidationFailed,
 } from '@luodi/domain';
+import type { KeyWorkDetail, KeyWorkList, KeyWorkRow as KeyWorkListRow } from '@luodi/contracts';
 import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
 import { CalendarService, Clock } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
@@ -22,12 +24,8 @@ import type {
   UpdateKeyWorkDto,
 } from './key-works.dto';
 
-export interface KeyWorkView extends KeyWorkRow {
-  completionRate: number | null;
-  scheduleRate: number;
-  /** Months of the year whose report is past its due day and not in (new starts: from their planned start month). */
-  missingReports: string[];
-}
+/** A key work of the year as lists show it (contract in libs/contracts). */
+export type KeyWorkView = KeyWorkListRow;
 
 @Injectable()
 export class KeyWorksService {
@@ -44,10 +42,7 @@ export class KeyWorksService {
     return dueMonths(year, today, await this.calendar.calendar());
   }
 
-  async list(
-    year: number,
-    scope: AccessScope,
-  ): Promise<{ items: KeyWorkView[]; total: number; dueMonths: string[] }> {
+  async list(year: number, scope: AccessScope): Promise<KeyWorkList> {
     const today = businessDateOf(this.clock.now());
     const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
     const reported = new Map<string, Set<string>>();
@@ -57,6 +52,7 @@ export class KeyWorksService {
     }
     const items = rows.map((row) => ({
       ...row,
+      stage: row.stage as ProjectStage,
       completionRate: rate(row.completedInvestment, row.annualPlanInvestment),
       scheduleRate: scheduleRate(year, today),
       // A new start reports from its planned start month on; a continuing work from January.
@@ -69,7 +65,7 @@ export class KeyWorksService {
     return { items, total: items.length, dueMonths: due };
   }
 
-  async get(id: string, scope: AccessScope) {
+  async get(id: string, scope: AccessScope): Promise<KeyWorkDetail> {
     const keyWork = await this.keyWorks.findVisible(id, scope);
     if (!keyWork) throw new NotFound('key work', id);
     const today = businessDateOf(this.clock.now());
@@ -81,6 +77,7 @@ export class KeyWorksService {
     const reported = new Set(reports.map((report) => report.month));
     const view = {
       ...row!,
+      stage: row!.stage as ProjectStage,
       completionRate: rate(row!.completedInvestment, row!.annualPlanInvestment),
       scheduleRate: scheduleRate(keyWork.year, today),
       missingReports: due.filter(

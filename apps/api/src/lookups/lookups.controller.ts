@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { LookupItemEntity } from '@luodi/persistence';
+import type { Lookup, Page } from '@luodi/contracts';
 import { Roles } from '../auth/access.decorators';
-import type { Page } from '../common/pagination';
 import { CreateLookupDto, LookupQueryDto, UpdateLookupDto } from './lookups.dto';
 import { LookupsService } from './lookups.service';
 
@@ -15,20 +14,20 @@ export class LookupsController {
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
-  list(@Query() query: LookupQueryDto): Promise<Page<LookupItemEntity>> {
+  list(@Query() query: LookupQueryDto): Promise<Page<Lookup>> {
     return this.lookups.list(query);
   }
 
   @Post()
   @Roles('admin', 'bureau')
-  create(@Body() body: CreateLookupDto): Promise<LookupItemEntity> {
+  create(@Body() body: CreateLookupDto): Promise<Lookup> {
     return this.lookups.create(body);
   }
 
   /** A rename carries over to the projects that use the name (one transaction, audited). */
   @Patch(':id')
   @Roles('admin', 'bureau')
-  update(@Param('id') id: string, @Body() body: UpdateLookupDto): Promise<LookupItemEntity> {
+  update(@Param('id') id: string, @Body() body: UpdateLookupDto): Promise<Lookup> {
     return this.lookups.update(id, body);
   }
 }

@@ -22,6 +22,7 @@ import {
   type ProjectRow,
   Transactions,
 } from '@luodi/persistence';
+import type { Project, ProjectDetail } from '@luodi/contracts';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type {
@@ -33,32 +34,8 @@ import type {
 } from './projects.dto';
 import { Clock } from '@luodi/server-core';
 
-export interface ProjectView {
-  id: string;
-  code: string;
-  name: string;
-  investor: string;
-  investorOrigin: string;
-  industry: string;
-  source: string;
-  contractAmount: string;
-  fundsArrived: string;
-  leadDepartmentId: string;
-  leadDepartmentName: string | null;
-  leadOfficial: string | null;
-  location: string | null;
-  plannedStartDate: string | null;
-  stage: string;
-  talksStartedAt: string;
-  signedAt: string | null;
-  registeredAt: string | null;
-  startedAt: string | null;
-  operatingAt: string | null;
-  terminatedAt: string | null;
-  terminationReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A project as lists show it (contract in libs/contracts). */
+export type ProjectView = Project;
 
 export function projectView(project: ProjectEntity, leadDepartmentName: string | null): ProjectView {
   return {
@@ -144,7 +121,7 @@ export class ProjectsService {
     return { items: items.map((row: ProjectRow) => projectView(row, row.leadDepartmentName)), total };
   }
 
-  async get(id: string, scope: AccessScope) {
+  async get(id: string, scope: AccessScope): Promise<ProjectDetail> {
     const row = await this.projects.findVisible(id, scope);
     if (!row) throw new NotFound('project', id);
     const [stageEvents, funds, keyWorks] = await Promise.all([

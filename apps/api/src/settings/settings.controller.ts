@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { ApprovalSettings } from '@luodi/contracts';
 import { IsInt, Max, Min } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { IsMoney, IsOptionalNotNull } from '../common/validators';
 import { SettingsService } from './settings.service';
 
-export class SettingsDto {
+export class SettingsDto implements ApprovalSettings {
   @ApiProperty() yellowDays!: number;
   @ApiProperty() deemedApprovalThreshold!: string;
   @ApiProperty() notRegisteredDays!: number;

@@ -1,25 +1,9 @@
+import type { AuditEntry, AuditVerification, Department, DepartmentSummary, Page } from '@luodi/contracts';
 import type { WebhookKind } from '@luodi/domain';
 import type { Role, SessionUser } from '../auth/types';
 import { http } from './http';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface DepartmentSummary {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface Department extends DepartmentSummary {
-  email: string | null;
-  webhookUrl: string | null;
-  webhookKind: WebhookKind;
-  /** Whether a signing secret is stored (the secret itself is write-only). */
-  hasSecret: boolean;
-}
+export type { AuditEntry, AuditVerification, Department, DepartmentSummary, Page };
 
 export interface DepartmentInput {
   code?: string;
@@ -39,25 +23,6 @@ export interface UserInput {
   role?: Role;
   departmentId?: string | null;
   enabled?: boolean;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  requestId: string | null;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  count: number;
-  firstBroken?: { seq: number; reason: string };
 }
 
 export const departmentsApi = {

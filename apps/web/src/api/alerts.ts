@@ -6,7 +6,17 @@ import {
   type AlertSubjectType,
   type AnswerCategory,
 } from '@luodi/domain';
-import type { Page } from './admin';
+import type {
+  Alert,
+  AlertAnswer,
+  AlertChange,
+  AlertDetail,
+  AlertEvent,
+  AlertWithEvents,
+  ChecksRunResult,
+  Delivery,
+  Page,
+} from '@luodi/contracts';
 import { http } from './http';
 
 /** The value lists are domain §5's, defined once in libs/domain. */
@@ -21,57 +31,16 @@ export {
   ANSWER_CATEGORIES,
   type AnswerCategory,
 } from '@luodi/domain';
+
+export type { Alert, AlertAnswer, AlertChange, AlertDetail, AlertEvent, ChecksRunResult, Delivery };
+/** `GET /api/alerts/:id`: the alert with its history. */
+export type AlertDetailAnswer = AlertWithEvents;
+
 /** The list's status filter: a status, or `unresolved` (open and acknowledged, what the cockpit counts). */
 export const ALERT_STATUS_FILTERS = ['unresolved', ...ALERT_STATUSES] as const;
 export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
 
-export interface AlertAnswer {
-  category: AnswerCategory;
-  cause: string;
-  measures: string;
-  /** YYYY-MM-DD */
-  expectedDate: string;
-  answeredAt: string;
-}
-
-/** What the alert is about, by kind: e.g. `{ deadline }`, `{ pointsBehind }`, `{ months: [...] }`. */
-export type AlertDetail = Record<string, unknown>;
-
-export interface Alert {
-  id: string;
-  kind: AlertKind;
-  level: AlertLevel;
-  status: AlertStatus;
-  subjectType: AlertSubjectType;
-  subjectId: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  departmentId: string;
-  departmentName: string;
-  acknowledgedLevel: AlertLevel | null;
-  acknowledgedAt: string | null;
-  ackNote: string | null;
-  answer: AlertAnswer | null;
-  detail: AlertDetail | null;
-  raisedAt: string;
-  levelSince: string;
-  resolvedAt: string | null;
-}
-
 export type AlertEventType = 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved' | 'reopened';
-
-export interface AlertEvent {
-  type: AlertEventType;
-  level: AlertLevel | null;
-  at: string;
-  actorUsername: string | null;
-  note: string | null;
-}
-
-export interface AlertDetailAnswer extends Alert {
-  events: AlertEvent[];
-}
 
 export interface AlertFilters {
   status?: AlertStatusFilter | '';
@@ -88,41 +57,9 @@ export interface AnswerInput {
   expectedDate: string;
 }
 
-/** The answer of `POST /api/checks/run`. */
-export interface ChecksRunResult {
-  raised: number;
-  escalated: number;
-  resolved: number;
-  deemedApproved: number;
-}
-
 export type DeliveryChannel = 'in_app' | 'email' | 'webhook';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'sent'];
-
-export interface Delivery {
-  id: string;
-  alertId: string;
-  level: AlertLevel;
-  recipient: string;
-  channel: DeliveryChannel;
-  target: string | null;
-  status: DeliveryStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-/** One message of the live stream (`event: alert` on `GET /api/events`). */
-export interface AlertChange {
-  alertId: string;
-  kind: AlertKind;
-  level: AlertLevel;
-  status: AlertStatus;
-  departmentId: string;
-  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved';
-}
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -1,84 +1,37 @@
 import type { InvestorOrigin, LookupKind } from '@luodi/domain';
-import type { Page } from './admin';
+import type {
+  FundEntry,
+  ImportProblem,
+  ImportResult,
+  KeyWorkDetail,
+  KeyWorkList,
+  KeyWorkRow,
+  Lookup,
+  MonthlyReport,
+  Page,
+  Project,
+  ProjectDetail,
+  ProjectKeyWork,
+  StageEvent,
+} from '@luodi/contracts';
 import { download, http } from './http';
-import type { ProjectStage, TargetStage } from '../utils/stages';
+import type { TargetStage } from '../utils/stages';
+
+export type {
+  FundEntry,
+  ImportProblem,
+  KeyWorkDetail,
+  KeyWorkList,
+  KeyWorkRow,
+  Lookup,
+  MonthlyReport,
+  Project,
+  ProjectDetail,
+  ProjectKeyWork,
+  StageEvent,
+};
 
 export { INVESTOR_ORIGINS, type InvestorOrigin, LOOKUP_KINDS, type LookupKind } from '@luodi/domain';
-
-export interface Lookup {
-  id: string;
-  kind: LookupKind;
-  name: string;
-  sortOrder: number;
-  enabled: boolean;
-}
-
-export interface Project {
-  id: string;
-  code: string;
-  name: string;
-  investor: string;
-  investorOrigin: InvestorOrigin;
-  industry: string;
-  source: string;
-  /** 万元, decimal string. */
-  contractAmount: string;
-  fundsArrived: string;
-  leadDepartmentId: string;
-  leadDepartmentName: string | null;
-  leadOfficial: string | null;
-  location: string | null;
-  plannedStartDate: string | null;
-  stage: ProjectStage;
-  talksStartedAt: string | null;
-  signedAt: string | null;
-  registeredAt: string | null;
-  startedAt: string | null;
-  operatingAt: string | null;
-  terminatedAt: string | null;
-  terminationReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StageEvent {
-  id: string;
-  stage: ProjectStage;
-  at: string;
-  reason: string | null;
-  recordedAt: string;
-}
-
-export interface FundEntry {
-  id: string;
-  amount: string;
-  at: string;
-  note: string | null;
-}
-
-export interface MonthlyReport {
-  month: string;
-  completedInvestment: string;
-  progress: string | null;
-  problems: string | null;
-  reportedAt: string;
-  correctedAt?: string | null;
-}
-
-export interface ProjectKeyWork {
-  id: string;
-  year: number;
-  annualPlanInvestment: string;
-  plannedStartMonth: number | null;
-  completedInvestment: string;
-  reports: MonthlyReport[];
-}
-
-export interface ProjectDetail extends Project {
-  stageEvents: StageEvent[];
-  funds: FundEntry[];
-  keyWorks: ProjectKeyWork[];
-}
 
 export const PROJECT_SORTS = ['code', 'name', 'signedAt', 'contractAmount', 'stage', 'updatedAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -118,71 +71,11 @@ export interface ProjectInput {
   talksStartedAt?: string;
 }
 
-export interface ImportProblem {
-  row: number;
-  field?: string;
-  column?: string;
-  message: string;
-}
-
-export interface KeyWorkRow {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  leadDepartmentId: string;
-  leadDepartmentName: string | null;
-  stage: ProjectStage;
-  startedAt: string | null;
-  year: number;
-  annualPlanInvestment: string;
-  plannedStartMonth: number | null;
-  completedInvestment: string;
-  reportCount: number;
-  lastReportedMonth: string | null;
-  completionRate: number | null;
-  scheduleRate: number;
-  missingReports: string[];
-}
-
-export interface KeyWorkDetail extends KeyWorkRow {
-  reports: MonthlyReport[];
-}
-
-export interface KeyWorkList extends Page<KeyWorkRow> {
-  dueMonths: string[];
-}
-
 export interface ReportInput {
   month?: string;
   completedInvestment?: string;
   progress?: string;
   problems?: string;
-}
-
-export interface DashboardSummary {
-  year: number;
-  asOf: string;
-  asOfDate: string;
-  negotiatingCount: number;
-  signedCount: number;
-  contractAmount: string;
-  registeredCount: number;
-  landingRate: number | null;
-  startedCount: number;
-  startRate: number | null;
-  fundsArrived: string;
-  fundsRate: number | null;
-  keyWorks: {
-    count: number;
-    plannedStartCount: number;
-    startedCount: number;
-    startRate: number | null;
-    annualPlanInvestment: string;
-    completedInvestment: string;
-    investmentRate: number | null;
-    scheduleRate: number | null;
-  };
 }
 
 const id = (value: string) => encodeURIComponent(value);
@@ -207,7 +100,7 @@ export const projectsApi = {
   import: (file: File | Blob, fileName = 'import.xlsx') => {
     const form = new FormData();
     form.append('file', file, fileName);
-    return http.post<{ imported: number }>('/projects/import', form);
+    return http.post<ImportResult>('/projects/import', form);
   },
 };
 
@@ -223,11 +116,6 @@ export const keyWorksApi = {
       query: { year, month },
       fileName: `key-works-${year}-${String(month).padStart(2, '0')}.xlsx`,
     }),
-};
-
-export const dashboardApi = {
-  summary: (query: { year?: number; asOf?: string } = {}) =>
-    http.get<DashboardSummary>('/dashboard/summary', { query: { ...query } }),
 };
 
 /** The bad rows of a refused import (the 400 body's `rows`), or an empty list. */

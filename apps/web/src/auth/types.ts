@@ -3,23 +3,5 @@ import type { Role } from '@luodi/domain';
 /** The four roles of domain §1, defined once in libs/domain. */
 export { ALL_ROLES as ROLES, isRole, type Role } from '@luodi/domain';
 
-/** A user as the API shows it (`GET /api/me`, `GET /api/users`). */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  departmentName: string | null;
-  enabled: boolean;
-}
-
-/** The answer of `POST /api/auth/login` and `POST /api/auth/refresh`. */
-export interface SignInResult {
-  accessToken: string;
-  /** Seconds the access token stays valid. */
-  expiresIn: number;
-  refreshToken: string;
-  refreshExpiresIn: number;
-  user: SessionUser;
-}
+/** The user and sign-in answers (`GET /api/me`, `POST /api/auth/login`): contract in libs/contracts. */
+export type { SessionUser, SignInResult } from '@luodi/contracts';

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApprovalsI18n } from './i18n-testing';
 
 const departments = vi.hoisted(() => vi.fn());
-vi.mock('../../api/approvals', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/approvals')>();
-  return { ...actual, approvalDashboardApi: { ...actual.approvalDashboardApi, departments } };
+vi.mock('../../api/cockpit', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../api/cockpit')>();
+  return { ...actual, cockpitApi: { ...actual.cockpitApi, departments } };
 });
 const { default: ScorecardTable } = await import('./ScorecardTable.vue');
 

@@ -1,0 +1,94 @@
+import type { AlertKind, AlertLevel, AlertSubjectType } from '@luodi/domain';
+
+// Value lists not in libs/domain yet (the entities and the web keep their own `const` lists): the
+// unions here only name the values the API answers with, until the lists move to libs/domain.
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+export type AnswerCategory = 'in_progress' | 'waiting_applicant' | 'not_a_problem' | 'needs_coordination';
+export type AlertEventType = 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved' | 'reopened';
+export type DeliveryChannel = 'in_app' | 'email' | 'webhook';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** The department's 反馈 on an alert. */
+export interface AlertAnswer {
+  category: AnswerCategory;
+  cause: string;
+  measures: string;
+  /** YYYY-MM-DD */
+  expectedDate: string;
+  answeredAt: string;
+}
+
+/** What the alert is about, by kind: e.g. `{ deadline }`, `{ pointsBehind }`, `{ months: [...] }`. */
+export type AlertDetail = Record<string, unknown>;
+
+/** An alert as lists show it (`GET /api/alerts`). */
+export interface Alert {
+  id: string;
+  kind: AlertKind;
+  level: AlertLevel;
+  status: AlertStatus;
+  subjectType: AlertSubjectType;
+  subjectId: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  departmentId: string;
+  departmentName: string;
+  acknowledgedLevel: AlertLevel | null;
+  acknowledgedAt: string | null;
+  ackNote: string | null;
+  answer: AlertAnswer | null;
+  detail: AlertDetail | null;
+  raisedAt: string;
+  levelSince: string;
+  resolvedAt: string | null;
+}
+
+export interface AlertEvent {
+  type: AlertEventType;
+  level: AlertLevel | null;
+  at: string;
+  actorUsername: string | null;
+  note: string | null;
+}
+
+/** `GET /api/alerts/:id` (and the answer of acknowledging or answering it): the alert with its history. */
+export interface AlertWithEvents extends Alert {
+  events: AlertEvent[];
+}
+
+/** The answer of `POST /api/checks/run`. */
+export interface ChecksRunResult {
+  raised: number;
+  escalated: number;
+  resolved: number;
+  deemedApproved: number;
+}
+
+/** One notification of an alert level to one recipient on one channel (`GET /api/deliveries`). */
+export interface Delivery {
+  id: string;
+  alertId: string;
+  round: number;
+  level: AlertLevel;
+  recipient: string;
+  channel: DeliveryChannel;
+  target: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  generation: number;
+  lastError: string | null;
+  createdAt: string;
+  enqueuedAt: string | null;
+  sentAt: string | null;
+}
+
+/** One message of the live stream (`event: alert` on `GET /api/events`). */
+export interface AlertChange {
+  alertId: string;
+  kind: AlertKind;
+  level: AlertLevel;
+  status: AlertStatus;
+  departmentId: string;
+  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved';
+}

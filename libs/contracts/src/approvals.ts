@@ -1,0 +1,84 @@
+import type { DayKind, Light, MilestoneEventType, MilestoneState } from '@luodi/domain';
+
+/** One item of the approval catalog (事项清单, `GET/POST/PATCH /api/approval-items`). */
+export interface ApprovalItem {
+  code: string;
+  name: string;
+  departmentId: string;
+  statutoryDays: number;
+  promisedDays: number;
+  deemedApproval: boolean;
+  maxExtensionDays: number;
+  /** Per-item override of the yellow threshold; null: the setting applies. */
+  yellowDays: number | null;
+  /** Required materials, one per line. */
+  materials: string | null;
+  sortOrder: number;
+  enabled: boolean;
+}
+
+/** An exception to Monday–Friday (`GET /api/calendar`): a weekday holiday or a working weekend day (调休). */
+export interface CalendarEntry {
+  date: string;
+  kind: DayKind;
+  name: string | null;
+  source: 'package' | 'admin';
+}
+
+/** `PUT /api/calendar/:date`: the override, and how many open milestones had their clock recomputed. */
+export interface CalendarOverrideResult extends CalendarEntry {
+  recomputed: number;
+}
+
+/** `GET/PATCH /api/settings`. */
+export interface ApprovalSettings {
+  yellowDays: number;
+  /** 万元, decimal string. */
+  deemedApprovalThreshold: string;
+  notRegisteredDays: number;
+  notStartedDays: number;
+}
+
+/** A milestone as lists show it (`GET /api/milestones`, `GET /api/projects/:id/milestones`). */
+export interface Milestone {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  itemCode: string;
+  itemName: string;
+  departmentId: string;
+  departmentName: string;
+  state: MilestoneState;
+  submittedAt: string | null;
+  /** Acceptance date (YYYY-MM-DD), also when deemed accepted. */
+  acceptedOn: string | null;
+  acceptanceDeemed: boolean;
+  /** Deadline date (YYYY-MM-DD; the end of that day in Asia/Shanghai). */
+  deadline: string | null;
+  /** Negative when overdue; null when there is no clock (not accepted, or decided). */
+  remainingWorkingDays: number | null;
+  light: Light | null;
+  extensionDays: number;
+  decidedAt: string | null;
+  decidedOnTime: boolean | null;
+}
+
+/** One event of a milestone (people's events, and the system's `deemed_approve`). */
+export interface MilestoneEvent {
+  id: string;
+  type: MilestoneEventType;
+  at: string;
+  days: number | null;
+  reason: string | null;
+  note: string | null;
+  actorUserId: string | null;
+  recordedAt: string;
+}
+
+/** `GET /api/milestones/:id` (and the answer of creating one or recording an event). */
+export interface MilestoneDetail extends Milestone {
+  acceptedAt: string | null;
+  suspendedWorkingDays: number;
+  events: MilestoneEvent[];
+}
