@@ -150,3 +150,37 @@ export function usePagedList<T, F extends object = Record<string, never>>(
 
   return { ...list, total, page, pageSize, filters, applied, search, reset };
 }
+
+/**
+ * A live list's load: a reload asked for while one runs is done once it ends (a burst of stream
+ * messages gives two loads, never overlapping ones). `fetch` writes its own rows; `error` holds the
+ * failure of the last run (cleared by a success).
+ */
+export function useQueuedLoad(fetch: () => Promise<void>): {
+  loading: Ref<boolean>;
+  error: Ref<string | null>;
+  load: () => Promise<void>;
+} {
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let queued = false;
+  async function load(): Promise<void> {
+    if (loading.value) {
+      queued = true;
+      return;
+    }
+    loading.value = true;
+    try {
+      do {
+        queued = false;
+        await fetch();
+        error.value = null;
+      } while (queued);
+    } catch (failure) {
+      error.value = errorMessage(failure);
+    } finally {
+      loading.value = false;
+    }
+  }
+  return { loading, error, load };
+}
