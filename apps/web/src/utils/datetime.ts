@@ -39,3 +39,13 @@ export function thisMonthInDistrict(now: Date = new Date()): string {
 export function dateOnly(value: string | null | undefined): string {
   return value ? value.slice(0, 10) : '—';
 }
+
+/** A date picker's day (`YYYY-MM-DD`, the browser's calendar day the picker shows). */
+export function pickerDay(date: Date): string {
+  return `${pickerMonth(date)}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** A date picker's month (`YYYY-MM`). */
+export function pickerMonth(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
