@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AccessScope, type Principal } from '@luodi/domain';
-import { type CheckResult, ChecksService } from '@luodi/server-core';
+import { ChecksService } from '@luodi/server-core';
 import type { ChecksRunResult } from '@luodi/contracts';
 import type { Observable } from 'rxjs';
 import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';

@@ -13,7 +13,7 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import type { KeyWorkDetail, KeyWorkList, KeyWorkRow as KeyWorkListRow } from '@luodi/contracts';
-import { KeyWorkRepository, type KeyWorkRow, ProjectRepository } from '@luodi/persistence';
+import { KeyWorkRepository, ProjectRepository } from '@luodi/persistence';
 import { CalendarService, Clock } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
 import { FiguresPublisher } from '../live/figures-publisher';

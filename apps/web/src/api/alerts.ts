@@ -1,11 +1,4 @@
-import {
-  ALERT_STATUSES,
-  type AlertKind,
-  type AlertLevel,
-  type AlertStatus,
-  type AlertSubjectType,
-  type AnswerCategory,
-} from '@luodi/domain';
+import { ALERT_STATUSES, type AlertKind, type AlertLevel, type AnswerCategory } from '@luodi/domain';
 import type {
   Alert,
   AlertAnswer,

@@ -1,5 +1,3 @@
-import type { Role } from '@luodi/domain';
-
 /** The four roles of domain §1, defined once in libs/domain. */
 export { ALL_ROLES as ROLES, isRole, type Role } from '@luodi/domain';
 

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Condition,
-  dueMonths,
-  keyWorkConditions,
-  scheduleRate,
-} from '@luodi/domain';
+import { type Condition, dueMonths, keyWorkConditions, scheduleRate } from '@luodi/domain';
 import { KeyWorkRepository } from '@luodi/persistence';
 import {
   type CheckContext,
