@@ -53,16 +53,20 @@ describe('drill: SIGKILL of the API in the middle of an import and of milestone 
   const query = async <T>(sql: string, parameters: unknown[] = []): Promise<T[]> =>
     (await (await stack.database.dataSource()).query(sql, parameters)) as T[];
 
-  /** Rows the API's connections have written but not committed (an open transaction of this database). */
-  const uncommittedRows = async (): Promise<number> => {
-    const [row] = await query<{ rows: string | null }>(
-      `SELECT SUM(t.trx_rows_modified) AS \`rows\`
-         FROM information_schema.innodb_trx t
-         JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-        WHERE p.db = ?`,
+  /**
+   * Statements of the API writing the import's rows now (its transaction has begun writing and has not
+   * committed: the import commits once, after its last insert). MariaDB's information_schema.innodb_trx
+   * did not list the import's transaction reliably here, so the drill watches the processlist instead.
+   */
+  const importInserting = async (): Promise<number> => {
+    const [row] = await query<{ inserting: string | null }>(
+      `SELECT COUNT(*) AS inserting
+         FROM information_schema.processlist p
+        WHERE p.db = ? AND p.command = 'Query'
+          AND (p.info LIKE 'INSERT INTO \`project\`%' OR p.info LIKE 'INSERT INTO \`project_stage_event\`%')`,
       [stack.database.name],
     );
-    return Number(row?.rows ?? 0);
+    return Number(row?.inserting ?? 0);
   };
 
   const auditVerifies = async () => {
@@ -79,19 +83,22 @@ describe('drill: SIGKILL of the API in the middle of an import and of milestone 
       .catch((error: unknown) => ({ status: 0, body: String(error) }))
       .then((answer) => (settled = answer));
 
-    // Kill once the import's transaction has written rows it has not committed.
+    // Kill once the import's transaction is writing its rows (before its commit).
     let seen = 0;
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline && !settled) {
-      seen = await uncommittedRows();
+      seen = await importInserting();
       if (seen > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    expect(seen, `no open transaction with rows seen; answer ${JSON.stringify(settled)}`).toBeGreaterThan(0);
+    expect(
+      seen,
+      `the import was never seen writing its rows; answer ${JSON.stringify(settled)}`,
+    ).toBeGreaterThan(0);
     api.child.kill('SIGKILL');
     const answer = await pending;
     expect(await api.exited).toBe('SIGKILL');
-    process.stdout.write(`\n[kill-mid-write] import killed with ${seen} row(s) written uncommitted\n`);
+    process.stdout.write(`\n[kill-mid-write] import killed while its transaction was inserting rows\n`);
 
     api = await startApi(stack.env);
     tokens = await signInAll();
