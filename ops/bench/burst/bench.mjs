@@ -7,10 +7,8 @@
 // Run: node ops/bench/burst/bench.mjs [--pools 1,10]
 // Uses the built api (npm run build) and the services of ops/services; writes
 // ops/bench/results/burst-<date>.json.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
+  benchEnv,
   cli as runCli,
   databaseUrl,
   log,
@@ -19,9 +17,10 @@ import {
   parseArgs,
   percentile,
   requireFromRoot,
-  RESULTS_DIR,
+  runMain,
   serviceUrls,
   startApi,
+  writeResult,
 } from '../lib/common.mjs';
 
 const mysql = requireFromRoot('mysql2/promise');
@@ -35,13 +34,12 @@ const services = serviceUrls();
 const database = `luodi_bench_burst_${Date.now().toString(36)}`;
 const url = databaseUrl(services.databaseUrl, database);
 const baseEnv = {
-  DATABASE_URL: url,
-  REDIS_URL: services.redisUrl,
-  QUEUE_PREFIX: `benchburst${Date.now().toString(36)}`,
-  JWT_SECRET: randomBytes(48).toString('base64url'),
+  ...benchEnv({
+    databaseUrl: url,
+    redisUrl: services.redisUrl,
+    queuePrefix: `benchburst${Date.now().toString(36)}`,
+  }),
   DEMO_PASSWORD: PASSWORD,
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
 };
 
 async function call(baseUrl, token, method, path, body) {
@@ -158,13 +156,8 @@ async function main() {
     await db.end();
   }
   const result = { at: new Date().toISOString(), machine, runs };
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `burst-${result.at.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult(`burst-${result.at.slice(0, 10)}.json`, result);
   log(`written ${file}`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

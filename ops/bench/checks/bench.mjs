@@ -7,10 +7,9 @@
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
+  API_MAIN,
+  benchEnv,
   cli as runCli,
   databaseUrl,
   freePort,
@@ -18,11 +17,11 @@ import {
   machineInfo,
   percentile,
   requireFromRoot,
-  RESULTS_DIR,
+  runMain,
   serviceUrls,
   sleep,
   WORKER_MAIN,
-  API_MAIN,
+  writeResult,
 } from '../lib/common.mjs';
 
 const mysql = requireFromRoot('mysql2/promise');
@@ -47,13 +46,12 @@ const database = `luodi_bench_checks_${Date.now().toString(36)}`;
 const url = new URL(databaseUrl(services.databaseUrl, database));
 const env = {
   PATH: process.env.PATH,
-  DATABASE_URL: url.toString(),
-  REDIS_URL: services.redisUrl,
-  QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
-  JWT_SECRET: randomBytes(48).toString('base64url'),
+  ...benchEnv({
+    databaseUrl: url.toString(),
+    redisUrl: services.redisUrl,
+    queuePrefix: `bench${Date.now().toString(36)}`,
+  }),
   DEMO_PASSWORD: 'bench only Demo Passphrase',
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
   // The bench triggers checks itself; the worker only relays and delivers.
   CHECKS_INTERVAL_MS: '3600000',
   CLOCK_INTERVAL_MS: '3600000',
@@ -202,14 +200,9 @@ async function main() {
     deliveriesPerSecond: Number(pending) / deliverySeconds,
     deliveriesLeft: left,
   };
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `checks-${result.at.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult(`checks-${result.at.slice(0, 10)}.json`, result);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -16,19 +16,18 @@
 // A side (API or SQL) whose one-at-a-time p50 exceeds --max-service-ms is not run at the fixed rate
 // (it is saturated by construction: reported with `saturated` and its one-at-a-time figures).
 // Writes ops/bench/results/cockpit-<tier>-cache<N>-<date>.json and prints a table.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import {
+  benchEnv,
   log,
   login,
   machineInfo,
   parseArgs,
   requireFromRoot,
-  RESULTS_DIR,
+  runMain,
   sleep,
   startApi,
+  writeResult,
 } from '../lib/common.mjs';
 import { fixedRate, round, sequential } from '../lib/load.mjs';
 import { BENCH_PASSWORD, ensureTier, rowCounts } from './generate.mjs';
@@ -232,13 +231,12 @@ async function main() {
   log(`rows: ${JSON.stringify(counts)}`);
 
   const api = await startApi({
-    DATABASE_URL: tier.url,
-    REDIS_URL: tier.redisUrl,
-    QUEUE_PREFIX: `benchcockpit${Date.now().toString(36)}`,
-    JWT_SECRET: randomBytes(48).toString('base64url'),
+    ...benchEnv({
+      databaseUrl: tier.url,
+      redisUrl: tier.redisUrl,
+      queuePrefix: `benchcockpit${Date.now().toString(36)}`,
+    }),
     ACCESS_TOKEN_TTL_SECONDS: '3600',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
     FIGURES_CACHE_SECONDS: String(CACHE_SECONDS),
   });
   const results = [];
@@ -342,9 +340,7 @@ async function main() {
     figuresCacheSeconds: CACHE_SECONDS,
     endpoints: results,
   };
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `cockpit-${TIER}-cache${CACHE_SECONDS}-${result.at.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult(`cockpit-${TIER}-cache${CACHE_SECONDS}-${result.at.slice(0, 10)}.json`, result);
 
   log(
     `\ntier ${TIER}: ${counts.project} projects, ${counts.milestone} milestones; ${RATE} req/s × ${SECONDS} s; ms`,
@@ -366,7 +362,4 @@ async function main() {
   if (results.some((row) => !row.sameFigures)) process.exitCode = 2;
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -8,11 +8,10 @@
 // Uses the built api and worker (npm run build) and the services of ops/services; writes
 // ops/bench/results/delivery-<date>.json.
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import {
+  benchEnv,
   cli as runCli,
   databaseUrl,
   log,
@@ -20,11 +19,12 @@ import {
   machineInfo,
   parseArgs,
   requireFromRoot,
-  RESULTS_DIR,
+  runMain,
   serviceUrls,
   sleep,
   startApi,
   WORKER_MAIN,
+  writeResult,
 } from '../lib/common.mjs';
 
 const mysql = requireFromRoot('mysql2/promise');
@@ -39,13 +39,8 @@ const stamp = Date.now().toString(36);
 const database = `luodi_bench_delivery_${stamp}`;
 const url = databaseUrl(services.databaseUrl, database);
 const env = {
-  DATABASE_URL: url,
-  REDIS_URL: services.redisUrl,
-  QUEUE_PREFIX: `benchdelivery${stamp}`,
-  JWT_SECRET: randomBytes(48).toString('base64url'),
+  ...benchEnv({ databaseUrl: url, redisUrl: services.redisUrl, queuePrefix: `benchdelivery${stamp}` }),
   DEMO_PASSWORD: PASSWORD,
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
   CHECKS_INTERVAL_MS: '3600000',
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
@@ -205,14 +200,9 @@ async function main() {
     shareOfRawBullmq: endToEnd.perSecond ? endToEnd.perSecond / raw.perSecond : null,
     targets: { endToEndPerSecond: 5000, shareOfRawBullmq: 0.2 },
   };
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `delivery-${result.at.slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult(`delivery-${result.at.slice(0, 10)}.json`, result);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

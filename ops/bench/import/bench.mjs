@@ -8,13 +8,13 @@
 // Run: node ops/bench/import/bench.mjs [--rows 20000] [--runs 5] [--big-rows 300000]
 // Uses the built API (npm run build) and the services of ops/services; results in
 // ops/bench/results/import-<date>.json.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
 import {
+  benchEnv,
   cli as runCli,
   databaseUrl,
   log,
@@ -23,10 +23,11 @@ import {
   parseArgs,
   percentile,
   requireFromRoot,
-  RESULTS_DIR,
+  runMain,
   serviceUrls,
   sleep,
   startApi,
+  writeResult,
 } from '../lib/common.mjs';
 
 const mysql = requireFromRoot('mysql2/promise');
@@ -205,13 +206,12 @@ async function main() {
   const database = `luodi_bench_import_${Date.now().toString(36)}`;
   const url = databaseUrl(services.databaseUrl, database);
   const env = {
-    DATABASE_URL: url,
-    REDIS_URL: services.redisUrl,
-    QUEUE_PREFIX: `bench${Date.now().toString(36)}`,
-    JWT_SECRET: randomBytes(48).toString('base64url'),
+    ...benchEnv({
+      databaseUrl: url,
+      redisUrl: services.redisUrl,
+      queuePrefix: `bench${Date.now().toString(36)}`,
+    }),
     DEMO_PASSWORD: 'bench only Demo Passphrase',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
   };
   log(
     `bench: import of ${ROWS} rows × ${RUNS}, then ${BIG_ROWS} rows and a 200 MiB zip bomb; database ${database}`,
@@ -281,9 +281,7 @@ async function main() {
         peakRssAddedMiB: bombResult.peakAddedMiB,
       },
     };
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const out = join(RESULTS_DIR, `import-${new Date().toISOString().slice(0, 10)}.json`);
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    const out = writeResult(`import-${new Date().toISOString().slice(0, 10)}.json`, result);
     log(`results: ${out}`);
   } finally {
     await api.stop();
@@ -292,7 +290,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

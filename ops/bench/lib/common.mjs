@@ -1,7 +1,8 @@
 // Helpers shared by the benches under ops/bench: where the repository and the services are, the
 // built CLI and API, free ports, percentiles and what the machine is.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,6 +20,37 @@ export const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 
 export const log = (text) => process.stdout.write(`${text}\n`);
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a bench's `main`; a failure is printed with its stack and exits with status 1. */
+export function runMain(main) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}
+
+/** Writes a bench's result as pretty JSON to `ops/bench/results/<name>` and returns the file's path. */
+export function writeResult(name, result) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, name);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * The environment every bench starts the built API or worker with: its own database and queue
+ * prefix, a fresh JWT secret, warnings only, production mode. Benches add their own settings.
+ */
+export function benchEnv({ databaseUrl, redisUrl, queuePrefix }) {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+}
 
 /** `--name value` pairs and bare words (positional) of the command line. */
 export function parseArgs(argv = process.argv.slice(2)) {

@@ -46,10 +46,20 @@ export class MilestonesService {
     private readonly clock: Clock,
   ) {}
 
-  /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
-  private async listView(row: MilestoneRow, today: string): Promise<MilestoneView> {
-    const calendar = await this.calendar.calendar();
-    const undecided = !row.decidedAt;
+  /** What names a milestone in the list and the detail: its project, its item and the deciding department. */
+  private static identity(
+    row: MilestoneRow,
+  ): Pick<
+    Milestone,
+    | 'id'
+    | 'projectId'
+    | 'projectCode'
+    | 'projectName'
+    | 'itemCode'
+    | 'itemName'
+    | 'departmentId'
+    | 'departmentName'
+  > {
     return {
       id: row.id,
       projectId: row.projectId,
@@ -59,6 +69,15 @@ export class MilestonesService {
       itemName: row.itemName,
       departmentId: row.departmentId,
       departmentName: row.departmentName,
+    };
+  }
+
+  /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
+  private async listView(row: MilestoneRow, today: string): Promise<MilestoneView> {
+    const calendar = await this.calendar.calendar();
+    const undecided = !row.decidedAt;
+    return {
+      ...MilestonesService.identity(row),
       state: row.state,
       submittedAt: iso(row.submittedAt),
       acceptedOn: row.acceptedOn,
@@ -79,14 +98,7 @@ export class MilestonesService {
     events: MilestoneEventEntity[],
   ): MilestoneDetail {
     return {
-      id: row.id,
-      projectId: row.projectId,
-      projectCode: row.projectCode,
-      projectName: row.projectName,
-      itemCode: row.itemCode,
-      itemName: row.itemName,
-      departmentId: row.departmentId,
-      departmentName: row.departmentName,
+      ...MilestonesService.identity(row),
       state: clock.state,
       submittedAt: iso(clock.submittedAt),
       acceptedAt: iso(clock.acceptedAt),

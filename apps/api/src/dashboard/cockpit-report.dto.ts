@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { InDateRange, IsId, IsQueryInt } from '../common/validators';
+import { IsOptional, Matches } from 'class-validator';
+import { InDateRange, IsQueryInt } from '../common/validators';
+import { FiguresDepartmentFilter, FiguresSourceFilter } from './figures-filter.fields';
 
 /** `GET /api/dashboard/report`: the 月度调度 report of a month, with the cockpit's filters. */
 export class CockpitReportQueryDto {
@@ -17,18 +18,9 @@ export class CockpitReportQueryDto {
   @IsQueryInt(2000, 2100)
   year?: number;
 
-  @ApiPropertyOptional({ example: '沪洽会' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @FiguresSourceFilter()
   source?: string;
 
-  @ApiPropertyOptional({
-    example: '3',
-    description:
-      'the lead department of the projects (project and key-work figures); the deciding department (approval figures)',
-  })
-  @IsOptional()
-  @IsId()
+  @FiguresDepartmentFilter()
   departmentId?: string;
 }

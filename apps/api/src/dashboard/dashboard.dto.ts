@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { BreakdownDimension } from '@luodi/contracts';
-import { InDateRange, IsId, IsQueryInt } from '../common/validators';
+import { InDateRange, IsQueryInt } from '../common/validators';
+import { FiguresDepartmentFilter, FiguresSourceFilter } from './figures-filter.fields';
 
 export class SummaryQueryDto {
   @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
@@ -20,19 +21,10 @@ export class SummaryQueryDto {
   @InDateRange()
   asOf?: string;
 
-  @ApiPropertyOptional({ example: '沪洽会' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @FiguresSourceFilter()
   source?: string;
 
-  @ApiPropertyOptional({
-    example: '3',
-    description:
-      'the lead department of the projects (project and key-work figures); the deciding department (approval figures)',
-  })
-  @IsOptional()
-  @IsId()
+  @FiguresDepartmentFilter()
   departmentId?: string;
 }
 

@@ -1,5 +1,6 @@
 import { IsOptionalNotNull } from '../common/validators';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { Department, DepartmentSummary } from '@luodi/contracts';
 import { WEBHOOK_KINDS, WEBHOOK_SECRET_PATTERN, type WebhookKind } from '@luodi/domain';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
@@ -10,6 +11,39 @@ const SECRET_DESCRIPTION =
   'write-only signing secret (DingTalk 加签 SEC…, Feishu 签名校验 key, or the generic HMAC key); null removes it. ' +
   'Never answered: responses carry hasSecret. A WeCom robot takes none.';
 const SECRET_RULE = 'must be 1–200 visible ASCII characters without spaces';
+
+// The rules of the fields that creating and updating a department share. The decorators are listed
+// bottom first, the order in which a stack written on the property is applied.
+const EmailField = (api: ApiPropertyOptions): PropertyDecorator =>
+  applyDecorators(
+    MaxLength(254),
+    IsEmail({}, { message: 'must be an e-mail address' }),
+    IsOptional(),
+    ApiPropertyOptional(api),
+  );
+const WebhookUrlField = (api: ApiPropertyOptions): PropertyDecorator =>
+  applyDecorators(
+    MaxLength(500),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+      { message: 'must be an http(s) URL' },
+    ),
+    IsOptional(),
+    ApiPropertyOptional(api),
+  );
+const WebhookKindField = (): PropertyDecorator =>
+  applyDecorators(
+    IsIn(WEBHOOK_KINDS, { message: `must be one of ${WEBHOOK_KINDS.join(', ')}` }),
+    IsOptionalNotNull(),
+    ApiPropertyOptional({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION }),
+  );
+const WebhookSecretField = (): PropertyDecorator =>
+  applyDecorators(
+    Matches(WEBHOOK_SECRET_PATTERN, { message: SECRET_RULE }),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ nullable: true, type: String, writeOnly: true, description: SECRET_DESCRIPTION }),
+  );
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'NRB', description: 'short code: letters, digits, _ or -' })
@@ -22,30 +56,16 @@ export class CreateDepartmentDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'zrzyj@district.gov.cn', nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField({ example: 'zrzyj@district.gov.cn', nullable: true })
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://robot.example.gov.cn/hook/abc', nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'must be an http(s) URL' },
-  )
-  @MaxLength(500)
+  @WebhookUrlField({ example: 'https://robot.example.gov.cn/hook/abc', nullable: true })
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION })
-  @IsOptionalNotNull()
-  @IsIn(WEBHOOK_KINDS, { message: `must be one of ${WEBHOOK_KINDS.join(', ')}` })
+  @WebhookKindField()
   webhookKind?: WebhookKind;
 
-  @ApiPropertyOptional({ nullable: true, type: String, writeOnly: true, description: SECRET_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  @Matches(WEBHOOK_SECRET_PATTERN, { message: SECRET_RULE })
+  @WebhookSecretField()
   webhookSecret?: string | null;
 }
 
@@ -56,30 +76,16 @@ export class UpdateDepartmentDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField({ nullable: true })
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'must be an http(s) URL' },
-  )
-  @MaxLength(500)
+  @WebhookUrlField({ nullable: true })
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ enum: WEBHOOK_KINDS, description: KIND_DESCRIPTION })
-  @IsOptionalNotNull()
-  @IsIn(WEBHOOK_KINDS, { message: `must be one of ${WEBHOOK_KINDS.join(', ')}` })
+  @WebhookKindField()
   webhookKind?: WebhookKind;
 
-  @ApiPropertyOptional({ nullable: true, type: String, writeOnly: true, description: SECRET_DESCRIPTION })
-  @IsOptional()
-  @IsString()
-  @Matches(WEBHOOK_SECRET_PATTERN, { message: SECRET_RULE })
+  @WebhookSecretField()
   webhookSecret?: string | null;
 }
 

@@ -1,13 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 
 /** What happened to an alert: raised, level up, acknowledged, answered, resolved, reopened. */
 @Entity({ name: 'alert_event' })
 @Index('idx_alert_event_alert', ['alertId', 'id'])
 export class AlertEventEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'alert_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('alert_id')
   alertId!: string;
 
   @Column({
@@ -20,12 +21,12 @@ export class AlertEventEntity {
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
   level!: number;
 
-  @Column({ name: 'at', type: 'datetime', precision: 3 })
+  @MomentColumn('at')
   at!: Date;
 
-  @Column({ name: 'actor_user_id', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('actor_user_id', { nullable: true })
   actorUserId!: string | null;
 
-  @Column({ name: 'note', type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn('note', 2000, { nullable: true })
   note!: string | null;
 }

@@ -8,7 +8,8 @@ import {
   ANSWER_CATEGORIES,
   type AnswerCategory,
 } from '@luodi/domain';
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { IdColumn, IdRefColumn, MomentColumn, DateColumn, VarcharColumn } from './columns';
 
 /**
  * A stall alert (预警/督办): at most one per (subject, kind), enforced by the unique key; its level
@@ -19,7 +20,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Index('idx_alert_department_status', ['departmentId', 'status'])
 @Index('idx_alert_status_level_department', ['status', 'level', 'departmentId'])
 export class AlertEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
   @Column({ name: 'kind', type: 'enum', enum: ALERT_KINDS })
@@ -28,13 +29,13 @@ export class AlertEntity {
   @Column({ name: 'subject_type', type: 'enum', enum: ALERT_SUBJECT_TYPES })
   subjectType!: AlertSubjectType;
 
-  @Column({ name: 'subject_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('subject_id')
   subjectId!: string;
 
-  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('project_id')
   projectId!: string;
 
-  @Column({ name: 'department_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('department_id')
   departmentId!: string;
 
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
@@ -50,43 +51,43 @@ export class AlertEntity {
   @Column({ name: 'acknowledged_level', type: 'tinyint', unsigned: true, nullable: true })
   acknowledgedLevel!: number | null;
 
-  @Column({ name: 'acknowledged_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('acknowledged_at', { nullable: true })
   acknowledgedAt!: Date | null;
 
-  @Column({ name: 'acknowledged_by', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('acknowledged_by', { nullable: true })
   acknowledgedBy!: string | null;
 
-  @Column({ name: 'ack_note', type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn('ack_note', 1000, { nullable: true })
   ackNote!: string | null;
 
   @Column({ name: 'answer_category', type: 'enum', enum: ANSWER_CATEGORIES, nullable: true })
   answerCategory!: AnswerCategory | null;
 
-  @Column({ name: 'answer_cause', type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn('answer_cause', 2000, { nullable: true })
   answerCause!: string | null;
 
-  @Column({ name: 'answer_measures', type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn('answer_measures', 2000, { nullable: true })
   answerMeasures!: string | null;
 
-  @Column({ name: 'answer_expected_date', type: 'date', nullable: true })
+  @DateColumn('answer_expected_date', { nullable: true })
   answerExpectedDate!: string | null;
 
-  @Column({ name: 'answered_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('answered_at', { nullable: true })
   answeredAt!: Date | null;
 
-  @Column({ name: 'answered_by', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('answered_by', { nullable: true })
   answeredBy!: string | null;
 
   /** Facts shown with the alert (JSON text). */
   @Column({ name: 'detail', type: 'text', nullable: true })
   detail!: string | null;
 
-  @Column({ name: 'raised_at', type: 'datetime', precision: 3 })
+  @MomentColumn('raised_at')
   raisedAt!: Date;
 
-  @Column({ name: 'level_since', type: 'datetime', precision: 3 })
+  @MomentColumn('level_since')
   levelSince!: Date;
 
-  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('resolved_at', { nullable: true })
   resolvedAt!: Date | null;
 }

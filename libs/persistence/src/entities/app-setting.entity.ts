@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MomentColumn } from './columns';
 
 /** The district's settings (one row): clock thresholds and stall periods. */
 @Entity({ name: 'app_setting' })
@@ -28,6 +29,6 @@ export class AppSettingEntity {
   @Column({ name: 'not_started_days', type: 'smallint', unsigned: true, default: 180 })
   notStartedDays!: number;
 
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @MomentColumn('updated_at', { default: () => 'CURRENT_TIMESTAMP(3)' })
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdRefColumn, VarcharColumn, ForeignKey } from './columns';
 import { DepartmentEntity } from './department.entity';
 
 /** The catalog of approval items (事项清单) with their time limits in working days. */
@@ -7,15 +8,14 @@ export class ApprovalItemEntity {
   @PrimaryColumn({ name: 'code', type: 'varchar', length: 32 })
   code!: string;
 
-  @Column({ name: 'name', type: 'varchar', length: 100 })
+  @VarcharColumn('name', 100)
   name!: string;
 
   @Index('idx_approval_item_department_id')
-  @Column({ name: 'department_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('department_id')
   departmentId!: string;
 
-  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_approval_item_department' })
+  @ForeignKey(() => DepartmentEntity, 'department_id', 'fk_approval_item_department', 'RESTRICT')
   department?: DepartmentEntity;
 
   /** 法定时限 (working days). */

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 
 /** Append-only, hash-chained audit trail: who did what, when, before → after. */
 @Entity({ name: 'audit_log' })
@@ -9,22 +10,22 @@ export class AuditLogEntity {
   seq!: string;
 
   @Index('idx_audit_log_at')
-  @Column({ name: 'at', type: 'datetime', precision: 3 })
+  @MomentColumn('at')
   at!: Date;
 
-  @Column({ name: 'actor_user_id', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('actor_user_id', { nullable: true })
   actorUserId!: string | null;
 
-  @Column({ name: 'actor_username', type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn('actor_username', 64, { nullable: true })
   actorUsername!: string | null;
 
-  @Column({ name: 'action', type: 'varchar', length: 64 })
+  @VarcharColumn('action', 64)
   action!: string;
 
-  @Column({ name: 'entity_type', type: 'varchar', length: 64 })
+  @VarcharColumn('entity_type', 64)
   entityType!: string;
 
-  @Column({ name: 'entity_id', type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn('entity_id', 64, { nullable: true })
   entityId!: string | null;
 
   /** Canonical JSON text (kept as text so the bytes that were hashed stay exactly as they were). */
@@ -34,10 +35,10 @@ export class AuditLogEntity {
   @Column({ name: 'after_json', type: 'longtext', nullable: true })
   after!: string | null;
 
-  @Column({ name: 'ip', type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn('ip', 64, { nullable: true })
   ip!: string | null;
 
-  @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
+  @VarcharColumn('request_id', 128, { nullable: true })
   requestId!: string | null;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64 })
@@ -53,7 +54,7 @@ export class AuditHeadEntity {
   @PrimaryColumn({ name: 'id', type: 'tinyint', unsigned: true })
   id!: number;
 
-  @Column({ name: 'last_seq', type: 'bigint', unsigned: true })
+  @IdRefColumn('last_seq')
   lastSeq!: string;
 
   @Column({ name: 'last_hash', type: 'char', length: 64 })

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdRefColumn, MomentColumn, VarcharColumn, ForeignKey } from './columns';
 import { UserEntity } from './user.entity';
 
 /**
@@ -12,31 +13,30 @@ export class AuthSessionEntity {
   id!: string;
 
   @Index('idx_auth_session_user_id')
-  @Column({ name: 'user_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('user_id')
   userId!: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_auth_session_user' })
+  @ForeignKey(() => UserEntity, 'user_id', 'fk_auth_session_user', 'CASCADE')
   user?: UserEntity;
 
   @Column({ name: 'refresh_token_hash', type: 'char', length: 64 })
   refreshTokenHash!: string;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @MomentColumn('created_at')
   createdAt!: Date;
 
-  @Column({ name: 'last_used_at', type: 'datetime', precision: 3 })
+  @MomentColumn('last_used_at')
   lastUsedAt!: Date;
 
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  @MomentColumn('expires_at')
   expiresAt!: Date;
 
-  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('revoked_at', { nullable: true })
   revokedAt!: Date | null;
 
-  @Column({ name: 'ip', type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn('ip', 64, { nullable: true })
   ip!: string | null;
 
-  @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true })
+  @VarcharColumn('user_agent', 255, { nullable: true })
   userAgent!: string | null;
 }

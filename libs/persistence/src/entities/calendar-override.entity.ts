@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MomentColumn, VarcharColumn } from './columns';
 
 /** An admin's override of one date of the working-day calendar (over the data package's value). */
 @Entity({ name: 'calendar_override' })
@@ -9,9 +10,9 @@ export class CalendarOverrideEntity {
   @Column({ name: 'kind', type: 'enum', enum: ['holiday', 'workday'] })
   kind!: 'holiday' | 'workday';
 
-  @Column({ name: 'name', type: 'varchar', length: 100, nullable: true })
+  @VarcharColumn('name', 100, { nullable: true })
   name!: string | null;
 
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @MomentColumn('updated_at')
   updatedAt!: Date;
 }

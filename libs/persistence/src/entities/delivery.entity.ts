@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 
 /**
  * The transactional outbox of alert notifications: written in the same transaction as the alert
@@ -17,7 +18,7 @@ export class DeliveryEntity {
   @PrimaryColumn({ name: 'id', type: 'char', length: 36 })
   id!: string;
 
-  @Column({ name: 'alert_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('alert_id')
   alertId!: string;
 
   /** The alert's round (a resolved alert that comes back notifies again). */
@@ -28,14 +29,14 @@ export class DeliveryEntity {
   level!: number;
 
   /** `department:<id>`, `bureau` or `leadership`. */
-  @Column({ name: 'recipient', type: 'varchar', length: 64 })
+  @VarcharColumn('recipient', 64)
   recipient!: string;
 
   @Column({ name: 'channel', type: 'enum', enum: ['in_app', 'email', 'webhook'] })
   channel!: 'in_app' | 'email' | 'webhook';
 
   /** E-mail address or webhook URL (null in-app). */
-  @Column({ name: 'target', type: 'varchar', length: 500, nullable: true })
+  @VarcharColumn('target', 500, { nullable: true })
   target!: string | null;
 
   @Column({ name: 'status', type: 'enum', enum: ['pending', 'sent', 'failed'], default: 'pending' })
@@ -48,15 +49,15 @@ export class DeliveryEntity {
   @Column({ name: 'generation', type: 'smallint', unsigned: true, default: 0 })
   generation!: number;
 
-  @Column({ name: 'last_error', type: 'varchar', length: 1000, nullable: true })
+  @VarcharColumn('last_error', 1000, { nullable: true })
   lastError!: string | null;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @MomentColumn('created_at')
   createdAt!: Date;
 
-  @Column({ name: 'enqueued_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('enqueued_at', { nullable: true })
   enqueuedAt!: Date | null;
 
-  @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('sent_at', { nullable: true })
   sentAt!: Date | null;
 }

@@ -1,23 +1,23 @@
 import { WEBHOOK_KINDS, type WebhookKind } from '@luodi/domain';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from './columns';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, VarcharColumn, CreatedAtColumn, UpdatedAtColumn } from './columns';
 
 /** A government department (发改局, 自然资源局 …): owner of approvals and recipient of alerts. */
 @Entity({ name: 'department' })
 export class DepartmentEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'code', type: 'varchar', length: 32, unique: true })
+  @VarcharColumn('code', 32, { unique: true })
   code!: string;
 
-  @Column({ name: 'name', type: 'varchar', length: 100 })
+  @VarcharColumn('name', 100)
   name!: string;
 
-  @Column({ name: 'email', type: 'varchar', length: 254, nullable: true })
+  @VarcharColumn('email', 254, { nullable: true })
   email!: string | null;
 
-  @Column({ name: 'webhook_url', type: 'varchar', length: 500, nullable: true })
+  @VarcharColumn('webhook_url', 500, { nullable: true })
   webhookUrl!: string | null;
 
   /** Which chat robot the webhook is (its message format, signing and answer). */
@@ -28,7 +28,7 @@ export class DepartmentEntity {
    * The robot's signing secret (DingTalk 加签, Feishu 签名校验, generic HMAC key). Write-only: never
    * answered by the API (only whether there is one), never in job payloads, logs or the audit trail.
    */
-  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true })
+  @VarcharColumn('webhook_secret', 200, { nullable: true })
   webhookSecret!: string | null;
 
   @CreatedAtColumn()

@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  IdRefColumn,
+  MomentColumn,
+  DateColumn,
+  VarcharColumn,
+  MoneyColumn,
+  ForeignKey,
+} from './columns';
 import { ProjectEntity } from './project.entity';
 
 /** A dated arrival of funds (到位资金, 万元) on a project. */
@@ -7,28 +16,27 @@ import { ProjectEntity } from './project.entity';
 // Funds entered after an as-of date (subtracted from the projects' running totals).
 @Index('idx_fund_arrival_at_cover', ['at', 'projectId', 'amount'])
 export class FundArrivalEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('project_id')
   projectId!: string;
 
-  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_fund_arrival_project' })
+  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_fund_arrival_project', 'CASCADE')
   project?: ProjectEntity;
 
-  @Column({ name: 'amount', type: 'decimal', precision: 14, scale: 2 })
+  @MoneyColumn('amount')
   amount!: string;
 
-  @Column({ name: 'at', type: 'date' })
+  @DateColumn('at')
   at!: string;
 
-  @Column({ name: 'note', type: 'varchar', length: 500, nullable: true })
+  @VarcharColumn('note', 500, { nullable: true })
   note!: string | null;
 
-  @Column({ name: 'recorded_by', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('recorded_by', { nullable: true })
   recordedBy!: string | null;
 
-  @Column({ name: 'recorded_at', type: 'datetime', precision: 3 })
+  @MomentColumn('recorded_at')
   recordedAt!: Date;
 }

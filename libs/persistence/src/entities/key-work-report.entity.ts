@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn, MoneyColumn, ForeignKey } from './columns';
 import { KeyWorkEntity } from './key-work.entity';
 
 /** A monthly report (月度调度) of a key work: investment completed in that month, progress, problems. */
@@ -6,36 +7,35 @@ import { KeyWorkEntity } from './key-work.entity';
 @Unique('uq_key_work_report_month', ['keyWorkId', 'month'])
 @Index('idx_key_work_report_reported_at', ['reportedAt'])
 export class KeyWorkReportEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'key_work_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('key_work_id')
   keyWorkId!: string;
 
-  @ManyToOne(() => KeyWorkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'key_work_id', foreignKeyConstraintName: 'fk_key_work_report_key_work' })
+  @ForeignKey(() => KeyWorkEntity, 'key_work_id', 'fk_key_work_report_key_work', 'CASCADE')
   keyWork?: KeyWorkEntity;
 
   /** `YYYY-MM`. */
   @Column({ name: 'month', type: 'char', length: 7 })
   month!: string;
 
-  @Column({ name: 'completed_investment', type: 'decimal', precision: 14, scale: 2 })
+  @MoneyColumn('completed_investment')
   completedInvestment!: string;
 
-  @Column({ name: 'progress', type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn('progress', 2000, { nullable: true })
   progress!: string | null;
 
-  @Column({ name: 'problems', type: 'varchar', length: 2000, nullable: true })
+  @VarcharColumn('problems', 2000, { nullable: true })
   problems!: string | null;
 
   /** When the report was first entered (the due-day rule and `asOf` use it). */
-  @Column({ name: 'reported_at', type: 'datetime', precision: 3 })
+  @MomentColumn('reported_at')
   reportedAt!: Date;
 
-  @Column({ name: 'reported_by', type: 'bigint', unsigned: true, nullable: true })
+  @IdRefColumn('reported_by', { nullable: true })
   reportedBy!: string | null;
 
-  @Column({ name: 'corrected_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('corrected_at', { nullable: true })
   correctedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from './columns';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { IdColumn, IdRefColumn, MoneyColumn, ForeignKey, CreatedAtColumn, UpdatedAtColumn } from './columns';
 import { ProjectEntity } from './project.entity';
 
 /** A project on a year's key-works list (重点工程) with its annual plan. */
@@ -7,20 +7,19 @@ import { ProjectEntity } from './project.entity';
 @Unique('uq_key_work_project_year', ['projectId', 'year'])
 @Index('idx_key_work_year', ['year'])
 export class KeyWorkEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('project_id')
   projectId!: string;
 
-  @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_key_work_project' })
+  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_key_work_project', 'RESTRICT')
   project?: ProjectEntity;
 
   @Column({ name: 'year', type: 'smallint', unsigned: true })
   year!: number;
 
-  @Column({ name: 'annual_plan_investment', type: 'decimal', precision: 14, scale: 2 })
+  @MoneyColumn('annual_plan_investment')
   annualPlanInvestment!: string;
 
   /** For new starts: the month (1–12) of `year` in which construction is planned to start. */

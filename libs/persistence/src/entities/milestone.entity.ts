@@ -1,6 +1,15 @@
 import { type Light, LIGHTS, MILESTONE_STATES, MilestoneState } from '@luodi/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from './columns';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import {
+  IdColumn,
+  IdRefColumn,
+  MomentColumn,
+  DateColumn,
+  VarcharColumn,
+  ForeignKey,
+  CreatedAtColumn,
+  UpdatedAtColumn,
+} from './columns';
 import { ApprovalItemEntity } from './approval-item.entity';
 import { DepartmentEntity } from './department.entity';
 import { ProjectEntity } from './project.entity';
@@ -27,43 +36,40 @@ import { ProjectEntity } from './project.entity';
 ])
 @Index('idx_milestone_light', ['light'])
 export class MilestoneEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'project_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('project_id')
   projectId!: string;
 
-  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_milestone_project' })
+  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_milestone_project', 'CASCADE')
   project?: ProjectEntity;
 
-  @Column({ name: 'item_code', type: 'varchar', length: 32 })
+  @VarcharColumn('item_code', 32)
   itemCode!: string;
 
-  @ManyToOne(() => ApprovalItemEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'item_code', foreignKeyConstraintName: 'fk_milestone_item' })
+  @ForeignKey(() => ApprovalItemEntity, 'item_code', 'fk_milestone_item', 'RESTRICT')
   item?: ApprovalItemEntity;
 
-  @Column({ name: 'department_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('department_id')
   departmentId!: string;
 
-  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_milestone_department' })
+  @ForeignKey(() => DepartmentEntity, 'department_id', 'fk_milestone_department', 'RESTRICT')
   department?: DepartmentEntity;
 
   @Column({ name: 'state', type: 'enum', enum: MILESTONE_STATES, default: MilestoneState.planned })
   state!: MilestoneState;
 
-  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('submitted_at', { nullable: true })
   submittedAt!: Date | null;
 
-  @Column({ name: 'accepted_on', type: 'date', nullable: true })
+  @DateColumn('accepted_on', { nullable: true })
   acceptedOn!: string | null;
 
   @Column({ name: 'acceptance_deemed', type: 'boolean', default: false })
   acceptanceDeemed!: boolean;
 
-  @Column({ name: 'deadline', type: 'date', nullable: true })
+  @DateColumn('deadline', { nullable: true })
   deadline!: string | null;
 
   @Column({ name: 'light', type: 'enum', enum: LIGHTS, nullable: true })
@@ -72,14 +78,14 @@ export class MilestoneEntity {
   @Column({ name: 'extension_days', type: 'smallint', unsigned: true, default: 0 })
   extensionDays!: number;
 
-  @Column({ name: 'decided_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('decided_at', { nullable: true })
   decidedAt!: Date | null;
 
   @Column({ name: 'decided_on_time', type: 'boolean', nullable: true })
   decidedOnTime!: boolean | null;
 
   /** When the derived columns may next change with no new event (indexed: checks read only what is due). */
-  @Column({ name: 'next_change_at', type: 'datetime', precision: 3, nullable: true })
+  @MomentColumn('next_change_at', { nullable: true })
   nextChangeAt!: Date | null;
 
   @CreatedAtColumn()

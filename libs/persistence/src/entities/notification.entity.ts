@@ -1,25 +1,26 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 
 /** An in-app notification: the in-app channel's delivered message (one per delivery, never two). */
 @Entity({ name: 'notification' })
 @Unique('uq_notification_delivery', ['deliveryId'])
 @Index('idx_notification_recipient', ['recipient', 'id'])
 export class NotificationEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
   @Column({ name: 'delivery_id', type: 'char', length: 36 })
   deliveryId!: string;
 
-  @Column({ name: 'alert_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('alert_id')
   alertId!: string;
 
-  @Column({ name: 'recipient', type: 'varchar', length: 64 })
+  @VarcharColumn('recipient', 64)
   recipient!: string;
 
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
   level!: number;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @MomentColumn('created_at')
   createdAt!: Date;
 }

@@ -1,6 +1,15 @@
 import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from './columns';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  IdColumn,
+  IdRefColumn,
+  DateColumn,
+  VarcharColumn,
+  MoneyColumn,
+  ForeignKey,
+  CreatedAtColumn,
+  UpdatedAtColumn,
+} from './columns';
 import { DepartmentEntity } from './department.entity';
 
 /**
@@ -30,74 +39,73 @@ import { DepartmentEntity } from './department.entity';
 @Index('idx_project_source', ['source'])
 @Index('idx_project_industry', ['industry'])
 export class ProjectEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', unsigned: true })
+  @IdColumn()
   id!: string;
 
-  @Column({ name: 'code', type: 'varchar', length: 32, unique: true })
+  @VarcharColumn('code', 32, { unique: true })
   code!: string;
 
-  @Column({ name: 'name', type: 'varchar', length: 200 })
+  @VarcharColumn('name', 200)
   name!: string;
 
-  @Column({ name: 'investor', type: 'varchar', length: 200 })
+  @VarcharColumn('investor', 200)
   investor!: string;
 
   @Column({ name: 'investor_origin', type: 'enum', enum: INVESTOR_ORIGINS, default: 'domestic' })
   investorOrigin!: InvestorOrigin;
 
-  @Column({ name: 'industry', type: 'varchar', length: 64 })
+  @VarcharColumn('industry', 64)
   industry!: string;
 
-  @Column({ name: 'source', type: 'varchar', length: 64 })
+  @VarcharColumn('source', 64)
   source!: string;
 
-  @Column({ name: 'contract_amount', type: 'decimal', precision: 14, scale: 2 })
+  @MoneyColumn('contract_amount')
   contractAmount!: string;
 
   /** Σ of the fund arrivals (kept in step with them in the same transaction). */
-  @Column({ name: 'funds_arrived', type: 'decimal', precision: 14, scale: 2, default: '0.00' })
+  @MoneyColumn('funds_arrived', { default: '0.00' })
   fundsArrived!: string;
 
   @Index('idx_project_lead_department_id')
-  @Column({ name: 'lead_department_id', type: 'bigint', unsigned: true })
+  @IdRefColumn('lead_department_id')
   leadDepartmentId!: string;
 
-  @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lead_department_id', foreignKeyConstraintName: 'fk_project_lead_department' })
+  @ForeignKey(() => DepartmentEntity, 'lead_department_id', 'fk_project_lead_department', 'RESTRICT')
   leadDepartment?: DepartmentEntity;
 
-  @Column({ name: 'lead_official', type: 'varchar', length: 64, nullable: true })
+  @VarcharColumn('lead_official', 64, { nullable: true })
   leadOfficial!: string | null;
 
-  @Column({ name: 'location', type: 'varchar', length: 100, nullable: true })
+  @VarcharColumn('location', 100, { nullable: true })
   location!: string | null;
 
-  @Column({ name: 'planned_start_date', type: 'date', nullable: true })
+  @DateColumn('planned_start_date', { nullable: true })
   plannedStartDate!: string | null;
 
   @Column({ name: 'stage', type: 'enum', enum: PROJECT_STAGES, default: 'negotiating' })
   stage!: ProjectStage;
 
   /** When talks started (the project entered the pipeline). */
-  @Column({ name: 'talks_started_at', type: 'date' })
+  @DateColumn('talks_started_at')
   talksStartedAt!: string;
 
-  @Column({ name: 'signed_at', type: 'date', nullable: true })
+  @DateColumn('signed_at', { nullable: true })
   signedAt!: string | null;
 
-  @Column({ name: 'registered_at', type: 'date', nullable: true })
+  @DateColumn('registered_at', { nullable: true })
   registeredAt!: string | null;
 
-  @Column({ name: 'started_at', type: 'date', nullable: true })
+  @DateColumn('started_at', { nullable: true })
   startedAt!: string | null;
 
-  @Column({ name: 'operating_at', type: 'date', nullable: true })
+  @DateColumn('operating_at', { nullable: true })
   operatingAt!: string | null;
 
-  @Column({ name: 'terminated_at', type: 'date', nullable: true })
+  @DateColumn('terminated_at', { nullable: true })
   terminatedAt!: string | null;
 
-  @Column({ name: 'termination_reason', type: 'varchar', length: 500, nullable: true })
+  @VarcharColumn('termination_reason', 500, { nullable: true })
   terminationReason!: string | null;
 
   @CreatedAtColumn()

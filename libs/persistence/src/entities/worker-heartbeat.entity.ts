@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { MomentColumn, VarcharColumn } from './columns';
 
 /** The last time each worker process was seen alive (written by the recurring heartbeat job). */
 @Entity({ name: 'worker_heartbeat' })
@@ -7,16 +8,16 @@ export class WorkerHeartbeatEntity {
   @PrimaryColumn({ name: 'worker_id', type: 'varchar', length: 191 })
   workerId!: string;
 
-  @Column({ name: 'hostname', type: 'varchar', length: 191 })
+  @VarcharColumn('hostname', 191)
   hostname!: string;
 
   @Column({ name: 'pid', type: 'int', unsigned: true })
   pid!: number;
 
-  @Column({ name: 'started_at', type: 'datetime', precision: 3 })
+  @MomentColumn('started_at')
   startedAt!: Date;
 
   @Index('idx_worker_heartbeat_last_seen_at')
-  @Column({ name: 'last_seen_at', type: 'datetime', precision: 3 })
+  @MomentColumn('last_seen_at')
   lastSeenAt!: Date;
 }

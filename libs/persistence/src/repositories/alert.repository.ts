@@ -1,5 +1,6 @@
 import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
 
@@ -34,19 +35,13 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    return result.entities.map((entity, index) =>
-      Object.assign(entity, {
-        projectCode: String(result.raw[index]!['projectCode']),
-        projectName: String(result.raw[index]!['projectName']),
-        departmentName: String(result.raw[index]!['departmentName']),
-      }),
-    );
+    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']);
   }
 
   async list(
     filter: AlertListFilter,
     scope: AccessScope,
-    page: { page: number; pageSize: number },
+    page: PageRequest,
   ): Promise<{ items: AlertRow[]; total: number }> {
     const query = this.query(scope);
     if (filter.status === 'unresolved') query.andWhere("a.status IN ('open', 'acknowledged')");
@@ -61,8 +56,7 @@ export class AlertRepository {
       .addOrderBy('a.level', 'DESC')
       .addOrderBy('a.level_since', 'DESC')
       .addOrderBy('a.id', 'DESC');
-    const total = await query.getCount();
-    query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+    const total = await countThenPage(query, page);
     return { items: AlertRepository.rows(await query.getRawAndEntities()), total };
   }
 
@@ -102,12 +96,7 @@ export class AlertRepository {
   }
 
   lockById(id: string, manager: EntityManager): Promise<AlertEntity | null> {
-    return manager
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id })
-      .getOne();
+    return lockRowById(manager, AlertEntity, 'a', id);
   }
 
   async insert(alert: Partial<AlertEntity>, manager: EntityManager): Promise<AlertEntity> {

@@ -1,5 +1,6 @@
 import { type AccessScope, AlertKind, MilestoneState, OPEN_MILESTONE_STATES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
 import { MilestoneEventEntity } from '../entities/milestone-event.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { sqlValue, sqlValues } from '../sql-values';
@@ -66,21 +67,19 @@ export class MilestoneRepository {
     entities: MilestoneEntity[];
     raw: Array<Record<string, unknown>>;
   }): MilestoneRow[] {
-    return result.entities.map((entity, index) =>
-      Object.assign(entity, {
-        itemName: String(result.raw[index]!['itemName']),
-        departmentName: String(result.raw[index]!['departmentName']),
-        projectCode: String(result.raw[index]!['projectCode']),
-        projectName: String(result.raw[index]!['projectName']),
-        contractAmount: String(result.raw[index]!['contractAmount']),
-      }),
-    );
+    return withRawStrings(result, [
+      'itemName',
+      'departmentName',
+      'projectCode',
+      'projectName',
+      'contractAmount',
+    ]);
   }
 
   async list(
     filter: MilestoneListFilter,
     scope: AccessScope,
-    page: { page: number; pageSize: number } | null,
+    page: PageRequest | null,
   ): Promise<{ items: MilestoneRow[]; total: number }> {
     const query = this.query(scope);
     if (filter.projectId) query.andWhere('m.project_id = :projectId', { projectId: filter.projectId });
@@ -95,8 +94,7 @@ export class MilestoneRepository {
       .addOrderBy('m.deadline IS NULL', 'ASC')
       .addOrderBy('m.deadline', 'ASC')
       .addOrderBy('m.id', 'ASC');
-    const total = await query.getCount();
-    if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+    const total = await countThenPage(query, page);
     return { items: MilestoneRepository.rows(await query.getRawAndEntities()), total };
   }
 
@@ -118,12 +116,7 @@ export class MilestoneRepository {
   }
 
   async lockById(id: string, manager: EntityManager): Promise<MilestoneEntity | null> {
-    return manager
-      .getRepository(MilestoneEntity)
-      .createQueryBuilder('m')
-      .setLock('pessimistic_write')
-      .where('m.id = :id', { id })
-      .getOne();
+    return lockRowById(manager, MilestoneEntity, 'm', id);
   }
 
   events(milestoneId: string, manager?: EntityManager): Promise<MilestoneEventEntity[]> {

@@ -1,5 +1,6 @@
 import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { countThenPage, lockRowById, type PageRequest } from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
 import { ProjectEntity } from '../entities/project.entity';
@@ -122,7 +123,7 @@ export class ProjectRepository {
   async list(
     filter: ProjectListFilter,
     scope: AccessScope,
-    page: { page: number; pageSize: number } | null,
+    page: PageRequest | null,
   ): Promise<{ items: ProjectRow[]; total: number }> {
     const query = this.filtered(filter, scope)
       .orderBy(
@@ -130,8 +131,7 @@ export class ProjectRepository {
         (filter.order ?? 'desc').toUpperCase() as 'ASC' | 'DESC',
       )
       .addOrderBy('p.id', 'DESC');
-    const total = await query.getCount();
-    if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+    const total = await countThenPage(query, page);
     const { entities, raw } = await query.getRawAndEntities<{ leadDepartmentName: string }>();
     return {
       items: entities.map((entity, index) =>
@@ -152,12 +152,7 @@ export class ProjectRepository {
   /** The row locked for the rest of the transaction (stage changes and fund entries serialise on it). */
   async lockById(id: string, manager: EntityManager): Promise<ProjectEntity | null> {
     if (!/^\d{1,19}$/.test(id)) return null;
-    return manager
-      .getRepository(ProjectEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id })
-      .getOne();
+    return lockRowById(manager, ProjectEntity, 'p', id);
   }
 
   findByCode(code: string): Promise<ProjectEntity | null> {

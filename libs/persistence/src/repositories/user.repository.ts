@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { lockRowById } from './query-helpers';
 import { UserEntity } from '../entities/user.entity';
 
 export type NewUser = Pick<
@@ -19,12 +20,7 @@ export class UserRepository {
   }
 
   lockById(id: string, manager: EntityManager): Promise<UserEntity | null> {
-    return manager
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where('u.id = :id', { id })
-      .getOne();
+    return lockRowById(manager, UserEntity, 'u', id);
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {

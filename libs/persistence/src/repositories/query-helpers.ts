@@ -1,0 +1,45 @@
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** A page of a list: 1-based page number and its size. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction. */
+export function lockRowById<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  alias: string,
+  id: string,
+): Promise<E | null> {
+  return manager
+    .getRepository(entity)
+    .createQueryBuilder(alias)
+    .setLock('pessimistic_write')
+    .where(`${alias}.id = :id`, { id })
+    .getOne();
+}
+
+/** Counts the rows of the query, then limits it to the page (every row when `page` is null); returns the count. */
+export async function countThenPage<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  page: PageRequest | null,
+): Promise<number> {
+  const total = await query.getCount();
+  if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
+  return total;
+}
+
+/** The entities of a `getRawAndEntities` result, each with the named raw columns of its row added as strings. */
+export function withRawStrings<E extends object, K extends string>(
+  result: { entities: E[]; raw: Array<Record<string, unknown>> },
+  names: readonly K[],
+): Array<E & Record<K, string>> {
+  return result.entities.map((entity, index) =>
+    Object.assign(
+      entity,
+      Object.fromEntries(names.map((name) => [name, String(result.raw[index]![name])])) as Record<K, string>,
+    ),
+  );
+}
