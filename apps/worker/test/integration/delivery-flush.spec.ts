@@ -1,6 +1,7 @@
 import { QueueName, SchedulerId } from '@luodi/jobs';
 import {
   deliveryWorkerEnv,
+  inAppCounts,
   insertPendingDeliveries,
   PrivateRedis,
   type RunningProcess,
@@ -8,6 +9,7 @@ import {
   startWebhookReceiver,
   startWorker,
   type TestStack,
+  unsentDeliveries,
   waitFor,
   type WebhookReceiver,
 } from '@luodi/testing';
@@ -85,12 +87,7 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
     // Nothing lost: the relay re-enqueues what Redis forgot, and every delivery ends sent.
     await waitFor(
       'every delivery sent after the flush',
-      async () => {
-        const [open] = (await dataSource.query(
-          "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
-        )) as Array<{ n: string }>;
-        return Number(open!.n) === 0;
-      },
+      async () => (await unsentDeliveries(dataSource)) === 0,
       45_000,
       250,
     );
@@ -99,14 +96,9 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
     ).map((row) => row.id);
     const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
     expect([...keys].sort()).toEqual([...webhookIds].sort());
-    const [notifications] = (await dataSource.query(
-      'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS d FROM notification',
-    )) as Array<{ n: string; d: string }>;
-    const [inApp] = (await dataSource.query(
-      "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
-    )) as Array<{ n: string }>;
-    expect(Number(notifications!.n)).toBe(Number(notifications!.d));
-    expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+    const inApp = await inAppCounts(dataSource);
+    expect(inApp.notifications).toBe(inApp.distinctDeliveries);
+    expect(inApp.notifications).toBe(inApp.inAppDeliveries);
     expect(worker.child.exitCode).toBeNull();
   });
 });

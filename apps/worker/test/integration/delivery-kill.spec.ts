@@ -1,12 +1,14 @@
 import {
   deliveryWorkerEnv,
   duplicatedAlertRows,
+  inAppCounts,
   insertPendingDeliveries,
   type RunningProcess,
   startStack,
   startWebhookReceiver,
   startWorker,
   type TestStack,
+  unsentDeliveries,
   waitFor,
   type WebhookReceiver,
 } from '@luodi/testing';
@@ -85,10 +87,7 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
         async () => {
           const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
           if (keys.size < WEBHOOKS) return undefined;
-          const [open] = (await dataSource.query(
-            "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
-          )) as Array<{ n: string }>;
-          return Number(open!.n) === 0 ? keys : undefined;
+          return (await unsentDeliveries(dataSource)) === 0 ? keys : undefined;
         },
         100_000,
         250,
@@ -110,14 +109,9 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
       expect(Math.max(...seen.values())).toBeLessThanOrEqual(2);
 
       // In-app: one notification per in-app delivery, never two.
-      const [notifications] = (await dataSource.query(
-        'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS distinctDeliveries FROM notification',
-      )) as Array<{ n: string; distinctDeliveries: string }>;
-      const [inApp] = (await dataSource.query(
-        "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
-      )) as Array<{ n: string }>;
-      expect(Number(notifications!.n)).toBe(Number(notifications!.distinctDeliveries));
-      expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+      const inApp = await inAppCounts(dataSource);
+      expect(inApp.notifications).toBe(inApp.distinctDeliveries);
+      expect(inApp.notifications).toBe(inApp.inAppDeliveries);
       expect(await duplicatedAlertRows(dataSource)).toEqual({
         alerts: [],
         deliveries: [],
