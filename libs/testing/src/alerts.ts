@@ -248,3 +248,32 @@ export function deliveryWorkerEnv(
     ...overrides,
   };
 }
+
+/** How many deliveries are not (yet) `sent`. */
+export async function unsentDeliveries(dataSource: DataSource): Promise<number> {
+  const [open] = (await dataSource.query(
+    "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
+  )) as Array<{
+    n: string;
+  }>;
+  return Number(open!.n);
+}
+
+/** In-app figures: notifications written, the distinct deliveries among them, and in-app deliveries. */
+export async function inAppCounts(
+  dataSource: DataSource,
+): Promise<{ notifications: number; distinctDeliveries: number; inAppDeliveries: number }> {
+  const [notifications] = (await dataSource.query(
+    'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS d FROM notification',
+  )) as Array<{ n: string; d: string }>;
+  const [inApp] = (await dataSource.query(
+    "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
+  )) as Array<{
+    n: string;
+  }>;
+  return {
+    notifications: Number(notifications!.n),
+    distinctDeliveries: Number(notifications!.d),
+    inAppDeliveries: Number(inApp!.n),
+  };
+}

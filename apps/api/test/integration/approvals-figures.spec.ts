@@ -1,5 +1,4 @@
 import { startStack, type TestStack } from '@luodi/testing';
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -9,6 +8,7 @@ import {
   shanghaiToday,
   type Tokens,
 } from './support/fixtures';
+import { workingDaysBetween } from './support/calendar';
 
 /**
  * The approvals figures (domain §6: 按期办结率, 逾期未办, and the department scorecard 效能) checked
@@ -29,19 +29,6 @@ interface Row {
 
 const shanghaiDate = (moment: Date) => shanghaiToday(moment);
 
-const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
-function isWorkingDay(date: string): boolean {
-  if (date in data.workdays) return true;
-  if (date in data.holidays) return false;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-/** Working days d with from < d ≤ to. */
-function workingDaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
-  return count;
-}
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,15 +1,14 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 import {
   addFunds,
   buildXlsx,
   changeStage,
   createProject,
-  departmentIds,
-  loginAll,
   shanghaiToday,
   type Tokens,
   uploadXlsx,
+  useSignedInStack,
 } from './support/fixtures';
 
 /** A JSON text nested `depth` levels deep: {"a":{"a":…{"a":1}…}}. */
@@ -27,14 +26,7 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
   let zrzyj: string;
   const today = shanghaiToday();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useSignedInStack((started) => ({ stack, tokens, zrzyj } = started));
 
   const raw = (method: string, path: string, text: string, token?: string) =>
     fetch(`${stack.api.baseUrl}${path}`, {

@@ -1,6 +1,12 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, departmentIds, expectError, loginAll, type Tokens } from './support/fixtures';
+import { type TestStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  createApprovalItem,
+  createProject,
+  expectError,
+  type Tokens,
+  useSignedInStack,
+} from './support/fixtures';
 
 /**
  * The district calendar (domain §4, the clock): the data package's 2026 holidays and 调休 days, and
@@ -13,24 +19,15 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
   let tokens: Tokens;
   let zrzyj: string;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
-    const item = await stack.call('POST', '/api/approval-items', {
-      token: tokens.admin,
-      body: {
-        code: 'T_THREE',
-        name: '测试事项（3日）',
-        departmentId: zrzyj,
-        statutoryDays: 5,
-        promisedDays: 3,
-      },
+  useSignedInStack(async (started) => {
+    ({ stack, tokens, zrzyj } = started);
+    await createApprovalItem(stack, tokens.admin, {
+      code: 'T_THREE',
+      name: '测试事项（3日）',
+      departmentId: zrzyj,
+      statutoryDays: 5,
+      promisedDays: 3,
     });
-    expect(item.status, JSON.stringify(item.body)).toBe(201);
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const calendar = async (year: number, token = tokens.dept) => {

@@ -1,13 +1,12 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 import {
   addDays,
   changeStage,
   createProject,
-  departmentIds,
-  loginAll,
   shanghaiToday,
   type Tokens,
+  useSignedInStack,
 } from './support/fixtures';
 
 /**
@@ -26,15 +25,7 @@ describe('concurrency: parallel identical requests (real MariaDB)', () => {
 
   const statuses = (answers: Array<{ status: number }>) => answers.map((answer) => answer.status).sort();
 
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useSignedInStack((started) => ({ stack, tokens, zrzyj } = started));
 
   it('11 parallel approval-item creates with one code: exactly one 201, ten 409, the winner stored', async () => {
     const answers = await Promise.all(

@@ -1,24 +1,15 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 import {
   addDays,
   createProject,
-  departmentIds,
   expectError,
-  loginAll,
   shanghaiToday,
   type Tokens,
+  useSignedInStack,
 } from './support/fixtures';
+import { isWorkingDay } from './support/calendar';
 
-/** Working days straight from the holiday data package (Mon–Fri, minus holidays, plus 调休 days). */
-const calendarData = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
-function isWorkingDay(date: string): boolean {
-  if (date in calendarData.holidays) return false;
-  if (date in calendarData.workdays) return true;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
 /** The due day of the report for `month` (YYYY-MM): the 5th working day of the following month. */
 function reportDueDay(month: string): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
@@ -38,14 +29,7 @@ describe('key works: plans, monthly reports, corrections audited, missing report
   const today = shanghaiToday();
   const thisYear = Number(today.slice(0, 4));
 
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useSignedInStack((started) => ({ stack, tokens, zrzyj } = started));
 
   const newKeyWork = async (year: number, extra: Record<string, unknown> = {}) => {
     const project = await createProject(stack, tokens.bureau, zrzyj);

@@ -1,6 +1,6 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, departmentIds, loginAll, type Tokens } from './support/fixtures';
+import { type TestStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
+import { createApprovalItem, createProject, type Tokens, useSignedInStack } from './support/fixtures';
 
 /**
  * The API with a database pool of ONE connection (DATABASE_POOL_SIZE=1). Inside a transaction every
@@ -52,30 +52,21 @@ describe('a pool of one connection: parallel requests all answered, none hangs, 
     return String(created.body.id);
   };
 
-  beforeAll(async () => {
-    // Acquire timeout well above the time the whole burst needs, so a wait for a connection that
-    // never comes free shows as such (503 or no answer), not as a slow queue.
-    stack = await startStack({
-      env: { DATABASE_POOL_SIZE: '1', DATABASE_ACQUIRE_TIMEOUT_MS: '30000' },
-    });
-    tokens = await loginAll(stack);
-    zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
-    const item = await stack.call('POST', '/api/approval-items', {
-      token: tokens.admin,
-      body: {
+  // Acquire timeout well above the time the whole burst needs, so a wait for a connection that
+  // never comes free shows as such (503 or no answer), not as a slow queue.
+  useSignedInStack(
+    async (started) => {
+      ({ stack, tokens, zrzyj } = started);
+      await createApprovalItem(stack, tokens.admin, {
         code: 'T_POOL',
         name: '测试事项（连接池）',
         departmentId: zrzyj,
         statutoryDays: 5,
         promisedDays: 3,
-      },
-    });
-    expect(item.status, JSON.stringify(item.body)).toBe(201);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+      });
+    },
+    { env: { DATABASE_POOL_SIZE: '1', DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } },
+  );
 
   it('the API really runs with one connection (the setting is applied)', async () => {
     expect(stack.env['DATABASE_POOL_SIZE']).toBe('1');

@@ -1,10 +1,12 @@
 import { JobName, QueueName } from '@luodi/jobs';
 import {
   duplicatedAlertRows,
+  inAppCounts,
   type RunningProcess,
   startStack,
   startWorker,
   type TestStack,
+  unsentDeliveries,
   waitFor,
 } from '@luodi/testing';
 import { Queue } from 'bullmq';
@@ -70,17 +72,7 @@ describe('alerts: two workers checking every second and two API runs at once nev
     );
     // And everything raised has been delivered in-app.
     const dataSource = await stack.database.dataSource();
-    await waitFor(
-      'every delivery sent',
-      async () => {
-        const [open] = (await dataSource.query(
-          "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
-        )) as Array<{ n: string }>;
-        return Number(open!.n) === 0;
-      },
-      30_000,
-      250,
-    );
+    await waitFor('every delivery sent', async () => (await unsentDeliveries(dataSource)) === 0, 30_000, 250);
 
     const [alerts] = (await dataSource.query('SELECT COUNT(*) AS n FROM alert')) as Array<{ n: string }>;
     expect(Number(alerts!.n)).toBeGreaterThan(5);
@@ -91,14 +83,9 @@ describe('alerts: two workers checking every second and two API runs at once nev
     )) as unknown[];
     expect(raisedTwice).toEqual([]);
     // A level is delivered to a recipient once: deliveries of each alert match its level's recipients.
-    const [notifications] = (await dataSource.query(
-      'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS d FROM notification',
-    )) as Array<{ n: string; d: string }>;
-    const [inApp] = (await dataSource.query(
-      "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
-    )) as Array<{ n: string }>;
-    expect(Number(notifications!.n)).toBe(Number(notifications!.d));
-    expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+    const inApp = await inAppCounts(dataSource);
+    expect(inApp.notifications).toBe(inApp.distinctDeliveries);
+    expect(inApp.notifications).toBe(inApp.inAppDeliveries);
 
     // Once settled, another run finds nothing to do.
     const again = await stack.call('POST', '/api/checks/run', { token: bureau });

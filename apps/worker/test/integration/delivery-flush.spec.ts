@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { QueueName, SchedulerId } from '@luodi/jobs';
 import {
+  deliveryWorkerEnv,
+  inAppCounts,
+  insertPendingDeliveries,
   PrivateRedis,
   type RunningProcess,
   startStack,
   startWebhookReceiver,
   startWorker,
   type TestStack,
+  unsentDeliveries,
   waitFor,
   type WebhookReceiver,
 } from '@luodi/testing';
@@ -48,51 +51,13 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
 
   it('after the flush the outbox re-enqueues, every delivery ends sent, and the schedulers are back', async () => {
     const dataSource = await stack.database.dataSource();
-    const [project] = (await dataSource.query(
-      'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
-    )) as Array<{ id: string; departmentId: string }>;
-    const now = new Date();
-    const alertValues = Array.from({ length: WEBHOOKS }, (_, index) => [
-      'milestone_overdue',
-      'milestone',
-      String(8_000_000 + index),
-      project!.id,
-      project!.departmentId,
-      2,
-      'open',
-      '{}',
-      now,
-      now,
-    ]);
-    await dataSource.query(
-      `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since) VALUES ${alertValues.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-      alertValues.flat(),
-    );
-    const alertIds = (
-      (await dataSource.query(
-        "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id >= 8000000 ORDER BY id",
-      )) as Array<{ id: string }>
-    ).map((row) => String(row.id));
-    const recipient = `department:${project!.departmentId}`;
-    const rows = alertIds.flatMap((alertId) => [
-      [randomUUID(), alertId, 2, recipient, 'webhook', receiver.url, 'pending', 0, 0, now],
-      [randomUUID(), alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now],
-    ]);
-    await dataSource.query(
-      `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-      rows.flat(),
-    );
-
-    worker = await startWorker({
-      ...stack.env,
-      CHECKS_INTERVAL_MS: '3600000',
-      CLOCK_INTERVAL_MS: '3600000',
-      RELAY_INTERVAL_MS: '200',
-      OUTBOX_REENQUEUE_MS: '2000',
-      DELIVERY_ATTEMPTS: '5',
-      DELIVERY_BACKOFF_MS: '100',
-      WORKER_CONCURRENCY: '4',
+    await insertPendingDeliveries(dataSource, {
+      count: WEBHOOKS,
+      firstSubjectId: 8_000_000,
+      webhookUrl: receiver.url,
     });
+
+    worker = await startWorker(deliveryWorkerEnv(stack.env, { WORKER_CONCURRENCY: '4' }));
     expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
     );
@@ -122,12 +87,7 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
     // Nothing lost: the relay re-enqueues what Redis forgot, and every delivery ends sent.
     await waitFor(
       'every delivery sent after the flush',
-      async () => {
-        const [open] = (await dataSource.query(
-          "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
-        )) as Array<{ n: string }>;
-        return Number(open!.n) === 0;
-      },
+      async () => (await unsentDeliveries(dataSource)) === 0,
       45_000,
       250,
     );
@@ -136,14 +96,9 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
     ).map((row) => row.id);
     const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
     expect([...keys].sort()).toEqual([...webhookIds].sort());
-    const [notifications] = (await dataSource.query(
-      'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS d FROM notification',
-    )) as Array<{ n: string; d: string }>;
-    const [inApp] = (await dataSource.query(
-      "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
-    )) as Array<{ n: string }>;
-    expect(Number(notifications!.n)).toBe(Number(notifications!.d));
-    expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+    const inApp = await inAppCounts(dataSource);
+    expect(inApp.notifications).toBe(inApp.distinctDeliveries);
+    expect(inApp.notifications).toBe(inApp.inAppDeliveries);
     expect(worker.child.exitCode).toBeNull();
   });
 });

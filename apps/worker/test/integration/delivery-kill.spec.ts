@@ -1,11 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import {
+  deliveryWorkerEnv,
   duplicatedAlertRows,
+  inAppCounts,
+  insertPendingDeliveries,
   type RunningProcess,
   startStack,
   startWebhookReceiver,
   startWorker,
   type TestStack,
+  unsentDeliveries,
   waitFor,
   type WebhookReceiver,
 } from '@luodi/testing';
@@ -27,17 +30,8 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
   beforeAll(async () => {
     receiver = await startWebhookReceiver({ delayMs: 30 });
     stack = await startStack();
-    workerEnv = {
-      ...stack.env,
-      // The checks are not under test here: only the one run at boot.
-      CHECKS_INTERVAL_MS: '3600000',
-      CLOCK_INTERVAL_MS: '3600000',
-      RELAY_INTERVAL_MS: '200',
-      OUTBOX_REENQUEUE_MS: '2000',
-      DELIVERY_ATTEMPTS: '5',
-      DELIVERY_BACKOFF_MS: '100',
-      WORKER_CONCURRENCY: '16',
-    };
+    // The checks are not under test here: only the one run at boot.
+    workerEnv = deliveryWorkerEnv(stack.env);
   });
 
   afterAll(async () => {
@@ -53,43 +47,14 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
     { timeout: 180_000 },
     async () => {
       const dataSource = await stack.database.dataSource();
-      const [project] = (await dataSource.query(
-        'SELECT id, lead_department_id AS departmentId FROM project ORDER BY id LIMIT 1',
-      )) as Array<{ id: string; departmentId: string }>;
       // Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
       // shape the checks write: one webhook and one in-app delivery per alert, status pending.
-      const now = new Date();
-      const alertValues = Array.from({ length: WEBHOOKS }, (_, index) => [
-        'milestone_overdue',
-        'milestone',
-        String(9_000_000 + index),
-        project!.id,
-        project!.departmentId,
-        2,
-        'open',
-        '{}',
-        now,
-        now,
-      ]);
-      await dataSource.query(
-        `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since) VALUES ${alertValues.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-        alertValues.flat(),
-      );
-      const alertIds = (
-        (await dataSource.query(
-          "SELECT id FROM alert WHERE subject_type = 'milestone' AND subject_id >= 9000000 ORDER BY id",
-        )) as Array<{ id: string }>
-      ).map((row) => String(row.id));
+      const { alertIds } = await insertPendingDeliveries(dataSource, {
+        count: WEBHOOKS,
+        firstSubjectId: 9_000_000,
+        webhookUrl: receiver.url,
+      });
       expect(alertIds).toHaveLength(WEBHOOKS);
-      const recipient = `department:${project!.departmentId}`;
-      const rows = alertIds.flatMap((alertId) => [
-        [randomUUID(), alertId, 2, recipient, 'webhook', receiver.url, 'pending', 0, 0, now],
-        [randomUUID(), alertId, 2, recipient, 'in_app', null, 'pending', 0, 0, now],
-      ]);
-      await dataSource.query(
-        `INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
-        rows.flat(),
-      );
       const webhookIds = new Set(
         (
           (await dataSource.query("SELECT id FROM delivery WHERE channel = 'webhook'")) as Array<{
@@ -122,10 +87,7 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
         async () => {
           const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
           if (keys.size < WEBHOOKS) return undefined;
-          const [open] = (await dataSource.query(
-            "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
-          )) as Array<{ n: string }>;
-          return Number(open!.n) === 0 ? keys : undefined;
+          return (await unsentDeliveries(dataSource)) === 0 ? keys : undefined;
         },
         100_000,
         250,
@@ -147,14 +109,9 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
       expect(Math.max(...seen.values())).toBeLessThanOrEqual(2);
 
       // In-app: one notification per in-app delivery, never two.
-      const [notifications] = (await dataSource.query(
-        'SELECT COUNT(*) AS n, COUNT(DISTINCT delivery_id) AS distinctDeliveries FROM notification',
-      )) as Array<{ n: string; distinctDeliveries: string }>;
-      const [inApp] = (await dataSource.query(
-        "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'in_app'",
-      )) as Array<{ n: string }>;
-      expect(Number(notifications!.n)).toBe(Number(notifications!.distinctDeliveries));
-      expect(Number(notifications!.n)).toBe(Number(inApp!.n));
+      const inApp = await inAppCounts(dataSource);
+      expect(inApp.notifications).toBe(inApp.distinctDeliveries);
+      expect(inApp.notifications).toBe(inApp.inAppDeliveries);
       expect(await duplicatedAlertRows(dataSource)).toEqual({
         alerts: [],
         deliveries: [],

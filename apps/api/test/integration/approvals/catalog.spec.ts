@@ -41,38 +41,21 @@ describe('approvals: state machine, working-day clock, 超时默认, department 
           403,
         );
       }
-      expectError(
-        await stack.call('POST', '/api/approval-items', {
-          token: tokens.admin,
-          body: { ...body, promisedDays: 21 },
-        }),
-        400,
-        'promisedDays',
-      );
-      expectError(
-        await stack.call('POST', '/api/approval-items', {
-          token: tokens.admin,
-          body: { ...body, code: 'lower' },
-        }),
-        400,
-        'code',
-      );
-      expectError(
-        await stack.call('POST', '/api/approval-items', {
-          token: tokens.admin,
-          body: { ...body, departmentId: '99999999' },
-        }),
-        400,
-        'departmentId',
-      );
-      expectError(
-        await stack.call('POST', '/api/approval-items', {
-          token: tokens.admin,
-          body: { ...body, code: 'T_THREE' },
-        }),
-        409,
-        'T_THREE',
-      );
+      for (const [change, status, message] of [
+        [{ promisedDays: 21 }, 400, 'promisedDays'],
+        [{ code: 'lower' }, 400, 'code'],
+        [{ departmentId: '99999999' }, 400, 'departmentId'],
+        [{ code: 'T_THREE' }, 409, 'T_THREE'],
+      ] as const) {
+        expectError(
+          await stack.call('POST', '/api/approval-items', {
+            token: tokens.admin,
+            body: { ...body, ...change },
+          }),
+          status,
+          message,
+        );
+      }
       expectError(
         await stack.call('PATCH', '/api/approval-items/NO_SUCH', {
           token: tokens.admin,

@@ -1,13 +1,13 @@
 /* Shared set-up and helpers of the approvals scenarios (one file per scenario in this folder). */
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { expect } from 'vitest';
 import {
+  createApprovalItem,
   createProject,
-  departmentIds,
   expectError,
-  loginAll,
   shanghaiToday,
   type Tokens,
+  useSignedInStack,
 } from '../support/fixtures';
 
 /**
@@ -100,12 +100,8 @@ export const accepted = async (itemCode: string, date: string, options: { contra
 
 /** The stack of one scenario file: started before its tests, stopped after. */
 export function useApprovalsStack(): void {
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    departments = await departmentIds(stack);
-    zrzyj = departments.get('ZRZYJ')!;
-    fgj = departments.get('FGJ')!;
+  useSignedInStack(async (started) => {
+    ({ stack, tokens, departments, zrzyj, fgj } = started);
     deptUserId = (await stack.call('GET', '/api/me', { token: tokens.dept })).body.id;
     // Items of the test's own: 3 promised working days, with and without 超时默认, a low extension cap.
     for (const item of [
@@ -113,14 +109,12 @@ export function useApprovalsStack(): void {
       { code: 'T_DEEMED', name: '测试事项（超时默认）', deemedApproval: true },
       { code: 'T_MAXEXT', name: '测试事项（延期上限3日）', deemedApproval: false, maxExtensionDays: 3 },
     ]) {
-      const created = await stack.call('POST', '/api/approval-items', {
-        token: tokens.admin,
-        body: { departmentId: zrzyj, statutoryDays: 5, promisedDays: 3, ...item },
+      await createApprovalItem(stack, tokens.admin, {
+        departmentId: zrzyj,
+        statutoryDays: 5,
+        promisedDays: 3,
+        ...item,
       });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 }

@@ -1,6 +1,7 @@
 import { openEventStream, waitFor } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import { changeStage, createProject, endOfShanghaiDay, expectError, money } from '../support/fixtures';
+import { minDate } from '../support/generated';
 import {
   asOfDates,
   demo,
@@ -13,7 +14,6 @@ import {
   get,
   lastDayOfMonth,
   listTotal,
-  minDate,
   projects,
   query,
   rounded,

@@ -9,11 +9,20 @@ import {
   departmentIds,
   loginAll,
   money,
-  seeded,
   shanghaiToday,
   type Tokens,
 } from '../support/fixtures';
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import {
+  DEPARTMENT_CODES,
+  type Filter,
+  inBatchesOfEight,
+  minDate,
+  ratio,
+  reportedAtFor,
+  seededDraw,
+  walkStages,
+} from '../support/generated';
+import { workingDaysBetween } from '../support/calendar';
 
 /**
  * The cockpit's figures (issue 7: funnel, breakdown, trend, approvals by department and light, open
@@ -53,45 +62,14 @@ export interface ModelMilestone {
   decidedAt: Date | null;
 }
 
-export interface Filter {
-  source?: string;
-  departmentId?: string;
-}
-
 export const SEED = 20_261_201;
 export const SOURCES = ['沪洽会', '港洽会', '中博会'];
-export const DEPARTMENT_CODES = ['ZRZYJ', 'FGJ', 'ZJJ'];
-export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
-export const DATE_FIELD = {
-  signed: 'signedAt',
-  registered: 'registeredAt',
-  started: 'startedAt',
-  operating: 'operatingAt',
-} as const;
 
-export const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
-export function isWorkingDay(date: string): boolean {
-  if (date in data.workdays) return true;
-  if (date in data.holidays) return false;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-/** Working days d with from < d ≤ to. */
-export function workingDaysBetween(from: string, to: string): number {
-  let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
-  return count;
-}
-
-export function ratio(numerator: bigint | number, denominator: bigint | number): number | null {
-  return Number(denominator) === 0 ? null : Number(numerator) / Number(denominator);
-}
 export const rounded = (value: number | null) => (value === null ? null : Number(value.toFixed(12)));
 export const lastDayOfMonth = (month: string) => {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return addDays(m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`, -1);
 };
-export const minDate = (a: string, b: string) => (a < b ? a : b);
 
 export let stack: TestStack;
 export let tokens: Tokens;
@@ -270,12 +248,8 @@ export function useCockpitStack(): void {
       .map((row) => row.name)
       .slice(0, 3);
     expect(industries.length).toBeGreaterThan(1);
-    const random = seeded(SEED);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const between = (from: string, to: string): string => {
-      const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-      return addDays(from, Math.floor(random() * (Math.max(0, span) + 1)));
-    };
+    const draw = seededDraw(SEED);
+    const { random, pick, between } = draw;
 
     // 48 projects from the year before `year` to today, random stages, jumps and terminations.
     const plans: Array<() => Promise<void>> = [];
@@ -294,25 +268,7 @@ export function useCockpitStack(): void {
         operatingAt: null,
         terminatedAt: null,
       };
-      const target = pick([0, 1, 1, 2, 2, 3, 3, 3, 4]);
-      const changes: Array<{ stage: string; at: string; reason?: string }> = [];
-      let position = 0;
-      let last = talksStartedAt;
-      while (position < target) {
-        const jump = random() < 0.3 ? Math.min(target, position + 2) : position + 1;
-        const at = minDate(between(last, addDays(last, 150)), today);
-        for (let stage = position + 1; stage <= jump; stage += 1) {
-          project[DATE_FIELD[PIPELINE[stage] as keyof typeof DATE_FIELD]] = at;
-        }
-        changes.push({ stage: PIPELINE[jump]!, at });
-        position = jump;
-        last = at;
-      }
-      if (position < 4 && random() < 0.15) {
-        const at = minDate(between(last, addDays(last, 90)), today);
-        project.terminatedAt = at;
-        changes.push({ stage: 'terminated', at, reason: '投资方终止合作' });
-      }
+      const changes = walkStages(draw, project, talksStartedAt, today);
       projects.push(project);
       plans.push(async () => {
         const created = await createProject(stack, tokens.bureau, project.departmentId, {
@@ -326,9 +282,7 @@ export function useCockpitStack(): void {
         for (const change of changes) await changeStage(stack, tokens.bureau, project.id, change);
       });
     }
-    for (let start = 0; start < plans.length; start += 8) {
-      await Promise.all(plans.slice(start, start + 8).map((plan) => plan()));
-    }
+    await inBatchesOfEight(plans);
 
     // Key works of `year` with monthly reports entered in the following month.
     for (const project of projects.slice(0, 18)) {
@@ -346,12 +300,7 @@ export function useCockpitStack(): void {
         if (random() < 0.3) continue;
         const label = `${year}-${String(month).padStart(2, '0')}`;
         const amount = BigInt(Math.floor(random() * 30_000_000));
-        const nextMonthStart = new Date(
-          `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, '0')}-01T00:00:00+08:00`,
-        );
-        const reportedAt = new Date(
-          Math.min(nextMonthStart.getTime() + Math.floor(random() * 20 * 86_400_000), Date.now() - 60_000),
-        );
+        const reportedAt = reportedAtFor(year, month, random(), 20);
         const answer = await stack.call('POST', `/api/key-works/${created.body.id}/reports`, {
           token: tokens.bureau,
           body: { month: label, completedInvestment: money(amount) },

@@ -9,10 +9,19 @@ import {
   departmentIds,
   loginAll,
   money,
-  seeded,
   shanghaiToday,
   type Tokens,
 } from '../support/fixtures';
+import {
+  DEPARTMENT_CODES,
+  type Filter,
+  inBatchesOfEight,
+  minDate,
+  ratio,
+  reportedAtFor,
+  seededDraw,
+  walkStages,
+} from '../support/generated';
 
 /**
  * The figures of domain §6 against an independent computation: the test generates projects, stage
@@ -43,21 +52,8 @@ export interface ModelKeyWork {
   reports: Array<{ month: string; amount: bigint; reportedAt: Date }>;
 }
 
-export interface Filter {
-  source?: string;
-  departmentId?: string;
-}
-
 export const SEED = 20_261_125;
 export const SOURCES = ['沪洽会', '港洽会', '中博会', '自主招商'];
-export const DEPARTMENT_CODES = ['ZRZYJ', 'FGJ', 'ZJJ'];
-export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
-export const DATE_FIELD = {
-  signed: 'signedAt',
-  registered: 'registeredAt',
-  started: 'startedAt',
-  operating: 'operatingAt',
-} as const;
 
 /** Months of `year` elapsed at the end of the business day `asOf` (a month has elapsed once its last day has). */
 export function monthsElapsed(year: number, asOf: string): number {
@@ -68,10 +64,6 @@ export function monthsElapsed(year: number, asOf: string): number {
   const nextMonthFirst =
     month === 12 ? `${asOfYear + 1}-01-01` : `${asOfYear}-${String(month + 1).padStart(2, '0')}-01`;
   return asOf === addDays(nextMonthFirst, -1) ? month : month - 1;
-}
-
-export function ratio(numerator: bigint | number, denominator: bigint | number): number | null {
-  return Number(denominator) === 0 ? null : Number(numerator) / Number(denominator);
 }
 
 /** §6, recomputed from the model. */
@@ -181,13 +173,8 @@ export function useFiguresStack(): void {
     await clearProjects(stack);
     const ids = await departmentIds(stack);
     departments = DEPARTMENT_CODES.map((code) => ids.get(code)!);
-    const random = seeded(SEED);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const between = (from: string, to: string): string => {
-      const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-      return addDays(from, Math.floor(random() * (Math.max(0, span) + 1)));
-    };
-    const minDate = (a: string, b: string) => (a < b ? a : b);
+    const draw = seededDraw(SEED);
+    const { random, pick, between } = draw;
 
     // 54 projects over two years, with random stages, jumps, terminations and funds.
     const plans: Array<() => Promise<void>> = [];
@@ -208,25 +195,7 @@ export function useFiguresStack(): void {
         terminatedAt: null,
         funds: [],
       };
-      const target = pick([0, 1, 1, 2, 2, 3, 3, 3, 4]);
-      const changes: Array<{ stage: string; at: string; reason?: string }> = [];
-      let position = 0;
-      let last = talksStartedAt;
-      while (position < target) {
-        const jump = random() < 0.3 ? Math.min(target, position + 2) : position + 1;
-        const at = minDate(between(last, addDays(last, 150)), lastDataDay);
-        for (let stage = position + 1; stage <= jump; stage += 1) {
-          project[DATE_FIELD[PIPELINE[stage] as keyof typeof DATE_FIELD]] = at;
-        }
-        changes.push({ stage: PIPELINE[jump]!, at });
-        position = jump;
-        last = at;
-      }
-      if (position < 4 && random() < 0.15) {
-        const at = minDate(between(last, addDays(last, 90)), lastDataDay);
-        project.terminatedAt = at;
-        changes.push({ stage: 'terminated', at, reason: '投资方终止合作' });
-      }
+      const changes = walkStages(draw, project, talksStartedAt, lastDataDay);
       if (project.signedAt) {
         const count = Math.floor(random() * 4);
         for (let fund = 0; fund < count; fund += 1) {
@@ -258,9 +227,7 @@ export function useFiguresStack(): void {
         }
       });
     }
-    for (let start = 0; start < plans.length; start += 8) {
-      await Promise.all(plans.slice(start, start + 8).map((plan) => plan()));
-    }
+    await inBatchesOfEight(plans);
 
     // Key works: 26 on the list of `year`, 10 on the list of `earlier`, with plans and reports.
     const order = [...projects].sort(() => random() - 0.5);
@@ -295,12 +262,7 @@ export function useFiguresStack(): void {
           const label = `${listYear}-${String(month).padStart(2, '0')}`;
           const amount = BigInt(Math.floor(random() * 40_000_000));
           // Entered between the 1st and the 25th of the next month (Asia/Shanghai), never after now.
-          const nextMonthStart = new Date(
-            `${month === 12 ? listYear + 1 : listYear}-${String((month % 12) + 1).padStart(2, '0')}-01T00:00:00+08:00`,
-          );
-          const reportedAt = new Date(
-            Math.min(nextMonthStart.getTime() + Math.floor(random() * 25 * 86_400_000), Date.now() - 60_000),
-          );
+          const reportedAt = reportedAtFor(listYear, month, random(), 25);
           const answer = await stack.call('POST', `/api/key-works/${work.id}/reports`, {
             token: tokens.bureau,
             body: { month: label, completedInvestment: money(amount), progress: '施工中' },

@@ -1,7 +1,7 @@
 /* Shared set-up and helpers of the projects scenarios (one file per scenario in this folder). */
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { departmentIds, expectError, loginAll, shanghaiToday, type Tokens } from '../support/fixtures';
+import { type TestStack } from '@luodi/testing';
+import { expect } from 'vitest';
+import { expectError, shanghaiToday, type Tokens, useSignedInStack } from '../support/fixtures';
 
 export let stack: TestStack;
 export let tokens: Tokens;
@@ -33,14 +33,5 @@ export const refusedStage = async (
 
 /** The stack of one scenario file: started before its tests, stopped after. */
 export function useProjectsStack(): void {
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
-    departments = await departmentIds(stack);
-    zrzyj = departments.get('ZRZYJ')!;
-    fgj = departments.get('FGJ')!;
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useSignedInStack((started) => ({ stack, tokens, departments, zrzyj, fgj } = started));
 }

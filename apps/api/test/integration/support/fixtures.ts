@@ -1,6 +1,6 @@
-import { type TestStack, testNow } from '@luodi/testing';
+import { startStack, type TestStack, testNow } from '@luodi/testing';
 import ExcelJS from 'exceljs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /**
  * Helpers of the integration tests for projects, key works, figures and Excel. Everything here is
@@ -78,6 +78,51 @@ export async function departmentIds(stack: TestStack): Promise<Map<string, strin
 }
 
 /** Remove the demo district's projects and key works, so that a test's own data is all there is. */
+/** A file's stack with the four roles signed in and the departments by code (ZRZYJ and FGJ named). */
+export interface SignedInStack {
+  stack: TestStack;
+  tokens: Tokens;
+  departments: Map<string, string>;
+  zrzyj: string;
+  fgj: string;
+}
+
+/** Start a stack and sign in the four roles; the caller stops `stack` after its tests. */
+export async function startSignedIn(options: Parameters<typeof startStack>[0] = {}): Promise<SignedInStack> {
+  const stack = await startStack(options);
+  const tokens = await loginAll(stack);
+  const departments = await departmentIds(stack);
+  return { stack, tokens, departments, zrzyj: departments.get('ZRZYJ')!, fgj: departments.get('FGJ')! };
+}
+
+/**
+ * The stack of one spec file: started with the four roles signed in before its tests (`then` takes
+ * what it needs and may set up more), stopped after them.
+ */
+export function useSignedInStack(
+  then: (started: SignedInStack) => unknown,
+  options: Parameters<typeof startStack>[0] = {},
+): void {
+  let started: SignedInStack | undefined;
+  beforeAll(async () => {
+    started = await startSignedIn(options);
+    await then(started);
+  });
+  afterAll(async () => {
+    await started?.stack.stop();
+  });
+}
+
+/** Create an approval item of the test's own (answer 201), in the given department. */
+export async function createApprovalItem(
+  stack: TestStack,
+  adminToken: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const item = await stack.call('POST', '/api/approval-items', { token: adminToken, body });
+  expect(item.status, JSON.stringify(item.body)).toBe(201);
+}
+
 export async function clearProjects(stack: TestStack): Promise<void> {
   const dataSource = await stack.database.dataSource();
   for (const table of ['key_work_report', 'key_work', 'fund_arrival', 'project_stage_event', 'project']) {
