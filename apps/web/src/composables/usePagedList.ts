@@ -23,6 +23,25 @@ export interface LoadedList<T> {
  */
 export function useLoadedList<T>(fetch: () => Promise<T[] | undefined>): LoadedList<T> {
   const rows = shallowRef<T[]>([]) as ShallowRef<T[]>;
+  return { rows, ...useNewestAnswer(fetch, (answer) => (rows.value = answer)) };
+}
+
+/** `useLoadedList` for one page of a list: rows and total, both written by the newest answer only. */
+export function useLoadedPage<T>(fetch: () => Promise<PageOf<T>>): LoadedList<T> & { total: Ref<number> } {
+  const rows = shallowRef<T[]>([]) as ShallowRef<T[]>;
+  const total = ref(0);
+  const state = useNewestAnswer(fetch, (answer) => {
+    rows.value = answer.items;
+    total.value = answer.total;
+  });
+  return { rows, total, ...state };
+}
+
+/** The one guard: `write` takes only the newest request's answer (an `undefined` answer is skipped). */
+function useNewestAnswer<A>(
+  fetch: () => Promise<A | undefined>,
+  write: (answer: A) => void,
+): Omit<LoadedList<never>, 'rows'> {
   const loading = ref(false);
   const error = ref<string | null>(null);
   let seq = 0;
@@ -32,7 +51,7 @@ export function useLoadedList<T>(fetch: () => Promise<T[] | undefined>): LoadedL
     try {
       const answer = await fetch();
       if (mine !== seq) return;
-      if (answer) rows.value = answer;
+      if (answer) write(answer);
       error.value = null;
     } catch (failure) {
       if (mine === seq) error.value = errorMessage(failure);
@@ -40,7 +59,7 @@ export function useLoadedList<T>(fetch: () => Promise<T[] | undefined>): LoadedL
       if (mine === seq) loading.value = false;
     }
   }
-  return { rows, loading, error, load };
+  return { loading, error, load };
 }
 
 /** How a list's applied filters are carried by the address (as the cockpit does with `cockpit-query.ts`). */
@@ -95,15 +114,10 @@ export function usePagedList<T, F extends object = Record<string, never>>(
   const initial = options.url && route ? options.url.read(route.query) : blank();
   const filters = reactive(copy(initial)) as F;
   const applied = ref(copy(initial)) as Ref<F>;
-  const total = ref(0);
   const page = ref(1);
   const pageSize = ref(options.pageSize ?? 20);
 
-  const list = useLoadedList<T>(async () => {
-    const answer = await options.fetch(applied.value, page.value, pageSize.value);
-    total.value = answer.total;
-    return answer.items;
-  });
+  const { total, ...list } = useLoadedPage<T>(() => options.fetch(applied.value, page.value, pageSize.value));
 
   watch([page, pageSize], ([, size], [, oldSize]) => {
     if (size !== oldSize && page.value !== 1) page.value = 1;
