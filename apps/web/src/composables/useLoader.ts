@@ -23,5 +23,5 @@ export function useLoader(fetch: () => Promise<void>, source?: WatchSource) {
 
   onMounted(load);
   if (source) watch(source, () => void load());
-  return { loading, error, load };
+  return { loading, loadError: error, load };
 }
