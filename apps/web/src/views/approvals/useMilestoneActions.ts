@@ -1,0 +1,38 @@
+import { computed } from 'vue';
+import type { Milestone } from '../../api/approvals';
+import { useAuth } from '../../auth/auth-store';
+import { useRowDialog } from '../../composables/useRowDialog';
+import { allowedEvents, contextOf } from './milestone-rules';
+
+/**
+ * What a list of milestones offers on each row: the events the signed-in user may record (a
+ * department user only on its own department's milestones), the event dialog and the detail dialog.
+ */
+export function useMilestoneActions() {
+  const auth = useAuth();
+  const role = computed(() => auth.role.value);
+  const userDepartmentId = computed(() => auth.user.value?.departmentId ?? null);
+  const isDepartment = computed(() => role.value === 'department');
+
+  function choicesFor(row: Milestone) {
+    const departmentId = isDepartment.value ? userDepartmentId.value : undefined;
+    return allowedEvents(row.state, role.value, contextOf(row, departmentId));
+  }
+
+  const event = useRowDialog<Milestone>();
+  const detail = useRowDialog<Milestone>();
+  const detailId = computed(() => detail.row.value?.id ?? null);
+
+  return {
+    role,
+    userDepartmentId,
+    isDepartment,
+    choicesFor,
+    eventOpen: event.open,
+    eventRow: event.row,
+    openEvent: event.show,
+    detailOpen: detail.open,
+    detailId,
+    openDetail: detail.show,
+  };
+}
