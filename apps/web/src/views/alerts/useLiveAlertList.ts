@@ -1,13 +1,14 @@
-import { onMounted, ref, shallowRef, watch } from 'vue';
+import { computed, onMounted, ref, shallowRef, watch } from 'vue';
 import { departmentsApi, type DepartmentSummary } from '../../api/admin';
 import { alertsApi, type Alert, type AlertFilters } from '../../api/alerts';
-import { useQueuedLoad } from '../../composables/usePagedList';
+import { useQueuedLoad, type PagedState } from '../../composables/usePagedList';
 import { useEventStream } from '../../live/event-stream';
 
 /**
  * A live, paged list of alerts: loads on mount, again from page 1 when a filter changes and again on
  * every stream message (and a reconnect). `departments` (for the department filter) is loaded when
- * `withDepartments` says so; `onLoaded` runs after each successful load.
+ * `withDepartments` says so; `onLoaded` runs after each successful load. `list` is the table's state
+ * (`PagedTable :list`): the spinner shows only while there are no rows yet, so a live reload does not flash.
  */
 export function useLiveAlertList(
   filters: object,
@@ -45,5 +46,13 @@ export function useLiveAlertList(
   // Live: every stream message (and a reconnect) reloads the list, without a page reload.
   watch(stream.changeSeq, () => void load());
 
-  return { page, pageSize, rows, total, departments, loading, loadError: error, load };
+  const list: PagedState = {
+    rows,
+    total,
+    page,
+    pageSize,
+    loading: computed(() => loading.value && !rows.value.length),
+    error,
+  };
+  return { list, total, departments, load };
 }
