@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../i18n';
 import cockpitEn from '../../i18n/cockpit.en';
 import cockpitZhCN from '../../i18n/cockpit.zh-CN';
+import { expectSameKeys } from '../../testing/messages';
 import KpiCards from './KpiCards.vue';
 
 const summary: DashboardSummary = {
@@ -109,14 +110,8 @@ describe('KpiCards', () => {
   });
 });
 
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
-}
-
 describe('cockpit messages', () => {
   it('have the same keys in zh-CN and en, under one top-level key', () => {
-    expect(Object.keys(cockpitZhCN)).toEqual(['cockpit']);
-    expect(keysOf(cockpitEn).sort()).toEqual(keysOf(cockpitZhCN).sort());
+    expectSameKeys('cockpit', cockpitZhCN, cockpitEn);
   });
 });
