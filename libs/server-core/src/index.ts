@@ -10,3 +10,4 @@ export * from './checks/checks.service';
 export * from './checks/milestone-clock.service';
 export * from './checks/subject-source';
 export * from './process-main';
+export * from './seeded-random';

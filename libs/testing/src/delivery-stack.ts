@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { deliveryWorkerEnv, startWebhookReceiver, type WebhookReceiver } from './alerts';
 import { startWorker as startWorkerProcess, type RunningProcess } from './processes';
+import { hookHandles } from './hook-handles';
 import { PrivateRedis } from './redis-server';
 import { startStack, type TestStack } from './stack';
 
@@ -46,12 +47,6 @@ export function useDeliveryStack(options: DeliveryStackOptions): DeliveryStack {
   let connection: Redis | undefined;
   let queue: Queue | undefined;
   const workers: RunningProcess[] = [];
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined)
-      throw new Error(`no ${what} (not asked for, or before useDeliveryStack's hooks)`);
-    return value;
-  };
-
   beforeAll(async () => {
     if (options.privateRedis) redis = await PrivateRedis.start(options.privateRedis);
     receiver = await startWebhookReceiver({ delayMs: options.receiverDelayMs });
@@ -76,31 +71,28 @@ export function useDeliveryStack(options: DeliveryStackOptions): DeliveryStack {
     await redis?.destroy();
   });
 
-  const workerEnv = () => deliveryWorkerEnv(ready(stack, 'stack').env, options.workerEnv);
-  return {
-    get stack() {
-      return ready(stack, 'stack');
+  const workerEnv = () => (stack ? deliveryWorkerEnv(stack.env, options.workerEnv) : undefined);
+  const handles = hookHandles<
+    Omit<DeliveryStack, 'workers' | 'startWorker'>,
+    Pick<DeliveryStack, 'workers' | 'startWorker'>
+  >(
+    'useDeliveryStack',
+    {
+      stack: () => stack,
+      receiver: () => receiver,
+      redis: () => redis,
+      connection: () => connection,
+      queue: () => queue,
+      workerEnv,
     },
-    get receiver() {
-      return ready(receiver, 'receiver');
+    {
+      workers,
+      async startWorker(env?: Record<string, string>) {
+        const worker = await startWorkerProcess(env ?? handles.workerEnv);
+        workers.push(worker);
+        return worker;
+      },
     },
-    get redis() {
-      return ready(redis, 'private Redis');
-    },
-    get connection() {
-      return ready(connection, 'queue connection');
-    },
-    get queue() {
-      return ready(queue, 'queue');
-    },
-    get workerEnv() {
-      return workerEnv();
-    },
-    workers,
-    async startWorker(env = workerEnv()) {
-      const worker = await startWorkerProcess(env);
-      workers.push(worker);
-      return worker;
-    },
-  };
+  );
+  return handles;
 }

@@ -8,3 +8,4 @@ export * from './alerts';
 export * from './mariadb-server';
 export * from './drills';
 export * from './delivery-stack';
+export * from './hook-handles';

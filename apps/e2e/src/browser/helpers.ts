@@ -1,4 +1,4 @@
-import { DEMO_TEST_PASSWORD, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import { DEMO_TEST_PASSWORD, hookHandles, launchBrowser, startStack, type TestStack } from '@luodi/testing';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
@@ -72,11 +72,6 @@ export function useBrowserStack(options: {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
-  const started = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`no ${what}: useBrowserStack's hooks have not run`);
-    return value;
-  };
-
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(options.stack), launchBrowser()]);
   });
@@ -85,22 +80,17 @@ export function useBrowserStack(options: {
     await stack?.stop();
   });
   beforeEach(async () => {
-    context = await started(browser, 'browser').newContext(options.context);
+    if (!browser) throw new Error('useBrowserStack: Chromium did not start');
+    context = await browser.newContext(options.context);
     page = await context.newPage();
   });
   afterEach(async () => {
     await context?.close();
   });
 
-  return {
-    get stack() {
-      return started(stack, 'stack');
-    },
-    get browser() {
-      return started(browser, 'browser');
-    },
-    get page() {
-      return started(page, 'page');
-    },
-  };
+  return hookHandles<BrowserStack>('useBrowserStack', {
+    stack: () => stack,
+    browser: () => browser,
+    page: () => page,
+  });
 }
