@@ -31,5 +31,32 @@ export class SearchPageQueryDto extends PageQueryDto {
   q?: string;
 }
 
+/**
+ * A list that answers every row unless asked for a page (the department pickers read them all): `page`
+ * and `pageSize` without defaults, and `q`.
+ */
+export class OptionalPageSearchQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, description: 'default: every row' })
+  @IsOptional()
+  @IsQueryInt(1, MAX_PAGE)
+  page?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    description: 'default: every row',
+  })
+  @IsOptional()
+  @IsQueryInt(1, MAX_PAGE_SIZE)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ maxLength: MAX_SEARCH_LENGTH, description: 'search text (trimmed; blank = all)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_SEARCH_LENGTH)
+  q?: string;
+}
+
 /** Every list answers `{ items, total }`: the one definition lives in libs/contracts. */
 export type { Page } from '@luodi/contracts';

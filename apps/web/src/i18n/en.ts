@@ -67,6 +67,7 @@ const en: MessageSchema = {
   },
   users: {
     title: 'Users',
+    search: 'Username or name',
     create: 'New user',
     editTitle: 'Edit user',
     username: 'Username',
@@ -86,6 +87,7 @@ const en: MessageSchema = {
   },
   departments: {
     title: 'Departments',
+    search: 'Department code or name',
     create: 'New department',
     editTitle: 'Edit department',
     code: 'Code',

@@ -62,3 +62,11 @@ export function filterUrl<F extends { [K in keyof F]: FilterValue }>(
     },
   };
 }
+
+/** A list whose only filter is its search box (users, departments). */
+export interface SearchFilters {
+  q: string;
+}
+export const searchBlank = (): SearchFilters => ({ q: '' });
+/** `?q=…` in the address. */
+export const searchUrl = filterUrl(searchBlank, { q: textField });

@@ -99,4 +99,47 @@ describe('inbox search: q on milestones and alerts (real MariaDB)', () => {
       'q',
     );
   });
+
+  it('users and departments: paged and searched; departments unpaged without page (the pickers)', async () => {
+    const users = (await stack.call('GET', '/api/users?pageSize=200', { token: tokens.admin })).body;
+    expect(users.total).toBeGreaterThan(2);
+    const firstPage = await stack.call('GET', '/api/users?page=1&pageSize=2', { token: tokens.admin });
+    expect(firstPage.body.items).toHaveLength(2);
+    expect(firstPage.body.total).toBe(users.total);
+    const bureau = await stack.call('GET', '/api/users?q=%20BUREAU%20', { token: tokens.admin });
+    expect(bureau.status).toBe(200);
+    expect(bureau.body.total).toBeGreaterThan(0);
+    for (const user of bureau.body.items) expect(user.username.toLowerCase()).toContain('bureau');
+    expectError(
+      await stack.call('GET', `/api/users?q=${'u'.repeat(101)}`, { token: tokens.admin }),
+      400,
+      'q',
+    );
+    expectError(await stack.call('GET', '/api/users?q=bureau', { token: tokens.bureau }), 403);
+
+    const every = (await stack.call('GET', '/api/departments', { token: tokens.dept })).body;
+    expect(every.items.length).toBe(every.total);
+    expect(every.total).toBeGreaterThan(2);
+    const paged = (await stack.call('GET', '/api/departments?page=2&pageSize=2', { token: tokens.admin }))
+      .body;
+    expect(paged.total).toBe(every.total);
+    expect(paged.items).toEqual(every.items.slice(2, 4));
+    const byName = (
+      await stack.call('GET', `/api/departments?q=${encodeURIComponent('自然资源')}`, { token: tokens.admin })
+    ).body;
+    expect(byName.items.map((d: { id: string }) => d.id)).toContain(zrzyj);
+    for (const d of byName.items) expect(`${d.code} ${d.name}`).toContain('自然资源');
+    const byCode = (await stack.call('GET', '/api/departments?q=zrzy', { token: tokens.admin })).body;
+    expect(byCode.items.map((d: { id: string }) => d.id)).toContain(zrzyj);
+    expectError(
+      await stack.call('GET', `/api/departments?q=${'d'.repeat(101)}`, { token: tokens.admin }),
+      400,
+      'q',
+    );
+    expectError(
+      await stack.call('GET', '/api/departments?pageSize=0', { token: tokens.admin }),
+      400,
+      'pageSize',
+    );
+  });
 });
