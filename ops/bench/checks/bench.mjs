@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// Bench of the stall checks and the outbox delivery (issue 6), on a database of its own:
-//   250 000 milestones (1% due), measured: a check with nothing due (p50/p99 over repeated runs,
-//   next to the bare SQL of the due query as the baseline of the same run), a check with the 2 500
-//   due, and the in-app deliveries per second of the relay + a worker.
-// Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due-share 0.01] [--runs 20]
+// Bench of the stall checks and the outbox delivery (issues 6 and 18), on a database of its own:
+//   `--milestones` milestones (default 250 000) of which `--due` (default 1% of them) are made due at
+//   once; measured: a check with nothing due (p50/p99 over repeated runs, next to the bare SQL of the
+//   due query as the baseline of the same run), a check with all the due ones due — their clocks
+//   recomputed and their alerts raised with their outbox rows, set-based in chunks — next to the bare
+//   SQL of the due query reading all of them (same run), and the in-app deliveries per second of the
+//   relay + a worker (skip with --skip-delivery; ops/bench/delivery measures them end to end).
+// Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due 2500 | --due-share 0.01] [--runs 20]
+//        [--skip-delivery] [--label L]
+//   Tier L of issue 18 (2.5 M milestones, 25 000 due): --milestones 2500000 --due 25000 --skip-delivery --label L
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import {
   API_MAIN,
   benchEnv,
@@ -36,7 +42,9 @@ const args = Object.fromEntries(
     ),
 );
 const MILESTONES = Number(args.milestones ?? 250_000);
-const DUE = Math.round(MILESTONES * Number(args['due-share'] ?? 0.01));
+const DUE = args.due ? Number(args.due) : Math.round(MILESTONES * Number(args['due-share'] ?? 0.01));
+const SKIP_DELIVERY = 'skip-delivery' in args;
+const LABEL = args.label ? `-${args.label}` : '';
 const RUNS = Number(args.runs ?? 20);
 const ITEMS = 9;
 const PROJECTS = Math.ceil(MILESTONES / ITEMS);
@@ -156,28 +164,41 @@ async function main() {
     idle.push((await runChecks()).ms);
     await sleep(Math.max(0, 250 - (performance.now() - tick)));
   }
-  // A check with the due ones due.
+  // A check with the due ones due, next to the bare SQL of the due query reading all of them (the
+  // rows the check must recompute and compare), in the same run.
   await db.query(
     'UPDATE milestone m JOIN due_ids d ON d.id = m.id SET m.next_change_at = DATE_SUB(NOW(3), INTERVAL 1 MINUTE)',
   );
+  const dueBaseline = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await db.query(
+      'SELECT id FROM milestone WHERE next_change_at IS NOT NULL AND next_change_at <= NOW(3) ORDER BY next_change_at',
+    );
+    dueBaseline.push(performance.now() - t0);
+  }
   const dueRun = await runChecks();
   const [[{ alerts }]] = await db.query('SELECT COUNT(*) AS alerts FROM alert');
   const [[{ pending }]] = await db.query("SELECT COUNT(*) AS pending FROM delivery WHERE status = 'pending'");
+  const loadAfter = loadavg();
 
   // Deliveries per second: relay + one worker, in-app channel.
-  const t0 = performance.now();
-  const worker = spawn(process.execPath, [WORKER_MAIN], {
-    env,
-    stdio: 'ignore',
-  });
+  let deliverySeconds = null;
   let left = Number(pending);
-  while (left > 0 && performance.now() - t0 < 300_000) {
-    await sleep(250);
-    const [[row]] = await db.query("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'");
-    left = Number(row.n);
+  if (!SKIP_DELIVERY) {
+    const t0 = performance.now();
+    const worker = spawn(process.execPath, [WORKER_MAIN], {
+      env,
+      stdio: 'ignore',
+    });
+    while (left > 0 && performance.now() - t0 < 300_000) {
+      await sleep(250);
+      const [[row]] = await db.query("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'");
+      left = Number(row.n);
+    }
+    deliverySeconds = (performance.now() - t0) / 1000;
+    worker.kill('SIGTERM');
   }
-  const deliverySeconds = (performance.now() - t0) / 1000;
-  worker.kill('SIGTERM');
   api.kill('SIGTERM');
   await sleep(1000);
   await db.query(`DROP DATABASE \`${database}\``);
@@ -195,12 +216,15 @@ async function main() {
     ratioNothingDueToBaselineP50: percentile(idle, 50) / percentile(baseline, 50),
     checkWithDueMs: dueRun.ms,
     checkWithDueResult: dueRun.body,
+    dueQueryAllMs: { p50: percentile(dueBaseline, 50), p99: percentile(dueBaseline, 99) },
+    ratioCheckWithDueToDueQueryP50: dueRun.ms / percentile(dueBaseline, 50),
+    loadAverageAfterDueRun: loadAfter,
     alerts: Number(alerts),
     deliveries: Number(pending),
-    deliveriesPerSecond: Number(pending) / deliverySeconds,
-    deliveriesLeft: left,
+    deliveriesPerSecond: deliverySeconds === null ? null : Number(pending) / deliverySeconds,
+    deliveriesLeft: deliverySeconds === null ? null : left,
   };
-  const file = writeResult(`checks-${result.at.slice(0, 10)}.json`, result);
+  const file = writeResult(`checks${LABEL}-${result.at.slice(0, 10)}.json`, result);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
 }

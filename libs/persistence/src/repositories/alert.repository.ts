@@ -1,5 +1,5 @@
-import type { AccessScope } from '@luodi/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type AccessScope, AlertStatus } from '@luodi/domain';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
@@ -77,22 +77,117 @@ export class AlertRepository {
     );
   }
 
-  lockBySubject(
+  /**
+   * Every alert of the given subjects (any kind, any status), locked until the end of the manager's
+   * transaction, in id order. Read through the unique key's prefix (subject_type, subject_id); in a
+   * repeatable-read transaction the subjects without a row are gap-locked too, so a concurrent check
+   * cannot insert them meanwhile (it waits, or is chosen as a deadlock victim and runs again).
+   */
+  lockBySubjects(
     subjectType: string,
-    subjectId: string,
-    kind: string,
+    subjectIds: readonly string[],
     manager: EntityManager,
-  ): Promise<AlertEntity | null> {
+  ): Promise<AlertEntity[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return this.subjectsQuery(manager, subjectType, subjectIds).setLock('pessimistic_write').getMany();
+  }
+
+  /** Every alert of the given subjects, read without locks (what a check expects to find). */
+  ofSubjects(subjectType: string, subjectIds: readonly string[]): Promise<AlertEntity[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return this.subjectsQuery(this.dataSource.manager, subjectType, subjectIds).getMany();
+  }
+
+  private subjectsQuery(manager: EntityManager, subjectType: string, subjectIds: readonly string[]) {
+    return manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('a')
+      .where('a.subject_type = :subjectType AND a.subject_id IN (:...ids)', {
+        subjectType,
+        ids: [...subjectIds],
+      })
+      .orderBy('a.id', 'ASC');
+  }
+
+  /** The unresolved alerts among `ids`, locked until the end of the manager's transaction. */
+  lockUnresolvedByIds(ids: readonly string[], manager: EntityManager): Promise<AlertEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
     return manager
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
-      .where('a.subject_type = :subjectType AND a.subject_id = :subjectId AND a.kind = :kind', {
-        subjectType,
-        subjectId,
-        kind,
-      })
-      .getOne();
+      .where("a.id IN (:...ids) AND a.status <> 'resolved'", { ids: [...ids] })
+      .orderBy('a.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * New alerts in one multi-row INSERT. A plain insert on purpose: a (subject, kind) that another
+   * check inserted meanwhile fails the statement (duplicate key) and the caller's transaction runs again.
+   */
+  async insertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
+    if (alerts.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEntity)
+      .values([...alerts])
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
+  }
+
+  /**
+   * Changed alerts (complete rows, read under their lock) in one multi-row INSERT … ON DUPLICATE KEY
+   * UPDATE on the unique (subject_type, subject_id, kind): the check's columns take the new values;
+   * the rest (answers, raise time) stay.
+   */
+  async upsertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
+    if (alerts.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEntity)
+      .values([...alerts])
+      .orUpdate(
+        [
+          'level',
+          'round',
+          'status',
+          'acknowledged_level',
+          'acknowledged_at',
+          'acknowledged_by',
+          'ack_note',
+          'detail',
+          'level_since',
+          'resolved_at',
+        ],
+        ['subject_type', 'subject_id', 'kind'],
+      )
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
+  }
+
+  /** Resolve the given (locked) alerts at `at`. */
+  async resolveMany(ids: readonly string[], at: Date, manager: EntityManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
+      .getRepository(AlertEntity)
+      .update({ id: In([...ids]) }, { status: AlertStatus.resolved, resolvedAt: at });
+  }
+
+  /** Events of many alerts in one multi-row INSERT. */
+  async addEvents(events: ReadonlyArray<Partial<AlertEventEntity>>, manager: EntityManager): Promise<void> {
+    if (events.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEventEntity)
+      .values([...events])
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
   }
 
   lockById(id: string, manager: EntityManager): Promise<AlertEntity | null> {
@@ -125,19 +220,6 @@ export class AlertRepository {
       "SELECT DISTINCT subject_type AS subjectType, subject_id AS subjectId FROM alert WHERE status <> 'resolved'",
     )) as Array<{ subjectType: string; subjectId: string }>;
     return rows.map((row) => ({ subjectType: row.subjectType, subjectId: String(row.subjectId) }));
-  }
-
-  /** Unresolved alerts of the given subjects. */
-  async unresolvedOf(subjectType: string, subjectIds: string[]): Promise<AlertEntity[]> {
-    if (subjectIds.length === 0) return [];
-    return this.dataSource
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .where("a.status <> 'resolved' AND a.subject_type = :subjectType AND a.subject_id IN (:...ids)", {
-        subjectType,
-        ids: subjectIds,
-      })
-      .getMany();
   }
 
   /**

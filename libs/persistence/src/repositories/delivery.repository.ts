@@ -19,17 +19,22 @@ export class DeliveryRepository {
 
   /** Outbox rows, in the caller's transaction; a (alert, level, recipient, channel) already there is kept. */
   async addMany(rows: Array<Partial<DeliveryEntity>>, manager: EntityManager): Promise<number> {
-    if (rows.length === 0) return 0;
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DeliveryEntity)
-      .values(rows)
-      .orIgnore()
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
-    return Number((result.raw as { affectedRows?: number }).affectedRows ?? 0);
+    let added = 0;
+    // Multi-row INSERT IGNORE on the unique (alert, round, level, recipient, channel), 1 000 rows a
+    // statement (well under the 65 535 placeholders of one statement).
+    for (let start = 0; start < rows.length; start += 1000) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(DeliveryEntity)
+        .values(rows.slice(start, start + 1000))
+        .orIgnore()
+        .updateEntity(false)
+        .callListeners(false)
+        .execute();
+      added += Number((result.raw as { affectedRows?: number }).affectedRows ?? 0);
+    }
+    return added;
   }
 
   /**

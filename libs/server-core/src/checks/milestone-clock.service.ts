@@ -134,6 +134,7 @@ export class MilestoneClockService {
     ]);
     const items = await this.items.byCodes(rows.map((row) => row.itemCode));
     const changes: ClockChange[] = [];
+    const stale: Array<{ row: MilestoneRow; before: MilestoneDerived; context: ClockContext }> = [];
     for (const row of rows) {
       const item = items.get(row.itemCode);
       if (!item) continue;
@@ -163,22 +164,36 @@ export class MilestoneClockService {
         continue;
       }
       if (sameDerived(before, after)) continue;
-      // Write under the row lock with the events as they are then: an event recorded meanwhile
-      // (which holds the same lock) is never overwritten by a clock computed without it.
-      const written = await this.transactions.run(async (transactional) => {
-        if (!(await this.milestones.lockById(row.id, transactional))) return null;
-        const current = await this.milestones.events(row.id, transactional);
-        const fresh = derivedOf(
-          computeClock(
-            toDomainEvents(current),
-            clockContext(item, settings, calendar, row.contractAmount),
-            now,
+      stale.push({ row, before, context: clockContext(item, settings, calendar, row.contractAmount) });
+    }
+    // Write the changed clocks in one transaction under their row locks, with the events as they are
+    // then: an event recorded meanwhile (which holds the same lock) is never overwritten by a clock
+    // computed without it.
+    if (stale.length > 0) {
+      const written = await this.transactions.run(async (manager) => {
+        const locked = new Set(
+          await this.milestones.lockByIds(
+            stale.map((entry) => entry.row.id),
+            manager,
           ),
         );
-        await this.milestones.writeDerived(row.id, fresh, transactional);
+        const current = await this.milestones.eventsOf([...locked], manager);
+        const fresh = stale
+          .filter((entry) => locked.has(entry.row.id))
+          .map((entry) => ({
+            entry,
+            derived: derivedOf(
+              computeClock(toDomainEvents(current.get(entry.row.id) ?? []), entry.context, now),
+            ),
+          }));
+        await this.milestones.writeDerivedMany(
+          fresh.map(({ entry, derived }) => ({ id: entry.row.id, derived })),
+          manager,
+        );
         return fresh;
       });
-      if (written) changes.push({ milestone: row, before, after: written });
+      for (const { entry, derived } of written)
+        changes.push({ milestone: entry.row, before: entry.before, after: derived });
     }
     return changes;
   }
