@@ -12,6 +12,7 @@
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import {
   API_MAIN,
@@ -50,7 +51,12 @@ const ITEMS = 9;
 const PROJECTS = Math.ceil(MILESTONES / ITEMS);
 
 const services = serviceUrls();
-const database = `luodi_bench_checks_${Date.now().toString(36)}`;
+// --reuse <database>: a database a previous run kept (--keep): its alerts are removed and its due
+// milestones set back to not due, so the data (minutes at 2.5 M milestones) is made once.
+const REUSE = args.reuse && args.reuse !== 'undefined' ? args.reuse : null;
+const KEEP = 'keep' in args;
+if (REUSE && !/^luodi_bench_checks_[a-z0-9]+$/.test(REUSE)) throw new Error('--reuse takes a luodi_bench_checks_… database');
+const database = REUSE ?? `luodi_bench_checks_${Date.now().toString(36)}`;
 const url = new URL(databaseUrl(services.databaseUrl, database));
 const env = {
   PATH: process.env.PATH,
@@ -65,16 +71,15 @@ const env = {
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
   WORKER_CONCURRENCY: '8',
+  // A check with tens of thousands due answers after many seconds: keep its connection open.
+  CONNECTION_TIMEOUT_MS: '3600000',
+  REQUEST_TIMEOUT_MS: '3600000',
 };
 
 const cli = (command) => runCli(command, env);
 
-async function main() {
-  log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
-  cli('migrate');
-  cli('demo:load');
-  const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
-  const machine = await machineInfo(db);
+/** The projects and milestones of the bench, and the due ones in the temporary table due_ids. */
+async function generate(db) {
   // Start from the demo's departments and catalog only.
   await db.query(
     'DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
@@ -84,7 +89,6 @@ async function main() {
     'SELECT code, department_id AS departmentId FROM approval_item ORDER BY sort_order LIMIT ?',
     [ITEMS],
   );
-  const started = Date.now();
   // Projects: started last year (no project stalls), spread over the departments.
   await db.query(
     `INSERT INTO project (code, name, investor, investor_origin, industry, source, contract_amount, funds_arrived, lead_department_id,
@@ -114,6 +118,26 @@ async function main() {
     `INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'submit', '2026-01-05 02:00:00', NOW(3) FROM due_ids;
      INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'accept', '2026-01-05 03:00:00', NOW(3) FROM due_ids;`,
   );
+}
+
+async function main() {
+  log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
+  if (!REUSE) {
+    cli('migrate');
+    cli('demo:load');
+  }
+  const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
+  const machine = await machineInfo(db);
+  const started = Date.now();
+  if (REUSE) {
+    await db.query(
+      `DELETE FROM notification; DELETE FROM delivery; DELETE FROM alert_event; DELETE FROM alert;
+       CREATE TEMPORARY TABLE due_ids AS SELECT DISTINCT milestone_id AS id FROM milestone_event;
+       UPDATE milestone m JOIN due_ids d ON d.id = m.id
+          SET m.state = 'accepted', m.light = 'green', m.submitted_at = NOW(3), m.accepted_on = CURDATE(),
+              m.deadline = DATE_ADD(CURDATE(), INTERVAL 60 DAY), m.next_change_at = DATE_ADD(NOW(3), INTERVAL 30 DAY);`,
+    );
+  } else await generate(db);
   log(`  data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const port = await freePort();
@@ -136,16 +160,27 @@ async function main() {
     body: JSON.stringify({ username: 'bureau', password: env.DEMO_PASSWORD }),
   });
   const { accessToken } = await login.json();
-  const runChecks = async () => {
-    const t0 = performance.now();
-    const response = await fetch(`${base}/api/checks/run`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}` },
+  // One POST per run on a connection of its own and without a client timeout (fetch gives up on an
+  // answer after 300 s and may reuse a kept-alive socket the server has just closed).
+  const runChecks = () =>
+    new Promise((resolveRun, reject) => {
+      const t0 = performance.now();
+      const request = httpRequest(
+        `${base}/api/checks/run`,
+        { method: 'POST', agent: false, headers: { authorization: `Bearer ${accessToken}` } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => {
+            const ms = performance.now() - t0;
+            if (response.statusCode !== 200) reject(new Error(`checks: ${response.statusCode} ${text}`));
+            else resolveRun({ ms, body: JSON.parse(text) });
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end();
     });
-    const body = await response.json();
-    if (response.status !== 200) throw new Error(`checks: ${response.status} ${JSON.stringify(body)}`);
-    return { ms: performance.now() - t0, body };
-  };
 
   // Baseline of the same run: the bare SQL of the due query.
   const baseline = [];
@@ -201,7 +236,8 @@ async function main() {
   }
   api.kill('SIGTERM');
   await sleep(1000);
-  await db.query(`DROP DATABASE \`${database}\``);
+  if (KEEP) log(`kept database ${database} (rerun with --reuse ${database})`);
+  else await db.query(`DROP DATABASE \`${database}\``);
   await db.end();
 
   const result = {

@@ -1,6 +1,6 @@
 import { type AccessScope, AlertStatus } from '@luodi/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
+import { countThenPage, insertRows, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
 
@@ -16,6 +16,50 @@ export interface AlertRow extends AlertEntity {
   projectName: string;
   departmentName: string;
 }
+
+/** Columns of a new alert written by a check, with their entity properties. */
+const NEW_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
+  ['kind', 'kind'],
+  ['subject_type', 'subjectType'],
+  ['subject_id', 'subjectId'],
+  ['project_id', 'projectId'],
+  ['department_id', 'departmentId'],
+  ['level', 'level'],
+  ['round', 'round'],
+  ['status', 'status'],
+  ['detail', 'detail'],
+  ['raised_at', 'raisedAt'],
+  ['level_since', 'levelSince'],
+];
+
+/** What a check changes on an existing alert (raise again, escalate, new facts). */
+const CHECK_UPDATED_COLUMNS = [
+  'level',
+  'round',
+  'status',
+  'acknowledged_level',
+  'acknowledged_at',
+  'acknowledged_by',
+  'ack_note',
+  'detail',
+  'level_since',
+  'resolved_at',
+];
+
+const UPSERT_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
+  ['id', 'id'],
+  ...NEW_ALERT_COLUMNS.filter(([column]) => !CHECK_UPDATED_COLUMNS.includes(column)),
+  ['level', 'level'],
+  ['round', 'round'],
+  ['status', 'status'],
+  ['acknowledged_level', 'acknowledgedLevel'],
+  ['acknowledged_at', 'acknowledgedAt'],
+  ['acknowledged_by', 'acknowledgedBy'],
+  ['ack_note', 'ackNote'],
+  ['detail', 'detail'],
+  ['level_since', 'levelSince'],
+  ['resolved_at', 'resolvedAt'],
+];
 
 /** All SQL on `alert` and `alert_event`. */
 export class AlertRepository {
@@ -126,15 +170,13 @@ export class AlertRepository {
    * check inserted meanwhile fails the statement (duplicate key) and the caller's transaction runs again.
    */
   async insertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
-    if (alerts.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEntity)
-      .values([...alerts])
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
+    await insertRows(
+      manager,
+      'alert',
+      NEW_ALERT_COLUMNS.map(([column]) => column),
+      alerts.map((alert) => NEW_ALERT_COLUMNS.map(([, property]) => alert[property] ?? null)),
+      { rowsPerStatement: 500 },
+    );
   }
 
   /**
@@ -143,30 +185,13 @@ export class AlertRepository {
    * the rest (answers, raise time) stay.
    */
   async upsertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
-    if (alerts.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEntity)
-      .values([...alerts])
-      .orUpdate(
-        [
-          'level',
-          'round',
-          'status',
-          'acknowledged_level',
-          'acknowledged_at',
-          'acknowledged_by',
-          'ack_note',
-          'detail',
-          'level_since',
-          'resolved_at',
-        ],
-        ['subject_type', 'subject_id', 'kind'],
-      )
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
+    await insertRows(
+      manager,
+      'alert',
+      UPSERT_ALERT_COLUMNS.map(([column]) => column),
+      alerts.map((alert) => UPSERT_ALERT_COLUMNS.map(([, property]) => alert[property] ?? null)),
+      { onDuplicateUpdate: CHECK_UPDATED_COLUMNS, rowsPerStatement: 500 },
+    );
   }
 
   /** Resolve the given (locked) alerts at `at`. */
@@ -179,39 +204,12 @@ export class AlertRepository {
 
   /** Events of many alerts in one multi-row INSERT. */
   async addEvents(events: ReadonlyArray<Partial<AlertEventEntity>>, manager: EntityManager): Promise<void> {
-    if (events.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEventEntity)
-      .values([...events])
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
-  }
-
-  lockById(id: string, manager: EntityManager): Promise<AlertEntity | null> {
-    return lockRowById(manager, AlertEntity, 'a', id);
-  }
-
-  async insert(alert: Partial<AlertEntity>, manager: EntityManager): Promise<AlertEntity> {
-    const repository = manager.getRepository(AlertEntity);
-    return repository.save(repository.create(alert));
-  }
-
-  async update(id: string, patch: Partial<AlertEntity>, manager: EntityManager): Promise<void> {
-    await manager.getRepository(AlertEntity).update({ id }, patch);
-  }
-
-  async addEvent(event: Partial<AlertEventEntity>, manager: EntityManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AlertEventEntity)
-      .values(event)
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
+    await insertRows(
+      manager,
+      'alert_event',
+      ['alert_id', 'type', 'level', 'at'],
+      events.map((event) => [event.alertId, event.type, event.level, event.at]),
+    );
   }
 
   /** Subjects of the alerts not resolved yet (what a check must look at again). */

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryEntity } from '../entities/delivery.entity';
 import { NotificationEntity } from '../entities/notification.entity';
+import { insertRows } from './query-helpers';
 
 /** A claimed in-app delivery with what its live message says about the alert. */
 export interface InAppDelivery {
@@ -13,28 +14,36 @@ export interface InAppDelivery {
   departmentId: string;
 }
 
+/** Columns of a new outbox row, with their entity properties. */
+const DELIVERY_COLUMNS: ReadonlyArray<readonly [string, keyof DeliveryEntity]> = [
+  ['id', 'id'],
+  ['alert_id', 'alertId'],
+  ['round', 'round'],
+  ['level', 'level'],
+  ['recipient', 'recipient'],
+  ['channel', 'channel'],
+  ['target', 'target'],
+  ['status', 'status'],
+  ['attempts', 'attempts'],
+  ['generation', 'generation'],
+  ['created_at', 'createdAt'],
+];
+
 /** All SQL on `delivery` (the outbox) and `notification` (in-app). */
 export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Outbox rows, in the caller's transaction; a (alert, level, recipient, channel) already there is kept. */
   async addMany(rows: Array<Partial<DeliveryEntity>>, manager: EntityManager): Promise<number> {
-    let added = 0;
     // Multi-row INSERT IGNORE on the unique (alert, round, level, recipient, channel), 1 000 rows a
     // statement (well under the 65 535 placeholders of one statement).
-    for (let start = 0; start < rows.length; start += 1000) {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(DeliveryEntity)
-        .values(rows.slice(start, start + 1000))
-        .orIgnore()
-        .updateEntity(false)
-        .callListeners(false)
-        .execute();
-      added += Number((result.raw as { affectedRows?: number }).affectedRows ?? 0);
-    }
-    return added;
+    return insertRows(
+      manager,
+      'delivery',
+      DELIVERY_COLUMNS.map(([column]) => column),
+      rows.map((row) => DELIVERY_COLUMNS.map(([, property]) => row[property] ?? null)),
+      { ignore: true },
+    );
   }
 
   /**

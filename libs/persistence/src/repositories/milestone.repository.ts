@@ -186,7 +186,8 @@ export class MilestoneRepository {
 
   /**
    * Write many recomputed clocks in one statement (an UPDATE joined with the new values; derived data,
-   * not an audited change).
+   * not an audited change). The `id IN` keeps it on the primary key: without it MariaDB may scan the
+   * whole table against the (unindexed) derived table.
    */
   async writeDerivedMany(
     rows: ReadonlyArray<{ id: string; derived: MilestoneDerived }>,
@@ -219,8 +220,9 @@ export class MilestoneRepository {
           SET m.state = v.state, m.submitted_at = v.submitted_at, m.accepted_on = v.accepted_on,
               m.acceptance_deemed = v.acceptance_deemed, m.deadline = v.deadline, m.light = v.light,
               m.extension_days = v.extension_days, m.decided_at = v.decided_at,
-              m.decided_on_time = v.decided_on_time, m.next_change_at = v.next_change_at`,
-      values,
+              m.decided_on_time = v.decided_on_time, m.next_change_at = v.next_change_at
+        WHERE m.id IN (${rows.map(() => '?').join(',')})`,
+      [...values, ...rows.map((row) => row.id)],
     );
   }
 
