@@ -212,6 +212,25 @@ export class AlertRepository {
     );
   }
 
+  lockById(id: string, manager: EntityManager): Promise<AlertEntity | null> {
+    return lockRowById(manager, AlertEntity, 'a', id);
+  }
+
+  async update(id: string, patch: Partial<AlertEntity>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(AlertEntity).update({ id }, patch);
+  }
+
+  async addEvent(event: Partial<AlertEventEntity>, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEventEntity)
+      .values(event)
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
+  }
+
   /** Subjects of the alerts not resolved yet (what a check must look at again). */
   async unresolvedSubjects(): Promise<Array<{ subjectType: string; subjectId: string }>> {
     const rows = (await this.dataSource.query(
