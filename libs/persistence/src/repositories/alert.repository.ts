@@ -1,6 +1,13 @@
 import { type AccessScope, AlertStatus } from '@luodi/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { countThenPage, insertRows, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
+import {
+  countThenPage,
+  insertEntities,
+  insertRows,
+  lockRowById,
+  type PageRequest,
+  withRawStrings,
+} from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
 
@@ -170,13 +177,7 @@ export class AlertRepository {
    * check inserted meanwhile fails the statement (duplicate key) and the caller's transaction runs again.
    */
   async insertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
-    await insertRows(
-      manager,
-      'alert',
-      NEW_ALERT_COLUMNS.map(([column]) => column),
-      alerts.map((alert) => NEW_ALERT_COLUMNS.map(([, property]) => alert[property] ?? null)),
-      { rowsPerStatement: 500 },
-    );
+    await insertEntities(manager, 'alert', NEW_ALERT_COLUMNS, alerts, { rowsPerStatement: 500 });
   }
 
   /**
@@ -185,13 +186,10 @@ export class AlertRepository {
    * the rest (answers, raise time) stay.
    */
   async upsertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
-    await insertRows(
-      manager,
-      'alert',
-      UPSERT_ALERT_COLUMNS.map(([column]) => column),
-      alerts.map((alert) => UPSERT_ALERT_COLUMNS.map(([, property]) => alert[property] ?? null)),
-      { onDuplicateUpdate: CHECK_UPDATED_COLUMNS, rowsPerStatement: 500 },
-    );
+    await insertEntities(manager, 'alert', UPSERT_ALERT_COLUMNS, alerts, {
+      onDuplicateUpdate: CHECK_UPDATED_COLUMNS,
+      rowsPerStatement: 500,
+    });
   }
 
   /** Resolve the given (locked) alerts at `at`. */

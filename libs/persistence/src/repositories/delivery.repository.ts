@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryEntity } from '../entities/delivery.entity';
 import { NotificationEntity } from '../entities/notification.entity';
-import { insertRows } from './query-helpers';
+import { insertEntities } from './query-helpers';
 
 /** A claimed in-app delivery with what its live message says about the alert. */
 export interface InAppDelivery {
@@ -37,13 +37,7 @@ export class DeliveryRepository {
   async addMany(rows: Array<Partial<DeliveryEntity>>, manager: EntityManager): Promise<number> {
     // Multi-row INSERT IGNORE on the unique (alert, round, level, recipient, channel), 1 000 rows a
     // statement (well under the 65 535 placeholders of one statement).
-    return insertRows(
-      manager,
-      'delivery',
-      DELIVERY_COLUMNS.map(([column]) => column),
-      rows.map((row) => DELIVERY_COLUMNS.map(([, property]) => row[property] ?? null)),
-      { ignore: true },
-    );
+    return insertEntities(manager, 'delivery', DELIVERY_COLUMNS, rows, { ignore: true });
   }
 
   /**

@@ -79,3 +79,20 @@ export async function insertRows(
   }
   return affected;
 }
+
+/** `insertRows` of entities, given the columns with the entity property each takes (missing: NULL). */
+export function insertEntities<E extends object>(
+  manager: EntityManager,
+  table: string,
+  columns: ReadonlyArray<readonly [string, keyof E]>,
+  entities: ReadonlyArray<Partial<E>>,
+  options: { ignore?: boolean; onDuplicateUpdate?: readonly string[]; rowsPerStatement?: number } = {},
+): Promise<number> {
+  return insertRows(
+    manager,
+    table,
+    columns.map(([column]) => column),
+    entities.map((entity) => columns.map(([, property]) => entity[property] ?? null)),
+    options,
+  );
+}
