@@ -130,9 +130,9 @@ export class AlertRepository {
 
   /**
    * Every alert of the given subjects (any kind, any status), locked until the end of the manager's
-   * transaction, in id order. Read through the unique key's prefix (subject_type, subject_id); in a
-   * repeatable-read transaction the subjects without a row are gap-locked too, so a concurrent check
-   * cannot insert them meanwhile (it waits, or is chosen as a deadlock victim and runs again).
+   * transaction, in id order. Read through the unique key's prefix (subject_type, subject_id). Checks
+   * read them in a READ COMMITTED transaction (no gap locks): a (subject, kind) another check inserts
+   * meanwhile fails the caller's insert with a duplicate key, and the caller runs again.
    */
   lockBySubjects(
     subjectType: string,

@@ -246,7 +246,7 @@ export class ChecksService implements OnModuleInit {
           resolved: plan.resolved.length,
         };
       },
-      { attempts: 6, retryIf: isDuplicateKey },
+      { attempts: 6, retryIf: isDuplicateKey, isolation: 'READ COMMITTED' },
     );
   }
 
