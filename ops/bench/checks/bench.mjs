@@ -55,7 +55,8 @@ const services = serviceUrls();
 // milestones set back to not due, so the data (minutes at 2.5 M milestones) is made once.
 const REUSE = args.reuse && args.reuse !== 'undefined' ? args.reuse : null;
 const KEEP = 'keep' in args;
-if (REUSE && !/^luodi_bench_checks_[a-z0-9]+$/.test(REUSE)) throw new Error('--reuse takes a luodi_bench_checks_… database');
+if (REUSE && !/^luodi_bench_checks_[a-z0-9]+$/.test(REUSE))
+  throw new Error('--reuse takes a luodi_bench_checks_… database');
 const database = REUSE ?? `luodi_bench_checks_${Date.now().toString(36)}`;
 const url = new URL(databaseUrl(services.databaseUrl, database));
 const env = {
