@@ -193,7 +193,7 @@ export class ProjectImportService {
     } catch {
       throw unreadable();
     }
-    if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
+    if (!sheet) throw DomainError.coded('validation', 'import_no_sheet');
     try {
       return await this.importRows(sheet.rows(), principal);
     } catch (error) {
@@ -228,6 +228,8 @@ export class ProjectImportService {
         'validation',
         `file: missing columns ${missingHeaders.join('、')} (use the import template)`,
         {
+          code: 'import_missing_columns',
+          params: { columns: missingHeaders.join('、') },
           rows: missingHeaders.map((header) => ({
             row: 1,
             field: 'header',
@@ -363,7 +365,7 @@ export class ProjectImportService {
       });
     }
     if (rows.length === 0 && problems.length === 0)
-      throw new DomainError('validation', 'file: no project rows found');
+      throw DomainError.coded('validation', 'import_no_rows');
 
     const existing = await this.projects.existingCodes([...codesInFile.keys()]);
     for (const code of existing) {
@@ -380,6 +382,8 @@ export class ProjectImportService {
         'validation',
         `file: ${new Set(problems.map((p) => p.row)).size} row(s) have errors; nothing was imported`,
         {
+          code: 'import_rows_invalid',
+          params: { count: problems.length, rowCount: new Set(problems.map((p) => p.row)).size },
           rows: problems,
         },
       );
