@@ -302,7 +302,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   },
   password_sequence: { 'zh-CN': '密码不能主要由连续字符（如 123456、qwerty）组成', en: 'password: {rule}' },
   password_common: { 'zh-CN': '密码过于常见，请换一个', en: 'password: {rule}' },
-  password_contains_username: { 'zh-CN': '密码不能包含用户名', en: 'password: must not contain the username' },
+  password_contains_username: {
+    'zh-CN': '密码不能包含用户名',
+    en: 'password: must not contain the username',
+  },
   password_contains_app_name: { 'zh-CN': '密码不能包含系统名称', en: 'password: {rule}' },
   route_closed: { 'zh-CN': '此接口不对任何角色开放', en: 'this route is not open to anyone' },
   role_not_allowed: { 'zh-CN': '当前角色（{role}）无权执行此操作', en: 'role "{role}" may not {route}' },
@@ -315,7 +318,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     en: 'role "leader" may record only extensions (not "{type}")',
   },
 
-  state_conflict: { 'zh-CN': '当前状态（{state}）下不允许此操作', en: 'not allowed in state "{state}": {rule}' },
+  state_conflict: {
+    'zh-CN': '当前状态（{state}）下不允许此操作',
+    en: 'not allowed in state "{state}": {rule}',
+  },
   already_exists: {
     'zh-CN': '「{field}」为「{value}」的{entity}已存在',
     en: '{field}: {entity} "{value}" already exists',
@@ -364,7 +370,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     en: '{detail}',
   },
 
-  import_unreadable: { 'zh-CN': '文件不是可读取的 .xlsx 工作簿', en: 'file: is not a readable .xlsx workbook' },
+  import_unreadable: {
+    'zh-CN': '文件不是可读取的 .xlsx 工作簿',
+    en: 'file: is not a readable .xlsx workbook',
+  },
   import_no_sheet: { 'zh-CN': '工作簿中没有工作表', en: 'file: the workbook has no worksheet' },
   import_no_rows: { 'zh-CN': '文件中没有项目数据行', en: 'file: no project rows found' },
   import_missing_columns: { 'zh-CN': '缺少必需的列：{columns}', en: '{detail}' },
@@ -489,7 +498,11 @@ function labelOf(labels: Readonly<Record<string, Label>>, key: string, locale: L
 }
 
 /** The message of `code` in `locale`, its `{name}` placeholders filled from `params`. */
-export function renderErrorMessage(code: ErrorCode, params: ErrorParams = {}, locale: Locale = 'zh-CN'): string {
+export function renderErrorMessage(
+  code: ErrorCode,
+  params: ErrorParams = {},
+  locale: Locale = 'zh-CN',
+): string {
   const template = ERROR_MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -518,12 +531,20 @@ export function negotiateLocale(header: string | readonly string[] | null | unde
     if (!tag) continue;
     let q = 1;
     for (const param of rawParams) {
-      const match = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
-      if (match) q = Number(match[1]);
+      const [name, value] = param.split('=').map((piece) => piece.trim());
+      // A malformed weight (q=abc) makes the whole entry unusable, as RFC 9110 reads it.
+      if (name?.toLowerCase() === 'q')
+        q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value ?? '') ? Number(value) : NaN;
     }
     if (!Number.isFinite(q) || q < 0 || q > 1) continue;
     const locale: Locale | null =
-      tag === 'zh' || tag.startsWith('zh-') ? 'zh-CN' : tag === 'en' || tag.startsWith('en-') ? 'en' : tag === '*' ? 'zh-CN' : null;
+      tag === 'zh' || tag.startsWith('zh-')
+        ? 'zh-CN'
+        : tag === 'en' || tag.startsWith('en-')
+          ? 'en'
+          : tag === '*'
+            ? 'zh-CN'
+            : null;
     if (!locale) continue;
     if (q === 0) {
       refused.add(locale);

@@ -68,7 +68,8 @@ export class DomainError extends Error {
 function scalarsOf(values: Record<string, unknown>): ErrorParams {
   const scalars: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') scalars[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      scalars[key] = value;
   }
   return scalars;
 }

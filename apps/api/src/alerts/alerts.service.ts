@@ -100,9 +100,14 @@ export class AlertsService {
       if (alert.status === 'resolved')
         throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement', 'alert_resolved');
       if (alert.acknowledgedLevel === alert.level) {
-        throw new StateConflict('acknowledged', `level ${alert.level} is already acknowledged`, 'alert_already_acknowledged', {
-          level: alert.level,
-        });
+        throw new StateConflict(
+          'acknowledged',
+          `level ${alert.level} is already acknowledged`,
+          'alert_already_acknowledged',
+          {
+            level: alert.level,
+          },
+        );
       }
       const now = this.clock.now();
       await this.alerts.update(
@@ -152,7 +157,11 @@ export class AlertsService {
       if (alert.status === 'resolved')
         throw new StateConflict('resolved', 'a resolved alert takes no answer', 'alert_resolved');
       if (alert.acknowledgedLevel === null)
-        throw new StateConflict(alert.status, 'acknowledge the alert before answering it', 'alert_not_acknowledged');
+        throw new StateConflict(
+          alert.status,
+          'acknowledge the alert before answering it',
+          'alert_not_acknowledged',
+        );
       // The same answer again at the same level (a double click, a retried request) is a no-op:
       // answered as before, with no new event and no audit entry.
       if (

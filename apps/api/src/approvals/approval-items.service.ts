@@ -32,7 +32,8 @@ export class ApprovalItemsService {
         params: { entity: 'department', id: body.departmentId },
       });
     }
-    const exists = () => new DomainError('conflict', `code: item ${body.code} already exists`, {
+    const exists = () =>
+      new DomainError('conflict', `code: item ${body.code} already exists`, {
         code: 'already_exists',
         params: { field: 'code', entity: 'approval item', value: body.code },
       });

@@ -53,8 +53,7 @@ export class AccessGuard implements CanActivate {
     }
     if (!token) throw DomainError.coded('unauthorized', 'sign_in_required');
     const principal = await this.auth.principalOf(token);
-    if (!principal)
-      throw DomainError.coded('unauthorized', 'token_invalid');
+    if (!principal) throw DomainError.coded('unauthorized', 'token_invalid');
     request.principal = principal;
     this.cls.set(CONTEXT_PRINCIPAL, principal);
 

@@ -16,7 +16,6 @@ import { TokenService } from './token.service';
 import type { LoginResultDto, UserViewDto } from './auth.dto';
 import { Clock } from '@luodi/server-core';
 
-
 export interface ClientInfo {
   ip: string;
   userAgent: string | null;

@@ -92,7 +92,8 @@ interface ErrorFacts {
 function scalarParams(values: Record<string, unknown>): Record<string, string | number | boolean> {
   const params: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[key] = value;
   }
   return params;
 }
@@ -114,7 +115,8 @@ function factsOf(exception: unknown): ErrorFacts {
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
-    const fields = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+    const fields =
+      typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
     const { message, error: _error, statusCode: _status, code, params, ...rest } = fields;
     const text = Array.isArray(message)
       ? message.join('; ')
@@ -123,7 +125,12 @@ function factsOf(exception: unknown): ErrorFacts {
         : exception.message;
     const route = statusCode === 404 ? ROUTE_NOT_FOUND.exec(text) : null;
     if (route) {
-      return { statusCode, code: 'route_not_found', params: { method: route[1], path: route[2] }, english: text };
+      return {
+        statusCode,
+        code: 'route_not_found',
+        params: { method: route[1], path: route[2] },
+        english: text,
+      };
     }
     return {
       statusCode,
@@ -160,7 +167,12 @@ function factsOf(exception: unknown): ErrorFacts {
     const badJson =
       statusCode === 400 &&
       (exception instanceof SyntaxError || String(fastifyError.code ?? '').startsWith('FST_ERR_CTP'));
-    return { statusCode, code: badJson ? 'bad_json' : codeOfStatus(statusCode), params: { detail }, english: detail };
+    return {
+      statusCode,
+      code: badJson ? 'bad_json' : codeOfStatus(statusCode),
+      params: { detail },
+      english: detail,
+    };
   }
   return { statusCode: 500, code: 'internal_error', params: {} };
 }

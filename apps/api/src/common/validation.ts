@@ -67,7 +67,11 @@ function constraintsOf(error: ValidationError, name: string): unknown[] {
 function paramsOf(name: string, constraints: unknown[]): ErrorParams {
   const [first, second] = constraints;
   if (name === 'isIn' || name === 'isEnum') {
-    const values = Array.isArray(first) ? first : first && typeof first === 'object' ? Object.values(first) : [];
+    const values = Array.isArray(first)
+      ? first
+      : first && typeof first === 'object'
+        ? Object.values(first)
+        : [];
     return { allowed: values.join('、') };
   }
   if (name === 'isLength') return { min: Number(first), limit: Number(second) };
@@ -88,7 +92,8 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
       if (code === 'field_bad_format') code = FORMAT_CODES.find(([words]) => words.test(rule))?.[1] ?? code;
       const params: ErrorParams = { field, rule, ...paramsOf(name, constraintsOf(error, name)) };
       const range = /from (\d+) to (\d+)/.exec(rule);
-      const extra = code === 'integer_out_of_range' && range ? { min: Number(range[1]), max: Number(range[2]) } : {};
+      const extra =
+        code === 'integer_out_of_range' && range ? { min: Number(range[1]), max: Number(range[2]) } : {};
       problems.push({ field, code, params: { ...params, ...extra }, english: `${field}: ${rule}` });
     }
     if (error.children?.length) problems.push(...fieldProblems(error.children, field));
@@ -103,8 +108,9 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 export class RequestInvalid extends DomainError {
   constructor(readonly problems: FieldProblem[]) {
     const first =
-      problems.find((problem) => problem.code === 'date_out_of_range' || problem.code === 'integer_out_of_range') ??
-      problems[0];
+      problems.find(
+        (problem) => problem.code === 'date_out_of_range' || problem.code === 'integer_out_of_range',
+      ) ?? problems[0];
     super('validation', problems.map((problem) => problem.english).join('; '), {
       code: first?.code ?? 'bad_request',
       params: first?.params ?? {},
@@ -113,7 +119,9 @@ export class RequestInvalid extends DomainError {
 
   override messageIn(locale: Locale): string {
     if (locale === 'en') return this.message;
-    return this.problems.map((problem) => renderErrorMessage(problem.code, problem.params, locale)).join('；');
+    return this.problems
+      .map((problem) => renderErrorMessage(problem.code, problem.params, locale))
+      .join('；');
   }
 }
 

@@ -133,7 +133,9 @@ export function lastDayOfMonth(month: string): string {
 
 export function reportPeriod(month: string, now: Date): ReportPeriod {
   if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`)) {
-    throw new ValidationFailed('month', 'field_not_month', { params: { rule: 'must be a month written YYYY-MM (01–12)' } });
+    throw new ValidationFailed('month', 'field_not_month', {
+      params: { rule: 'must be a month written YYYY-MM (01–12)' },
+    });
   }
   const today = businessDateOf(now);
   const currentMonth = today.slice(0, 7);

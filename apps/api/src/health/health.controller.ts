@@ -33,6 +33,8 @@ export class HealthController {
     return {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
+      code: 'service_unavailable',
+      params: { down: verdict.down.join(', ') },
       message: `down: ${verdict.down.join(', ')}`,
       ...body,
     };

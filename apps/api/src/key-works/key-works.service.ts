@@ -102,7 +102,8 @@ export class KeyWorksService {
 
   async create(input: CreateKeyWorkDto) {
     const project = await this.projects.findVisible(input.projectId, { kind: 'all' });
-    if (!project) throw new ValidationFailed('projectId', 'unknown_reference', {
+    if (!project)
+      throw new ValidationFailed('projectId', 'unknown_reference', {
         params: { entity: 'project', id: input.projectId },
       });
     if (await this.keyWorks.findByProjectAndYear(input.projectId, input.year)) {
@@ -163,7 +164,9 @@ export class KeyWorksService {
   /** Correct a report; the audit trail keeps the values before and after. */
   async correctReport(id: string, month: string, patch: KeyWorkReportCorrectionDto) {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw new ValidationFailed('month', 'field_not_month', { params: { rule: 'must be a month written YYYY-MM' } });
+      throw new ValidationFailed('month', 'field_not_month', {
+        params: { rule: 'must be a month written YYYY-MM' },
+      });
     const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
     if (!keyWork) throw new NotFound('key work', id);
     const report = await this.keyWorks.findReport(id, month);

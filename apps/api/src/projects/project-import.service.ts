@@ -364,8 +364,7 @@ export class ProjectImportService {
         },
       });
     }
-    if (rows.length === 0 && problems.length === 0)
-      throw DomainError.coded('validation', 'import_no_rows');
+    if (rows.length === 0 && problems.length === 0) throw DomainError.coded('validation', 'import_no_rows');
 
     const existing = await this.projects.existingCodes([...codesInFile.keys()]);
     for (const code of existing) {

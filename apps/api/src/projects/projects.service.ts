@@ -77,7 +77,8 @@ export function projectListFilter(query: ProjectListQueryDto, now: Date): Projec
   ] as const) {
     const start = query[from];
     const end = query[to];
-    if (start && end && start > end) throw new ValidationFailed(to, 'date_before', { params: { other: from, otherDate: start } });
+    if (start && end && start > end)
+      throw new ValidationFailed(to, 'date_before', { params: { other: from, otherDate: start } });
   }
   const asOf = query.asOf ?? businessDateOf(now);
   return {
@@ -304,7 +305,11 @@ export class ProjectsService {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       if (!project.signedAt)
-        throw new StateConflict(project.stage, 'funds can be recorded only on a signed project', 'stage_not_signed');
+        throw new StateConflict(
+          project.stage,
+          'funds can be recorded only on a signed project',
+          'stage_not_signed',
+        );
       const today = businessDateOf(this.clock.now());
       if (input.at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
       if (input.at < project.signedAt)

@@ -398,10 +398,15 @@ export function validateEvent(
   now: Date,
 ): MilestoneEvent {
   if (request.at.getTime() > now.getTime() + 60_000)
-    throw new ValidationFailed('at', 'must not be in the future', { code: 'date_in_future', params: { today: businessDateOf(now) } });
+    throw new ValidationFailed('at', 'must not be in the future', {
+      code: 'date_in_future',
+      params: { today: businessDateOf(now) },
+    });
   const last = events[events.length - 1];
   if (last && request.at < last.at) {
-    throw new ValidationFailed('at', 'milestone_event_before_previous', { params: { previous: last.at.toISOString() } });
+    throw new ValidationFailed('at', 'milestone_event_before_previous', {
+      params: { previous: last.at.toISOString() },
+    });
   }
   // The role rule first: an extension is a leader's decision (403 whatever the state).
   if (request.type === 'extend' && request.actorRole !== 'leader' && request.actorRole !== 'admin') {

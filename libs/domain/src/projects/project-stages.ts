@@ -57,13 +57,24 @@ export function planStageChange(
 ): StageChange {
   if (at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
   if (state.stage === 'terminated')
-    throw new StateConflict('terminated', 'a terminated project takes no more stage changes', 'project_terminated');
+    throw new StateConflict(
+      'terminated',
+      'a terminated project takes no more stage changes',
+      'project_terminated',
+    );
   const previousDate = currentStageDate(state);
   if (at < previousDate) {
     throw new ValidationFailed(
       'at',
       `must not be before the date of the current stage "${state.stage}" (${previousDate})`,
-      { code: 'date_before', params: { fieldLabel: target === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[target], other: state.stage === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[state.stage], otherDate: previousDate } },
+      {
+        code: 'date_before',
+        params: {
+          fieldLabel: target === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[target],
+          other: state.stage === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[state.stage],
+          otherDate: previousDate,
+        },
+      },
     );
   }
   const trimmedReason = reason?.trim() || null;
