@@ -173,9 +173,17 @@ export class ProjectsService {
   async create(input: CreateProjectDto, principal: Principal): Promise<ProjectView> {
     await this.checkReferences(input);
     const today = businessDateOf(this.clock.now());
-    const talksStartedAt = input.talksStartedAt ?? today;
+    // Talks start on the given date; a project entered as already signed without one started talks on
+    // its signing date; only a project entered as it happens defaults to today.
+    const talksStartedAt = input.talksStartedAt ?? input.signedAt ?? today;
+    if (input.signedAt && input.signedAt > today)
+      throw new ValidationFailed('signedAt', 'date_in_future', { params: { today } });
     if (talksStartedAt > today)
       throw new ValidationFailed('talksStartedAt', 'date_in_future', { params: { today } });
+    if (input.signedAt && input.signedAt < talksStartedAt)
+      throw new ValidationFailed('signedAt', 'date_before', {
+        params: { other: 'talksStartedAt', otherDate: talksStartedAt },
+      });
     if (input.code && (await this.projects.findByCode(input.code))) {
       throw projectCodeTaken(input.code);
     }
@@ -217,21 +225,22 @@ export class ProjectsService {
             leadOfficial: input.leadOfficial ?? null,
             location: input.location ?? null,
             plannedStartDate: input.plannedStartDate ?? null,
-            stage: 'negotiating',
+            stage: input.signedAt ? 'signed' : 'negotiating',
             talksStartedAt,
+            signedAt: input.signedAt ?? null,
           },
           manager,
         );
+        const event = {
+          projectId: created.id,
+          reason: null,
+          recordedBy: principal.userId,
+          recordedAt: this.clock.now(),
+        };
         await this.projects.addStageEvents(
           [
-            {
-              projectId: created.id,
-              stage: 'negotiating',
-              at: talksStartedAt,
-              reason: null,
-              recordedBy: principal.userId,
-              recordedAt: this.clock.now(),
-            },
+            { ...event, stage: 'negotiating', at: talksStartedAt },
+            ...(input.signedAt ? [{ ...event, stage: 'signed' as const, at: input.signedAt }] : []),
           ],
           manager,
         );

@@ -239,7 +239,7 @@ export async function uploadXlsx(
   );
   const response = await fetch(`${stack.api.baseUrl}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
     body: form,
   });
   const text = await response.text();
