@@ -178,6 +178,21 @@ function factsOf(exception: unknown): ErrorFacts {
 }
 
 /**
+ * Row messages of an import are written `中文 (English)`; the answer keeps the part in the request's
+ * language (a message without that form is kept whole).
+ */
+function localizeRows(extra: Record<string, unknown> | undefined, locale: Locale): Record<string, unknown> {
+  if (!extra || !Array.isArray(extra['rows'])) return extra ?? {};
+  const rows = (extra['rows'] as unknown[]).map((row) => {
+    const message = (row as { message?: unknown } | null)?.message;
+    if (typeof message !== 'string') return row;
+    const split = /^(.+?) \((.+)\)$/s.exec(message);
+    return split ? { ...(row as object), message: locale === 'en' ? split[2] : split[1] } : row;
+  });
+  return { ...extra, rows };
+}
+
+/**
  * Turn whatever was thrown into the one error envelope `{ statusCode, error, code, params, message }`,
  * the message in `locale` (from the error catalog; English keeps the thrower's own words).
  */
@@ -192,7 +207,7 @@ export function toErrorBody(exception: unknown, locale: Locale = 'zh-CN'): ApiEr
     if (key !== 'detail' && value !== undefined) params[key] = value;
   }
   return {
-    ...facts.extra,
+    ...localizeRows(facts.extra, locale),
     statusCode: facts.statusCode,
     error: reasonOf(facts.statusCode),
     code: facts.code,

@@ -35,6 +35,7 @@ export interface ImportProblem {
   row: number;
   field: string;
   column: string;
+  /** `中文 (English)`: the error envelope keeps the part of the request's language (see localizeRows). */
   message: string;
 }
 
@@ -234,7 +235,7 @@ export class ProjectImportService {
             row: 1,
             field: 'header',
             column: header,
-            message: 'column is missing',
+            message: '缺少此列 (column is missing)',
           })),
         },
       );
