@@ -80,12 +80,21 @@ describe('GET /api/health (real MariaDB, a Redis of the test own)', () => {
   });
 
   it('answers an unknown API route with a JSON 404 envelope', async () => {
-    const response = await fetch(`${api.baseUrl}/api/no-such-route`);
+    const response = await fetch(`${api.baseUrl}/api/no-such-route`, {
+      headers: { 'accept-language': 'en' },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'route_not_found',
+      params: { method: 'GET', path: '/api/no-such-route' },
       message: 'Cannot GET /api/no-such-route',
+    });
+    const chinese = await fetch(`${api.baseUrl}/api/no-such-route`);
+    expect(await chinese.json()).toMatchObject({
+      code: 'route_not_found',
+      message: '没有这个接口：GET /api/no-such-route',
     });
   });
 

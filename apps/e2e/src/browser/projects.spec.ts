@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import { artifactPath, launchBrowser, startStack, type TestStack, testNow } from '@luodi/testing';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -110,6 +110,12 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     await page.getByText('请输入不超过两位小数的金额').waitFor();
     await input(page, 'pf-amount').fill('50000');
     await pickFirst(page, 'pf-department');
+    // 洽谈开始日期 is typed, not assumed to be today (a project is often entered after the fact).
+    const talksDay = new Date(testNow().getTime() - 30 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Asia/Shanghai',
+    });
+    await input(page, 'pf-talks-started').fill(talksDay);
+    await input(page, 'pf-talks-started').press('Enter');
     await page.locator(testId('project-form-submit')).click();
 
     await page.waitForURL((url) => /^\/projects\/[^/]+$/.test(url.pathname));

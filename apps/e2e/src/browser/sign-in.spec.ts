@@ -86,7 +86,9 @@ describe('sign-in through the browser: roles, nav, forbidden pages, logout', () 
     await submitLogin(page, 'admin', 'not the right password');
     const error = page.locator(testId('login-error'));
     await error.waitFor();
-    expect(await error.innerText()).toContain('wrong username or password');
+    // The Chinese UI shows the server's message in Chinese (Accept-Language from the chosen locale).
+    expect(await error.innerText()).toContain('用户名或密码错误');
+    expect(await error.innerText()).not.toMatch(/wrong username/);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
