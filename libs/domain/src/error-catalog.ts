@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'too_many_requests',
   'internal_error',
   'service_unavailable',
+  'service_down',
   // ---- request shape and field rules (validation pipe, class-validator) ----
   'invalid_field',
   'field_not_allowed',
@@ -162,6 +163,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     en: 'An unexpected error occurred; it has been logged.',
   },
   service_unavailable: { 'zh-CN': '服务暂时不可用，请稍后重试', en: '{detail}' },
+  service_down: { 'zh-CN': '部分服务不可用（见下方各项状态），请稍后重试', en: 'down: {down}' },
 
   invalid_field: { 'zh-CN': '「{field}」不符合要求', en: '{field}: {rule}' },
   field_not_allowed: { 'zh-CN': '不允许提交字段「{field}」', en: '{field}: is not an allowed field' },

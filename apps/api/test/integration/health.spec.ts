@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 async function health(api: RunningApi): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${api.baseUrl}/api/health`);
+  const response = await fetch(`${api.baseUrl}/api/health`, { headers: { 'accept-language': 'en' } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -50,6 +50,8 @@ describe('GET /api/health (real MariaDB, a Redis of the test own)', () => {
     expect(down.body).toMatchObject({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'service_down',
+      params: { down: 'queue' },
       message: 'down: queue',
       status: 'error',
       db: 'up',
