@@ -122,11 +122,25 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
       tokens.bureau,
       '/api/projects/import',
       await buildXlsx(headers, rows),
+      'projects.xlsx',
+      'zh-CN',
     );
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'import_rows_invalid',
+      params: { count: 1, rowCount: 1 },
+      message: '有 1 处错误，未导入任何行，请按错误表修改后重新导入',
+    });
+    // The row's reason in the request's language only (no English in the Chinese answer).
     expect(answer.body.rows).toEqual([
-      { row: 501, field: 'source', column: '签约活动', message: expect.stringContaining('签约活动') },
+      {
+        row: 501,
+        field: 'source',
+        column: '签约活动',
+        message: expect.stringMatching(/^不在签约活动清单中$/),
+      },
     ]);
     expect(await projectCount(stack, tokens.admin)).toBe(before);
   });
