@@ -3,16 +3,14 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { COCKPIT_PALETTE } from '../colors';
 import {
   axisLabel,
-  baseOption,
+  barChartSkeleton,
   countAxis,
+  countBarLabel,
   FONT,
   fontSize,
-  gridOption,
-  countLabel,
   item,
-  legendOption,
-  noDataTitle,
   percentAxis,
+  rateTooltip,
   type RateFormatter,
 } from './common';
 import { reachedProjectsDrill, signedProjectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -77,15 +75,7 @@ export function breakdownOption(
   const categories = data.items.map((i) => (i.key === '' ? labels.none : i.key));
   const itemsOf = (kind: BreakdownSeriesKind, value: (i: BreakdownItem) => number | null) =>
     data.items.map((i) => item(value(i), breakdownDrill(data.by, i.key, kind, context)));
-  const barLabel = {
-    show: true,
-    position: horizontal ? 'right' : 'top',
-    fontSize: fontSize(context, FONT.label),
-    formatter: countLabel,
-  };
-  const rateTooltip = {
-    valueFormatter: (v: unknown) => labels.formatPercent(typeof v === 'number' ? v : null),
-  };
+  const barLabel = countBarLabel(context, horizontal ? 'right' : 'top');
   // Points, not a line: the groups have no order a line between them could mean.
   const ratePoints = (
     name: string,
@@ -105,7 +95,7 @@ export function breakdownOption(
       formatter: (p: { value: number | null }) => labels.formatPercent(p.value),
     },
     emphasis: { label: { show: true } },
-    tooltip: rateTooltip,
+    tooltip: rateTooltip(labels.formatPercent),
     data: itemsOf(kind, value),
   });
   const categoryAxis = {
@@ -120,15 +110,13 @@ export function breakdownOption(
   };
   const valueAxes = [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)];
   return {
-    ...baseOption(context, COCKPIT_PALETTE),
-    title: noDataTitle(context, data.items.length === 0, labels.noData),
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      textStyle: { fontSize: fontSize(context, FONT.label) },
-    },
-    legend: legendOption(context, [labels.signed, labels.started, labels.startRate, labels.landingRate]),
-    grid: gridOption(context, horizontal ? 32 : 12),
+    ...barChartSkeleton(context, {
+      palette: COCKPIT_PALETTE,
+      empty: data.items.length === 0,
+      noData: labels.noData,
+      legend: [labels.signed, labels.started, labels.startRate, labels.landingRate],
+      gridRight: horizontal ? 32 : 12,
+    }),
     xAxis: horizontal ? valueAxes : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series: [

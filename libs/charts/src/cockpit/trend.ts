@@ -3,16 +3,13 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { COCKPIT_PALETTE, REFERENCE_GREY } from '../colors';
 import {
   axisLabel,
-  baseOption,
+  barChartSkeleton,
   countAxis,
-  FONT,
+  countBarLabel,
   fontSize,
-  gridOption,
-  countLabel,
   item,
-  legendOption,
-  noDataTitle,
   percentAxis,
+  rateTooltip,
   type RateFormatter,
 } from './common';
 import { keyWorksDrill, monthRange, projectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -68,31 +65,16 @@ export function trendOption(
       return v === null ? null : item(v, trendMonthDrill(kind, m.month, context));
     });
   const keyWorks = keyWorksDrill(context);
-  const rateTooltip = {
-    valueFormatter: (v: unknown) => labels.formatPercent(typeof v === 'number' ? v : null),
-  };
-  const barLabel = {
-    show: true,
-    position: 'top',
-    fontSize: fontSize(context, FONT.label),
-    formatter: countLabel,
-  };
+  const rateFormat = rateTooltip(labels.formatPercent);
+  const barLabel = countBarLabel(context, 'top');
   const lineWidth = Math.max(2, fontSize(context, 2));
   return {
-    ...baseOption(context, COCKPIT_PALETTE),
-    title: noDataTitle(context, months.length === 0, labels.noData),
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      textStyle: { fontSize: fontSize(context, FONT.label) },
-    },
-    legend: legendOption(context, [
-      labels.signed,
-      labels.started,
-      labels.investmentRate,
-      labels.scheduleRate,
-    ]),
-    grid: gridOption(context),
+    ...barChartSkeleton(context, {
+      palette: COCKPIT_PALETTE,
+      empty: months.length === 0,
+      noData: labels.noData,
+      legend: [labels.signed, labels.started, labels.investmentRate, labels.scheduleRate],
+    }),
     xAxis: {
       type: 'category',
       data: months.map((m) => labels.month(monthNumber(m.month))),
@@ -123,7 +105,7 @@ export function trendOption(
         symbolSize: fontSize(context, 7),
         connectNulls: false,
         lineStyle: { width: lineWidth },
-        tooltip: rateTooltip,
+        tooltip: rateFormat,
         data: months.map((m) => (m.investmentRate === null ? null : item(m.investmentRate, keyWorks))),
       },
       {
@@ -134,7 +116,7 @@ export function trendOption(
         connectNulls: false,
         lineStyle: { type: 'dashed', width: lineWidth, color: REFERENCE_GREY },
         itemStyle: { color: REFERENCE_GREY },
-        tooltip: rateTooltip,
+        tooltip: rateFormat,
         data: months.map((m) => m.scheduleRate),
       },
     ],
