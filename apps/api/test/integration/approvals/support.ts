@@ -1,6 +1,6 @@
 /* Shared set-up and helpers of the approvals scenarios (one file per scenario in this folder). */
 import { type TestStack } from '@luodi/testing';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   createApprovalItem,
   createProject,
@@ -98,8 +98,19 @@ export const accepted = async (itemCode: string, date: string, options: { contra
   return record(milestone.id, { type: 'accept', at: at(date, '15:00') });
 };
 
+/**
+ * One scenario file: `describe(title, body)` inside the approvals suite, with the suite's stack started
+ * before its tests and stopped after.
+ */
+export function describeApprovals(title: string, body: () => void): void {
+  describe('approvals: state machine, working-day clock, 超时默认, department scope (real MariaDB)', () => {
+    useApprovalsStack();
+    describe(title, body);
+  });
+}
+
 /** The stack of one scenario file: started before its tests, stopped after. */
-export function useApprovalsStack(): void {
+function useApprovalsStack(): void {
   useSignedInStack(async (started) => {
     ({ stack, tokens, departments, zrzyj, fgj } = started);
     deptUserId = (await stack.call('GET', '/api/me', { token: tokens.dept })).body.id;
