@@ -109,6 +109,11 @@ export function countBarLabel(context: DrillContext, position: string) {
   return { show: true, position, fontSize: fontSize(context, FONT.label), formatter: countLabel };
 }
 
+/** A series of count bars, labelled with `label`. */
+export function countBarSeries(name: string, barMaxWidth: number, label: object, data: unknown[]) {
+  return { type: 'bar', name, barMaxWidth, label, data };
+}
+
 /** The tooltip of a rate series: the rate as the app formats it. */
 export function rateTooltip(formatPercent: RateFormatter) {
   return { valueFormatter: (v: unknown) => formatPercent(typeof v === 'number' ? v : null) };

@@ -6,6 +6,7 @@ import {
   barChartSkeleton,
   countAxis,
   countBarLabel,
+  countBarSeries,
   fontSize,
   item,
   percentAxis,
@@ -83,20 +84,18 @@ export function trendOption(
     },
     yAxis: [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)],
     series: [
-      {
-        type: 'bar',
-        name: labels.signed,
-        barMaxWidth: 24,
-        label: barLabel,
-        data: bars('signed', (m) => m.signedCount),
-      },
-      {
-        type: 'bar',
-        name: labels.started,
-        barMaxWidth: 24,
-        label: barLabel,
-        data: bars('started', (m) => m.startedCount),
-      },
+      countBarSeries(
+        labels.signed,
+        24,
+        barLabel,
+        bars('signed', (m) => m.signedCount),
+      ),
+      countBarSeries(
+        labels.started,
+        24,
+        barLabel,
+        bars('started', (m) => m.startedCount),
+      ),
       {
         type: 'line',
         name: labels.investmentRate,
