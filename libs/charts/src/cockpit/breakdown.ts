@@ -6,12 +6,12 @@ import {
   barChartSkeleton,
   countAxis,
   countBarLabel,
-  countBarSeries,
   FONT,
   fontSize,
   item,
   percentAxis,
   rateTooltip,
+  signedAndStartedBars,
   type RateFormatter,
 } from './common';
 import { reachedProjectsDrill, signedProjectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -121,18 +121,7 @@ export function breakdownOption(
     xAxis: horizontal ? valueAxes : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series: [
-      countBarSeries(
-        labels.signed,
-        32,
-        barLabel,
-        itemsOf('signed', (i) => i.signedCount),
-      ),
-      countBarSeries(
-        labels.started,
-        32,
-        barLabel,
-        itemsOf('started', (i) => i.startedCount),
-      ),
+      ...signedAndStartedBars(labels, 32, barLabel, (kind) => itemsOf(kind, (i) => i[`${kind}Count`])),
       ratePoints(labels.startRate, 'startRate', (i) => i.startRate),
       ratePoints(labels.landingRate, 'landingRate', (i) => i.landingRate),
     ],

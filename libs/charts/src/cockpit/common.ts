@@ -109,9 +109,20 @@ export function countBarLabel(context: DrillContext, position: string) {
   return { show: true, position, fontSize: fontSize(context, FONT.label), formatter: countLabel };
 }
 
-/** A series of count bars, labelled with `label`. */
-export function countBarSeries(name: string, barMaxWidth: number, label: object, data: unknown[]) {
-  return { type: 'bar', name, barMaxWidth, label, data };
+/** The two count bar series, projects signed and projects started, labelled with `label`. */
+export function signedAndStartedBars(
+  names: { signed: string; started: string },
+  barMaxWidth: number,
+  label: object,
+  data: (kind: 'signed' | 'started') => unknown[],
+) {
+  return (['signed', 'started'] as const).map((kind) => ({
+    type: 'bar',
+    name: names[kind],
+    barMaxWidth,
+    label,
+    data: data(kind),
+  }));
 }
 
 /** The tooltip of a rate series: the rate as the app formats it. */

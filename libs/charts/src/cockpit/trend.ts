@@ -6,11 +6,11 @@ import {
   barChartSkeleton,
   countAxis,
   countBarLabel,
-  countBarSeries,
   fontSize,
   item,
   percentAxis,
   rateTooltip,
+  signedAndStartedBars,
   type RateFormatter,
 } from './common';
 import { keyWorksDrill, monthRange, projectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -84,18 +84,7 @@ export function trendOption(
     },
     yAxis: [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)],
     series: [
-      countBarSeries(
-        labels.signed,
-        24,
-        barLabel,
-        bars('signed', (m) => m.signedCount),
-      ),
-      countBarSeries(
-        labels.started,
-        24,
-        barLabel,
-        bars('started', (m) => m.startedCount),
-      ),
+      ...signedAndStartedBars(labels, 24, barLabel, (kind) => bars(kind, (m) => m[`${kind}Count`])),
       {
         type: 'line',
         name: labels.investmentRate,
