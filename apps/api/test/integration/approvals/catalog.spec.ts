@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import { expectError } from '../support/fixtures';
-import { accepted, departments, describeApprovals, fgj, getMilestone, stack, tokens, zrzyj } from './support';
+import {
+  accepted,
+  departments,
+  describeApprovals,
+  fgj,
+  getMilestone,
+  newItem,
+  stack,
+  tokens,
+} from './support';
 
 describeApprovals('the catalog', () => {
   it('lists the default items of domain §4 to everyone; only admins add or edit; limits are validated', async () => {
@@ -71,17 +80,7 @@ describeApprovals('the catalog', () => {
   });
 
   it("editing an item's promised days recomputes the deadlines of its open milestones", async () => {
-    const created = await stack.call('POST', '/api/approval-items', {
-      token: tokens.admin,
-      body: {
-        code: 'T_EDIT',
-        name: '测试事项（可改）',
-        departmentId: zrzyj,
-        statutoryDays: 10,
-        promisedDays: 3,
-      },
-    });
-    expect(created.status).toBe(201);
+    await newItem({ code: 'T_EDIT', name: '测试事项（可改）', statutoryDays: 10, promisedDays: 3 });
     const milestone = await accepted('T_EDIT', '2026-02-13');
     expect(milestone.deadline).toBe('2026-02-25');
     const patched = await stack.call('PATCH', '/api/approval-items/T_EDIT', {

@@ -4,13 +4,13 @@ import {
   accepted,
   describeApprovals,
   getMilestone,
+  newItem,
   newMilestone,
   post,
   record,
   refused,
   stack,
   tokens,
-  zrzyj,
 } from './support';
 
 describeApprovals('超时默认 (deemed approval at the deadline)', () => {
@@ -122,17 +122,7 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
 
   it('yellowDays: raising it turns a green open milestone yellow (recomputed on PATCH)', async () => {
     // An item with 20 promised days accepted today: remaining 20 > 3 → green; yellowDays 25 → yellow.
-    const item = await stack.call('POST', '/api/approval-items', {
-      token: tokens.admin,
-      body: {
-        code: 'T_LONG',
-        name: '测试事项（20日）',
-        departmentId: zrzyj,
-        statutoryDays: 20,
-        promisedDays: 20,
-      },
-    });
-    expect(item.status).toBe(201);
+    await newItem({ code: 'T_LONG', name: '测试事项（20日）', statutoryDays: 20, promisedDays: 20 });
     const milestone = await newMilestone('T_LONG');
     await record(milestone.id, { type: 'submit' });
     const fresh = await record(milestone.id, { type: 'accept' });

@@ -109,6 +109,10 @@ export function describeApprovals(title: string, body: () => void): void {
   });
 }
 
+/** An approval item of the test's own in ZRZYJ, created by the admin (answer 201). */
+export const newItem = (item: Record<string, unknown>) =>
+  createApprovalItem(stack, tokens.admin, { departmentId: zrzyj, ...item });
+
 /** The stack of one scenario file: started before its tests, stopped after. */
 function useApprovalsStack(): void {
   useSignedInStack(async (started) => {
@@ -120,12 +124,7 @@ function useApprovalsStack(): void {
       { code: 'T_DEEMED', name: '测试事项（超时默认）', deemedApproval: true },
       { code: 'T_MAXEXT', name: '测试事项（延期上限3日）', deemedApproval: false, maxExtensionDays: 3 },
     ]) {
-      await createApprovalItem(stack, tokens.admin, {
-        departmentId: zrzyj,
-        statutoryDays: 5,
-        promisedDays: 3,
-        ...item,
-      });
+      await newItem({ statutoryDays: 5, promisedDays: 3, ...item });
     }
   });
 }
