@@ -4,12 +4,10 @@ import { COCKPIT_PALETTE } from '../colors';
 import {
   axisLabel,
   barChartSkeleton,
-  countAxis,
-  countBarLabel,
+  countAndPercentAxes,
   FONT,
   fontSize,
   item,
-  percentAxis,
   rateTooltip,
   signedAndStartedBars,
   type RateFormatter,
@@ -76,7 +74,6 @@ export function breakdownOption(
   const categories = data.items.map((i) => (i.key === '' ? labels.none : i.key));
   const itemsOf = (kind: BreakdownSeriesKind, value: (i: BreakdownItem) => number | null) =>
     data.items.map((i) => item(value(i), breakdownDrill(data.by, i.key, kind, context)));
-  const barLabel = countBarLabel(context, horizontal ? 'right' : 'top');
   // Points, not a line: the groups have no order a line between them could mean.
   const ratePoints = (
     name: string,
@@ -109,7 +106,7 @@ export function breakdownOption(
     ),
     ...(horizontal ? { inverse: true } : {}),
   };
-  const valueAxes = [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)];
+  const valueAxes = countAndPercentAxes(context, labels);
   return {
     ...barChartSkeleton(context, {
       palette: COCKPIT_PALETTE,
@@ -121,7 +118,12 @@ export function breakdownOption(
     xAxis: horizontal ? valueAxes : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series: [
-      ...signedAndStartedBars(labels, 32, barLabel, (kind) => itemsOf(kind, (i) => i[`${kind}Count`])),
+      ...signedAndStartedBars(
+        context,
+        labels,
+        { barMaxWidth: 32, labelPosition: horizontal ? 'right' : 'top' },
+        (kind) => itemsOf(kind, (i) => i[`${kind}Count`]),
+      ),
       ratePoints(labels.startRate, 'startRate', (i) => i.startRate),
       ratePoints(labels.landingRate, 'landingRate', (i) => i.landingRate),
     ],

@@ -109,20 +109,26 @@ export function countBarLabel(context: DrillContext, position: string) {
   return { show: true, position, fontSize: fontSize(context, FONT.label), formatter: countLabel };
 }
 
-/** The two count bar series, projects signed and projects started, labelled with `label`. */
+/** The two count bar series, projects signed and projects started, labelled at `labelPosition`. */
 export function signedAndStartedBars(
+  context: DrillContext,
   names: { signed: string; started: string },
-  barMaxWidth: number,
-  label: object,
+  bars: { barMaxWidth: number; labelPosition: string },
   data: (kind: 'signed' | 'started') => unknown[],
 ) {
+  const label = countBarLabel(context, bars.labelPosition);
   return (['signed', 'started'] as const).map((kind) => ({
     type: 'bar',
     name: names[kind],
-    barMaxWidth,
+    barMaxWidth: bars.barMaxWidth,
     label,
     data: data(kind),
   }));
+}
+
+/** The two value axes of a chart of counts and rates: counts (whole numbers), then rates. */
+export function countAndPercentAxes(context: DrillContext, names: { countAxis: string; rateAxis: string }) {
+  return [countAxis(context, names.countAxis), percentAxis(context, names.rateAxis)];
 }
 
 /** The tooltip of a rate series: the rate as the app formats it. */

@@ -4,11 +4,9 @@ import { COCKPIT_PALETTE, REFERENCE_GREY } from '../colors';
 import {
   axisLabel,
   barChartSkeleton,
-  countAxis,
-  countBarLabel,
+  countAndPercentAxes,
   fontSize,
   item,
-  percentAxis,
   rateTooltip,
   signedAndStartedBars,
   type RateFormatter,
@@ -67,7 +65,6 @@ export function trendOption(
     });
   const keyWorks = keyWorksDrill(context);
   const rateFormat = rateTooltip(labels.formatPercent);
-  const barLabel = countBarLabel(context, 'top');
   const lineWidth = Math.max(2, fontSize(context, 2));
   return {
     ...barChartSkeleton(context, {
@@ -82,9 +79,11 @@ export function trendOption(
       axisTick: { alignWithLabel: true },
       axisLabel: axisLabel(context, { interval: 0, hideOverlap: true }),
     },
-    yAxis: [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)],
+    yAxis: countAndPercentAxes(context, labels),
     series: [
-      ...signedAndStartedBars(labels, 24, barLabel, (kind) => bars(kind, (m) => m[`${kind}Count`])),
+      ...signedAndStartedBars(context, labels, { barMaxWidth: 24, labelPosition: 'top' }, (kind) =>
+        bars(kind, (m) => m[`${kind}Count`]),
+      ),
       {
         type: 'line',
         name: labels.investmentRate,
