@@ -1,15 +1,6 @@
 import { expect, it } from 'vitest';
 import { expectError } from '../support/fixtures';
-import {
-  accepted,
-  departments,
-  describeApprovals,
-  fgj,
-  getMilestone,
-  newItem,
-  stack,
-  tokens,
-} from './support';
+import { accepted, departments, describeApprovals, getMilestone, newItem, stack, tokens } from './support';
 
 describeApprovals('the catalog', () => {
   it('lists the default items of domain §4 to everyone; only admins add or edit; limits are validated', async () => {
@@ -36,7 +27,7 @@ describeApprovals('the catalog', () => {
     const body = {
       code: 'T_WATER',
       name: '取水许可',
-      departmentId: fgj,
+      departmentId: departments.get('FGJ'),
       statutoryDays: 20,
       promisedDays: 10,
     };
