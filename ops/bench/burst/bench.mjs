@@ -63,10 +63,7 @@ async function burst(requests) {
 async function measure(poolSize, departmentId) {
   const api = await startApi({ ...bench.env, DATABASE_POOL_SIZE: String(poolSize) });
   try {
-    const [admin, bureau] = [
-      await api.signIn('admin'),
-      await api.signIn('bureau'),
-    ];
+    const [admin, bureau] = [await api.signIn('admin'), await api.signIn('bureau')];
     const itemCode = `B_BURST${poolSize}`;
     const item = await call(api.baseUrl, admin, 'POST', '/api/approval-items', {
       code: itemCode,
