@@ -5,6 +5,7 @@ export * from './audit/audit-chain';
 export * from './audit/audit-actions';
 export * from './business-time';
 export * from './calendar/working-calendar';
+export * from './error-catalog';
 export * from './errors';
 export * from './figures/figures';
 export * from './projects/money';
