@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto, SearchPageQueryDto } from '../common/pagination';
+import { SearchPageQueryDto } from '../common/pagination';
 import { InDateRange, IsId, IsOptionalNotNull } from '../common/validators';
 
 export class CreateApprovalItemDto {
