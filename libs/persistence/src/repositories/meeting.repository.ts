@@ -1,6 +1,29 @@
+import { ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
+import { sqlValue } from '../sql-values';
 import { lockRowById, type PageRequest } from './query-helpers';
+
+/** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
+const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
+
+/** A problem's status as of a day: its latest status event up to that day (open before any). */
+const STATUS_AS_OF = `COALESCE((SELECT e.to_status FROM problem_event e
+   WHERE e.problem_id = q.id AND e.to_status IS NOT NULL AND ${dayOf('e.at')} <= ?
+   ORDER BY e.at DESC, e.id DESC LIMIT 1), ${sqlValue(ProblemStatus.open)})`;
+
+export interface AgendaProblemFact {
+  id: string;
+  code: string;
+  category: string;
+  ownerDepartmentId: string;
+  ownerDepartmentName: string;
+  projectName: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+}
 
 export interface MeetingRow extends MeetingEntity {
   chairName: string;
@@ -146,5 +169,136 @@ export class MeetingRepository {
   async findDecision(id: string): Promise<MeetingDecisionEntity | null> {
     if (!/^\d{1,19}$/.test(id)) return null;
     return this.dataSource.getRepository(MeetingDecisionEntity).findOneBy({ id });
+  }
+
+  // --- the agenda as of a day (dispatch.md §2) -------------------------------------------------------
+
+  /** Problems raised by `day` and not closed as of it, with their status then and whether overdue. */
+  async agendaProblems(day: string): Promise<AgendaProblemFact[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT q.id, q.code, q.category, q.owner_department_id AS ownerDepartmentId, d.name AS ownerDepartmentName,
+                p.name AS projectName, q.description, q.due_date AS dueDate, ${STATUS_AS_OF} AS status
+           FROM problem q JOIN project p ON p.id = q.project_id JOIN department d ON d.id = q.owner_department_id
+          WHERE q.raised_at <= ?) t
+        WHERE t.status <> ${sqlValue(ProblemStatus.closed)}
+        ORDER BY t.category, t.ownerDepartmentId, t.dueDate, t.id`,
+      [day, day],
+    )) as Array<Record<string, unknown>>;
+    const unfinished: readonly string[] = UNFINISHED_PROBLEM_STATUSES;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      code: String(row['code']),
+      category: String(row['category']),
+      ownerDepartmentId: String(row['ownerDepartmentId']),
+      ownerDepartmentName: String(row['ownerDepartmentName']),
+      projectName: String(row['projectName']),
+      description: String(row['description']),
+      dueDate: String(row['dueDate']),
+      status: String(row['status']),
+      overdue: unfinished.includes(String(row['status'])) && String(row['dueDate']) < day,
+    }));
+  }
+
+  /** Alerts open at level 2 or 3 as of `day` (their latest event by then), with their project. */
+  async agendaAlerts(
+    day: string,
+  ): Promise<
+    Array<{ projectId: string; projectCode: string; projectName: string; kind: string; level: number }>
+  > {
+    const latest = (column: string) =>
+      `(SELECT ev.${column} FROM alert_event ev WHERE ev.alert_id = a.id AND ${dayOf('ev.at')} <= ? ORDER BY ev.at DESC, ev.id DESC LIMIT 1)`;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT a.project_id AS projectId, p.code AS projectCode, p.name AS projectName, a.kind,
+                ${latest('type')} AS lastType, ${latest('level')} AS level
+           FROM alert a JOIN project p ON p.id = a.project_id
+          WHERE ${dayOf('a.raised_at')} <= ?) t
+        WHERE t.lastType IS NOT NULL AND t.lastType <> 'resolved' AND t.level >= 2
+        ORDER BY t.projectCode, t.kind`,
+      [day, day, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      projectId: String(row['projectId']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      kind: String(row['kind']),
+      level: Number(row['level']),
+    }));
+  }
+
+  /** Key works of `year` with their plan and the investment reported for months up to `month`. */
+  async agendaKeyWorks(
+    year: number,
+    month: string,
+  ): Promise<
+    Array<{ keyWorkId: string; projectCode: string; projectName: string; plan: string; completed: string }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT k.id, p.code AS projectCode, p.name AS projectName, k.annual_plan_investment AS plan,
+              COALESCE((SELECT SUM(r.completed_investment) FROM key_work_report r WHERE r.key_work_id = k.id AND r.month <= ?), 0) AS completed
+         FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.year = ? ORDER BY p.code`,
+      [month, year],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      keyWorkId: String(row['id']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      plan: String(row['plan']),
+      completed: String(row['completed']),
+    }));
+  }
+
+  /** Milestones past their deadline and not decided as of `day`. */
+  async agendaMilestones(
+    day: string,
+  ): Promise<
+    Array<{
+      milestoneId: string;
+      projectCode: string;
+      projectName: string;
+      itemName: string;
+      departmentName: string;
+      deadline: string;
+    }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, p.code AS projectCode, p.name AS projectName, i.name AS itemName, d.name AS departmentName, m.deadline
+         FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code
+         JOIN department d ON d.id = m.department_id
+        WHERE m.deadline < ? AND (m.decided_at IS NULL OR ${dayOf('m.decided_at')} > ?)
+        ORDER BY m.deadline, m.id`,
+      [day, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      milestoneId: String(row['id']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      itemName: String(row['itemName']),
+      departmentName: String(row['departmentName']),
+      deadline: String(row['deadline']),
+    }));
+  }
+
+  /** Problems closed (销号) after `after` and on or before `day`. */
+  async agendaClosed(
+    after: string,
+    day: string,
+  ): Promise<
+    Array<{ id: string; code: string; projectName: string; description: string; closedOn: string }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT q.id, q.code, p.name AS projectName, q.description, q.closed_on AS closedOn
+         FROM problem q JOIN project p ON p.id = q.project_id
+        WHERE q.closed_on > ? AND q.closed_on <= ? ORDER BY q.closed_on, q.id`,
+      [after, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      code: String(row['code']),
+      projectName: String(row['projectName']),
+      description: String(row['description']),
+      closedOn: String(row['closedOn']),
+    }));
   }
 }
