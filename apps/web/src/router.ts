@@ -109,6 +109,21 @@ export const routes: RouteRecordRaw[] = [
     },
     meta: { titleKey: 'dispatch.nav.problems', roles: ALL_ROLES },
   },
+  {
+    path: '/meetings',
+    component: () => import('./views/dispatch/MeetingsView.vue'),
+    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION },
+  },
+  {
+    path: '/meetings/:id',
+    component: () => import('./views/dispatch/MeetingView.vue'),
+    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION },
+  },
+  {
+    path: '/notices',
+    component: () => import('./views/dispatch/NoticesView.vue'),
+    meta: { titleKey: 'dispatch.nav.notices', roles: ALL_ROLES },
+  },
   { path: '/system', redirect: '/system/status' },
   {
     path: '/system/status',

@@ -95,6 +95,17 @@ export const meetingsApi = {
   decide: (meetingId: string, body: DecisionInput) =>
     http.post<MeetingDetail>(`/meetings/${id(meetingId)}/decisions`, body),
   close: (meetingId: string) => http.post<MeetingDetail>(`/meetings/${id(meetingId)}/close`, {}),
+  chairs: () => http.get<Array<{ id: string; displayName: string }>>('/meetings/chairs'),
+  /** The A4 print view (HTML) of the agenda or the minutes, opened in a new window to print. */
+  printView: async (meetingId: string, which: 'agenda' | 'minutes') => {
+    const blob = await http.get<Blob>(`/meetings/${id(meetingId)}/${which}/print`, { responseType: 'blob' });
+    const view = window.open('', '_blank');
+    if (!view) return;
+    view.document.write(await blob.text());
+    view.document.close();
+    view.focus();
+    view.print();
+  },
   document: (meetingId: string, which: 'agenda' | 'minutes') =>
     download(`/meetings/${id(meetingId)}/${which}.docx`, {
       fileName: which === 'agenda' ? '会议议程.docx' : '会议纪要.docx',
