@@ -105,6 +105,7 @@ export const routes: RouteRecordRaw[] = [
         overdue: q('overdue'),
         ownerDepartmentId: q('ownerDepartmentId'),
         projectId: q('projectId'),
+        open: q('open'),
       };
     },
     meta: { titleKey: 'dispatch.nav.problems', roles: ALL_ROLES },

@@ -6,6 +6,7 @@
  * readable by every role (api.md: `all`), while the records behind them (the drill-down lists) stay
  * scoped: a department user's list shows only its own department's records.
  */
+import type { ProblemFigures } from './dispatch';
 
 /** Query of every cockpit endpoint. `asOf` is a date (end of that day, Asia/Shanghai) or a moment. */
 export interface CockpitFilters {
@@ -57,6 +58,11 @@ export interface DashboardSummary {
     level3: number;
     total: number;
   };
+  /**
+   * 问题清单 figures (dispatch.md §4); `departmentId` filters by owner department. Always answered;
+   * optional in the type so that older fixtures of the summary stay valid.
+   */
+  problems?: ProblemFigures;
 }
 
 /** Stages of the pipeline funnel, in order. */
@@ -158,6 +164,10 @@ export interface DepartmentScoreRow {
   deemedApprovals: number;
   medianAckHours: number | null;
   code: ScoreCode;
+  /** 问题按期办结率: problems closed in the year by their due date ÷ closed in the year (dispatch.md §4). */
+  problemOnTimeRate?: number | null;
+  /** 督办函按期反馈率: notices of the year answered by their reply date ÷ those answered or past it. */
+  noticeOnTimeRate?: number | null;
 }
 
 export interface DepartmentScorecardResponse {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Problem } from '@luodi/contracts';
-import { labelsIn, PROBLEM_CATEGORY_LABELS, PROBLEM_STATUS_LABELS, type Principal } from '@luodi/domain';
+import {
+  labelsIn,
+  PROBLEM_CATEGORY_LABELS,
+  PROBLEM_STATUS_LABELS,
+  type Principal,
+  ProblemStatus,
+  Role,
+} from '@luodi/domain';
+import type { ReportSheet } from '../dashboard/cockpit-report.sheets';
 import { buildWorkbook, type SheetColumn } from '../common/xlsx';
 import type { ProblemFilterDto } from './problems.dto';
 import { ProblemsService } from './problems.service';
@@ -44,5 +52,29 @@ export class ProblemExportService {
       principal,
     );
     return buildWorkbook('问题清单', PROBLEM_SHEET_COLUMNS, items);
+  }
+
+  /** The 问题清单 sheet of the 月度调度 workbook: problems not closed (of one owner department when given). */
+  async reportSheet(ownerDepartmentId?: string): Promise<ReportSheet> {
+    const reader: Principal = {
+      userId: '0',
+      username: 'report',
+      role: Role.Leader,
+      departmentId: null,
+      sessionId: '',
+    };
+    const { items } = await this.problems.list(
+      { page: 1, pageSize: MAX_EXPORT_ROWS, ownerDepartmentId },
+      { kind: 'all' },
+      reader,
+    );
+    const open = items.filter((problem) => problem.status !== ProblemStatus.closed);
+    return {
+      name: '问题清单',
+      columns: PROBLEM_SHEET_COLUMNS.map((column) => ({ header: column.header, width: column.width })),
+      rows: open.map((problem) =>
+        PROBLEM_SHEET_COLUMNS.map((column) => column.value(problem) as string | number | null),
+      ),
+    };
   }
 }

@@ -28,6 +28,10 @@ export class ProblemFilterDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true'], description: 'only problems not closed (销号)' })
+  @IsOptional()
+  @IsIn(['true'])
+  open?: 'true';
   @ApiPropertyOptional({ enum: PROBLEM_SUBJECT_TYPES })
   @IsOptional()
   @IsIn(PROBLEM_SUBJECT_TYPES)

@@ -95,6 +95,7 @@ export class ProblemsService {
       ownerDepartmentId: query.ownerDepartmentId,
       status: query.status,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      open: query.open === 'true' ? true : undefined,
       subjectType: query.subjectType,
       subjectId: query.subjectId,
       projectId: query.projectId,

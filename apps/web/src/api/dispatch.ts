@@ -26,6 +26,8 @@ export interface ProblemFilters {
   status?: ProblemStatus | '';
   ownerDepartmentId?: string;
   overdue?: '' | 'true' | 'false';
+  /** Only problems not closed. */
+  open?: 'true';
   subjectType?: ProblemSubjectType;
   subjectId?: string;
   projectId?: string;
@@ -65,6 +67,7 @@ const query = (filters: ProblemFilters) => ({
   status: filters.status || undefined,
   ownerDepartmentId: filters.ownerDepartmentId || undefined,
   overdue: filters.overdue || undefined,
+  open: filters.open,
   subjectType: filters.subjectType,
   subjectId: filters.subjectId,
   projectId: filters.projectId,

@@ -21,6 +21,20 @@ const dispatchEn: DispatchMessages = {
     noticeStatuses: labelsIn(NOTICE_STATUS_LABELS, 'en'),
     actions: { start: 'Start', resolve: 'Resolve', close: 'Close', reject: 'Send back' },
     actionText: { start: 'Plan', resolve: 'Resolution', close: 'Note', reject: 'Reason' },
+    cockpit: {
+      title: 'Problems',
+      open: 'Open',
+      overdue: 'Overdue',
+      notOverdue: 'Not overdue',
+      closed: 'Closed this year',
+      onTimeRate: 'Closed on time',
+      median: 'Median working days to close',
+      byCategory: 'By category',
+      byOwner: 'By owner',
+      none: 'No open problems',
+      problemOnTime: 'Problems closed on time',
+      noticeOnTime: 'Notices answered on time',
+    },
     problems: {
       title: 'Problems',
       hintDepartment:

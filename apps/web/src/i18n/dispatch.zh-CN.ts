@@ -20,6 +20,20 @@ const dispatchZhCN = {
     noticeStatuses: labelsIn(NOTICE_STATUS_LABELS, 'zh-CN'),
     actions: { start: '开始办理', resolve: '办结', close: '销号', reject: '复核不通过' },
     actionText: { start: '办理方案', resolve: '办理结果', close: '备注', reject: '退回原因' },
+    cockpit: {
+      title: '问题清单',
+      open: '未销号',
+      overdue: '逾期',
+      notOverdue: '未逾期',
+      closed: '本年销号',
+      onTimeRate: '按期办结率',
+      median: '办结用时中位数（工作日）',
+      byCategory: '按类别',
+      byOwner: '按责任单位',
+      none: '没有未销号问题',
+      problemOnTime: '问题按期办结率',
+      noticeOnTime: '督办函按期反馈率',
+    },
     problems: {
       title: '问题清单',
       hintDepartment:

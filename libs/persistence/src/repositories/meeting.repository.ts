@@ -250,9 +250,7 @@ export class MeetingRepository {
   }
 
   /** Milestones past their deadline and not decided as of `day`. */
-  async agendaMilestones(
-    day: string,
-  ): Promise<
+  async agendaMilestones(day: string): Promise<
     Array<{
       milestoneId: string;
       projectCode: string;

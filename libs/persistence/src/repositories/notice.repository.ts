@@ -113,4 +113,25 @@ export class NoticeRepository {
       repliedAt: (row['repliedAt'] as Date | null) ?? null,
     }));
   }
+
+  /**
+   * Per addressee department: notices issued in `year` whose reply date has come (or that were
+   * answered), and of those answered by their reply date (督办函按期反馈率).
+   */
+  async repliedOnTimeByDepartment(
+    year: number,
+    today: string,
+  ): Promise<Map<string, { due: number; onTime: number }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT department_id AS departmentId, COUNT(*) AS due, SUM(replied_on IS NOT NULL AND replied_on <= reply_due_date) AS onTime
+         FROM notice WHERE year = ? AND (replied_on IS NOT NULL OR reply_due_date < ?) GROUP BY department_id`,
+      [year, today],
+    )) as Array<Record<string, unknown>>;
+    return new Map(
+      rows.map((row) => [
+        String(row['departmentId']),
+        { due: Number(row['due']), onTime: Number(row['onTime']) },
+      ]),
+    );
+  }
 }

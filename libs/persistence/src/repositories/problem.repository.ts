@@ -1,13 +1,8 @@
-import {
-  type AccessScope,
-  NumberSeries,
-  type ProblemStatus,
-  UNFINISHED_PROBLEM_STATUSES,
-} from '@luodi/domain';
+import { type AccessScope, NumberSeries, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
-import { sqlValues } from '../sql-values';
+import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
 import { lockRowById, type PageRequest } from './query-helpers';
 
@@ -17,6 +12,8 @@ export interface ProblemListFilter {
   status?: string;
   /** Past due and not resolved/closed as of `today`. */
   overdue?: boolean;
+  /** Not closed (销号). */
+  open?: boolean;
   subjectType?: string;
   subjectId?: string;
   projectId?: string;
@@ -89,6 +86,7 @@ export class ProblemRepository {
     if (filter.status) add('q.status = ?', filter.status);
     if (filter.overdue === true) add(`q.status IN ${UNFINISHED} AND q.due_date < ?`, today);
     if (filter.overdue === false) add(`NOT (q.status IN ${UNFINISHED} AND q.due_date < ?)`, today);
+    if (filter.open) add(`q.status <> ${sqlValue(ProblemStatus.closed)}`);
     if (filter.subjectType) add('q.subject_type = ?', filter.subjectType);
     if (filter.subjectId) add('q.subject_id = ?', filter.subjectId);
     if (filter.projectId) add('q.project_id = ?', filter.projectId);
@@ -247,5 +245,62 @@ export class ProblemRepository {
       dueDate: String(row['dueDate']),
       supervised: Boolean(Number(row['supervised'])),
     }));
+  }
+
+  // --- figures (dispatch.md §4) ------------------------------------------------------------------------
+
+  /**
+   * Open (not closed) and overdue problems by category and owner as of `asOf`, and the problems closed
+   * in `year` up to `asOf`: how many, how many by their due date, and (raised, closed) day pairs with
+   * their counts for the median. `departmentId`: one owner department only.
+   */
+  async figures(year: number, asOf: string, departmentId?: string) {
+    const owner = departmentId ? ' AND q.owner_department_id = ?' : '';
+    const ownerParams = departmentId ? [departmentId] : [];
+    const open = (await this.dataSource.query(
+      `SELECT q.category, q.owner_department_id AS departmentId, d.name AS departmentName,
+              COUNT(*) AS open, SUM(q.status IN ${UNFINISHED} AND q.due_date < ?) AS overdue
+         FROM problem q JOIN department d ON d.id = q.owner_department_id
+        WHERE q.status <> ${sqlValue(ProblemStatus.closed)} AND q.raised_at <= ?${owner}
+        GROUP BY q.category, q.owner_department_id, d.name`,
+      [asOf, asOf, ...ownerParams],
+    )) as Array<Record<string, unknown>>;
+    const closed = (await this.dataSource.query(
+      `SELECT q.raised_at AS raisedAt, q.closed_on AS closedOn, SUM(q.closed_on <= q.due_date) AS onTime, COUNT(*) AS n
+         FROM problem q
+        WHERE q.closed_on >= ? AND q.closed_on <= ?${owner}
+        GROUP BY q.raised_at, q.closed_on`,
+      [`${year}-01-01`, asOf, ...ownerParams],
+    )) as Array<Record<string, unknown>>;
+    return {
+      open: open.map((row) => ({
+        category: String(row['category']),
+        departmentId: String(row['departmentId']),
+        departmentName: String(row['departmentName']),
+        open: Number(row['open']),
+        overdue: Number(row['overdue']),
+      })),
+      closed: closed.map((row) => ({
+        raisedAt: String(row['raisedAt']),
+        closedOn: String(row['closedOn']),
+        onTime: Number(row['onTime']),
+        count: Number(row['n']),
+      })),
+    };
+  }
+
+  /** Per owner department: problems closed in `year`, and of those closed by their due date (问题按期办结率). */
+  async closedOnTimeByOwner(year: number): Promise<Map<string, { closed: number; onTime: number }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT owner_department_id AS departmentId, COUNT(*) AS closed, SUM(closed_on <= due_date) AS onTime
+         FROM problem WHERE closed_on >= ? AND closed_on <= ? GROUP BY owner_department_id`,
+      [`${year}-01-01`, `${year}-12-31`],
+    )) as Array<Record<string, unknown>>;
+    return new Map(
+      rows.map((row) => [
+        String(row['departmentId']),
+        { closed: Number(row['closed']), onTime: Number(row['onTime']) },
+      ]),
+    );
   }
 }
