@@ -42,7 +42,9 @@ describe('supervision notices (督办函)', () => {
       return Number(match![2]);
     });
     expect(new Set(numbers).size).toBe(50);
-    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => Number(before) + i + 1),
+    );
     const notice = answers[0]!.body;
     expect(notice).toMatchObject({
       status: 'issued',
