@@ -339,7 +339,7 @@ export class MeetingsService {
     return [
       {
         kind: 'paragraph',
-        text: `时间：${detail.date}　类型：${labelsIn(MEETING_KIND_LABELS, 'zh-CN')[detail.kind]}　主持：${detail.chairName}`,
+        text: `时间：${detail.date}；类型：${labelsIn(MEETING_KIND_LABELS, 'zh-CN')[detail.kind]}；主持：${detail.chairName}`,
       },
       { kind: 'paragraph', text: `参会单位：${detail.attendees.map((d) => d.name).join('、') || '—'}` },
     ];

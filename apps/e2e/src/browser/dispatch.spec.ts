@@ -32,7 +32,7 @@ describe('a dispatch meeting in the browser', () => {
     const errors = collectPageErrors(page);
     await page.locator(testId('nav-meetings')).click();
     await page.locator(testId('meeting-create')).click();
-    await page.locator(`${testId('meeting-title')} input`).fill('浏览器调度会');
+    await page.locator(testId('meeting-title')).fill('浏览器调度会');
     await page.locator(testId('meeting-create-submit')).click();
     await page.waitForURL((url) => /^\/meetings\/\d+$/.test(url.pathname));
     const meetingId = new URL(page.url()).pathname.split('/').pop()!;
@@ -42,14 +42,25 @@ describe('a dispatch meeting in the browser', () => {
     expect(await page.locator(testId('agenda-problems')).count()).toBeGreaterThan(1);
 
     const texts = ['限期落实用地指标', '倒排工期确保接入'];
+    const dueDate = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     for (const [index, text] of texts.entries()) {
       await page.locator(testId('decision-problem')).click();
       await page.locator('.decision-problem-options .el-select-dropdown__item').nth(index).click();
-      if (index === 0) await page.locator(`${testId('decision-supervised')}`).click();
-      await page.locator(`${testId('decision-text')} textarea`).fill(text);
+      // The first is marked 督办, the second gets a new due date (an update changes something).
+      if (index === 0) await page.locator(testId('decision-supervised')).click();
+      else {
+        const date = page.locator(`${testId('decision-due-date')} input`);
+        await date.fill(dueDate);
+        await date.press('Enter');
+      }
+      await page.locator(testId('decision-text')).fill(text);
       await page.locator(testId('decision-submit')).click();
       await expect
-        .poll(() => page.locator(`${testId('decisions-table')} .el-table__body tr`).count())
+        .poll(async () => {
+          const error = page.locator(testId('decision-error'));
+          if (await error.count()) return `error: ${await error.textContent()}`;
+          return page.locator(`${testId('decisions-table')} .el-table__body tr`).count();
+        })
         .toBe(index + 1);
     }
     await page.screenshot({
@@ -82,6 +93,7 @@ describe('a dispatch meeting in the browser', () => {
     expect(meeting.body).toMatchObject({ status: 'closed' });
     expect(meeting.body.decisions).toHaveLength(2);
     expect(meeting.body.decisions[0].supervised).toBe(true);
+    expect(meeting.body.decisions[1].dueDate).toBe(dueDate);
     expect(errors).toEqual([]);
   });
 });
