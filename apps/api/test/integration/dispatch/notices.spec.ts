@@ -27,6 +27,11 @@ describe('supervision notices (督办函)', () => {
     late = await raise(
       problemBody(project.id, { raisedAt: addDays(today, -30), dueDate: addDays(today, -12) }),
     );
+    // The demo district has issued some this year already: the 50 follow them.
+    const dataSource = await stack.database.dataSource();
+    const [{ n: before }] = (await dataSource.query('SELECT COUNT(*) AS n FROM notice WHERE year = ?', [
+      Number(year),
+    ])) as Array<{ n: string }>;
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
         issue(
