@@ -341,7 +341,7 @@ export async function insertDispatch(
       manager,
     );
     if (decision.supervised) {
-      await manager.getRepository(ProblemEntity).update(problem.id, { supervised: true });
+      await data.update(ProblemEntity, problem.id, { supervised: true }, manager);
       await data.save(
         ProblemEventEntity,
         {
@@ -392,7 +392,7 @@ export async function insertDispatch(
     overdueMilestones: [],
     closedProblems: [],
   };
-  await manager.getRepository(MeetingEntity).update(meeting.id, { agenda: JSON.stringify(agenda) });
+  await data.update(MeetingEntity, meeting.id, { agenda: JSON.stringify(agenda) }, manager);
 
   // Two notices: one answered in time (last month), one not answered by its reply date.
   const notice = async (key: string, issuedOn: IsoDate, replyDueDate: IsoDate, replied: boolean) => {

@@ -80,6 +80,16 @@ export class DemoDataRepository {
     return (await manager.getRepository(AppSettingEntity).findOneBy({ id: 1 }))!;
   }
 
+  /** Update some columns of one row (listeners run: audited entities are audited). */
+  async update<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    id: string,
+    changes: Partial<T>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.getRepository(target).update(id, changes as never);
+  }
+
   /** User ids by username. */
   async userIds(manager: EntityManager): Promise<Map<string, string>> {
     const rows = (await manager.query('SELECT id, username FROM app_user')) as Array<{
