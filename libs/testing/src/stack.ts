@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './database';
 import { fakeNowEnv } from './environment';
 import {
@@ -45,7 +46,9 @@ export async function startStack(
   const worker = options.worker ? await startWorker(env) : undefined;
 
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {
-    const headers: Record<string, string> = { ...callOptions.headers };
+    // Error messages in English (`field: rule`), which many tests read; a test of the Chinese
+    // messages passes its own Accept-Language.
+    const headers: Record<string, string> = { 'accept-language': 'en', ...callOptions.headers };
     if (callOptions.token) headers['authorization'] = `Bearer ${callOptions.token}`;
     if (callOptions.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${api.baseUrl}${path}`, {
@@ -80,4 +83,22 @@ export async function startStack(
       await database.drop();
     },
   };
+}
+
+/**
+ * The stack of one spec file: started (with `options`) before its tests, `then` given it to keep what
+ * it needs and set up more, stopped after them.
+ */
+export function useStack(
+  then: (stack: TestStack) => unknown,
+  options: Parameters<typeof startStack>[0] = {},
+): void {
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startStack(options);
+    await then(started);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
 }

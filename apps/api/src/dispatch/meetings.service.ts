@@ -99,17 +99,11 @@ export class MeetingsService {
   async create(input: CreateMeetingDto, principal: Principal): Promise<MeetingDetail> {
     const chair = await this.users.findById(input.chairUserId);
     if (!chair || chair.role !== Role.Leader || !chair.enabled)
-      throw new ValidationFailed(
-        'chairUserId',
-        `must be an enabled leader (区领导), not ${input.chairUserId}`,
-        {
-          code: 'chair_not_leader',
-        },
-      );
+      throw new ValidationFailed('chairUserId', 'chair_not_leader', { params: { id: input.chairUserId } });
     for (const departmentId of input.attendeeDepartmentIds ?? []) {
       if (!(await this.departments.findById(departmentId)))
-        throw new ValidationFailed('attendeeDepartmentIds', `no department with id ${departmentId}`, {
-          code: 'unknown_department',
+        throw new ValidationFailed('attendeeDepartmentIds', 'unknown_department', {
+          params: { id: departmentId },
         });
     }
     const created = await this.transactions.run((manager) =>
@@ -215,6 +209,7 @@ export class MeetingsService {
       throw new StateConflict(
         meeting.status,
         'a closed meeting is read-only (no decisions, no second close)',
+        'meeting_closed',
       );
   }
 
@@ -222,9 +217,7 @@ export class MeetingsService {
   async decide(id: string, input: DecisionDto, principal: Principal): Promise<MeetingDetail> {
     MeetingsService.readOnly(await this.meeting(id));
     const missing = (field: keyof DecisionDto) =>
-      new ValidationFailed(field, `is required for a "${input.kind}" decision`, {
-        code: 'decision_field_required',
-      });
+      new ValidationFailed(field, 'decision_field_required', { params: { decisionKind: input.kind } });
     let projectId: string | null = null;
     if (input.kind === DecisionKind.create) {
       for (const field of [
@@ -249,8 +242,8 @@ export class MeetingsService {
         'supervised',
       ] as const;
       if (!changes.some((field) => input[field] !== undefined && input[field] !== false))
-        throw new ValidationFailed('kind', `an "update" decision changes one of ${changes.join(', ')}`, {
-          code: 'decision_without_change',
+        throw new ValidationFailed('kind', 'decision_without_change', {
+          params: { changes: changes.join(', ') },
         });
     }
     await this.transactions.run(async (manager) => {

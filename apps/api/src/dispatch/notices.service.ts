@@ -113,13 +113,7 @@ export class NoticesService {
       const alert = await this.alerts.findVisible(input.sourceId, { kind: 'all' });
       if (!alert) throw new NotFound('alert', input.sourceId);
       if (alert.level !== 3 || alert.status === 'resolved')
-        throw new ValidationFailed(
-          'sourceId',
-          `alert ${alert.id} is not an unresolved level-3 (督办) alert`,
-          {
-            code: 'alert_not_escalated',
-          },
-        );
+        throw new ValidationFailed('sourceId', 'alert_not_escalated', { params: { alertId: alert.id } });
       const since = businessDateOf(alert.raisedAt);
       return {
         departmentId: alert.departmentId,
@@ -137,13 +131,9 @@ export class NoticesService {
     if (!problem) throw new NotFound('problem', problemId);
     const overdue = isProblemOverdue(problem, today);
     if (input.sourceType === NoticeSource.problem && !overdue)
-      throw new ValidationFailed(
-        'sourceId',
-        `problem ${problem.code} is not overdue (due ${problem.dueDate})`,
-        {
-          code: 'problem_not_overdue',
-        },
-      );
+      throw new ValidationFailed('sourceId', 'problem_not_overdue', {
+        params: { problemCode: problem.code, dueDate: problem.dueDate },
+      });
     let facts = `${problem.projectName}${CATEGORY[problem.category as ProblemCategory]}问题（${problem.code}）：${problem.description}。办结时限${problem.dueDate}`;
     facts += overdue ? `，已逾期${late(problem.dueDate)}个工作日。` : '。';
     if (input.sourceType === NoticeSource.decision) {
@@ -167,9 +157,7 @@ export class NoticesService {
     const replyDueDate =
       input.replyDueDate ?? (await this.calendar.calendar()).addWorkingDays(today, NOTICE_REPLY_WORKING_DAYS);
     if (replyDueDate < today)
-      throw new ValidationFailed('replyDueDate', `must not be before today (${today})`, {
-        code: 'reply_due_in_past',
-      });
+      throw new ValidationFailed('replyDueDate', 'reply_due_in_past', { params: { today } });
     const year = Number(today.slice(0, 4));
     const created = await this.transactions.run(async (manager) => {
       const seq = await this.notices.nextSeq(year, manager);
@@ -200,7 +188,11 @@ export class NoticesService {
       const notice = await this.notices.lockById(id, manager);
       if (!notice) throw new NotFound('notice', id);
       if (notice.status !== NoticeStatus.issued)
-        throw new StateConflict(notice.status, 'a notice is signed for once, while it is "issued"');
+        throw new StateConflict(
+          notice.status,
+          'a notice is signed for once, while it is "issued"',
+          'notice_not_issued',
+        );
       await this.notices.update(
         notice,
         { status: NoticeStatus.signed, signedAt: this.clock.now(), signedBy: principal.userId },
@@ -221,6 +213,7 @@ export class NoticesService {
         throw new StateConflict(
           notice.status,
           'a notice is answered once, after it is signed for ("signed")',
+          'notice_not_signed',
         );
       await this.notices.update(
         notice,

@@ -152,12 +152,10 @@ export class ProblemsService {
     ];
     for (const [field, id] of ids) {
       if (!(await this.departments.findById(id, manager)))
-        throw new ValidationFailed(field, `no department with id ${id}`, { code: 'unknown_department' });
+        throw new ValidationFailed(field, 'unknown_department', { params: { id } });
     }
     if (input.dueDate !== undefined && input.dueDate < raisedAt)
-      throw new ValidationFailed('dueDate', `must not be before raisedAt (${raisedAt})`, {
-        code: 'due_date_before_raised',
-      });
+      throw new ValidationFailed('dueDate', 'due_date_before_raised', { params: { raisedAt } });
   }
 
   /** Raise a problem of a project or a key work (gap-free code WT-YYYY-NNNN in the same transaction). */
@@ -186,10 +184,7 @@ export class ProblemsService {
   ): Promise<string> {
     const today = this.today();
     const raisedAt = input.raisedAt ?? today;
-    if (raisedAt > today)
-      throw new ValidationFailed('raisedAt', `must not be in the future (today is ${today})`, {
-        code: 'date_in_future',
-      });
+    if (raisedAt > today) throw new ValidationFailed('raisedAt', 'date_in_future', { params: { today } });
     await this.checkAssignment(input, raisedAt, manager);
     const ownerId = input.ownerDepartmentId;
     const coIds = [...new Set(input.coDepartmentIds ?? [])].filter((coId) => coId !== ownerId);
@@ -301,13 +296,7 @@ export class ProblemsService {
     const locked = await this.problems.lockById(id, manager);
     if (!locked) throw new NotFound('problem', id);
     if (locked.status === ProblemStatus.closed)
-      throw new ValidationFailed(
-        'problemId',
-        `problem ${locked.code} is closed (销号) and cannot be reassigned`,
-        {
-          code: 'problem_closed',
-        },
-      );
+      throw new ValidationFailed('problemId', 'problem_closed', { params: { problemCode: locked.code } });
     await this.checkAssignment(change, locked.raisedAt, manager);
     const now = this.clock.now();
     const event = (type: ProblemEventType, text: string) =>

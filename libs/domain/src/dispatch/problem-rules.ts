@@ -64,15 +64,18 @@ export function transitionProblem(
   if (!mayTakeAction(action, actor.role, actor.relation)) {
     const who =
       rule.by === 'owner' ? 'the owner department (责任单位)' : 'the bureau or a leader (销号/复核)';
-    throw new DomainError('forbidden', `action "${action}" is taken only by ${who}`, {
-      code: 'problem_action_forbidden',
-    });
+    throw DomainError.coded('forbidden', 'problem_action_forbidden', { action, who });
   }
   if (status !== rule.from) {
-    throw new StateConflict(status, `"${action}" moves a problem only from "${rule.from}"`);
+    throw new StateConflict(
+      status,
+      `"${action}" moves a problem only from "${rule.from}"`,
+      'problem_action_not_allowed',
+      { action },
+    );
   }
   if (rule.text && !text?.trim()) {
-    throw new ValidationFailed('text', `"${action}" needs a ${rule.text} (text must not be empty)`);
+    throw new ValidationFailed('text', 'problem_text_required', { params: { action, what: rule.text } });
   }
   return rule.to;
 }

@@ -4,6 +4,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * 调度 (dispatch.md): problems with co-owners and history, dispatch meetings with attendees and
  * decisions, supervision notices, the yearly number counters; the alert kinds problem_overdue and
  * notice_overdue on the subjects problem and notice.
+ *
+ * The alert enums also carry `calendar_unconfirmed` / `calendar_year` of the earlier migration
+ * 1796646526710-CalendarYearAlerts (branch h-calrill): this one redefines the whole lists, so after
+ * both run the columns hold every value; down() restores the lists with the calendar values.
  */
 export class Dispatch1796646587511 implements MigrationInterface {
   name = 'Dispatch1796646587511';
@@ -35,10 +39,10 @@ export class Dispatch1796646587511 implements MigrationInterface {
     );
     await queryRunner.query(`DROP INDEX \`uq_alert_subject_kind\` ON \`alert\``);
     await queryRunner.query(
-      `ALTER TABLE \`alert\` CHANGE \`kind\` \`kind\` enum ('milestone_due', 'milestone_overdue', 'deemed_approval', 'not_registered', 'not_started', 'investment_behind', 'report_missing', 'problem_overdue', 'notice_overdue') NOT NULL`,
+      `ALTER TABLE \`alert\` CHANGE \`kind\` \`kind\` enum ('milestone_due', 'milestone_overdue', 'deemed_approval', 'not_registered', 'not_started', 'investment_behind', 'report_missing', 'calendar_unconfirmed', 'problem_overdue', 'notice_overdue') NOT NULL`,
     );
     await queryRunner.query(
-      `ALTER TABLE \`alert\` CHANGE \`subject_type\` \`subject_type\` enum ('milestone', 'project', 'key_work', 'problem', 'notice') NOT NULL`,
+      `ALTER TABLE \`alert\` CHANGE \`subject_type\` \`subject_type\` enum ('milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice') NOT NULL`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX \`uq_alert_subject_kind\` ON \`alert\` (\`subject_type\`, \`subject_id\`, \`kind\`)`,
@@ -122,10 +126,10 @@ export class Dispatch1796646587511 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`problem\` DROP FOREIGN KEY \`fk_problem_project\``);
     await queryRunner.query(`DROP INDEX \`uq_alert_subject_kind\` ON \`alert\``);
     await queryRunner.query(
-      `ALTER TABLE \`alert\` CHANGE \`subject_type\` \`subject_type\` enum ('milestone', 'project', 'key_work') NOT NULL`,
+      `ALTER TABLE \`alert\` CHANGE \`subject_type\` \`subject_type\` enum ('milestone', 'project', 'key_work', 'calendar_year') NOT NULL`,
     );
     await queryRunner.query(
-      `ALTER TABLE \`alert\` CHANGE \`kind\` \`kind\` enum ('milestone_due', 'milestone_overdue', 'deemed_approval', 'not_registered', 'not_started', 'investment_behind', 'report_missing') NOT NULL`,
+      `ALTER TABLE \`alert\` CHANGE \`kind\` \`kind\` enum ('milestone_due', 'milestone_overdue', 'deemed_approval', 'not_registered', 'not_started', 'investment_behind', 'report_missing', 'calendar_unconfirmed') NOT NULL`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX \`uq_alert_subject_kind\` ON \`alert\` (\`subject_type\`, \`subject_id\`, \`kind\`)`,
