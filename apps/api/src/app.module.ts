@@ -13,6 +13,7 @@ import { ApiConfigModule } from './config/api-config.module';
 import { CockpitReportModule } from './dashboard/cockpit-report.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { HealthModule } from './health/health.module';
 import { KeyWorksModule } from './key-works/key-works.module';
 import { LiveModule } from './live/live.module';
@@ -72,6 +73,7 @@ import { UsersModule } from './users/users.module';
     CalendarModule,
     ApprovalsModule,
     AlertsModule,
+    DispatchModule,
   ],
 })
 export class AppModule implements NestModule {

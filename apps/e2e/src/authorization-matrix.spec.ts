@@ -4,6 +4,7 @@ import { ACCESS_MATRIX as BASE_MATRIX, type Caller, type MatrixContext } from '.
 import { alertsContext, ALERTS_MATRIX } from './matrix/access-matrix.alerts';
 import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.approvals';
 import { COCKPIT_MATRIX } from './matrix/access-matrix.cockpit';
+import { dispatchContext, DISPATCH_MATRIX } from './matrix/access-matrix.dispatch';
 
 /** Open a stream, read its status (and the error body when refused), and close it. */
 async function openStream(baseUrl: string, path: string, token: string | undefined) {
@@ -18,7 +19,13 @@ async function openStream(baseUrl: string, path: string, token: string | undefin
 }
 
 /** Every row: the base routes and those of the approvals, alerts and cockpit. */
-const ACCESS_MATRIX = [...BASE_MATRIX, ...APPROVALS_MATRIX, ...ALERTS_MATRIX, ...COCKPIT_MATRIX];
+const ACCESS_MATRIX = [
+  ...BASE_MATRIX,
+  ...APPROVALS_MATRIX,
+  ...ALERTS_MATRIX,
+  ...COCKPIT_MATRIX,
+  ...DISPATCH_MATRIX,
+];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
 const USERNAME: Record<Exclude<Caller, 'anonymous'>, string> = {
@@ -119,6 +126,7 @@ describe('authorization matrix: every route × role × own/other department (run
     };
     context.approvals = await approvalsContext(stack);
     context.alerts = await alertsContext(stack);
+    context.dispatch = await dispatchContext(stack, context);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };

@@ -60,6 +60,38 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/alerts/EscalatedAlertsView.vue'),
     meta: { titleKey: 'alerts.nav.escalated', roles: ESCALATION },
   },
+  {
+    path: '/problems',
+    component: () => import('./views/dispatch/ProblemsView.vue'),
+    props: (route) => {
+      const q = (key: string) =>
+        typeof route.query[key] === 'string' ? (route.query[key] as string) : undefined;
+      return {
+        category: q('category'),
+        status: q('status'),
+        overdue: q('overdue'),
+        ownerDepartmentId: q('ownerDepartmentId'),
+        projectId: q('projectId'),
+        open: q('open'),
+      };
+    },
+    meta: { titleKey: 'dispatch.nav.problems', roles: ALL_ROLES },
+  },
+  {
+    path: '/meetings',
+    component: () => import('./views/dispatch/MeetingsView.vue'),
+    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION },
+  },
+  {
+    path: '/meetings/:id',
+    component: () => import('./views/dispatch/MeetingView.vue'),
+    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION },
+  },
+  {
+    path: '/notices',
+    component: () => import('./views/dispatch/NoticesView.vue'),
+    meta: { titleKey: 'dispatch.nav.notices', roles: ALL_ROLES },
+  },
   { path: '/system', redirect: '/system/status' },
   {
     path: '/system/status',

@@ -6,3 +6,4 @@ export * from './cockpit/funnel';
 export * from './cockpit/breakdown';
 export * from './cockpit/trend';
 export * from './cockpit/approval-lights';
+export * from './cockpit/problems';

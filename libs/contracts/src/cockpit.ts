@@ -8,6 +8,7 @@ import type { DepartmentScore, TrendMonthFigures } from '@luodi/domain';
  * readable by every role (api.md: `all`), while the records behind them (the drill-down lists) stay
  * scoped: a department user's list shows only its own department's records.
  */
+import type { ProblemFigures } from './dispatch';
 
 /** Query of every cockpit endpoint. `asOf` is a date (end of that day, Asia/Shanghai) or a moment. */
 export interface CockpitFilters {
@@ -63,6 +64,11 @@ export interface DashboardSummary extends LandingFigures {
     level3: number;
     total: number;
   };
+  /**
+   * 问题清单 figures (dispatch.md §4); `departmentId` filters by owner department. Always answered;
+   * optional in the type so that older fixtures of the summary stay valid.
+   */
+  problems?: ProblemFigures;
 }
 
 /** Stages of the pipeline funnel, in order. */
@@ -129,7 +135,12 @@ export interface ApprovalLightsResponse {
 export type { ScoreCode } from '@luodi/domain';
 
 /** One row of `GET /api/dashboard/departments` (the scorecard, ranked). */
-export type DepartmentScoreRow = DepartmentScore;
+export type DepartmentScoreRow = DepartmentScore & {
+  /** 问题按期办结率: problems closed in the year by their due date ÷ closed in the year (dispatch.md §4). */
+  problemOnTimeRate?: number | null;
+  /** 督办函按期反馈率: notices of the year answered by their reply date ÷ those answered or past it. */
+  noticeOnTimeRate?: number | null;
+};
 
 export interface DepartmentScorecardResponse {
   year: number;

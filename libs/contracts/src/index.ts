@@ -7,3 +7,4 @@ export * from './admin';
 export * from './approvals';
 export * from './projects';
 export * from './alerts';
+export * from './dispatch';

@@ -22,3 +22,5 @@ export * from './alerts/alert-lists';
 export * from './alerts/alert-labels';
 export * from './approvals/allowed-events';
 export * from './projects/project-lists';
+export * from './dispatch/dispatch-lists';
+export * from './dispatch/problem-rules';

@@ -19,6 +19,9 @@ import {
   Transactions,
   UserRepository,
   WorkerHeartbeatRepository,
+  ProblemRepository,
+  MeetingRepository,
+  NoticeRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -43,6 +46,9 @@ const REPOSITORIES = [
   DeliveryRepository,
   Transactions,
   DatabaseProbeRepository,
+  ProblemRepository,
+  MeetingRepository,
+  NoticeRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

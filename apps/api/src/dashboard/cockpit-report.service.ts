@@ -11,6 +11,7 @@ import {
 } from './cockpit-report.sheets';
 import type { CockpitReportQueryDto } from './cockpit-report.dto';
 import { DashboardService } from './dashboard.service';
+import { ProblemExportService } from '../dispatch/problem-export.service';
 import { Clock } from '@luodi/server-core';
 
 /** Unresolved alerts: not yet acknowledged first, then acknowledged (domain: open → acknowledged → resolved). */
@@ -31,6 +32,7 @@ export class CockpitReportService {
     private readonly alerts: AlertRepository,
     private readonly departments: DepartmentRepository,
     private readonly clock: Clock,
+    private readonly problemSheet: ProblemExportService,
   ) {}
 
   async build(query: CockpitReportQueryDto, now: Date = this.clock.now()): Promise<CockpitReport> {
@@ -67,6 +69,8 @@ export class CockpitReportService {
       scorecard,
       supervision,
     });
+    // 问题清单 (dispatch.md §4): the problems not closed, overdue first.
+    sheets.push(await this.problemSheet.reportSheet(query.departmentId));
     return { body: await writeWorkbook(sheets, now), fileName: reportFileNames(period.month) };
   }
 

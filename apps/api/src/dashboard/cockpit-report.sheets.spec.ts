@@ -129,6 +129,8 @@ const scorecard: DepartmentScorecardResponse = {
       deemedApprovals: 0,
       medianAckHours: null,
       code: 'green',
+      problemOnTimeRate: 0.75,
+      noticeOnTimeRate: null,
     },
     {
       rank: 2,
@@ -299,8 +301,8 @@ describe('cockpitReportSheets', () => {
     expect(byName.get('审批红黄灯')!.rows.map((row) => row.map(plain))).toEqual([['自然资源局', 2, 1, 3, 6]]);
     const scores = byName.get('部门效能')!.rows;
     expect(scores.map((row) => row.map(plain))).toEqual([
-      [1, '发展改革局', 10, 1, 2.5, 0, 0, NO_RATE, '绿码'],
-      [2, '自然资源局', 0, NO_RATE, NO_RATE, 3, 1, 5, '红码'],
+      [1, '发展改革局', 10, 1, 2.5, 0, 0, NO_RATE, '绿码', 0.75, NO_RATE],
+      [2, '自然资源局', 0, NO_RATE, NO_RATE, 3, 1, 5, '红码', NO_RATE, NO_RATE],
     ]);
     expect(scores[1]![8]).toEqual({ value: '红码', light: 'red' });
     expect(byName.get('督办')!.rows.map((row) => row.map(plain))).toEqual([

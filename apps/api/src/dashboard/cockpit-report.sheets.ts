@@ -340,6 +340,8 @@ export function scorecardSheet(scorecard: DepartmentScorecardResponse): ReportSh
       { header: '超时默认', width: 10, numFmt: COUNT_FORMAT },
       { header: '签收用时中位数（小时）', width: 22 },
       { header: '红黄码', width: 8 },
+      { header: '问题按期办结率', width: 14 },
+      { header: '督办函按期反馈率', width: 16 },
     ],
     rows: scorecard.items.map((item) => [
       item.rank,
@@ -351,6 +353,8 @@ export function scorecardSheet(scorecard: DepartmentScorecardResponse): ReportSh
       item.deemedApprovals,
       number(item.medianAckHours, '0.0'),
       { value: SCORE_CODE_NAMES[item.code] ?? item.code, light: item.code },
+      percent(item.problemOnTimeRate ?? null),
+      percent(item.noticeOnTimeRate ?? null),
     ]),
   };
 }

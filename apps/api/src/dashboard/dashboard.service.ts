@@ -6,6 +6,7 @@ import type {
   DashboardSummary,
   DepartmentScorecardResponse,
   FunnelResponse,
+  ProblemFigures,
   TrendResponse,
 } from '@luodi/contracts';
 import {
@@ -14,12 +15,14 @@ import {
   type DepartmentScoreInput,
   endOfBusinessDay,
   isIsoDate,
+  PROBLEM_CATEGORIES,
   rankDepartments,
   rate,
   scheduleRate,
   trendMonths,
   ValidationFailed,
   type WeightedValue,
+  weightedMedian,
   yellowDeadlineThreshold,
 } from '@luodi/domain';
 import {
@@ -27,6 +30,8 @@ import {
   ApprovalItemRepository,
   type FigureFilter,
   FiguresRepository,
+  NoticeRepository,
+  ProblemRepository,
   SettingsRepository,
 } from '@luodi/persistence';
 import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
@@ -88,7 +93,56 @@ export class DashboardService {
     private readonly items: ApprovalItemRepository,
     private readonly settings: SettingsRepository,
     private readonly clock: Clock,
+    private readonly problems: ProblemRepository,
+    private readonly notices: NoticeRepository,
   ) {}
+
+  /** `problems` of the summary (dispatch.md §4): open, overdue, closed, on time, median, by category and owner. */
+  private async problemFigures(year: number, asOf: string, departmentId?: string): Promise<ProblemFigures> {
+    const [{ open, closed }, calendar] = await Promise.all([
+      this.problems.figures(year, asOf, departmentId),
+      this.calendar.calendar(),
+    ]);
+    const byCategory = new Map<string, { open: number; overdue: number }>();
+    const byOwner = new Map<
+      string,
+      { departmentId: string; departmentName: string; open: number; overdue: number }
+    >();
+    for (const row of open) {
+      const category = byCategory.get(row.category) ?? { open: 0, overdue: 0 };
+      category.open += row.open;
+      category.overdue += row.overdue;
+      byCategory.set(row.category, category);
+      const owner = byOwner.get(row.departmentId) ?? {
+        departmentId: row.departmentId,
+        departmentName: row.departmentName,
+        open: 0,
+        overdue: 0,
+      };
+      owner.open += row.open;
+      owner.overdue += row.overdue;
+      byOwner.set(row.departmentId, owner);
+    }
+    const closedCount = closed.reduce((sum, row) => sum + row.count, 0);
+    const onTime = closed.reduce((sum, row) => sum + row.onTime, 0);
+    return {
+      open: open.reduce((sum, row) => sum + row.open, 0),
+      overdue: open.reduce((sum, row) => sum + row.overdue, 0),
+      closedInPeriod: closedCount,
+      onTimeRate: rate(onTime, closedCount),
+      medianWorkingDaysToClose: weightedMedian(
+        closed.map((row) => ({
+          value: calendar.workingDaysAfterUpTo(row.raisedAt, row.closedOn),
+          count: row.count,
+        })),
+      ),
+      byCategory: PROBLEM_CATEGORIES.filter((category) => byCategory.has(category)).map((category) => ({
+        category,
+        ...byCategory.get(category)!,
+      })),
+      byOwner: [...byOwner.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open),
+    };
+  }
 
   async summary(query: CockpitQuery): Promise<DashboardSummary> {
     const { year, asOf, filter } = figureFilter(query, this.clock.now());
@@ -106,6 +160,7 @@ export class DashboardService {
       }),
       this.alerts.unresolvedByLevel(query.departmentId),
     ]);
+    const problems = await this.problemFigures(year, asOf.date, query.departmentId);
     const level1 = alerts.get(1) ?? 0;
     const level2 = alerts.get(2) ?? 0;
     const level3 = alerts.get(3) ?? 0;
@@ -139,6 +194,7 @@ export class DashboardService {
         overdueOpen,
       },
       alerts: { level1, level2, level3, total: level1 + level2 + level3 },
+      problems,
     };
   }
 
@@ -263,7 +319,19 @@ export class DashboardService {
       processingDays: processing.get(score.departmentId) ?? [],
       ackHours: ackHours.get(score.departmentId) ?? [],
     }));
-    const items = rankDepartments(inputs);
+    const [problemRates, noticeRates] = await Promise.all([
+      this.problems.closedOnTimeByOwner(year),
+      this.notices.repliedOnTimeByDepartment(year, today),
+    ]);
+    const items = rankDepartments(inputs).map((row) => {
+      const problems = problemRates.get(row.departmentId);
+      const notices = noticeRates.get(row.departmentId);
+      return {
+        ...row,
+        problemOnTimeRate: problems ? rate(problems.onTime, problems.closed) : null,
+        noticeOnTimeRate: notices ? rate(notices.onTime, notices.due) : null,
+      };
+    });
     return { year, items, total: items.length };
   }
 }

@@ -28,6 +28,7 @@ import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
 import { buildDemoMilestones, DEFAULT_CATALOG } from './demo-approvals';
 import { buildDemoDistrict } from './demo-district';
+import { insertDispatch } from './demo-dispatch';
 import { clockContext, derivedOf, packageCalendarEntries, toDomainEvents } from '@luodi/server-core';
 
 export interface DemoCredentials {
@@ -104,11 +105,12 @@ export async function loadDemo(
       );
     }
     const district = await insertDistrict(data, manager, departments, now);
+    const dispatch = await insertDispatch(data, manager, departments, businessDateOf(now));
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
       entityId: null,
-      after: { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, ...district },
+      after: { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, ...district, dispatch },
     });
   });
   logger.log(`demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users`);

@@ -3,6 +3,7 @@ import { addCalendarDays, type WorkingCalendar } from '../calendar/working-calen
 import { sumMoney, toCents } from '../projects/money';
 import { namesOf } from '../value-lists';
 import type { AlertLevel, AlertSubjectType } from './alert-lists';
+import { dispatchAlertAtLevelThree } from '../dispatch/problem-rules';
 
 /**
  * Stall conditions (domain §5). For one subject, each kind says whether an alert should be open now
@@ -16,6 +17,8 @@ export const ALERT_KINDS = [
   'not_started',
   'investment_behind',
   'report_missing',
+  'problem_overdue',
+  'notice_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /** The kinds by name, for code that names one: `AlertKind.milestone_due`. */
@@ -215,6 +218,7 @@ export function targetLevel(
   ) {
     if (calendar.workingDaysAfterUpTo(condition.detail['deadline'], today) >= 3) level = 3;
   }
+  if (dispatchAlertAtLevelThree(condition, calendar, today)) level = 3;
   return level;
 }
 

@@ -19,6 +19,10 @@ import { MilestoneEntity } from '../entities/milestone.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
 import { ProjectEntity } from '../entities/project.entity';
 import { UserEntity } from '../entities/user.entity';
+import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
+import { ProblemEventEntity } from '../entities/problem-event.entity';
+import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
+import { NoticeEntity } from '../entities/notice.entity';
 import { appendAudit, type AuditActor } from './audit-writer';
 
 interface AuditedEntity {
@@ -49,6 +53,14 @@ const AUDITED = new Map<unknown, AuditedEntity>([
   // events, which are audited themselves.
   [MilestoneEntity, { entityType: 'milestone', redact: [] }],
   [MilestoneEventEntity, { entityType: 'milestone_event', redact: [] }],
+  // 调度 (dispatch.md): problems and their history, meetings and decisions, supervision notices.
+  [ProblemEntity, { entityType: 'problem', redact: [] }],
+  [ProblemCoDepartmentEntity, { entityType: 'problem_co_department', redact: [] }],
+  [ProblemEventEntity, { entityType: 'problem_event', redact: [] }],
+  [MeetingEntity, { entityType: 'meeting', redact: [] }],
+  [MeetingAttendeeEntity, { entityType: 'meeting_attendee', redact: [] }],
+  [MeetingDecisionEntity, { entityType: 'meeting_decision', redact: [] }],
+  [NoticeEntity, { entityType: 'notice', redact: [] }],
 ]);
 
 function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {

@@ -19,6 +19,11 @@ import { ProjectStageEventEntity } from './project-stage-event.entity';
 import { ProjectEntity } from './project.entity';
 import { UserEntity } from './user.entity';
 import { WorkerHeartbeatEntity } from './worker-heartbeat.entity';
+import { ProblemCoDepartmentEntity, ProblemEntity } from './problem.entity';
+import { ProblemEventEntity } from './problem-event.entity';
+import { NumberSequenceEntity } from './number-sequence.entity';
+import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
+import { NoticeEntity } from './notice.entity';
 
 export {
   AlertEntity,
@@ -43,6 +48,14 @@ export {
   ProjectStageEventEntity,
   UserEntity,
   WorkerHeartbeatEntity,
+  ProblemEntity,
+  ProblemCoDepartmentEntity,
+  ProblemEventEntity,
+  NumberSequenceEntity,
+  MeetingEntity,
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  NoticeEntity,
 };
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -69,4 +82,12 @@ export const ALL_ENTITIES = [
   AlertEventEntity,
   DeliveryEntity,
   NotificationEntity,
+  NumberSequenceEntity,
+  ProblemEntity,
+  ProblemCoDepartmentEntity,
+  ProblemEventEntity,
+  MeetingEntity,
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  NoticeEntity,
 ];

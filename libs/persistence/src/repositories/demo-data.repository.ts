@@ -1,4 +1,6 @@
+import type { NumberSeries } from '@luodi/domain';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { nextNumber } from './number-sequence';
 import { AppSettingEntity } from '../entities/app-setting.entity';
 import { UserEntity } from '../entities/user.entity';
 
@@ -76,5 +78,29 @@ export class DemoDataRepository {
   /** The settings row (the migrations create it). */
   async settings(manager: EntityManager): Promise<AppSettingEntity> {
     return (await manager.getRepository(AppSettingEntity).findOneBy({ id: 1 }))!;
+  }
+
+  /** Update some columns of one row (listeners run: audited entities are audited). */
+  async update<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    id: string,
+    changes: Partial<T>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.getRepository(target).update(id, changes as never);
+  }
+
+  /** User ids by username. */
+  async userIds(manager: EntityManager): Promise<Map<string, string>> {
+    const rows = (await manager.query('SELECT id, username FROM app_user')) as Array<{
+      id: string;
+      username: string;
+    }>;
+    return new Map(rows.map((row) => [row.username, String(row.id)]));
+  }
+
+  /** The next number of a yearly series (problem codes, notice numbers), in the loader's transaction. */
+  nextNumber(series: NumberSeries, year: number, manager: EntityManager): Promise<number> {
+    return nextNumber(manager, series, year);
   }
 }

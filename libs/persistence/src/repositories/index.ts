@@ -15,3 +15,6 @@ export * from './user.repository';
 export * from './worker-heartbeat.repository';
 export * from './database-probe.repository';
 export * from './demo-data.repository';
+export * from './problem.repository';
+export * from './notice.repository';
+export * from './meeting.repository';

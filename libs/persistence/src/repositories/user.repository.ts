@@ -35,6 +35,11 @@ export class UserRepository {
     return { items: await query.getMany(), total };
   }
 
+  /** Enabled users of a role (e.g. the leaders who may chair a meeting), by name. */
+  listByRole(role: UserEntity['role']): Promise<UserEntity[]> {
+    return this.repo().find({ where: { role, enabled: true }, order: { displayName: 'ASC' } });
+  }
+
   /** The number of enabled admins, their rows locked until the caller's transaction ends. */
   async lockEnabledAdminCount(manager: EntityManager): Promise<number> {
     const [{ admins }] = (await manager.query(

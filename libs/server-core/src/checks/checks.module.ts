@@ -5,6 +5,8 @@ import { MilestoneClockService } from './milestone-clock.service';
 import { KeyWorkConditionSource } from './sources/key-work.source';
 import { MilestoneConditionSource } from './sources/milestone.source';
 import { ProjectConditionSource } from './sources/project.source';
+import { ProblemConditionSource } from './sources/problem.source';
+import { NoticeConditionSource } from './sources/notice.source';
 
 /**
  * The stall checks and the milestone clock. Each subject type's conditions come from one
@@ -20,6 +22,8 @@ import { ProjectConditionSource } from './sources/project.source';
     MilestoneConditionSource,
     ProjectConditionSource,
     KeyWorkConditionSource,
+    ProblemConditionSource,
+    NoticeConditionSource,
   ],
   exports: [MilestoneClockService, ChecksService],
 })

@@ -15,6 +15,8 @@ export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, .
   not_started: ['project', 'key_work'],
   investment_behind: ['key_work'],
   report_missing: ['key_work'],
+  problem_overdue: ['problem'],
+  notice_overdue: ['notice'],
 };
 
 /** Whether a source of `subjectType` may produce conditions of `kind`. */

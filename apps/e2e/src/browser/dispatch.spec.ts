@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, signIn, testId } from './helpers';
+
+/**
+ * Issue 14: the bureau runs a dispatch meeting in the browser — creates it, reads the agenda generated
+ * from the demo district's data, records two decisions (交办事项), closes it and downloads the minutes,
+ * whose decisions table holds both.
+ */
+describe('a dispatch meeting in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('opens the agenda, records two decisions, closes and downloads the minutes', async () => {
+    await signIn(page, stack.api.baseUrl, 'bureau');
+    const errors = collectPageErrors(page);
+    await page.locator(testId('nav-meetings')).click();
+    await page.locator(testId('meeting-create')).click();
+    await page.locator(testId('meeting-title')).fill('浏览器调度会');
+    await page.locator(testId('meeting-create-submit')).click();
+    await page.waitForURL((url) => /^\/meetings\/\d+$/.test(url.pathname));
+    const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // The agenda: the demo's open problems grouped by category and owner.
+    await page.locator(testId('meeting-agenda')).waitFor();
+    expect(await page.locator(testId('agenda-problems')).count()).toBeGreaterThan(1);
+
+    const texts = ['限期落实用地指标', '倒排工期确保接入'];
+    const dueDate = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    for (const [index, text] of texts.entries()) {
+      await page.locator(testId('decision-problem')).click();
+      await page.locator('.decision-problem-options .el-select-dropdown__item').nth(index).click();
+      // The first is marked 督办, the second gets a new due date (an update changes something).
+      if (index === 0) await page.locator(testId('decision-supervised')).click();
+      else {
+        const date = page.locator(`${testId('decision-due-date')} input`);
+        await date.fill(dueDate);
+        await date.press('Enter');
+      }
+      await page.locator(testId('decision-text')).fill(text);
+      await page.locator(testId('decision-submit')).click();
+      await expect
+        .poll(async () => {
+          const error = page.locator(testId('decision-error'));
+          if (await error.count()) return `error: ${await error.textContent()}`;
+          return page.locator(`${testId('decisions-table')} .el-table__body tr`).count();
+        })
+        .toBe(index + 1);
+    }
+    await page.screenshot({
+      path: artifactPath('dispatch-meeting.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    await page.locator(testId('meeting-close')).click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await expect.poll(() => page.locator(testId('meeting-status')).textContent()).toContain('已结束');
+    expect(await page.locator(testId('decision-form')).count()).toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(testId('minutes-download')).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/纪要\.docx$/);
+    const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toContain('责任单位');
+    expect(xml).toContain('时限');
+    for (const text of texts) expect(xml).toContain(text);
+    await download.saveAs(artifactPath('dispatch-minutes.docx'));
+
+    // The API agrees: two decisions, closed, further decisions refused.
+    const token = await stack.login('bureau');
+    const meeting = await stack.call('GET', `/api/meetings/${meetingId}`, { token });
+    expect(meeting.body).toMatchObject({ status: 'closed' });
+    expect(meeting.body.decisions).toHaveLength(2);
+    expect(meeting.body.decisions[0].supervised).toBe(true);
+    expect(meeting.body.decisions[1].dueDate).toBe(dueDate);
+    expect(errors).toEqual([]);
+  });
+});

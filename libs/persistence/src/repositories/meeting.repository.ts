@@ -1,0 +1,302 @@
+import { ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
+import { sqlValue } from '../sql-values';
+import { lockRowById, type PageRequest } from './query-helpers';
+
+/** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
+const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
+
+/** A problem's status as of a day: its latest status event up to that day (open before any). */
+const STATUS_AS_OF = `COALESCE((SELECT e.to_status FROM problem_event e
+   WHERE e.problem_id = q.id AND e.to_status IS NOT NULL AND ${dayOf('e.at')} <= ?
+   ORDER BY e.at DESC, e.id DESC LIMIT 1), ${sqlValue(ProblemStatus.open)})`;
+
+export interface AgendaProblemFact {
+  id: string;
+  code: string;
+  category: string;
+  ownerDepartmentId: string;
+  ownerDepartmentName: string;
+  projectName: string;
+  description: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+}
+
+export interface MeetingRow extends MeetingEntity {
+  chairName: string;
+  attendees: Array<{ id: string; name: string }>;
+}
+
+export interface DecisionRow extends MeetingDecisionEntity {
+  problemCode: string;
+  projectName: string;
+  ownerDepartmentName: string;
+}
+
+/** All SQL on `meeting`, `meeting_attendee`, `meeting_decision`. */
+export class MeetingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private async rows(meetings: MeetingEntity[], manager?: EntityManager): Promise<MeetingRow[]> {
+    if (!meetings.length) return [];
+    const runner = manager ?? this.dataSource.manager;
+    const ids = meetings.map((meeting) => meeting.id);
+    const marks = ids.map(() => '?').join(',');
+    const attendees = (await runner.query(
+      `SELECT a.meeting_id AS meetingId, d.id, d.name FROM meeting_attendee a JOIN department d ON d.id = a.department_id
+        WHERE a.meeting_id IN (${marks}) ORDER BY d.id`,
+      ids,
+    )) as Array<{ meetingId: string; id: string; name: string }>;
+    const chairs = (await runner.query(
+      `SELECT m.id, u.display_name AS name FROM meeting m JOIN app_user u ON u.id = m.chair_user_id WHERE m.id IN (${marks})`,
+      ids,
+    )) as Array<{ id: string; name: string }>;
+    return meetings.map((meeting) =>
+      Object.assign(meeting, {
+        chairName: chairs.find((chair) => String(chair.id) === meeting.id)?.name ?? '',
+        attendees: attendees
+          .filter((row) => String(row.meetingId) === meeting.id)
+          .map((row) => ({ id: String(row.id), name: row.name })),
+      }),
+    );
+  }
+
+  async list(page: PageRequest): Promise<{ items: MeetingRow[]; total: number }> {
+    const [items, total] = await this.dataSource.getRepository(MeetingEntity).findAndCount({
+      order: { date: 'DESC', id: 'DESC' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    });
+    return { items: await this.rows(items), total };
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<MeetingRow | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    const meeting = await (manager ?? this.dataSource.manager).getRepository(MeetingEntity).findOneBy({ id });
+    return meeting ? ((await this.rows([meeting], manager))[0] ?? null) : null;
+  }
+
+  lockById(id: string, manager: EntityManager): Promise<MeetingEntity | null> {
+    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
+    return lockRowById(manager, MeetingEntity, 'm', id);
+  }
+
+  /** The latest meeting before `date` (or on it, created earlier), for "closed since the previous meeting". */
+  async previousDate(meeting: { id: string; date: string }): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      'SELECT date FROM meeting WHERE (date < ? OR (date = ? AND id < ?)) ORDER BY date DESC, id DESC LIMIT 1',
+      [meeting.date, meeting.date, meeting.id],
+    )) as Array<{ date: string }>;
+    return row?.date ?? null;
+  }
+
+  async create(
+    data: Partial<MeetingEntity>,
+    attendeeIds: readonly string[],
+    manager: EntityManager,
+  ): Promise<MeetingEntity> {
+    const repository = manager.getRepository(MeetingEntity);
+    const saved = await repository.save(repository.create(data));
+    const attendees = manager.getRepository(MeetingAttendeeEntity);
+    for (const departmentId of new Set(attendeeIds))
+      await attendees.save(attendees.create({ meetingId: saved.id, departmentId }));
+    return saved;
+  }
+
+  async update(
+    entity: MeetingEntity,
+    changes: Partial<MeetingEntity>,
+    manager: EntityManager,
+  ): Promise<void> {
+    Object.assign(entity, changes);
+    await manager.getRepository(MeetingEntity).save(entity);
+  }
+
+  async nextDecisionSeq(meetingId: string, manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM meeting_decision WHERE meeting_id = ?',
+      [meetingId],
+    )) as Array<{ n: string | number }>;
+    return Number(row!.n);
+  }
+
+  async addDecision(
+    data: Partial<MeetingDecisionEntity>,
+    manager: EntityManager,
+  ): Promise<MeetingDecisionEntity> {
+    const repository = manager.getRepository(MeetingDecisionEntity);
+    return repository.save(repository.create(data));
+  }
+
+  async decisions(meetingId: string, manager?: EntityManager): Promise<DecisionRow[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT md.id, md.seq, md.kind, md.problem_id AS problemId, md.text, md.owner_department_id AS ownerDepartmentId,
+              md.co_department_ids AS coDepartmentIds, md.due_date AS dueDate, md.lead_official AS leadOfficial,
+              md.supervised, md.meeting_id AS meetingId, md.created_by AS createdBy, md.created_at AS createdAt,
+              q.code AS problemCode, p.name AS projectName, d.name AS ownerDepartmentName
+         FROM meeting_decision md
+         JOIN problem q ON q.id = md.problem_id
+         JOIN project p ON p.id = q.project_id
+         JOIN department d ON d.id = md.owner_department_id
+        WHERE md.meeting_id = ? ORDER BY md.seq`,
+      [meetingId],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) =>
+      Object.assign(new MeetingDecisionEntity(), {
+        id: String(row['id']),
+        meetingId: String(row['meetingId']),
+        seq: Number(row['seq']),
+        kind: row['kind'] as MeetingDecisionEntity['kind'],
+        problemId: String(row['problemId']),
+        text: String(row['text']),
+        ownerDepartmentId: String(row['ownerDepartmentId']),
+        coDepartmentIds: String(row['coDepartmentIds']),
+        dueDate: String(row['dueDate']),
+        leadOfficial: (row['leadOfficial'] as string | null) ?? null,
+        supervised: Boolean(Number(row['supervised'])),
+        createdBy: String(row['createdBy']),
+        createdAt: row['createdAt'] as Date,
+        problemCode: String(row['problemCode']),
+        projectName: String(row['projectName']),
+        ownerDepartmentName: String(row['ownerDepartmentName']),
+      }),
+    );
+  }
+
+  async findDecision(id: string): Promise<MeetingDecisionEntity | null> {
+    if (!/^\d{1,19}$/.test(id)) return null;
+    return this.dataSource.getRepository(MeetingDecisionEntity).findOneBy({ id });
+  }
+
+  // --- the agenda as of a day (dispatch.md §2) -------------------------------------------------------
+
+  /** Problems raised by `day` and not closed as of it, with their status then and whether overdue. */
+  async agendaProblems(day: string): Promise<AgendaProblemFact[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT q.id, q.code, q.category, q.owner_department_id AS ownerDepartmentId, d.name AS ownerDepartmentName,
+                p.name AS projectName, q.description, q.due_date AS dueDate, ${STATUS_AS_OF} AS status
+           FROM problem q JOIN project p ON p.id = q.project_id JOIN department d ON d.id = q.owner_department_id
+          WHERE q.raised_at <= ?) t
+        WHERE t.status <> ${sqlValue(ProblemStatus.closed)}
+        ORDER BY t.category, t.ownerDepartmentId, t.dueDate, t.id`,
+      [day, day],
+    )) as Array<Record<string, unknown>>;
+    const unfinished: readonly string[] = UNFINISHED_PROBLEM_STATUSES;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      code: String(row['code']),
+      category: String(row['category']),
+      ownerDepartmentId: String(row['ownerDepartmentId']),
+      ownerDepartmentName: String(row['ownerDepartmentName']),
+      projectName: String(row['projectName']),
+      description: String(row['description']),
+      dueDate: String(row['dueDate']),
+      status: String(row['status']),
+      overdue: unfinished.includes(String(row['status'])) && String(row['dueDate']) < day,
+    }));
+  }
+
+  /** Alerts open at level 2 or 3 as of `day` (their latest event by then), with their project. */
+  async agendaAlerts(
+    day: string,
+  ): Promise<
+    Array<{ projectId: string; projectCode: string; projectName: string; kind: string; level: number }>
+  > {
+    const latest = (column: string) =>
+      `(SELECT ev.${column} FROM alert_event ev WHERE ev.alert_id = a.id AND ${dayOf('ev.at')} <= ? ORDER BY ev.at DESC, ev.id DESC LIMIT 1)`;
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT a.project_id AS projectId, p.code AS projectCode, p.name AS projectName, a.kind,
+                ${latest('type')} AS lastType, ${latest('level')} AS level
+           FROM alert a JOIN project p ON p.id = a.project_id
+          WHERE ${dayOf('a.raised_at')} <= ?) t
+        WHERE t.lastType IS NOT NULL AND t.lastType <> 'resolved' AND t.level >= 2
+        ORDER BY t.projectCode, t.kind`,
+      [day, day, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      projectId: String(row['projectId']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      kind: String(row['kind']),
+      level: Number(row['level']),
+    }));
+  }
+
+  /** Key works of `year` with their plan and the investment reported for months up to `month`. */
+  async agendaKeyWorks(
+    year: number,
+    month: string,
+  ): Promise<
+    Array<{ keyWorkId: string; projectCode: string; projectName: string; plan: string; completed: string }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT k.id, p.code AS projectCode, p.name AS projectName, k.annual_plan_investment AS plan,
+              COALESCE((SELECT SUM(r.completed_investment) FROM key_work_report r WHERE r.key_work_id = k.id AND r.month <= ?), 0) AS completed
+         FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.year = ? ORDER BY p.code`,
+      [month, year],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      keyWorkId: String(row['id']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      plan: String(row['plan']),
+      completed: String(row['completed']),
+    }));
+  }
+
+  /** Milestones past their deadline and not decided as of `day`. */
+  async agendaMilestones(day: string): Promise<
+    Array<{
+      milestoneId: string;
+      projectCode: string;
+      projectName: string;
+      itemName: string;
+      departmentName: string;
+      deadline: string;
+    }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, p.code AS projectCode, p.name AS projectName, i.name AS itemName, d.name AS departmentName, m.deadline
+         FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code
+         JOIN department d ON d.id = m.department_id
+        WHERE m.deadline < ? AND (m.decided_at IS NULL OR ${dayOf('m.decided_at')} > ?)
+        ORDER BY m.deadline, m.id`,
+      [day, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      milestoneId: String(row['id']),
+      projectCode: String(row['projectCode']),
+      projectName: String(row['projectName']),
+      itemName: String(row['itemName']),
+      departmentName: String(row['departmentName']),
+      deadline: String(row['deadline']),
+    }));
+  }
+
+  /** Problems closed (销号) after `after` and on or before `day`. */
+  async agendaClosed(
+    after: string,
+    day: string,
+  ): Promise<
+    Array<{ id: string; code: string; projectName: string; description: string; closedOn: string }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT q.id, q.code, p.name AS projectName, q.description, q.closed_on AS closedOn
+         FROM problem q JOIN project p ON p.id = q.project_id
+        WHERE q.closed_on > ? AND q.closed_on <= ? ORDER BY q.closed_on, q.id`,
+      [after, day],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      code: String(row['code']),
+      projectName: String(row['projectName']),
+      description: String(row['description']),
+      closedOn: String(row['closedOn']),
+    }));
+  }
+}
