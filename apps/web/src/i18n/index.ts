@@ -6,17 +6,20 @@ import approvalsZhCN from './approvals.zh-CN';
 import cockpitEn from './cockpit.en';
 import cockpitZhCN from './cockpit.zh-CN';
 import baseEn from './en';
+import layoutEn from './layout.en';
+import layoutZhCN from './layout.zh-CN';
 import screenEn from './screen.en';
 import screenZhCN from './screen.zh-CN';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
 
-const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN };
-const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn };
+const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN, ...layoutZhCN };
+const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn, ...layoutEn };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
   typeof alertsZhCN &
   typeof cockpitZhCN &
-  typeof screenZhCN;
+  typeof screenZhCN &
+  typeof layoutZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
