@@ -43,6 +43,13 @@ function expectStacked(boxes: Box[], minWidth: number): void {
   }
 }
 
+/** Waits until no transition or animation runs (a dialog's or the drawer's), for a true screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+}
+
 /** Neither the page nor the shell's main area scrolls sideways. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => {
@@ -185,6 +192,9 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           expectStacked(cards, 300);
           expectStacked(charts, 300);
           expect(Math.min(...charts.map((chart) => chart.height))).toBeGreaterThanOrEqual(250);
+          // The lower cards at their own size, to look at.
+          for (const [index, card] of (await page.locator('.cockpit .grid > *').all()).slice(4).entries())
+            await card.screenshot({ path: artifactPath(`responsive-phone-cockpit-card-${index + 5}.png`) });
         } else {
           // Several cards a row on the PC.
           expect(new Set(cards.map((card) => Math.round(card.y))).size).toBeLessThan(cards.length);
@@ -198,6 +208,7 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           // Slid in (the drawer animates from the left edge), and narrower than the phone.
           await expect.poll(async () => Math.round((await drawer.boundingBox())?.x ?? -1)).toBe(0);
           expect((await drawer.boundingBox())!.width).toBeLessThan(screen.width);
+          await settled(page);
           await page.screenshot({ path: artifactPath('responsive-phone-drawer.png') });
           await page.locator(testId('nav-alerts')).click();
           await page.waitForURL((url) => url.pathname === '/alerts');
@@ -243,6 +254,7 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           const dialog = page.locator('.el-dialog.is-fullscreen');
           await dialog.waitFor();
           expect(Math.round((await dialog.boundingBox())!.width)).toBe(screen.width);
+          await settled(page);
           await page.screenshot({ path: artifactPath('responsive-phone-alert-dialog.png') });
           await page.keyboard.press('Escape');
           await dialog.waitFor({ state: 'hidden' });
@@ -287,6 +299,7 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           const dialog = page.locator(`${testId('project-form-dialog')}.is-fullscreen`);
           await dialog.waitFor();
           expect(Math.round((await dialog.boundingBox())!.width)).toBe(screen.width);
+          await settled(page);
           await page.screenshot({ path: artifactPath('responsive-phone-project-form.png') });
           await page.keyboard.press('Escape');
           await dialog.waitFor({ state: 'hidden' });
