@@ -179,7 +179,10 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
         await expect
           .poll(async () => (await signed.textContent())?.trim(), { timeout: 15_000 })
           .toMatch(/^\d+$/);
-        await page.locator(`${testId('chart-funnel')} svg`).first().waitFor({ timeout: 15_000 });
+        await page
+          .locator(`${testId('chart-funnel')} svg`)
+          .first()
+          .waitFor({ timeout: 15_000 });
         expect(await page.locator(testId('breadcrumb-current')).textContent()).toContain('驾驶舱');
         await screenshot(page, `${screen.name}-cockpit`);
         await expectMenuFor(screen);
@@ -285,7 +288,10 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           expectStacked(await boxesOf(cards), 300);
           expect(await cards.first().locator('a[href^="/projects/"]').count()).toBe(1);
         } else {
-          await page.locator(`${testId('projects-table')} .el-table__body tr`).first().waitFor();
+          await page
+            .locator(`${testId('projects-table')} .el-table__body tr`)
+            .first()
+            .waitFor();
           expect(
             await page.locator(`${testId('projects-table')} th.el-table-fixed-column--left`).count(),
           ).toBe(2);

@@ -46,7 +46,8 @@ export function columnsOf(children: VNodeArrayChildren | undefined): CardColumn[
       label: typeof props.label === 'string' ? props.label : '',
       prop: typeof props.prop === 'string' ? props.prop : undefined,
       render: typeof slots === 'object' && !Array.isArray(slots) ? slots.default : undefined,
-      formatter: typeof props.formatter === 'function' ? (props.formatter as CardColumn['formatter']) : undefined,
+      formatter:
+        typeof props.formatter === 'function' ? (props.formatter as CardColumn['formatter']) : undefined,
       // The row's buttons: a right-fixed column (the tables' 操作) goes to the card's foot, unlabelled.
       actions: props.fixed === 'right',
     });
