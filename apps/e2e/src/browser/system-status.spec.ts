@@ -17,7 +17,8 @@ describe('system status page in the browser (built web app served by the API)', 
     await stack?.stop();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Wide enough for the menu's labels (up to 1440 px it shows icons only: responsive.spec.ts).
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
   });
   afterEach(async () => {
