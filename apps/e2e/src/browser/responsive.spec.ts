@@ -50,6 +50,17 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/** The dialog that just opened fills the phone's width; a screenshot of it, then Esc closes it. */
+async function expectFullScreenDialog(page: Page, selector: string, width: number, name: string) {
+  const dialog = page.locator(selector);
+  await dialog.waitFor();
+  expect(Math.round((await dialog.boundingBox())!.width)).toBe(width);
+  await settled(page);
+  await page.screenshot({ path: artifactPath(`responsive-phone-${name}.png`) });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Neither the page nor the shell's main area scrolls sideways. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => {
@@ -254,13 +265,7 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           expect(await ours.first().locator(testId('alert-view')).isVisible()).toBe(true);
           // A dialog fills the phone's screen.
           await ours.first().locator(testId('alert-view')).click();
-          const dialog = page.locator('.el-dialog.is-fullscreen');
-          await dialog.waitFor();
-          expect(Math.round((await dialog.boundingBox())!.width)).toBe(screen.width);
-          await settled(page);
-          await page.screenshot({ path: artifactPath('responsive-phone-alert-dialog.png') });
-          await page.keyboard.press('Escape');
-          await dialog.waitFor({ state: 'hidden' });
+          await expectFullScreenDialog(page, '.el-dialog.is-fullscreen', screen.width, 'alert-dialog');
         } else {
           const row = page.locator(`${testId('alerts-table')} .el-table__body tr`).filter({
             hasText: project.name,
@@ -302,13 +307,8 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
         if (screen.name === 'phone') {
           // The new-project form fills the screen.
           await page.locator(testId('project-create')).click();
-          const dialog = page.locator(`${testId('project-form-dialog')}.is-fullscreen`);
-          await dialog.waitFor();
-          expect(Math.round((await dialog.boundingBox())!.width)).toBe(screen.width);
-          await settled(page);
-          await page.screenshot({ path: artifactPath('responsive-phone-project-form.png') });
-          await page.keyboard.press('Escape');
-          await dialog.waitFor({ state: 'hidden' });
+          const form = `${testId('project-form-dialog')}.is-fullscreen`;
+          await expectFullScreenDialog(page, form, screen.width, 'project-form');
         }
 
         await page.goto(`${stack.api.baseUrl}/projects/${project.id}`);
