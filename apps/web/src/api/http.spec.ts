@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, buildUrl, http, send, setAuthTokenProvider, setUnauthorizedHandler } from './http';
+import {
+  ApiError,
+  buildUrl,
+  http,
+  send,
+  setAuthTokenProvider,
+  setLanguageProvider,
+  setUnauthorizedHandler,
+} from './http';
 
 function jsonResponse(status: number, body: unknown, statusText = ''): Response {
   return new Response(JSON.stringify(body), {
@@ -22,6 +30,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   setAuthTokenProvider(null);
   setUnauthorizedHandler(null);
+  setLanguageProvider(null);
 });
 
 describe('http', () => {
@@ -33,6 +42,24 @@ describe('http', () => {
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"name":"x"}');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('asks for messages in the chosen language and keeps the error code and params', async () => {
+    setLanguageProvider(() => 'en');
+    const fetchMock = mockFetch(
+      jsonResponse(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'date_in_future',
+        params: { field: 'at', today: '2026-12-07' },
+        message: 'at: must not be in the future (today is 2026-12-07)',
+      }),
+    );
+    const failure = await http.post('/projects/7/funds', {}).catch((error: unknown) => error);
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['Accept-Language']).toBe('en');
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ code: 'date_in_future', params: { field: 'at' }, fromServer: true });
   });
 
   it('throws a typed ApiError from the server error envelope', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick } from 'vue';
+import { ApiError } from '../api/http';
 import { useLoadedList, usePagedList, type PageOf } from './usePagedList';
 
 /** A fetch the test answers by hand, in any order. */
@@ -72,7 +73,15 @@ describe('usePagedList', () => {
     const { fetch, calls } = controlledFetch<string>();
     const list = effectScope().run(() => usePagedList<string>({ fetch }))!;
     await settle();
-    calls[0]!.reject(new Error('boom'));
+    // The server's own message (an error envelope) is what the list shows.
+    const body = {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'boom',
+      params: {},
+      message: 'boom',
+    };
+    calls[0]!.reject(new ApiError(500, 'Internal Server Error', 'boom', body));
     await settle();
     expect(list.error.value).toContain('boom');
     void list.load();
