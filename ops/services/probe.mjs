@@ -83,9 +83,13 @@ function result(status, detail) {
   return { status, detail };
 }
 
-function probeMysql(p, timeoutMs) {
+/**
+ * A connection to `p` that ends with the first result `finish` is given: by `listen(sock, finish)`
+ * (which handles what the server sends), a network error, the server closing first (`closed`), or
+ * `timeoutMs` without a result (`silent(sock)` says why, else no connection).
+ */
+function probeSocket(p, timeoutMs, { listen, silent, closed }) {
   return new Promise((resolve) => {
-    let buf = Buffer.alloc(0);
     let done = false;
     const sock = net.connect({ host: p.host, port: p.port });
     const finish = (r) => {
@@ -96,40 +100,50 @@ function probeMysql(p, timeoutMs) {
       resolve(r);
     };
     const timer = setTimeout(
-      () =>
-        finish(
-          buf.length || sock.readyState === 'open'
-            ? result('foreign', `connected but no MySQL handshake within ${timeoutMs} ms`)
-            : result('nothing', `no connection within ${timeoutMs} ms`),
-        ),
+      () => finish(silent(sock) ?? result('nothing', `no connection within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    sock.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (buf.length < 5) return;
-      const len = buf.readUIntLE(0, 3);
-      if (len < 1 || len > 1 << 16) {
-        finish(result('foreign', 'answered, but not with a MySQL packet'));
-        return;
-      }
-      if (buf.length < 4 + len) return;
-      const payload = buf.subarray(4, 4 + len);
-      const proto = payload[0];
-      if (proto === 10) {
-        const end = payload.indexOf(0, 1);
-        const version = payload.subarray(1, end > 0 ? end : Math.min(payload.length, 60)).toString('latin1');
-        finish(result('ok', `MySQL protocol 10, server ${version}`));
-      } else if (proto === 0xff) {
-        const code = payload.length >= 3 ? payload.readUInt16LE(1) : 0;
-        let msg = payload.subarray(3).toString('utf8');
-        if (msg.startsWith('#')) msg = msg.slice(6);
-        finish(result('auth-failed', `server refused the connection: ${code} ${msg.trim()}`));
-      } else {
-        finish(result('foreign', `answered with protocol byte ${proto}, not a MySQL handshake`));
-      }
-    });
+    listen(sock, finish, () => done);
     sock.on('error', (e) => finish(netError(e)));
-    sock.on('close', () => finish(result('foreign', 'connection closed before a MySQL handshake arrived')));
+    sock.on('close', () => finish(result('foreign', closed)));
+  });
+}
+
+function probeMysql(p, timeoutMs) {
+  let buf = Buffer.alloc(0);
+  return probeSocket(p, timeoutMs, {
+    silent: (sock) =>
+      buf.length || sock.readyState === 'open'
+        ? result('foreign', `connected but no MySQL handshake within ${timeoutMs} ms`)
+        : undefined,
+    closed: 'connection closed before a MySQL handshake arrived',
+    listen: (sock, finish) =>
+      sock.on('data', (chunk) => {
+        buf = Buffer.concat([buf, chunk]);
+        if (buf.length < 5) return;
+        const len = buf.readUIntLE(0, 3);
+        if (len < 1 || len > 1 << 16) {
+          finish(result('foreign', 'answered, but not with a MySQL packet'));
+          return;
+        }
+        if (buf.length < 4 + len) return;
+        const payload = buf.subarray(4, 4 + len);
+        const proto = payload[0];
+        if (proto === 10) {
+          const end = payload.indexOf(0, 1);
+          const version = payload
+            .subarray(1, end > 0 ? end : Math.min(payload.length, 60))
+            .toString('latin1');
+          finish(result('ok', `MySQL protocol 10, server ${version}`));
+        } else if (proto === 0xff) {
+          const code = payload.length >= 3 ? payload.readUInt16LE(1) : 0;
+          let msg = payload.subarray(3).toString('utf8');
+          if (msg.startsWith('#')) msg = msg.slice(6);
+          finish(result('auth-failed', `server refused the connection: ${code} ${msg.trim()}`));
+        } else {
+          finish(result('foreign', `answered with protocol byte ${proto}, not a MySQL handshake`));
+        }
+      }),
   });
 }
 
@@ -140,70 +154,57 @@ function resp(...args) {
 }
 
 function probeRedis(p, timeoutMs) {
-  return new Promise((resolve) => {
-    let buf = '';
-    let done = false;
-    const steps = []; // expected replies, in order
-    const sock = net.connect({ host: p.host, port: p.port });
-    const finish = (r) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      sock.destroy();
-      resolve(r);
-    };
-    const timer = setTimeout(
-      () =>
-        finish(
-          sock.readyState === 'open'
-            ? result('foreign', `connected but no Redis reply within ${timeoutMs} ms`)
-            : result('nothing', `no connection within ${timeoutMs} ms`),
-        ),
-      timeoutMs,
-    );
-    sock.on('connect', () => {
-      let out = '';
-      if (p.password) {
-        out += p.user && p.user !== 'default' ? resp('AUTH', p.user, p.password) : resp('AUTH', p.password);
-        steps.push('auth');
-      }
-      out += 'PING\r\n';
-      steps.push('ping');
-      sock.write(out);
-    });
-    sock.on('data', (chunk) => {
-      buf += chunk.toString('utf8');
-      let nl;
-      while (!done && (nl = buf.indexOf('\r\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 2);
-        const step = steps.shift();
-        if (step === 'auth') {
-          if (line.startsWith('+OK')) continue;
-          // Like ioredis: a password sent to a server without one is only a warning.
-          if (/without any password configured|no password is set/i.test(line)) continue;
-          finish(result('auth-failed', `AUTH rejected: ${line.slice(1)}`));
-        } else if (step === 'ping') {
-          if (line.startsWith('+PONG')) finish(result('ok', 'Redis answered PONG'));
-          else if (line.startsWith('-NOAUTH'))
-            finish(
-              result(
-                'auth-required',
-                'a Redis server answers but requires a password (put it in the URL: redis://:PASSWORD@host:port)',
-              ),
-            );
-          else if (line.startsWith('-WRONGPASS') || line.startsWith('-ERR invalid password'))
-            finish(result('auth-failed', line.slice(1)));
-          else if (line.startsWith('-'))
-            finish(result('auth-failed', `Redis answered an error to PING: ${line.slice(1)}`));
-          else finish(result('foreign', `answered "${line.slice(0, 60)}", not a Redis PONG`));
-        } else {
-          finish(result('foreign', 'unexpected data'));
+  let buf = '';
+  const steps = []; // expected replies, in order
+  return probeSocket(p, timeoutMs, {
+    silent: (sock) =>
+      sock.readyState === 'open'
+        ? result('foreign', `connected but no Redis reply within ${timeoutMs} ms`)
+        : undefined,
+    closed: 'connection closed before a Redis reply arrived',
+    listen: (sock, finish, done) => {
+      sock.on('connect', () => {
+        let out = '';
+        if (p.password) {
+          out += p.user && p.user !== 'default' ? resp('AUTH', p.user, p.password) : resp('AUTH', p.password);
+          steps.push('auth');
         }
-      }
-    });
-    sock.on('error', (e) => finish(netError(e)));
-    sock.on('close', () => finish(result('foreign', 'connection closed before a Redis reply arrived')));
+        out += 'PING\r\n';
+        steps.push('ping');
+        sock.write(out);
+      });
+      sock.on('data', (chunk) => {
+        buf += chunk.toString('utf8');
+        let nl;
+        while (!done() && (nl = buf.indexOf('\r\n')) >= 0) {
+          const line = buf.slice(0, nl);
+          buf = buf.slice(nl + 2);
+          const step = steps.shift();
+          if (step === 'auth') {
+            if (line.startsWith('+OK')) continue;
+            // Like ioredis: a password sent to a server without one is only a warning.
+            if (/without any password configured|no password is set/i.test(line)) continue;
+            finish(result('auth-failed', `AUTH rejected: ${line.slice(1)}`));
+          } else if (step === 'ping') {
+            if (line.startsWith('+PONG')) finish(result('ok', 'Redis answered PONG'));
+            else if (line.startsWith('-NOAUTH'))
+              finish(
+                result(
+                  'auth-required',
+                  'a Redis server answers but requires a password (put it in the URL: redis://:PASSWORD@host:port)',
+                ),
+              );
+            else if (line.startsWith('-WRONGPASS') || line.startsWith('-ERR invalid password'))
+              finish(result('auth-failed', line.slice(1)));
+            else if (line.startsWith('-'))
+              finish(result('auth-failed', `Redis answered an error to PING: ${line.slice(1)}`));
+            else finish(result('foreign', `answered "${line.slice(0, 60)}", not a Redis PONG`));
+          } else {
+            finish(result('foreign', 'unexpected data'));
+          }
+        }
+      });
+    },
   });
 }
 

@@ -1,36 +1,10 @@
-import {
-  createRouter,
-  createWebHistory,
-  type LocationQuery,
-  type Router,
-  type RouteRecordRaw,
-} from 'vue-router';
-import { ALERT_LEVELS, ALERT_STATUS_FILTERS, type AlertLevel, type AlertStatusFilter } from './api/alerts';
-import type { MilestoneLight, MilestoneState } from './api/approvals';
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router';
 import { ALL_ROLES, decideNavigation } from './auth/access';
 import type { AuthStore } from './auth/auth-store';
 
 const ADMIN = ['admin'] as const;
 /** Who follows 督办 (escalated alerts): leadership, the bureau and admins (domain §5). */
 const ESCALATION = ['leader', 'bureau', 'admin'] as const;
-
-/** The alert inbox's initial filters from its address (`/alerts?level=3&status=open&departmentId=…`). */
-export function alertFiltersOf(query: LocationQuery): {
-  level?: AlertLevel;
-  status?: AlertStatusFilter;
-  departmentId?: string;
-} {
-  const q = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined);
-  const level = Number(q('level'));
-  const status = q('status');
-  return {
-    level: (ALERT_LEVELS as readonly number[]).includes(level) ? (level as AlertLevel) : undefined,
-    status: (ALERT_STATUS_FILTERS as readonly string[]).includes(status ?? '')
-      ? (status as AlertStatusFilter)
-      : undefined,
-    departmentId: q('departmentId') || undefined,
-  };
-}
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -70,22 +44,15 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/approvals',
     component: () => import('./views/approvals/ApprovalInboxView.vue'),
-    props: (route) => {
-      const q = (key: string) =>
-        typeof route.query[key] === 'string' ? (route.query[key] as string) : undefined;
-      return {
-        projectId: q('projectId'),
-        departmentId: q('departmentId'),
-        light: q('light') as MilestoneLight | undefined,
-        state: q('state') as MilestoneState | undefined,
-      };
-    },
+    // The filters are read from the address by the page itself (inbox-query.ts).
+    props: (route) => ({
+      projectId: typeof route.query.projectId === 'string' ? route.query.projectId : undefined,
+    }),
     meta: { titleKey: 'nav.approvals', roles: ALL_ROLES },
   },
   {
     path: '/alerts',
     component: () => import('./views/alerts/AlertInboxView.vue'),
-    props: (route) => alertFiltersOf(route.query),
     meta: { titleKey: 'nav.alerts', roles: ALL_ROLES },
   },
   {

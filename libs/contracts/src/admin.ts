@@ -1,4 +1,4 @@
-import type { WebhookKind } from '@luodi/domain';
+import type { AuditEntryContent, WebhookKind } from '@luodi/domain';
 
 /** A department in lists (`GET /api/departments`). */
 export interface DepartmentSummary {
@@ -17,18 +17,10 @@ export interface Department extends DepartmentSummary {
 }
 
 /** One entry of the audit log (`GET /api/audit`). */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
+export interface AuditEntry extends Omit<AuditEntryContent, 'before' | 'after'> {
+  /** The record before and after the write, as JSON values (the chain hashes them as text). */
   before: unknown;
   after: unknown;
-  ip: string | null;
-  requestId: string | null;
 }
 
 /** `GET /api/audit/verify`: whether the hash chain is whole, and the first broken entry if not. */

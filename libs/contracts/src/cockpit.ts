@@ -1,3 +1,5 @@
+import type { DepartmentScore, TrendMonthFigures } from '@luodi/domain';
+
 /**
  * The leadership cockpit (驾驶舱) and big screen: the answers of `GET /api/dashboard/*`.
  * Shared by the API (which builds them), the chart builders (pure functions of these) and the web.
@@ -97,24 +99,7 @@ export interface BreakdownResponse {
 }
 
 /** One month of `GET /api/dashboard/trend`. Months that have not begun at asOf carry nulls. */
-export interface TrendMonth {
-  /** `YYYY-MM`. */
-  month: string;
-  /** Projects signed in the month (by asOf). */
-  signedCount: number | null;
-  /** Σ contractAmount of those. */
-  contractAmount: string | null;
-  /** Projects (whatever their signing year) whose start date is in the month (by asOf). */
-  startedCount: number | null;
-  /** Key works of Y: completed investment reported for the month (reported by asOf). */
-  completedInvestment: string | null;
-  /** Σ completedInvestment of months 1..this one. */
-  cumulativeInvestment: string | null;
-  /** cumulativeInvestment ÷ Σ annualPlanInvestment (null when the plan is 0). */
-  investmentRate: number | null;
-  /** 序时进度 at the end of the month: month ÷ 12 (always given, the reference line). */
-  scheduleRate: number;
-}
+export type TrendMonth = TrendMonthFigures;
 
 export interface TrendResponse {
   year: number;
@@ -141,22 +126,10 @@ export interface ApprovalLightsResponse {
   items: ApprovalLightsItem[];
 }
 
-/** A department's 红黄码 on the scorecard. */
-export type ScoreCode = 'green' | 'yellow' | 'red';
+export type { ScoreCode } from '@luodi/domain';
 
 /** One row of `GET /api/dashboard/departments` (the scorecard, ranked). */
-export interface DepartmentScoreRow {
-  rank: number;
-  departmentId: string;
-  departmentName: string;
-  handled: number;
-  onTimeRate: number | null;
-  medianWorkingDays: number | null;
-  overdueOpen: number;
-  deemedApprovals: number;
-  medianAckHours: number | null;
-  code: ScoreCode;
-}
+export type DepartmentScoreRow = DepartmentScore;
 
 export interface DepartmentScorecardResponse {
   year: number;

@@ -2,6 +2,7 @@ export * from './access/password-policy';
 export * from './access/roles';
 export * from './access/username';
 export * from './audit/audit-chain';
+export * from './audit/audit-actions';
 export * from './business-time';
 export * from './calendar/working-calendar';
 export * from './error-catalog';

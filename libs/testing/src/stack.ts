@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './database';
 import { fakeNowEnv } from './environment';
 import {
@@ -82,4 +83,22 @@ export async function startStack(
       await database.drop();
     },
   };
+}
+
+/**
+ * The stack of one spec file: started (with `options`) before its tests, `then` given it to keep what
+ * it needs and set up more, stopped after them.
+ */
+export function useStack(
+  then: (stack: TestStack) => unknown,
+  options: Parameters<typeof startStack>[0] = {},
+): void {
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startStack(options);
+    await then(started);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
 }

@@ -8,15 +8,13 @@
 // Uses the built api (npm run build) and the services of ops/services; writes
 // ops/bench/results/burst-<date>.json.
 import {
-  BENCH_PASSWORD,
   benchDatabase,
   log,
-  login,
   parseArgs,
   percentile,
   runMain,
   startApi,
-  writeResult,
+  writeDatedResult,
 } from '../lib/common.mjs';
 
 const { options } = parseArgs();
@@ -65,10 +63,7 @@ async function burst(requests) {
 async function measure(poolSize, departmentId) {
   const api = await startApi({ ...bench.env, DATABASE_POOL_SIZE: String(poolSize) });
   try {
-    const [admin, bureau] = [
-      await login(api.baseUrl, 'admin', BENCH_PASSWORD),
-      await login(api.baseUrl, 'bureau', BENCH_PASSWORD),
-    ];
+    const [admin, bureau] = [await api.signIn('admin'), await api.signIn('bureau')];
     const itemCode = `B_BURST${poolSize}`;
     const item = await call(api.baseUrl, admin, 'POST', '/api/approval-items', {
       code: itemCode,
@@ -135,7 +130,7 @@ async function main() {
     await bench.drop(db);
   }
   const result = { at: new Date().toISOString(), machine, runs };
-  const file = writeResult(`burst-${result.at.slice(0, 10)}.json`, result);
+  const file = writeDatedResult('burst', result);
   log(`written ${file}`);
 }
 

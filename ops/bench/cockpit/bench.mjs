@@ -20,14 +20,13 @@ import { loadavg } from 'node:os';
 import {
   benchEnv,
   log,
-  login,
   machineInfo,
   parseArgs,
   requireFromRoot,
   runMain,
   sleep,
   startApi,
-  writeResult,
+  writeDatedResult,
 } from '../lib/common.mjs';
 import { fixedRate, round, sequential } from '../lib/load.mjs';
 import { BENCH_PASSWORD, ensureTier, rowCounts } from './generate.mjs';
@@ -241,7 +240,7 @@ async function main() {
   });
   const results = [];
   try {
-    const token = await login(api.baseUrl, 'leader', BENCH_PASSWORD);
+    const token = await api.signIn('leader', BENCH_PASSWORD);
     const get = async (path) => {
       const response = await fetch(`${api.baseUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -340,7 +339,7 @@ async function main() {
     figuresCacheSeconds: CACHE_SECONDS,
     endpoints: results,
   };
-  const file = writeResult(`cockpit-${TIER}-cache${CACHE_SECONDS}-${result.at.slice(0, 10)}.json`, result);
+  const file = writeDatedResult(`cockpit-${TIER}-cache${CACHE_SECONDS}`, result);
 
   log(
     `\ntier ${TIER}: ${counts.project} projects, ${counts.milestone} milestones; ${RATE} req/s × ${SECONDS} s; ms`,

@@ -11,17 +11,15 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import {
-  BENCH_PASSWORD,
   benchDatabase,
   log,
-  login,
   parseArgs,
   requireFromRoot,
   runMain,
   sleep,
   startApi,
   WORKER_MAIN,
-  writeResult,
+  writeDatedResult,
 } from '../lib/common.mjs';
 
 const { Queue, Worker } = requireFromRoot('bullmq');
@@ -99,7 +97,7 @@ async function main() {
   log(`bench: ${N} in-app deliveries end to end, database ${bench.database}`);
   const { db, machine } = await bench.load();
   const api = await startApi(env);
-  const token = await login(api.baseUrl, 'bureau', BENCH_PASSWORD);
+  const token = await api.signIn('bureau');
   const worker = spawn(process.execPath, [WORKER_MAIN], {
     env: { PATH: process.env.PATH, ...env },
     stdio: 'ignore',
@@ -185,7 +183,7 @@ async function main() {
     shareOfRawBullmq: endToEnd.perSecond ? endToEnd.perSecond / raw.perSecond : null,
     targets: { endToEndPerSecond: 5000, shareOfRawBullmq: 0.2 },
   };
-  const file = writeResult(`delivery-${result.at.slice(0, 10)}.json`, result);
+  const file = writeDatedResult('delivery', result);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
 }

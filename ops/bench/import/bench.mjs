@@ -14,17 +14,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
 import {
-  BENCH_PASSWORD,
   benchDatabase,
   log,
-  login,
   parseArgs,
   percentile,
   requireFromRoot,
   runMain,
   sleep,
   startApi,
-  writeResult,
+  writeDatedResult,
 } from '../lib/common.mjs';
 
 const ExcelJS = requireFromRoot('exceljs');
@@ -205,7 +203,7 @@ async function main() {
   const { db, machine } = await bench.load();
   const api = await startApi(bench.env);
   try {
-    const token = await login(api.baseUrl, 'bureau', BENCH_PASSWORD);
+    const token = await api.signIn('bureau');
     const file = await workbook(ROWS);
     log(`valid file: ${ROWS} rows, ${(file.length / MIB).toFixed(2)} MiB`);
     const runs = [];
@@ -264,7 +262,7 @@ async function main() {
         peakRssAddedMiB: bombResult.peakAddedMiB,
       },
     };
-    const out = writeResult(`import-${new Date().toISOString().slice(0, 10)}.json`, result);
+    const out = writeDatedResult('import', result);
     log(`results: ${out}`);
   } finally {
     await api.stop();

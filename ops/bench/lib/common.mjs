@@ -38,6 +38,14 @@ export function writeResult(name, result) {
 }
 
 /**
+ * Writes a bench's result as `<prefix>-<YYYY-MM-DD>.json` (the date of `result.at`, else today) and
+ * returns the file's path.
+ */
+export function writeDatedResult(prefix, result) {
+  return writeResult(`${prefix}-${(result.at ?? new Date().toISOString()).slice(0, 10)}.json`, result);
+}
+
+/**
  * The environment every bench starts the built API or worker with: its own database and queue
  * prefix, a fresh JWT secret, warnings only, production mode. Benches add their own settings.
  */
@@ -204,6 +212,8 @@ export async function startApi(env, { timeoutMs = 60_000 } = {}) {
     baseUrl,
     pid: child.pid,
     output: () => output,
+    /** Sign `username` in (password: the demo users' BENCH_PASSWORD) and return the access token. */
+    signIn: (username, password = BENCH_PASSWORD) => login(baseUrl, username, password),
     /** SIGTERM, then SIGKILL after `graceMs` (a process busy in a long synchronous loop never hears SIGTERM). */
     stop: async (graceMs = 10_000) => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

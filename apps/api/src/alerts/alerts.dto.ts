@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_KINDS, ALERT_STATUSES, ANSWER_CATEGORIES, type AnswerCategory } from '@luodi/domain';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, SearchPageQueryDto } from '../common/pagination';
 import { IsId, IsIsoDate, IsQueryInt } from '../common/validators';
 
 /** The list's status filter: a status, or `unresolved` for open and acknowledged together. */
 const ALERT_LIST_STATUSES = [...ALERT_STATUSES, 'unresolved'];
 
-export class AlertQueryDto extends PageQueryDto {
+/** `q`: in the project's name or code and (a milestone's alert) the approval item's name. */
+export class AlertQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({
     enum: ALERT_LIST_STATUSES,
     description: '`unresolved` = open or acknowledged (what the cockpit counts)',

@@ -64,7 +64,13 @@ export class AlertsService {
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
     const { items, total } = await this.alerts.list(
-      { status: query.status, kind: query.kind, level: query.level, departmentId: query.departmentId },
+      {
+        status: query.status,
+        kind: query.kind,
+        level: query.level,
+        departmentId: query.departmentId,
+        q: query.q,
+      },
       scope,
       { page: query.page, pageSize: query.pageSize },
     );

@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { SearchPageQueryDto } from '../common/pagination';
 import { InDateRange, IsId, IsOptionalNotNull } from '../common/validators';
 
 export class CreateApprovalItemDto {
@@ -59,7 +59,8 @@ export class CreateMilestoneDto {
   departmentId?: string;
 }
 
-export class MilestoneQueryDto extends PageQueryDto {
+/** `q`: in the project's name or code and the approval item's name. */
+export class MilestoneQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() projectId?: string;
 

@@ -133,6 +133,7 @@ export class MilestonesService {
         state: query.state,
         light: query.light,
         open: query.open === 'true' ? true : undefined,
+        q: query.q,
       },
       scope,
       { page: query.page, pageSize: query.pageSize },

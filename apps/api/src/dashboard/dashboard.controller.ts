@@ -19,9 +19,10 @@ import { Clock } from '@luodi/server-core';
  * The cockpit's figures: district-wide aggregates every role may read (api.md "all"), served through
  * the short-lived figures cache that every change clears. The cache key is the query alone, which is
  * right only while the figures do not depend on who asks: scoping them per department would have to
- * add the scope to the key.
+ * add the scope to the key. Every route is open to every role (the rule is the class's).
  */
 @ApiTags('dashboard')
+@Roles('admin', 'bureau', 'leader', 'department')
 @ApiBearerAuth()
 @Controller('dashboard')
 export class DashboardController {
@@ -32,7 +33,6 @@ export class DashboardController {
   ) {}
 
   @Get('summary')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
     summary:
       'The figures of domain §6 for a year at a moment (rates in [0, 1], null when undefined), and open alerts by level',
@@ -42,14 +42,12 @@ export class DashboardController {
   }
 
   @Get('funnel')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({ summary: 'The pipeline funnel 在谈→签约→落地→开工→投产 of the year at asOf' })
   funnel(@Query() query: SummaryQueryDto): Promise<FunnelResponse> {
     return this.cache.get('funnel', query, () => this.dashboard.funnel(query));
   }
 
   @Get('breakdown')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
     summary:
       'The projects signed in the year by source or industry: counts, amounts, landing and start rates',
@@ -60,7 +58,6 @@ export class DashboardController {
   }
 
   @Get('trend')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
     summary: 'Signings and starts per month, cumulative key-work investment against 序时进度',
   })
@@ -69,7 +66,6 @@ export class DashboardController {
   }
 
   @Get('approvals-by-department')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
     summary: 'Open approvals with a deadline by deciding department and light (红黄绿) at asOf',
   })
@@ -78,7 +74,6 @@ export class DashboardController {
   }
 
   @Get('departments')
-  @Roles('admin', 'bureau', 'leader', 'department')
   @ApiOperation({
     summary: 'The department scorecard (效能): handled, on time, median days, overdue, 超时默认; ranked',
   })

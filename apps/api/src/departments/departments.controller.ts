@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope } from '@luodi/domain';
 import { CurrentScope, Roles } from '../auth/access.decorators';
-import type { Page } from '../common/pagination';
+import { OptionalPageSearchQueryDto, type Page } from '../common/pagination';
 import {
   CreateDepartmentDto,
   DepartmentDto,
@@ -19,8 +19,12 @@ export class DepartmentsController {
 
   @Get()
   @Roles('admin', 'bureau', 'leader', 'department')
-  list(): Promise<Page<DepartmentSummaryDto>> {
-    return this.departments.list();
+  @ApiOperation({
+    summary:
+      'Departments by code: every one (the pickers), or a page with `page`/`pageSize`; `q` searches the code and the name',
+  })
+  list(@Query() query: OptionalPageSearchQueryDto): Promise<Page<DepartmentSummaryDto>> {
+    return this.departments.list(query);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AccessScope, applyWebhookChange, DomainError, NotFound } from '@luodi/domain';
 import { type DepartmentEntity, DepartmentRepository } from '@luodi/persistence';
-import type { Page } from '../common/pagination';
+import type { OptionalPageSearchQueryDto, Page } from '../common/pagination';
 import type {
   CreateDepartmentDto,
   DepartmentDto,
@@ -39,9 +39,14 @@ function webhookColumns(
 export class DepartmentsService {
   constructor(private readonly departments: DepartmentRepository) {}
 
-  async list(): Promise<Page<DepartmentSummaryDto>> {
-    const items = (await this.departments.list()).map(summary);
-    return { items, total: items.length };
+  /** Every department, or one page when `page` or `pageSize` is given; `q` searches the code and the name. */
+  async list(query: OptionalPageSearchQueryDto = {}): Promise<Page<DepartmentSummaryDto>> {
+    const paged = query.page !== undefined || query.pageSize !== undefined;
+    const { items, total } = await this.departments.page(
+      paged ? { page: query.page ?? 1, pageSize: query.pageSize ?? 50 } : null,
+      query.q,
+    );
+    return { items: items.map(summary), total };
   }
 
   /** Contact settings are visible to the whole district's staff, and to a department for itself. */

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserViewDto } from '../auth/auth.dto';
 import { Roles } from '../auth/access.decorators';
-import { type Page, PageQueryDto } from '../common/pagination';
+import { type Page, SearchPageQueryDto } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -14,8 +14,9 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@Query() query: PageQueryDto): Promise<Page<UserViewDto>> {
-    return this.users.list(query.page, query.pageSize);
+  @ApiOperation({ summary: 'Users by username; `q` searches the username and the display name' })
+  list(@Query() query: SearchPageQueryDto): Promise<Page<UserViewDto>> {
+    return this.users.list(query.page, query.pageSize, query.q);
   }
 
   @Get(':id')

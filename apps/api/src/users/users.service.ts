@@ -45,8 +45,8 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(page: number, pageSize: number): Promise<Page<UserViewDto>> {
-    const { items, total } = await this.users.list(page, pageSize);
+  async list(page: number, pageSize: number, q?: string): Promise<Page<UserViewDto>> {
+    const { items, total } = await this.users.list({ page, pageSize }, q);
     return { items: await Promise.all(items.map((user) => this.auth.view(user))), total };
   }
 

@@ -1,16 +1,13 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type TestStack, useStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 describe('audit trail: every write recorded, hash-chained, tamper-evident (real MariaDB)', () => {
   let stack: TestStack;
   let admin: string;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack(async (started) => {
+    stack = started;
     admin = await stack.login('admin');
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const audit = async (query: string) =>

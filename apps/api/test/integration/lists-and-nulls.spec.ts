@@ -1,16 +1,13 @@
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestStack, useStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 describe('managed lists and null fields (real MariaDB)', () => {
   let stack: TestStack;
   let bureau: string;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack(async (started) => {
+    stack = started;
     bureau = await stack.login('bureau');
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it('refuses null for a field that cannot be empty (400 naming it), changing nothing', async () => {

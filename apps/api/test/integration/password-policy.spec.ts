@@ -1,17 +1,14 @@
-import { DEMO_TEST_PASSWORD, startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TEST_PASSWORD, type TestStack, useStack } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 /** Issue 11 item 7 (weak passwords): NIST SP 800-63B rules on user creation and password change. */
 describe('password policy through the API (real MariaDB + Redis)', () => {
   let stack: TestStack;
   let admin: string;
 
-  beforeAll(async () => {
-    stack = await startStack();
+  useStack(async (started) => {
+    stack = started;
     admin = await stack.login('admin');
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   const create = (username: string, password: string) =>

@@ -26,7 +26,11 @@ export interface UserInput {
 }
 
 export const departmentsApi = {
+  /** Every department (the pickers). */
   list: () => http.get<Page<DepartmentSummary>>('/departments'),
+  /** One page of departments; `q` searches the code and the name (the admin page). */
+  page: (q: string, page: number, pageSize: number) =>
+    http.get<Page<DepartmentSummary>>('/departments', { query: { q: q || undefined, page, pageSize } }),
   get: (id: string) => http.get<Department>(`/departments/${encodeURIComponent(id)}`),
   create: (body: DepartmentInput) => http.post<Department>('/departments', body),
   update: (id: string, body: DepartmentInput) =>
@@ -34,8 +38,9 @@ export const departmentsApi = {
 };
 
 export const usersApi = {
-  list: (page: number, pageSize: number) =>
-    http.get<Page<SessionUser>>('/users', { query: { page, pageSize } }),
+  /** `q` searches the username and the display name. */
+  list: (q: string, page: number, pageSize: number) =>
+    http.get<Page<SessionUser>>('/users', { query: { q: q || undefined, page, pageSize } }),
   create: (body: UserInput) => http.post<SessionUser>('/users', body),
   update: (id: string, body: UserInput) => http.patch<SessionUser>(`/users/${encodeURIComponent(id)}`, body),
 };

@@ -40,6 +40,8 @@ export interface AlertFilters {
   kind?: AlertKind | '';
   level?: AlertLevel | '';
   departmentId?: string;
+  /** Search in the project's name or code and (a milestone's alert) the approval item's name. */
+  q?: string;
 }
 
 export interface AnswerInput {
@@ -64,6 +66,7 @@ export const alertsApi = {
         kind: filters.kind,
         level: filters.level,
         departmentId: filters.departmentId,
+        q: filters.q || undefined,
         page,
         pageSize,
       },

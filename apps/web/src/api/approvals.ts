@@ -44,6 +44,8 @@ export interface MilestoneFilters {
   light?: MilestoneLight | '';
   /** Only undecided milestones. */
   open?: boolean;
+  /** Search in the project's name or code and the approval item's name. */
+  q?: string;
 }
 
 export interface MilestoneEventInput {
@@ -87,6 +89,7 @@ export const milestonesApi = {
         state: filters.state,
         light: filters.light,
         open: filters.open ? 'true' : undefined,
+        q: filters.q || undefined,
         page,
         pageSize,
       },

@@ -118,10 +118,14 @@ export function usePagedList<T, F extends object = Record<string, never>>(
   options: PagedListOptions<T, F>,
 ): PagedList<T, F> {
   const blank = options.filters ?? (() => ({}) as F);
-  const route = options.url ? useRoute() : null;
-  const router = options.url ? useRouter() : null;
-  const path = route?.path;
-  const initial = options.url && route ? options.url.read(route.query) : blank();
+  // A new address of the same page (back, a drill-down, a shared link) applies its filters.
+  const address = options.url
+    ? useFilterAddress(options.url, (next) => {
+        Object.assign(filters, next);
+        apply(next);
+      })
+    : null;
+  const initial = address?.initial ?? blank();
   const filters = reactive(copy(initial)) as F;
   const applied = ref(copy(initial)) as Ref<F>;
   const page = ref(1);
@@ -142,8 +146,7 @@ export function usePagedList<T, F extends object = Record<string, never>>(
 
   function search(): void {
     const next = copy(filters);
-    if (options.url && router && route)
-      void router.replace({ path: route.path, query: options.url.write(next) });
+    if (address) address.push(next);
     else apply(next);
   }
 
@@ -152,18 +155,6 @@ export function usePagedList<T, F extends object = Record<string, never>>(
     search();
   }
 
-  if (options.url && route) {
-    const url = options.url;
-    watch(
-      () => route.fullPath,
-      () => {
-        if (route.path !== path) return;
-        const next = url.read(route.query);
-        Object.assign(filters, next);
-        apply(next);
-      },
-    );
-  }
   if (options.autoApply)
     watch(
       () => ({ ...filters }),
@@ -173,6 +164,30 @@ export function usePagedList<T, F extends object = Record<string, never>>(
   if (options.immediate !== false) void list.load();
 
   return { ...list, total, page, pageSize, filters, applied, search, reset };
+}
+
+/**
+ * A list's filters kept in the address: `initial` is what the address names now, `push` writes some
+ * filters to it (replacing the query), and `onAddress` runs with the filters of every new address of
+ * the same page (a push, back/forward, a drill-down link).
+ */
+export function useFilterAddress<F>(
+  url: FilterUrl<F>,
+  onAddress: (next: F) => void,
+): { initial: F; push: (next: F) => void } {
+  const route = useRoute();
+  const router = useRouter();
+  const path = route.path;
+  watch(
+    () => route.fullPath,
+    () => {
+      if (route.path === path) onAddress(url.read(route.query));
+    },
+  );
+  return {
+    initial: url.read(route.query),
+    push: (next) => void router.replace({ path, query: url.write(next) }),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ const alertsEn: AlertsMessages = {
     },
     inbox: {
       title: 'Alerts',
+      search: 'Project name, code or approval item',
       hintDepartment:
         "Your department's alerts, unacknowledged first. Acknowledge, then answer with the cause, measures and expected date.",
       hintAll: "All departments' alerts, unacknowledged first, highest level first.",

@@ -8,6 +8,7 @@ const alertsZhCN = {
     },
     inbox: {
       title: '预警',
+      search: '项目名称、编号或审批事项',
       hintDepartment: '本部门的预警，未签收的在前。请先签收，再反馈原因、措施和预计办结日期。',
       hintAll: '各部门的预警，未签收的在前，级别高的在前。',
       department: '部门',

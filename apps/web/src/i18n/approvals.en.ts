@@ -5,6 +5,7 @@ const approvalsEn: ApprovalsMessages = {
   approvals: {
     inbox: {
       title: 'Approval inbox',
+      search: 'Project name, code or approval item',
       hintDepartment: "Your department's open approvals, most urgent first.",
       hintAll: "All departments' approvals, most urgent first.",
       hintLeader:

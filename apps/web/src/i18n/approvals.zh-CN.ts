@@ -4,6 +4,7 @@ const approvalsZhCN = {
   approvals: {
     inbox: {
       title: '审批待办',
+      search: '项目名称、编号或审批事项',
       hintDepartment: '本部门未办结的审批事项，最紧急的在前。',
       hintAll: '各部门的审批事项，最紧急的在前。',
       hintLeader: '各部门未办结的审批事项；区领导可批准延期（事先告知，每项限一次）。',

@@ -90,6 +90,7 @@ const en: MessageSchema = {
   },
   users: {
     title: 'Users',
+    search: 'Username or name',
     create: 'New user',
     editTitle: 'Edit user',
     username: 'Username',
@@ -109,6 +110,7 @@ const en: MessageSchema = {
   },
   departments: {
     title: 'Departments',
+    search: 'Department code or name',
     create: 'New department',
     editTitle: 'Edit department',
     code: 'Code',

@@ -92,6 +92,7 @@ const zhCN = {
   },
   users: {
     title: '用户管理',
+    search: '用户名或姓名',
     create: '新建用户',
     editTitle: '编辑用户',
     username: '用户名',
@@ -111,6 +112,7 @@ const zhCN = {
   },
   departments: {
     title: '部门管理',
+    search: '部门编码或名称',
     create: '新建部门',
     editTitle: '编辑部门',
     code: '编码',

@@ -1,18 +1,7 @@
 import type { ApprovalLightsResponse } from '@luodi/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { LIGHT_COLORS, type Light } from '../colors';
-import {
-  axisLabel,
-  axisNameStyle,
-  baseOption,
-  FONT,
-  fontSize,
-  gridOption,
-  countLabel,
-  item,
-  legendOption,
-  noDataTitle,
-} from './common';
+import { axisLabel, axisNameStyle, barChartSkeleton, countBarLabel, fontSize, item } from './common';
 import { approvalsDrill, type DrillContext, type DrillTarget } from './drill';
 
 /** Every text of the approvals-by-department chart; the app passes them from its i18n messages. */
@@ -60,21 +49,13 @@ export function approvalLightsOption(
 ): EChartsCoreOption {
   const names: Record<Light, string> = { red: labels.red, yellow: labels.yellow, green: labels.green };
   return {
-    ...baseOption(
-      context,
-      APPROVAL_LIGHTS_ORDER.map((light) => LIGHT_COLORS[light]),
-    ),
-    title: noDataTitle(context, data.items.length === 0, labels.noData),
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      textStyle: { fontSize: fontSize(context, FONT.label) },
-    },
-    legend: legendOption(
-      context,
-      APPROVAL_LIGHTS_ORDER.map((light) => names[light]),
-    ),
-    grid: gridOption(context, 24),
+    ...barChartSkeleton(context, {
+      palette: APPROVAL_LIGHTS_ORDER.map((light) => LIGHT_COLORS[light]),
+      empty: data.items.length === 0,
+      noData: labels.noData,
+      legend: APPROVAL_LIGHTS_ORDER.map((light) => names[light]),
+      gridRight: 24,
+    }),
     xAxis: {
       type: 'value',
       name: labels.countAxis,
@@ -100,13 +81,8 @@ export function approvalLightsOption(
       stack: 'lights',
       barMaxWidth: fontSize(context, 24),
       itemStyle: { color: LIGHT_COLORS[light] },
-      label: {
-        show: true,
-        position: 'inside',
-        fontSize: fontSize(context, FONT.label),
-        // A segment of 0 has no width: no label either.
-        formatter: countLabel,
-      },
+      // A segment of 0 has no width: no label either.
+      label: countBarLabel(context, 'inside'),
       emphasis: { focus: 'series' },
       data: data.items.map((i) => item(i[light], approvalLightDrill(i.departmentId, light, context))),
     })),

@@ -3,16 +3,13 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { COCKPIT_PALETTE } from '../colors';
 import {
   axisLabel,
-  baseOption,
-  countAxis,
+  barChartSkeleton,
+  countAndPercentAxes,
   FONT,
   fontSize,
-  gridOption,
-  countLabel,
   item,
-  legendOption,
-  noDataTitle,
-  percentAxis,
+  rateTooltip,
+  signedAndStartedBars,
   type RateFormatter,
 } from './common';
 import { reachedProjectsDrill, signedProjectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -77,15 +74,6 @@ export function breakdownOption(
   const categories = data.items.map((i) => (i.key === '' ? labels.none : i.key));
   const itemsOf = (kind: BreakdownSeriesKind, value: (i: BreakdownItem) => number | null) =>
     data.items.map((i) => item(value(i), breakdownDrill(data.by, i.key, kind, context)));
-  const barLabel = {
-    show: true,
-    position: horizontal ? 'right' : 'top',
-    fontSize: fontSize(context, FONT.label),
-    formatter: countLabel,
-  };
-  const rateTooltip = {
-    valueFormatter: (v: unknown) => labels.formatPercent(typeof v === 'number' ? v : null),
-  };
   // Points, not a line: the groups have no order a line between them could mean.
   const ratePoints = (
     name: string,
@@ -105,7 +93,7 @@ export function breakdownOption(
       formatter: (p: { value: number | null }) => labels.formatPercent(p.value),
     },
     emphasis: { label: { show: true } },
-    tooltip: rateTooltip,
+    tooltip: rateTooltip(labels.formatPercent),
     data: itemsOf(kind, value),
   });
   const categoryAxis = {
@@ -118,34 +106,24 @@ export function breakdownOption(
     ),
     ...(horizontal ? { inverse: true } : {}),
   };
-  const valueAxes = [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)];
+  const valueAxes = countAndPercentAxes(context, labels);
   return {
-    ...baseOption(context, COCKPIT_PALETTE),
-    title: noDataTitle(context, data.items.length === 0, labels.noData),
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      textStyle: { fontSize: fontSize(context, FONT.label) },
-    },
-    legend: legendOption(context, [labels.signed, labels.started, labels.startRate, labels.landingRate]),
-    grid: gridOption(context, horizontal ? 32 : 12),
+    ...barChartSkeleton(context, {
+      palette: COCKPIT_PALETTE,
+      empty: data.items.length === 0,
+      noData: labels.noData,
+      legend: [labels.signed, labels.started, labels.startRate, labels.landingRate],
+      gridRight: horizontal ? 32 : 12,
+    }),
     xAxis: horizontal ? valueAxes : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series: [
-      {
-        type: 'bar',
-        name: labels.signed,
-        barMaxWidth: 32,
-        label: barLabel,
-        data: itemsOf('signed', (i) => i.signedCount),
-      },
-      {
-        type: 'bar',
-        name: labels.started,
-        barMaxWidth: 32,
-        label: barLabel,
-        data: itemsOf('started', (i) => i.startedCount),
-      },
+      ...signedAndStartedBars(
+        context,
+        labels,
+        { barMaxWidth: 32, labelPosition: horizontal ? 'right' : 'top' },
+        (kind) => itemsOf(kind, (i) => i[`${kind}Count`]),
+      ),
       ratePoints(labels.startRate, 'startRate', (i) => i.startRate),
       ratePoints(labels.landingRate, 'landingRate', (i) => i.landingRate),
     ],

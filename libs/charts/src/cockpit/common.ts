@@ -83,6 +83,59 @@ export function percentAxis(context: DrillContext, name: string) {
   };
 }
 
+/**
+ * The start of every bar chart of the cockpit: base options, the "no data" title, an axis tooltip with
+ * a shadow pointer, the legend and the plot area (`gridRight` as in `gridOption`).
+ */
+export function barChartSkeleton(
+  context: DrillContext,
+  chart: { palette: readonly string[]; empty: boolean; noData: string; legend: string[]; gridRight?: number },
+) {
+  return {
+    ...baseOption(context, chart.palette),
+    title: noDataTitle(context, chart.empty, chart.noData),
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      textStyle: { fontSize: fontSize(context, FONT.label) },
+    },
+    legend: legendOption(context, chart.legend),
+    grid: gridOption(context, chart.gridRight),
+  };
+}
+
+/** The label of the count bars, at `position` (nothing for 0). */
+export function countBarLabel(context: DrillContext, position: string) {
+  return { show: true, position, fontSize: fontSize(context, FONT.label), formatter: countLabel };
+}
+
+/** The two count bar series, projects signed and projects started, labelled at `labelPosition`. */
+export function signedAndStartedBars(
+  context: DrillContext,
+  names: { signed: string; started: string },
+  bars: { barMaxWidth: number; labelPosition: string },
+  data: (kind: 'signed' | 'started') => unknown[],
+) {
+  const label = countBarLabel(context, bars.labelPosition);
+  return (['signed', 'started'] as const).map((kind) => ({
+    type: 'bar',
+    name: names[kind],
+    barMaxWidth: bars.barMaxWidth,
+    label,
+    data: data(kind),
+  }));
+}
+
+/** The two value axes of a chart of counts and rates: counts (whole numbers), then rates. */
+export function countAndPercentAxes(context: DrillContext, names: { countAxis: string; rateAxis: string }) {
+  return [countAxis(context, names.countAxis), percentAxis(context, names.rateAxis)];
+}
+
+/** The tooltip of a rate series: the rate as the app formats it. */
+export function rateTooltip(formatPercent: RateFormatter) {
+  return { valueFormatter: (v: unknown) => formatPercent(typeof v === 'number' ? v : null) };
+}
+
 /** The value axis of counts (whole numbers). */
 export function countAxis(context: DrillContext, name: string) {
   return {

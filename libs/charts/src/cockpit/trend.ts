@@ -3,16 +3,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { COCKPIT_PALETTE, REFERENCE_GREY } from '../colors';
 import {
   axisLabel,
-  baseOption,
-  countAxis,
-  FONT,
+  barChartSkeleton,
+  countAndPercentAxes,
   fontSize,
-  gridOption,
-  countLabel,
   item,
-  legendOption,
-  noDataTitle,
-  percentAxis,
+  rateTooltip,
+  signedAndStartedBars,
   type RateFormatter,
 } from './common';
 import { keyWorksDrill, monthRange, projectsDrill, type DrillContext, type DrillTarget } from './drill';
@@ -68,53 +64,26 @@ export function trendOption(
       return v === null ? null : item(v, trendMonthDrill(kind, m.month, context));
     });
   const keyWorks = keyWorksDrill(context);
-  const rateTooltip = {
-    valueFormatter: (v: unknown) => labels.formatPercent(typeof v === 'number' ? v : null),
-  };
-  const barLabel = {
-    show: true,
-    position: 'top',
-    fontSize: fontSize(context, FONT.label),
-    formatter: countLabel,
-  };
+  const rateFormat = rateTooltip(labels.formatPercent);
   const lineWidth = Math.max(2, fontSize(context, 2));
   return {
-    ...baseOption(context, COCKPIT_PALETTE),
-    title: noDataTitle(context, months.length === 0, labels.noData),
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      textStyle: { fontSize: fontSize(context, FONT.label) },
-    },
-    legend: legendOption(context, [
-      labels.signed,
-      labels.started,
-      labels.investmentRate,
-      labels.scheduleRate,
-    ]),
-    grid: gridOption(context),
+    ...barChartSkeleton(context, {
+      palette: COCKPIT_PALETTE,
+      empty: months.length === 0,
+      noData: labels.noData,
+      legend: [labels.signed, labels.started, labels.investmentRate, labels.scheduleRate],
+    }),
     xAxis: {
       type: 'category',
       data: months.map((m) => labels.month(monthNumber(m.month))),
       axisTick: { alignWithLabel: true },
       axisLabel: axisLabel(context, { interval: 0, hideOverlap: true }),
     },
-    yAxis: [countAxis(context, labels.countAxis), percentAxis(context, labels.rateAxis)],
+    yAxis: countAndPercentAxes(context, labels),
     series: [
-      {
-        type: 'bar',
-        name: labels.signed,
-        barMaxWidth: 24,
-        label: barLabel,
-        data: bars('signed', (m) => m.signedCount),
-      },
-      {
-        type: 'bar',
-        name: labels.started,
-        barMaxWidth: 24,
-        label: barLabel,
-        data: bars('started', (m) => m.startedCount),
-      },
+      ...signedAndStartedBars(context, labels, { barMaxWidth: 24, labelPosition: 'top' }, (kind) =>
+        bars(kind, (m) => m[`${kind}Count`]),
+      ),
       {
         type: 'line',
         name: labels.investmentRate,
@@ -123,7 +92,7 @@ export function trendOption(
         symbolSize: fontSize(context, 7),
         connectNulls: false,
         lineStyle: { width: lineWidth },
-        tooltip: rateTooltip,
+        tooltip: rateFormat,
         data: months.map((m) => (m.investmentRate === null ? null : item(m.investmentRate, keyWorks))),
       },
       {
@@ -134,7 +103,7 @@ export function trendOption(
         connectNulls: false,
         lineStyle: { type: 'dashed', width: lineWidth, color: REFERENCE_GREY },
         itemStyle: { color: REFERENCE_GREY },
-        tooltip: rateTooltip,
+        tooltip: rateFormat,
         data: months.map((m) => m.scheduleRate),
       },
     ],

@@ -20,8 +20,10 @@ export interface WeightedValue {
   count: number;
 }
 
+/** A department's 红黄码 on the scorecard. */
 export type ScoreCode = 'green' | 'yellow' | 'red';
 
+/** A department's row of the scorecard, ranked (the API answers these). */
 export interface DepartmentScore {
   rank: number;
   departmentId: string;

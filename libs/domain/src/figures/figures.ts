@@ -51,14 +51,23 @@ export interface TrendMonthFacts {
   completedInvestment?: string;
 }
 
+/** A month of the trend (the API answers these). Months that have not begun at asOf carry nulls. */
 export interface TrendMonthFigures {
+  /** `YYYY-MM`. */
   month: string;
+  /** Projects signed in the month (by asOf). */
   signedCount: number | null;
+  /** Σ contractAmount of those. */
   contractAmount: string | null;
+  /** Projects (whatever their signing year) whose start date is in the month (by asOf). */
   startedCount: number | null;
+  /** Key works of Y: completed investment reported for the month (reported by asOf). */
   completedInvestment: string | null;
+  /** Σ completedInvestment of months 1..this one. */
   cumulativeInvestment: string | null;
+  /** cumulativeInvestment ÷ Σ annualPlanInvestment (null when the plan is 0). */
   investmentRate: number | null;
+  /** 序时进度 at the end of the month: month ÷ 12 (always given, the reference line). */
   scheduleRate: number;
 }
 

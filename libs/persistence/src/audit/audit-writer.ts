@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { auditEntryHash, canonicalJson, type AuditEntryContent } from '@luodi/domain';
+import { auditEntryHash, type AuditAction, canonicalJson, type AuditEntryContent } from '@luodi/domain';
 import type { EntityManager } from 'typeorm';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -15,7 +15,8 @@ export interface AuditActor {
 export const SYSTEM_ACTOR: AuditActor = { userId: null, username: 'system', ip: null, requestId: null };
 
 export interface AuditRecord {
-  action: string;
+  /** One of the domain's audit actions (each has its zh-CN/en label). */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   before?: unknown;

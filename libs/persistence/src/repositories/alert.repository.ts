@@ -6,6 +6,7 @@ import {
   insertRows,
   lockRowById,
   type PageRequest,
+  whereContains,
   withRawStrings,
 } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
@@ -16,6 +17,8 @@ export interface AlertListFilter {
   kind?: string;
   level?: number;
   departmentId?: string;
+  /** Search: in the project's name or code and (a milestone's alert) the approval item's name. */
+  q?: string;
 }
 
 export interface AlertRow extends AlertEntity {
@@ -113,6 +116,12 @@ export class AlertRepository {
     if (filter.level) query.andWhere('a.level = :level', { level: filter.level });
     if (filter.departmentId)
       query.andWhere('a.department_id = :departmentId', { departmentId: filter.departmentId });
+    whereContains(query, filter.q, [
+      'p.name',
+      'p.code',
+      `EXISTS (SELECT 1 FROM milestone qm INNER JOIN approval_item qi ON qi.code = qm.item_code
+                WHERE a.subject_type = 'milestone' AND qm.id = a.subject_id AND qi.name LIKE :q)`,
+    ]);
     // Unacknowledged first, then the highest level, then the newest.
     query
       .orderBy("CASE a.status WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 ELSE 2 END", 'ASC')

@@ -1,6 +1,7 @@
 import { type AccessScope, scopeAllows } from '@luodi/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DepartmentEntity } from '../entities/department.entity';
+import { countThenPage, type PageRequest, whereContains } from './query-helpers';
 
 export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'> &
   Partial<Pick<DepartmentEntity, 'webhookKind' | 'webhookSecret'>>;
@@ -15,6 +16,14 @@ export class DepartmentRepository {
 
   list(): Promise<DepartmentEntity[]> {
     return this.repo().find({ order: { code: 'ASC' } });
+  }
+
+  /** One page of departments by code (every one when `page` is null); `q` searches the code and the name. */
+  async page(page: PageRequest | null, q?: string): Promise<{ items: DepartmentEntity[]; total: number }> {
+    const query = this.repo().createQueryBuilder('d').orderBy('d.code', 'ASC');
+    whereContains(query, q, ['d.code', 'd.name']);
+    const total = await countThenPage(query, page);
+    return { items: await query.getMany(), total };
   }
 
   /** Inside a transaction, pass its manager (never a second pool connection). */

@@ -1,4 +1,4 @@
-import { fromCents, MilestoneState, toCents } from '@luodi/domain';
+import { type DepartmentScoreInput, fromCents, MilestoneState, toCents } from '@luodi/domain';
 import type { DataSource } from 'typeorm';
 import { sqlValue } from '../sql-values';
 
@@ -45,14 +45,8 @@ function projectFilters(filter: FigureFilter, alias = 'p'): { sql: string; param
   return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
 }
 
-export interface DepartmentScoreRow {
-  departmentId: string;
-  departmentName: string;
-  handled: number;
-  onTime: number;
-  deemed: number;
-  overdueOpen: number;
-}
+/** A department's counts for the scorecard (its medians come from their own queries). */
+export type DepartmentScoreRow = Omit<DepartmentScoreInput, 'processingDays' | 'ackHours'>;
 
 /**
  * Filters of the approval figures: the projects' signing event (as for the project figures) and the

@@ -1,6 +1,6 @@
 import { type AccessScope, AlertKind, MilestoneState, OPEN_MILESTONE_STATES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
+import { countThenPage, lockRowById, type PageRequest, whereContains, withRawStrings } from './query-helpers';
 import { MilestoneEventEntity } from '../entities/milestone-event.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { sqlValue, sqlValues } from '../sql-values';
@@ -11,6 +11,8 @@ export interface MilestoneListFilter {
   state?: string;
   light?: string;
   open?: boolean;
+  /** Search: in the project's name or code and the approval item's name. */
+  q?: string;
 }
 
 export interface MilestoneRow extends MilestoneEntity {
@@ -88,6 +90,7 @@ export class MilestoneRepository {
     if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
     if (filter.light) query.andWhere('m.light = :light', { light: filter.light });
     if (filter.open) query.andWhere(`m.state IN ${OPEN_STATES}`);
+    whereContains(query, filter.q, ['p.name', 'p.code', 'i.name']);
     // Most urgent first: open ones by deadline (earliest first), then the rest.
     query
       .orderBy(`CASE WHEN m.state IN ${OPEN_STATES} THEN 0 ELSE 1 END`, 'ASC')

@@ -1,6 +1,6 @@
 import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest } from './query-helpers';
+import { countThenPage, escapeLike, lockRowById, type PageRequest, whereContains } from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
 import { ProjectEntity } from '../entities/project.entity';
@@ -48,8 +48,6 @@ const REACHED_COLUMNS: Record<NonNullable<ProjectListFilter['reached']>, string>
   started: 'p.started_at',
   operating: 'p.operating_at',
 };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 /**
  * The department scope of projects: a department user sees the projects its department leads and
@@ -113,10 +111,7 @@ export class ProjectRepository {
     if (filter.startedFrom)
       query.andWhere('p.started_at >= :startedFrom', { startedFrom: filter.startedFrom });
     if (filter.startedTo) query.andWhere('p.started_at <= :startedTo', { startedTo: filter.startedTo });
-    if (filter.q) {
-      const like = `%${escapeLike(filter.q)}%`;
-      query.andWhere('(p.name LIKE :like OR p.investor LIKE :like OR p.code LIKE :like)', { like });
-    }
+    whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code']);
     return query;
   }
 

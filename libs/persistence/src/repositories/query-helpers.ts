@@ -6,6 +6,24 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** `text` with LIKE's wildcards (`%`, `_`) and the escape character taken literally. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+/**
+ * A list's search box (`q`): the rows where one of the SQL expressions contains the trimmed text (any
+ * of them — an `EXISTS (…)` too, written with `:q`); nothing when the text is blank.
+ */
+export function whereContains<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  q: string | undefined,
+  matches: readonly string[],
+): void {
+  const text = q?.trim();
+  if (!text) return;
+  const expressions = matches.map((match) => (match.includes(':q') ? match : `${match} LIKE :q`));
+  query.andWhere(`(${expressions.join(' OR ')})`, { q: `%${escapeLike(text)}%` });
+}
+
 /** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction. */
 export function lockRowById<E extends ObjectLiteral>(
   manager: EntityManager,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { lockRowById } from './query-helpers';
+import { countThenPage, lockRowById, type PageRequest, whereContains } from './query-helpers';
 import { UserEntity } from '../entities/user.entity';
 
 export type NewUser = Pick<
@@ -27,13 +27,12 @@ export class UserRepository {
     return this.repo().findOneBy({ username });
   }
 
-  async list(page: number, pageSize: number): Promise<{ items: UserEntity[]; total: number }> {
-    const [items, total] = await this.repo().findAndCount({
-      order: { username: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { items, total };
+  /** Users by username; `q` searches the username and the display name. */
+  async list(page: PageRequest, q?: string): Promise<{ items: UserEntity[]; total: number }> {
+    const query = this.repo().createQueryBuilder('u').orderBy('u.username', 'ASC');
+    whereContains(query, q, ['u.username', 'u.display_name']);
+    const total = await countThenPage(query, page);
+    return { items: await query.getMany(), total };
   }
 
   /** The number of enabled admins, their rows locked until the caller's transaction ends. */

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createProject, expectError } from '../support/fixtures';
 import {
   accepted,
   at,
+  describeApprovals,
   EVENT_TYPES,
   newMilestone,
   post,
@@ -10,14 +11,12 @@ import {
   refused,
   stack,
   tokens,
-  useApprovalsStack,
   zrzyj,
 } from './support';
 
-describe('approvals: state machine, working-day clock, 超时默认, department scope (real MariaDB)', () => {
-  useApprovalsStack();
-
-  describe('the event state machine: illegal events are 409 naming the state, and change nothing', () => {
+describeApprovals(
+  'the event state machine: illegal events are 409 naming the state, and change nothing',
+  () => {
     it('accept when planned', async () => {
       const milestone = await newMilestone('T_THREE');
       expect(milestone).toMatchObject({ state: 'planned', deadline: null, events: [] });
@@ -279,5 +278,5 @@ describe('approvals: state machine, working-day clock, 超时默认, department 
         'itemCode',
       );
     });
-  });
-});
+  },
+);

@@ -1,6 +1,6 @@
 /* Shared set-up and helpers of the approvals scenarios (one file per scenario in this folder). */
 import { type TestStack } from '@luodi/testing';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   createApprovalItem,
   createProject,
@@ -22,16 +22,8 @@ import {
 /** A moment on a calendar day in Asia/Shanghai, written with its offset. */
 export const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
-export const EVENT_TYPES = [
-  'submit',
-  'request_supplement',
-  'accept',
-  'suspend',
-  'resume',
-  'extend',
-  'approve',
-  'reject',
-] as const;
+/** The events people record: the domain's list. */
+export { EVENT_TYPES } from '@luodi/domain';
 
 export let stack: TestStack;
 export let tokens: Tokens;
@@ -98,8 +90,23 @@ export const accepted = async (itemCode: string, date: string, options: { contra
   return record(milestone.id, { type: 'accept', at: at(date, '15:00') });
 };
 
+/**
+ * One scenario file: `describe(title, body)` inside the approvals suite, with the suite's stack started
+ * before its tests and stopped after.
+ */
+export function describeApprovals(title: string, body: () => void): void {
+  describe('approvals: state machine, working-day clock, 超时默认, department scope (real MariaDB)', () => {
+    useApprovalsStack();
+    describe(title, body);
+  });
+}
+
+/** An approval item of the test's own in ZRZYJ, created by the admin (answer 201). */
+export const newItem = (item: Record<string, unknown>) =>
+  createApprovalItem(stack, tokens.admin, { departmentId: zrzyj, ...item });
+
 /** The stack of one scenario file: started before its tests, stopped after. */
-export function useApprovalsStack(): void {
+function useApprovalsStack(): void {
   useSignedInStack(async (started) => {
     ({ stack, tokens, departments, zrzyj, fgj } = started);
     deptUserId = (await stack.call('GET', '/api/me', { token: tokens.dept })).body.id;
@@ -109,12 +116,7 @@ export function useApprovalsStack(): void {
       { code: 'T_DEEMED', name: '测试事项（超时默认）', deemedApproval: true },
       { code: 'T_MAXEXT', name: '测试事项（延期上限3日）', deemedApproval: false, maxExtensionDays: 3 },
     ]) {
-      await createApprovalItem(stack, tokens.admin, {
-        departmentId: zrzyj,
-        statutoryDays: 5,
-        promisedDays: 3,
-        ...item,
-      });
+      await newItem({ statutoryDays: 5, promisedDays: 3, ...item });
     }
   });
 }

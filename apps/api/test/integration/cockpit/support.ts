@@ -1,16 +1,15 @@
 /* Shared set-up and helpers of the cockpit scenarios (one file per scenario in this folder). */
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { expect } from 'vitest';
 import {
   addDays,
   changeStage,
   clearProjects,
   createProject,
-  departmentIds,
-  loginAll,
   money,
   shanghaiToday,
   type Tokens,
+  useSignedInStack,
 } from '../support/fixtures';
 import {
   DEPARTMENT_CODES,
@@ -220,17 +219,15 @@ export const filters = (): Filter[] => [{}, { source: '港洽会' }, { departmen
 
 /** The stack of one scenario file: started before its tests, stopped after. */
 export function useCockpitStack(): void {
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
+  useSignedInStack(async (started) => {
+    ({ stack, tokens } = started);
     const year0 = Number(shanghaiToday().slice(0, 4));
     demo = {
       funnel: await get(`/api/dashboard/funnel?year=${year0}`),
       breakdown: await get(`/api/dashboard/breakdown?by=source&year=${year0}`),
     };
     await clearProjects(stack);
-    const ids = await departmentIds(stack);
-    departments = DEPARTMENT_CODES.map((code) => ids.get(code)!);
+    departments = DEPARTMENT_CODES.map((code) => started.departments.get(code)!);
     const dataSource = await stack.database.dataSource();
     industries = (
       (await dataSource.query(
@@ -343,8 +340,5 @@ export function useCockpitStack(): void {
         );
       }
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 }

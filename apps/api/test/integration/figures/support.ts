@@ -1,16 +1,15 @@
 /* Shared set-up and helpers of the figures scenarios (one file per scenario in this folder). */
-import { startStack, type TestStack } from '@luodi/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { type TestStack } from '@luodi/testing';
+import { expect } from 'vitest';
 import {
   addDays,
   changeStage,
   clearProjects,
   createProject,
-  departmentIds,
-  loginAll,
   money,
   shanghaiToday,
   type Tokens,
+  useSignedInStack,
 } from '../support/fixtures';
 import {
   DEPARTMENT_CODES,
@@ -159,12 +158,10 @@ export const summary = async (query: string, token = tokens.leader) => {
 
 /** The stack of one scenario file: started before its tests, stopped after. */
 export function useFiguresStack(): void {
-  beforeAll(async () => {
-    stack = await startStack();
-    tokens = await loginAll(stack);
+  useSignedInStack(async (started) => {
+    ({ stack, tokens } = started);
     await clearProjects(stack);
-    const ids = await departmentIds(stack);
-    departments = DEPARTMENT_CODES.map((code) => ids.get(code)!);
+    departments = DEPARTMENT_CODES.map((code) => started.departments.get(code)!);
     const draw = seededDraw(SEED);
     const { random, pick, between } = draw;
 
@@ -259,8 +256,5 @@ export function useFiguresStack(): void {
         keyWorks.push(work);
       }
     }
-  });
-  afterAll(async () => {
-    await stack?.stop();
   });
 }

@@ -1,7 +1,7 @@
 import { seededRandom } from '@luodi/server-core';
-import { startStack, type TestStack, testNow } from '@luodi/testing';
+import { startStack, type TestStack, testNow, useStack } from '@luodi/testing';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 
 /**
  * Helpers of the integration tests for projects, key works, figures and Excel. Everything here is
@@ -79,9 +79,8 @@ export interface SignedInStack {
   fgj: string;
 }
 
-/** Start a stack and sign in the four roles; the caller stops `stack` after its tests. */
-export async function startSignedIn(options: Parameters<typeof startStack>[0] = {}): Promise<SignedInStack> {
-  const stack = await startStack(options);
+/** The four roles signed in on `stack`, and the departments' ids by code. */
+async function signedIn(stack: TestStack): Promise<SignedInStack> {
   const tokens = await loginAll(stack);
   const departments = await departmentIds(stack);
   return { stack, tokens, departments, zrzyj: departments.get('ZRZYJ')!, fgj: departments.get('FGJ')! };
@@ -95,14 +94,7 @@ export function useSignedInStack(
   then: (started: SignedInStack) => unknown,
   options: Parameters<typeof startStack>[0] = {},
 ): void {
-  let started: SignedInStack | undefined;
-  beforeAll(async () => {
-    started = await startSignedIn(options);
-    await then(started);
-  });
-  afterAll(async () => {
-    await started?.stack.stop();
-  });
+  useStack(async (stack) => then(await signedIn(stack)), options);
 }
 
 /** Create an approval item of the test's own (answer 201), in the given department. */

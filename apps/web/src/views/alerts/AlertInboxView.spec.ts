@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import type { EventSourceLike } from '../../live/event-stream';
+import type { Router } from 'vue-router';
+import { routerAt } from '../../testing/router';
 import { alertRow } from './test-fixtures';
 
 const api = vi.hoisted(() => ({ list: vi.fn(), run: vi.fn(), departments: vi.fn() }));
@@ -47,23 +49,25 @@ vi.mock('../../live/event-stream', async (importOriginal) => {
 
 const { default: AlertInboxView } = await import('./AlertInboxView.vue');
 
-function prepare(role: Role, departmentId: string | null = null) {
+async function prepare(role: Role, departmentId: string | null = null, address = '/alerts') {
   session.role = role;
   session.departmentId = departmentId;
   for (const fn of Object.values(api)) fn.mockReset();
   api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
+  router = await routerAt(address);
 }
 
+let router: Router;
 const mountOptions = () => ({
   global: {
-    plugins: [createAppI18n()],
+    plugins: [createAppI18n(), router],
     stubs: { RouterLink: { props: ['to'], template: '<a :data-to="JSON.stringify(to)"><slot /></a>' } },
   },
 });
 
 describe('AlertInboxView', () => {
   it('shows each level in its colour and each kind in Chinese, with the detail in words', async () => {
-    prepare('department', '3');
+    await prepare('department', '3');
     api.list.mockResolvedValue({
       items: [
         alertRow({
@@ -142,7 +146,7 @@ describe('AlertInboxView', () => {
   });
 
   it('offers 签收 on an unacknowledged alert of the own department and 反馈 once acknowledged', async () => {
-    prepare('department', '3');
+    await prepare('department', '3');
     api.list.mockResolvedValue({
       items: [
         alertRow({ id: '1' }),
@@ -166,7 +170,7 @@ describe('AlertInboxView', () => {
   });
 
   it('reloads by itself when the live stream reports a change', async () => {
-    prepare('bureau');
+    await prepare('bureau');
     api.list.mockResolvedValueOnce({ items: [], total: 0 });
     const wrapper = mount(AlertInboxView, mountOptions());
     await flushPromises();
@@ -191,28 +195,33 @@ describe('AlertInboxView', () => {
     wrapper.unmount();
   });
 
-  it('starts from the filters of its address (a cockpit card opens it at one level)', async () => {
-    prepare('leader');
+  it('starts from the filters of its address and keeps the filters and the search in it', async () => {
+    await prepare('leader', null, '/alerts?level=3&status=open&departmentId=3');
     api.list.mockResolvedValue({ items: [], total: 0 });
-    const wrapper = mount(AlertInboxView, {
-      ...mountOptions(),
-      props: { level: 3 as const, status: 'open' as const, departmentId: '3' },
-    });
+    const wrapper = mount(AlertInboxView, mountOptions());
     await flushPromises();
     expect(api.list).toHaveBeenCalledTimes(1);
     expect(api.list).toHaveBeenLastCalledWith(
-      expect.objectContaining({ level: 3, status: 'open', departmentId: '3' }),
+      expect.objectContaining({ level: 3, status: 'open', departmentId: '3', q: '' }),
       1,
       20,
     );
-    await wrapper.setProps({ level: 1 });
+    // Another address of the page (a second drill-down, back) applies its filters.
+    await router.push('/alerts?level=1');
     await flushPromises();
-    expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ level: 1 }), 1, 20);
+    expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ level: 1, status: '' }), 1, 20);
+    // The search box applies on Enter and lands in the address.
+    const box = wrapper.get('input[data-testid="alerts-filter-q"]');
+    await box.setValue('  用地预审 ');
+    await box.trigger('keyup', { key: 'Enter' });
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ level: 1, q: '用地预审' }), 1, 20);
+    expect(router.currentRoute.value.query).toEqual({ level: '1', q: '用地预审' });
     wrapper.unmount();
   });
 
   it('lets the bureau run the checks and shows the counts', async () => {
-    prepare('bureau');
+    await prepare('bureau');
     api.list.mockResolvedValue({ items: [], total: 0 });
     api.run.mockResolvedValue({ raised: 4, escalated: 2, resolved: 1, deemedApproved: 0 });
     const wrapper = mount(AlertInboxView, mountOptions());

@@ -3,6 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../auth/types';
 import { createApprovalsI18n } from './i18n-testing';
+import type { Router } from 'vue-router';
+import { routerAt } from '../../testing/router';
 import { milestoneRow } from './test-fixtures';
 
 const api = vi.hoisted(() => ({
@@ -43,21 +45,26 @@ const catalog = [
   { code: 'LAND_PLAN', name: '建设用地规划许可证', sortOrder: 3, enabled: true, maxExtensionDays: 5 },
 ];
 
-function prepare(role: Role, departmentId: string | null = null) {
+let router: Router;
+async function prepare(role: Role, departmentId: string | null = null, address = '/approvals') {
   session.role = role;
   session.departmentId = departmentId;
   for (const fn of Object.values(api)) fn.mockClear();
   api.catalog.mockResolvedValue({ items: catalog, total: catalog.length });
   api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
+  router = await routerAt(address);
 }
 
-const mountOptions = {
-  global: { plugins: [createApprovalsI18n()], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
-};
+const mountOptions = () => ({
+  global: {
+    plugins: [createApprovalsI18n(), router],
+    stubs: { RouterLink: { template: '<a><slot /></a>' } },
+  },
+});
 
 describe('ApprovalInboxView', () => {
   it('lists a department’s open milestones with state, time left and a coloured light', async () => {
-    prepare('department', '3');
+    await prepare('department', '3');
     api.list.mockResolvedValue({
       items: [
         milestoneRow({ id: '1', light: 'red', remainingWorkingDays: -2 }),
@@ -72,7 +79,7 @@ describe('ApprovalInboxView', () => {
       ],
       total: 3,
     });
-    const wrapper = mount(ApprovalInboxView, mountOptions);
+    const wrapper = mount(ApprovalInboxView, mountOptions());
     await flushPromises();
     expect(api.list).toHaveBeenCalledWith(
       expect.objectContaining({ open: true, departmentId: undefined }),
@@ -102,9 +109,9 @@ describe('ApprovalInboxView', () => {
   });
 
   it('filters by light and state, and shows decided milestones when "open only" is off', async () => {
-    prepare('bureau');
+    await prepare('bureau');
     api.list.mockResolvedValue({ items: [], total: 0 });
-    const wrapper = mount(ApprovalInboxView, mountOptions);
+    const wrapper = mount(ApprovalInboxView, mountOptions());
     await flushPromises();
     expect(wrapper.find('[data-testid="filter-department"]').exists()).toBe(true);
     expect(api.departments).toHaveBeenCalled();
@@ -124,8 +131,40 @@ describe('ApprovalInboxView', () => {
     wrapper.unmount();
   });
 
+  it('keeps the filters and the search in the address, and a drill-down to a state shows decided ones', async () => {
+    await prepare('bureau', null, '/approvals?state=approved&departmentId=3');
+    api.list.mockResolvedValue({ items: [], total: 0 });
+    const wrapper = mount(ApprovalInboxView, mountOptions());
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ state: 'approved', open: false, departmentId: '3', q: '' }),
+      1,
+      20,
+    );
+    const box = wrapper.get('input[data-testid="filter-q"]');
+    await box.setValue(' 用地预审 ');
+    await box.trigger('keyup', { key: 'Enter' });
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ state: 'approved', q: '用地预审' }),
+      1,
+      20,
+    );
+    expect(router.currentRoute.value.query).toEqual({ departmentId: '3', state: 'approved', q: '用地预审' });
+    // Back to the plain inbox: open ones only, no search.
+    await router.push('/approvals');
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(
+      expect.objectContaining({ state: '', open: true, q: '' }),
+      1,
+      20,
+    );
+    expect((wrapper.get('input[data-testid="filter-q"]').element as HTMLInputElement).value).toBe('');
+    wrapper.unmount();
+  });
+
   it('offers a leader the extension only where one is still possible', async () => {
-    prepare('leader');
+    await prepare('leader');
     api.list.mockResolvedValue({
       items: [
         milestoneRow({ id: '1' }),
@@ -135,7 +174,7 @@ describe('ApprovalInboxView', () => {
       ],
       total: 4,
     });
-    const wrapper = mount(ApprovalInboxView, mountOptions);
+    const wrapper = mount(ApprovalInboxView, mountOptions());
     await flushPromises();
     const buttons = wrapper.findAll('[data-testid="event-open"]');
     expect(buttons.map((button) => button.attributes('data-milestone-id'))).toEqual(['1']);
@@ -146,7 +185,7 @@ describe('ApprovalInboxView', () => {
 
 describe('ApprovalTrack', () => {
   it('shows a project’s milestones in catalog order and lets the bureau add a missing item', async () => {
-    prepare('bureau');
+    await prepare('bureau');
     api.forProject.mockResolvedValue({
       items: [
         milestoneRow({ id: '9', itemCode: 'LAND_PLAN' }),
@@ -154,7 +193,7 @@ describe('ApprovalTrack', () => {
       ],
       total: 2,
     });
-    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions(), props: { projectId: '5' } });
     await flushPromises();
     expect(api.forProject).toHaveBeenCalledWith('5');
     expect(wrapper.findAll('[data-item-code]').map((cell) => cell.attributes('data-item-code'))).toEqual([
@@ -180,9 +219,9 @@ describe('ApprovalTrack', () => {
   });
 
   it('gives a department no add button', async () => {
-    prepare('department', '3');
+    await prepare('department', '3');
     api.forProject.mockResolvedValue({ items: [milestoneRow()], total: 1 });
-    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions(), props: { projectId: '5' } });
     await flushPromises();
     expect(wrapper.find('[data-testid="approval-track"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="track-add-item"]').exists()).toBe(false);

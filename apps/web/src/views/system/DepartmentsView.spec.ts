@@ -1,8 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Router } from 'vue-router';
 import { createAppI18n } from '../../i18n';
+import { routerAt } from '../../testing/router';
 
-const api = vi.hoisted(() => ({ list: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn() }));
+const api = vi.hoisted(() => ({ page: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn() }));
 vi.mock('../../api/admin', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../api/admin')>();
   return { ...actual, departmentsApi: api };
@@ -28,10 +30,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function mountView() {
-  api.list.mockResolvedValue({ items: [row], total: 1 });
+let router: Router;
+async function mountView(address = '/system/departments') {
+  api.page.mockResolvedValue({ items: [row], total: 1 });
+  router = await routerAt(address);
   const wrapper = mount(DepartmentsView, {
-    global: { plugins: [createAppI18n('zh-CN')] },
+    global: { plugins: [createAppI18n('zh-CN'), router] },
     attachTo: document.body,
   });
   await flushPromises();
@@ -39,6 +43,21 @@ async function mountView() {
   const setup = (wrapper.vm as unknown as SetupOf<Setup>).$.setupState;
   return { setup };
 }
+
+describe('departments: paged and searched', { timeout: 30_000 }, () => {
+  it('starts from the search of its address and writes a new search to it, from page 1', async () => {
+    await mountView('/system/departments?q=自然');
+    expect(api.page).toHaveBeenLastCalledWith('自然', 1, 20);
+    const box = document.querySelector<HTMLInputElement>('input[data-testid="departments-search"]')!;
+    expect(box.value).toBe('自然');
+    box.value = ' ZRZY ';
+    box.dispatchEvent(new Event('input'));
+    box.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
+    await flushPromises();
+    expect(api.page).toHaveBeenLastCalledWith('ZRZY', 1, 20);
+    expect(router.currentRoute.value.query).toEqual({ q: 'ZRZY' });
+  });
+});
 
 // Mounting Element Plus dialogs takes a few seconds on a busy machine.
 describe('departments: chat robot settings', { timeout: 30_000 }, () => {

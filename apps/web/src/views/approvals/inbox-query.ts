@@ -1,0 +1,48 @@
+import type { LocationQueryRaw } from 'vue-router';
+import { MILESTONE_STATES, type MilestoneLight, type MilestoneState } from '../../api/approvals';
+import type { FilterUrl } from '../../composables/usePagedList';
+import { choiceField, filterUrl, queryText, switchField, textField } from '../../utils/list-query';
+
+/** 审批待办's filters (all in the address: /approvals?departmentId&light&state&open&q, and projectId). */
+export interface InboxFilters {
+  departmentId: string;
+  light: MilestoneLight | '';
+  state: MilestoneState | '';
+  open: boolean;
+  q: string;
+}
+
+const LIGHTS: readonly MilestoneLight[] = ['red', 'yellow', 'green'];
+
+/**
+ * The blank filters. The inbox itself shows only open milestones; a project's list, or a list of one
+ * state (a cockpit drill-down: /approvals?state=approved), shows the decided ones too.
+ */
+export function inboxBlank(projectId?: string, state: MilestoneState | '' = ''): InboxFilters {
+  return { departmentId: '', light: '', state, open: !projectId && !state, q: '' };
+}
+
+/** How the inbox's filters live in the address (`projectId` is kept as it is: the list's context). */
+export function inboxUrl(projectId: () => string | undefined): FilterUrl<InboxFilters> {
+  const fields = (state: MilestoneState | '') =>
+    filterUrl(() => inboxBlank(projectId(), state), {
+      departmentId: (raw) => raw,
+      light: choiceField(LIGHTS),
+      state: choiceField(MILESTONE_STATES),
+      open: switchField,
+      q: textField,
+    });
+  return {
+    // `open`'s default follows the state the address names.
+    read: (query) => {
+      const state = choiceField(MILESTONE_STATES)(queryText(query, 'state')) ?? '';
+      return fields(state).read(query);
+    },
+    write: (filters) => {
+      const query: LocationQueryRaw = fields(filters.state).write(filters);
+      if (filters.state) query.state = filters.state;
+      const project = projectId();
+      return project ? { projectId: project, ...query } : query;
+    },
+  };
+}
