@@ -1,5 +1,6 @@
 import 'element-plus/dist/index.css';
 import './styles/page.css';
+import './styles/responsive.css';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { useAuth } from './auth/auth-store';

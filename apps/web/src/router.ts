@@ -34,7 +34,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/projects/:id',
     component: () => import('./views/ProjectDetailView.vue'),
-    meta: { titleKey: 'nav.projects', roles: ALL_ROLES },
+    meta: { titleKey: 'layout.projectDetail', parent: '/projects', roles: ALL_ROLES },
   },
   {
     path: '/key-works',
@@ -58,7 +58,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/alerts/escalated',
     component: () => import('./views/alerts/EscalatedAlertsView.vue'),
-    meta: { titleKey: 'alerts.nav.escalated', roles: ESCALATION },
+    meta: { titleKey: 'alerts.nav.escalated', parent: '/alerts', roles: ESCALATION },
   },
   {
     path: '/problems',
@@ -85,7 +85,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/meetings/:id',
     component: () => import('./views/dispatch/MeetingView.vue'),
-    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION },
+    meta: { titleKey: 'dispatch.nav.meetings', roles: ESCALATION, parent: '/meetings' },
   },
   {
     path: '/notices',
@@ -96,42 +96,42 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/system/status',
     component: () => import('./views/system/SystemStatusView.vue'),
-    meta: { titleKey: 'status.title', roles: ALL_ROLES },
+    meta: { titleKey: 'status.title', sectionKey: 'nav.system', roles: ALL_ROLES },
   },
   {
     path: '/system/users',
     component: () => import('./views/system/UsersView.vue'),
-    meta: { titleKey: 'users.title', roles: ADMIN },
+    meta: { titleKey: 'users.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/departments',
     component: () => import('./views/system/DepartmentsView.vue'),
-    meta: { titleKey: 'departments.title', roles: ADMIN },
+    meta: { titleKey: 'departments.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/catalog',
     component: () => import('./views/system/ApprovalCatalogView.vue'),
-    meta: { titleKey: 'approvals.catalog.title', roles: ADMIN },
+    meta: { titleKey: 'approvals.catalog.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/calendar',
     component: () => import('./views/system/CalendarView.vue'),
-    meta: { titleKey: 'approvals.calendar.title', roles: ADMIN },
+    meta: { titleKey: 'approvals.calendar.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/settings',
     component: () => import('./views/system/SettingsView.vue'),
-    meta: { titleKey: 'approvals.settings.title', roles: ADMIN },
+    meta: { titleKey: 'approvals.settings.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/deliveries',
     component: () => import('./views/system/DeliveriesView.vue'),
-    meta: { titleKey: 'alerts.nav.deliveries', roles: ADMIN },
+    meta: { titleKey: 'alerts.nav.deliveries', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/audit',
     component: () => import('./views/system/AuditView.vue'),
-    meta: { titleKey: 'audit.title', roles: ['admin', 'leader'] },
+    meta: { titleKey: 'audit.title', sectionKey: 'nav.system', roles: ['admin', 'leader'] },
   },
   {
     path: '/:pathMatch(.*)*',

@@ -32,6 +32,8 @@ export interface Alert {
   projectId: string;
   projectCode: string;
   projectName: string;
+  /** The approval item's name when the alert is about a milestone (e.g. 用地预审与选址意见书), else null. */
+  itemName: string | null;
   departmentId: string;
   departmentName: string;
   acknowledgedLevel: AlertLevel | null;

@@ -30,6 +30,7 @@ export function alertView(row: AlertRow): Alert {
     projectId: row.projectId,
     projectCode: row.projectCode,
     projectName: row.projectName,
+    itemName: row.itemName,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
     acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,

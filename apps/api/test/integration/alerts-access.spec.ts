@@ -90,6 +90,27 @@ describe('alerts: department isolation, live stream scope, acknowledgement and a
     await stack?.stop();
   });
 
+  it('an alert about a milestone names its approval item (list and detail); other alerts do not', async () => {
+    const all = await stack.call('GET', '/api/alerts?pageSize=200', { token: tokens.bureau });
+    expect(all.status).toBe(200);
+    const rows = all.body.items as Array<{
+      id: string;
+      subjectType: string;
+      subjectId: string;
+      itemName: unknown;
+    }>;
+    const milestones = rows.filter((row) => row.subjectType === 'milestone');
+    expect(milestones.length).toBeGreaterThan(0);
+    for (const row of milestones.slice(0, 5)) {
+      const milestone = await stack.call('GET', `/api/milestones/${row.subjectId}`, { token: tokens.bureau });
+      expect(row.itemName).toBe(milestone.body.itemName);
+      const detail = await stack.call('GET', `/api/alerts/${row.id}`, { token: tokens.bureau });
+      expect(detail.body.itemName).toBe(milestone.body.itemName);
+    }
+    for (const row of rows.filter((other) => other.subjectType !== 'milestone'))
+      expect(row.itemName).toBeNull();
+  });
+
   it("department B sees none of A's alerts and gets 404 on GET, ack and answer of one", async () => {
     const own = await stack.call('GET', '/api/alerts?pageSize=200', { token: tokens.dept });
     expect(own.status).toBe(200);

@@ -40,7 +40,8 @@ const NAV: Record<DemoUser, string[]> = {
 };
 
 describe('sign-in through the browser: roles, nav, forbidden pages, logout', () => {
-  const e2e = useBrowserStack({ context: { viewport: { width: 1280, height: 800 } } });
+  // Wide enough for the menu's labels (up to 1440 px it shows icons only: responsive.spec.ts).
+  const e2e = useBrowserStack({ context: { viewport: { width: 1440, height: 900 } } });
 
   for (const user of Object.keys(DEMO_HOMES) as DemoUser[]) {
     it(`${user}: signs in, lands on the role's home and sees exactly its nav`, async () => {

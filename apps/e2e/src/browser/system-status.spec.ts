@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_HOMES, useBrowserStack, signIn, testId } from './helpers';
 
 describe('system status page in the browser (built web app served by the API)', () => {
-  const e2e = useBrowserStack({ context: { viewport: { width: 1280, height: 800 } } });
+  // Wide enough for the menu's labels (up to 1440 px it shows icons only: responsive.spec.ts).
+  const e2e = useBrowserStack({ context: { viewport: { width: 1440, height: 900 } } });
 
   it('shows OK with a drawn chart, and switches to English for good', async () => {
     await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');

@@ -13,6 +13,10 @@ declare module 'vue-router' {
     home?: boolean;
     /** Rendered alone, without the app shell (nav and header): the big screen. */
     bare?: boolean;
+    /** The page above this one in the breadcrumbs (its path; its own title is the crumb). */
+    parent?: string;
+    /** i18n key of the menu section the page is in (a crumb without a link, e.g. 系统). */
+    sectionKey?: string;
   }
 }
 

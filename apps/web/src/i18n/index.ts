@@ -8,18 +8,29 @@ import cockpitZhCN from './cockpit.zh-CN';
 import dispatchEn from './dispatch.en';
 import dispatchZhCN from './dispatch.zh-CN';
 import baseEn from './en';
+import layoutEn from './layout.en';
+import layoutZhCN from './layout.zh-CN';
 import screenEn from './screen.en';
 import screenZhCN from './screen.zh-CN';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
 
-const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN, ...dispatchZhCN };
-const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn, ...dispatchEn };
+const zhCN = {
+  ...baseZhCN,
+  ...approvalsZhCN,
+  ...alertsZhCN,
+  ...cockpitZhCN,
+  ...screenZhCN,
+  ...dispatchZhCN,
+  ...layoutZhCN,
+};
+const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn, ...dispatchEn, ...layoutEn };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
   typeof alertsZhCN &
   typeof cockpitZhCN &
   typeof screenZhCN &
-  typeof dispatchZhCN;
+  typeof dispatchZhCN &
+  typeof layoutZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

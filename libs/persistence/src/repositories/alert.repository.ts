@@ -25,6 +25,8 @@ export interface AlertRow extends AlertEntity {
   projectCode: string;
   projectName: string;
   departmentName: string;
+  /** The approval item's name when the alert is about a milestone (用地预审与选址意见书), else null. */
+  itemName: string | null;
 }
 
 /** Columns of a new alert written by a check, with their entity properties. */
@@ -81,7 +83,14 @@ export class AlertRepository {
       .createQueryBuilder('a')
       .innerJoin('project', 'p', 'p.id = a.project_id')
       .innerJoin('department', 'd', 'd.id = a.department_id')
-      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName']);
+      .leftJoin('milestone', 'm', "a.subject_type = 'milestone' AND m.id = a.subject_id")
+      .leftJoin('approval_item', 'i', 'i.code = m.item_code')
+      .addSelect([
+        'p.code AS projectCode',
+        'p.name AS projectName',
+        'd.name AS departmentName',
+        'i.name AS itemName',
+      ]);
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
       query.andWhere('a.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
@@ -89,7 +98,10 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']);
+    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']).map((row, index) => {
+      const itemName = result.raw[index]!.itemName;
+      return Object.assign(row, { itemName: typeof itemName === 'string' ? itemName : null });
+    });
   }
 
   async list(

@@ -234,4 +234,55 @@ describe('AlertInboxView', () => {
     );
     wrapper.unmount();
   });
+
+  it('names the approval item of a milestone alert, and the kind of subject otherwise', async () => {
+    prepare('department', '3');
+    api.list.mockResolvedValue({
+      items: [
+        alertRow({ id: '1', itemName: '用地预审与选址意见书' }),
+        alertRow({ id: '2', kind: 'not_started', subjectType: 'project', itemName: null }),
+      ],
+      total: 2,
+    });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="alert-item"]').map((node) => node.text())).toEqual([
+      '用地预审与选址意见书',
+      '项目',
+    ]);
+    wrapper.unmount();
+  });
+
+  it('on a phone shows each alert as a card with its project, item, detail and buttons', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width'),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    prepare('department', '3');
+    api.list.mockResolvedValue({
+      items: [
+        alertRow({ id: '1', itemName: '用地预审与选址意见书', detail: { overdueWorkingDays: 3 } }),
+        alertRow({ id: '2', projectName: '智能制造产业园', itemName: '建设工程规划许可证' }),
+      ],
+      total: 2,
+    });
+    const wrapper = mount(AlertInboxView, mountOptions());
+    await flushPromises();
+    expect(wrapper.find('.el-table').exists()).toBe(false);
+    const cards = wrapper.findAll('[data-testid="list-card"]');
+    expect(cards).toHaveLength(2);
+    const first = cards[0]!.text();
+    expect(first).toContain('新能源电池项目');
+    expect(first).toContain('用地预审与选址意见书');
+    expect(first).toContain('逾期 3 个工作日');
+    expect(first).toContain('自然资源局');
+    expect(cards[0]!.find('[data-testid="alert-ack"]').exists()).toBe(true);
+    expect(cards[0]!.find('.paged-card-actions [data-testid="alert-view"]').exists()).toBe(true);
+    expect(cards[1]!.text()).toContain('智能制造产业园');
+    expect(cards[1]!.text()).toContain('建设工程规划许可证');
+    wrapper.unmount();
+    vi.unstubAllGlobals();
+  });
 });

@@ -27,6 +27,14 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /**
+ * What the alert is about within its project: the approval item's name for a milestone
+ * (用地预审与选址意见书), else the kind of subject (项目, 重点工程).
+ */
+export function subjectText(alert: Pick<Alert, 'itemName' | 'subjectType'>, t: Translate): string {
+  return isText(alert.itemName) ? alert.itemName : t(`alerts.subjects.${alert.subjectType}`);
+}
+
+/**
  * One line describing an alert's `detail` in words (deadline, points behind, missing months …); keys
  * the UI does not know are left out rather than shown raw.
  */

@@ -12,6 +12,7 @@ export function alertRow(overrides: Partial<Alert> = {}): Alert {
     projectId: '5',
     projectCode: '2026-ZS-005',
     projectName: '新能源电池项目',
+    itemName: '建设用地规划许可证',
     departmentId: '3',
     departmentName: '自然资源局',
     acknowledgedLevel: null,
