@@ -4,6 +4,8 @@ export * from './access/username';
 export * from './audit/audit-chain';
 export * from './business-time';
 export * from './calendar/working-calendar';
+export * from './calendar/holiday-notice';
+export * from './calendar/provisional';
 export * from './errors';
 export * from './figures/figures';
 export * from './projects/money';

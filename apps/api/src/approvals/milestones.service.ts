@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
   businessDateOf,
+  endOfBusinessDay,
   computeClock,
   DomainError,
   type MilestoneClock,
@@ -133,6 +134,12 @@ export class MilestonesService {
         state: query.state,
         light: query.light,
         open: query.open === 'true' ? true : undefined,
+        source: query.source,
+        decidedYear: query.decidedYear,
+        overdue: query.overdue === 'true' ? true : undefined,
+        asOf: query.asOf
+          ? { date: query.asOf, moment: endOfBusinessDay(query.asOf) }
+          : { date: businessDateOf(this.clock.now()), moment: this.clock.now() },
       },
       scope,
       { page: query.page, pageSize: query.pageSize },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { InDateRange, IsId, IsMoney, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class KeyWorkYearQueryDto {
@@ -7,6 +7,28 @@ export class KeyWorkYearQueryDto {
   @IsOptional()
   @IsQueryInt(2000, 2100)
   year?: number;
+}
+
+/** The list's query: the year, and the cockpit's narrowing (the same filters as its figures). */
+export class KeyWorkListQueryDto extends KeyWorkYearQueryDto {
+  @ApiPropertyOptional({ example: '沪洽会', description: "the project's source (签约来源)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  source?: string;
+
+  @ApiPropertyOptional({ example: '3', description: "the project's lead department" })
+  @IsOptional()
+  @IsId()
+  leadDepartmentId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only the new starts (计划新开工, a planned start month is set)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  plannedStart?: 'true' | 'false';
 }
 
 export class KeyWorkExportQueryDto {

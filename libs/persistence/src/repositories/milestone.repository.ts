@@ -11,6 +11,14 @@ export interface MilestoneListFilter {
   state?: string;
   light?: string;
   open?: boolean;
+  /** The project's source (签约来源), as the cockpit's approval figures filter it. */
+  source?: string;
+  /** 按期办结率's 办结 N 件: decided in this year (Asia/Shanghai) by `asOf`. */
+  decidedYear?: number;
+  /** 逾期未办: undecided at `asOf` with a deadline day before `asOf`'s day. */
+  overdue?: boolean;
+  /** The business date and instant `decidedYear` and `overdue` are counted at. */
+  asOf?: { date: string; moment: Date };
 }
 
 export interface MilestoneRow extends MilestoneEntity {
@@ -88,6 +96,22 @@ export class MilestoneRepository {
     if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
     if (filter.light) query.andWhere('m.light = :light', { light: filter.light });
     if (filter.open) query.andWhere(`m.state IN ${OPEN_STATES}`);
+    if (filter.source) query.andWhere('p.source = :source', { source: filter.source });
+    const asOf = filter.asOf ?? { date: '9999-12-31', moment: new Date(8.64e15) };
+    if (filter.decidedYear !== undefined)
+      query.andWhere(
+        'm.decided_at >= :decidedFrom AND m.decided_at < :decidedUntil AND m.decided_at <= :asOfMoment',
+        {
+          decidedFrom: new Date(`${filter.decidedYear}-01-01T00:00:00+08:00`),
+          decidedUntil: new Date(`${filter.decidedYear + 1}-01-01T00:00:00+08:00`),
+          asOfMoment: asOf.moment,
+        },
+      );
+    if (filter.overdue)
+      query.andWhere(
+        'm.deadline IS NOT NULL AND m.deadline < :asOfDate AND (m.decided_at IS NULL OR m.decided_at > :asOfMoment)',
+        { asOfDate: asOf.date, asOfMoment: asOf.moment },
+      );
     // Most urgent first: open ones by deadline (earliest first), then the rest.
     query
       .orderBy(`CASE WHEN m.state IN ${OPEN_STATES} THEN 0 ELSE 1 END`, 'ASC')
