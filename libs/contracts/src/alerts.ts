@@ -29,11 +29,14 @@ export interface Alert {
   status: AlertStatus;
   subjectType: AlertSubjectType;
   subjectId: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  departmentId: string;
-  departmentName: string;
+  /** The project and department: null for a district-wide alert (calendar_unconfirmed, a year). */
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  /** The deadline in `detail` falls in a year without a holiday arrangement: it may move (待确认). */
+  deadlineProvisional: boolean;
   acknowledgedLevel: AlertLevel | null;
   acknowledgedAt: string | null;
   ackNote: string | null;

@@ -4,13 +4,14 @@ import {
   type AccessScope,
   type AlertLevel,
   DomainError,
+  isProvisionalDeadline,
   NotFound,
   type Principal,
   StateConflict,
 } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
-import { Clock, SERVER_CONFIG } from '@luodi/server-core';
+import { CalendarService, Clock, SERVER_CONFIG } from '@luodi/server-core';
 import type { Alert, AlertAnswer, AlertDetail, AlertEvent, AlertWithEvents } from '@luodi/contracts';
 import type { Redis } from 'ioredis';
 import { currentActor } from '../auth/request-context';
@@ -18,7 +19,13 @@ import type { Page } from '../common/pagination';
 import { API_REDIS } from '../redis/redis.module';
 import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
 
-export function alertView(row: AlertRow): Alert {
+/**
+ * An alert as the API answers it. `confirmedYears` (the calendar's known years) marks a deadline in
+ * the detail as provisional (待确认) while its year has no holiday arrangement.
+ */
+export function alertView(row: AlertRow, confirmedYears: ReadonlySet<number>): Alert {
+  const detail = row.detail ? (JSON.parse(row.detail) as AlertDetail) : null;
+  const deadline = typeof detail?.['deadline'] === 'string' ? detail['deadline'] : null;
   return {
     id: row.id,
     kind: row.kind,
@@ -32,6 +39,7 @@ export function alertView(row: AlertRow): Alert {
     projectName: row.projectName,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
+    deadlineProvisional: row.status !== 'resolved' && isProvisionalDeadline(deadline, confirmedYears),
     acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     ackNote: row.ackNote,
@@ -44,7 +52,7 @@ export function alertView(row: AlertRow): Alert {
           answeredAt: row.answeredAt?.toISOString() ?? null,
         } as AlertAnswer)
       : null,
-    detail: row.detail ? (JSON.parse(row.detail) as AlertDetail) : null,
+    detail,
     raisedAt: row.raisedAt.toISOString(),
     levelSince: row.levelSince.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
@@ -59,6 +67,7 @@ export class AlertsService {
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
@@ -67,7 +76,8 @@ export class AlertsService {
       scope,
       { page: query.page, pageSize: query.pageSize },
     );
-    return { items: items.map(alertView), total };
+    const confirmed = await this.calendar.confirmedYears();
+    return { items: items.map((row) => alertView(row, confirmed)), total };
   }
 
   async get(id: string, scope: AccessScope): Promise<AlertWithEvents> {
@@ -75,7 +85,7 @@ export class AlertsService {
     if (!row) throw new NotFound('alert', id);
     const events = await this.alerts.events(id);
     return {
-      ...alertView(row),
+      ...alertView(row, await this.calendar.confirmedYears()),
       events: events.map((event): AlertEvent => ({
         type: event.type,
         level: event.level as AlertLevel | null,

@@ -3,6 +3,7 @@ import {
   type AccessScope,
   businessDateOf,
   endOfBusinessDay,
+  isProvisionalDeadline,
   computeClock,
   DomainError,
   type MilestoneClock,
@@ -75,7 +76,10 @@ export class MilestonesService {
 
   /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
   private async listView(row: MilestoneRow, today: string): Promise<MilestoneView> {
-    const calendar = await this.calendar.calendar();
+    const [calendar, confirmed] = await Promise.all([
+      this.calendar.calendar(),
+      this.calendar.confirmedYears(),
+    ]);
     const undecided = !row.decidedAt;
     return {
       ...MilestonesService.identity(row),
@@ -84,6 +88,7 @@ export class MilestonesService {
       acceptedOn: row.acceptedOn,
       acceptanceDeemed: Boolean(row.acceptanceDeemed),
       deadline: row.deadline,
+      deadlineProvisional: undecided && isProvisionalDeadline(row.deadline, confirmed),
       remainingWorkingDays:
         undecided && row.deadline ? remainingWorkingDays(calendar, today, row.deadline) : null,
       light: row.light,
@@ -97,6 +102,7 @@ export class MilestonesService {
     row: MilestoneRow,
     clock: MilestoneClock,
     events: MilestoneEventEntity[],
+    confirmedYears: ReadonlySet<number>,
   ): MilestoneDetail {
     return {
       ...MilestonesService.identity(row),
@@ -106,6 +112,7 @@ export class MilestonesService {
       acceptedOn: clock.acceptedOn,
       acceptanceDeemed: clock.acceptanceDeemed,
       deadline: clock.deadline,
+      deadlineProvisional: !clock.decidedAt && isProvisionalDeadline(clock.deadline, confirmedYears),
       remainingWorkingDays: clock.remainingWorkingDays,
       light: clock.light,
       extensionDays: clock.extensionDays,
@@ -163,7 +170,7 @@ export class MilestonesService {
     await this.clocks.refresh([id]);
     const events = await this.milestones.events(id);
     const clock = await this.clocks.clockOf(row, events);
-    return this.detailView(row, clock, events);
+    return this.detailView(row, clock, events, await this.calendar.confirmedYears());
   }
 
   async create(projectId: string, input: CreateMilestoneDto): Promise<MilestoneDetail> {

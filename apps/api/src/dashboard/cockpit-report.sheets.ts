@@ -52,9 +52,10 @@ export interface ReportSheet {
 
 /** What the 督办 sheet shows of an alert (AlertRepository's rows fit). */
 export interface SupervisionAlert {
-  projectCode: string;
-  projectName: string;
-  departmentName: string;
+  /** null only for a district-wide alert (a calendar year; never at level 3). */
+  projectCode: string | null;
+  projectName: string | null;
+  departmentName: string | null;
   kind: AlertKind;
   status: AlertStatus;
   raisedAt: Date;

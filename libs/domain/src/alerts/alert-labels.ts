@@ -14,6 +14,7 @@ export const ALERT_KIND_LABELS = {
   not_started: { 'zh-CN': '未按期开工', en: 'Not started' },
   investment_behind: { 'zh-CN': '投资进度滞后', en: 'Investment behind' },
   report_missing: { 'zh-CN': '月报未报送', en: 'Report missing' },
+  calendar_unconfirmed: { 'zh-CN': '节假日安排待录入', en: 'Holiday arrangement not entered' },
 } as const satisfies Labels<AlertKind>;
 
 /** 1 预警, 2 逾期, 3 督办. */

@@ -71,7 +71,11 @@ describe('parseHolidayNotice', () => {
       'no numbered section (一、元旦：…) found',
     ]);
     const { problems } = parseHolidayNotice('一、元旦：2月30日放假。二、春节：放假安排另行通知。', 2027);
-    expect(problems).toEqual(['元旦：2月30日放假（日期无法识别）', '元旦：未找到放假日期', '春节：未找到放假日期']);
+    expect(problems).toEqual([
+      '元旦：2月30日放假（日期无法识别）',
+      '元旦：未找到放假日期',
+      '春节：未找到放假日期',
+    ]);
   });
 });
 
@@ -90,5 +94,28 @@ describe('provisional deadlines', () => {
     expect(unconfirmedYearsToAnnounce('2026-12-01', confirmed, [])).toEqual([2027]);
     expect(unconfirmedYearsToAnnounce('2026-12-07', new Set([2026, 2027]), [])).toEqual([]);
     expect(unconfirmedYearsToAnnounce('2027-01-04', confirmed, [])).toEqual([2027]);
+  });
+});
+
+describe('calendarConditions', () => {
+  it('one level-1 alert per unconfirmed year, for admins (no department), with its open deadlines', async () => {
+    const { calendarConditions } = await import('../alerts/alert-rules');
+    const { recipientsOf } = await import('../alerts/alert-rules');
+    const conditions = calendarConditions('2026-12-07', new Set([2026]), [
+      { year: 2027, openDeadlines: 4, firstDeadline: '2027-01-05' },
+    ]);
+    expect(conditions).toEqual([
+      {
+        kind: 'calendar_unconfirmed',
+        subjectType: 'calendar_year',
+        subjectId: '2027',
+        departmentId: null,
+        projectId: null,
+        level: 1,
+        detail: { year: 2027, openDeadlines: 4, firstDeadline: '2027-01-05' },
+      },
+    ]);
+    expect(calendarConditions('2026-12-07', new Set([2026, 2027]), [])).toEqual([]);
+    expect(recipientsOf(1, null)).toEqual(['admin']);
   });
 });

@@ -76,7 +76,10 @@ function resolve(list: DateToken[], year: number): Array<IsoDate | null> {
  * first heading (the notice's title and preamble) is ignored.
  */
 export function parseHolidayNotice(text: string, year: number): ParsedNotice {
-  const normalised = text.replace(/\r/g, '').replace(BRACKETS, '').replace(/[ \t\u3000]+/g, '');
+  const normalised = text
+    .replace(/\r/g, '')
+    .replace(BRACKETS, '')
+    .replace(/[ \t\u3000]+/g, '');
   const headings = [...normalised.matchAll(SECTION)];
   const entries = new Map<IsoDate, NoticeEntry>();
   const problems: string[] = [];
@@ -111,7 +114,11 @@ export function parseHolidayNotice(text: string, year: number): ParsedNotice {
               problems.push(`${name}：${sentence}（日期范围不合理）`);
             } else {
               for (let offset = 0; offset <= days; offset += 1) {
-                entries.set(addCalendarDays(from, offset), { date: addCalendarDays(from, offset), kind: 'holiday', name });
+                entries.set(addCalendarDays(from, offset), {
+                  date: addCalendarDays(from, offset),
+                  kind: 'holiday',
+                  name,
+                });
                 sectionDays += 1;
               }
             }

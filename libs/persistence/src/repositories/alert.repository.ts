@@ -1,6 +1,6 @@
 import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest, withRawStrings } from './query-helpers';
+import { countThenPage, lockRowById, type PageRequest } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
 
@@ -12,9 +12,9 @@ export interface AlertListFilter {
 }
 
 export interface AlertRow extends AlertEntity {
-  projectCode: string;
-  projectName: string;
-  departmentName: string;
+  projectCode: string | null;
+  projectName: string | null;
+  departmentName: string | null;
 }
 
 /** All SQL on `alert` and `alert_event`. */
@@ -25,8 +25,9 @@ export class AlertRepository {
     const query = this.dataSource
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
-      .innerJoin('project', 'p', 'p.id = a.project_id')
-      .innerJoin('department', 'd', 'd.id = a.department_id')
+      // A district-wide alert (a calendar year) has neither project nor department.
+      .leftJoin('project', 'p', 'p.id = a.project_id')
+      .leftJoin('department', 'd', 'd.id = a.department_id')
       .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName']);
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
@@ -35,7 +36,16 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']);
+    const names = ['projectCode', 'projectName', 'departmentName'] as const;
+    return result.entities.map((entity, index) => {
+      const raw = result.raw[index]!;
+      const text = (name: (typeof names)[number]) => (raw[name] == null ? null : String(raw[name]));
+      return Object.assign(entity, {
+        projectCode: text('projectCode'),
+        projectName: text('projectName'),
+        departmentName: text('departmentName'),
+      });
+    });
   }
 
   async list(

@@ -122,6 +122,27 @@ export class MilestoneRepository {
     return { items: MilestoneRepository.rows(await query.getRawAndEntities()), total };
   }
 
+  /**
+   * The open milestones' deadlines from `from` on, by year: how many, and the first (the calendar
+   * source's question: which years hold deadlines that an unknown holiday arrangement may move).
+   */
+  async openDeadlineYears(
+    from: string,
+  ): Promise<Array<{ year: number; openDeadlines: number; firstDeadline: string }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT YEAR(m.deadline) AS year, COUNT(*) AS n, MIN(m.deadline) AS first
+         FROM milestone m
+        WHERE m.decided_at IS NULL AND m.deadline >= ? AND m.state IN ${OPEN_STATES}
+        GROUP BY YEAR(m.deadline)`,
+      [from],
+    )) as Array<{ year: number | string; n: number | string; first: string | Date }>;
+    return rows.map((row) => ({
+      year: Number(row.year),
+      openDeadlines: Number(row.n),
+      firstDeadline: typeof row.first === 'string' ? row.first.slice(0, 10) : String(row.first),
+    }));
+  }
+
   async findVisible(id: string, scope: AccessScope): Promise<MilestoneRow | null> {
     if (!/^\d{1,19}$/.test(id)) return null;
     const [row] = MilestoneRepository.rows(

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ChecksService } from './checks.service';
 import { MilestoneClockService } from './milestone-clock.service';
+import { CalendarYearConditionSource } from './sources/calendar-year.source';
 import { KeyWorkConditionSource } from './sources/key-work.source';
 import { MilestoneConditionSource } from './sources/milestone.source';
 import { ProjectConditionSource } from './sources/project.source';
@@ -20,6 +21,7 @@ import { ProjectConditionSource } from './sources/project.source';
     MilestoneConditionSource,
     ProjectConditionSource,
     KeyWorkConditionSource,
+    CalendarYearConditionSource,
   ],
   exports: [MilestoneClockService, ChecksService],
 })

@@ -257,11 +257,11 @@ export class ChecksService implements OnModuleInit {
     alertId: string,
     round: number,
     level: AlertLevel,
-    departmentId: string,
+    departmentId: string | null,
     now: Date,
     manager: EntityManager,
   ): Promise<void> {
-    const department = await this.departments.findById(departmentId, manager);
+    const department = departmentId === null ? null : await this.departments.findById(departmentId, manager);
     const rows: Array<Partial<DeliveryEntity>> = [];
     for (const recipient of recipientsOf(level, departmentId)) {
       const row = {
