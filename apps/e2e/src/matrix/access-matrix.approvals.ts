@@ -89,6 +89,23 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     expect: adminOnly(200),
   },
   {
+    route: 'POST /api/calendar/arrangement/preview',
+    request: () => ({
+      path: '/api/calendar/arrangement/preview',
+      body: { year: 2030, text: '一、元旦：1月1日放假，共1天。' },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PUT /api/calendar/arrangement/{year}',
+    // A far year (as the date rows above): no milestone's window reaches it.
+    request: () => ({
+      path: '/api/calendar/arrangement/2030',
+      body: { entries: [{ date: '2030-01-01', kind: 'holiday', name: '元旦' }] },
+    }),
+    expect: adminOnly(200),
+  },
+  {
     route: 'DELETE /api/calendar/{date}',
     request: (context) => ({ path: `/api/calendar/${approvals(context).calendarOverrideDate}` }),
     expect: adminOnly(204),
