@@ -30,12 +30,22 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
  * One line describing an alert's `detail` in words (deadline, points behind, missing months …); keys
  * the UI does not know are left out rather than shown raw.
  */
-export function detailText(alert: Pick<Alert, 'detail'>, t: Translate): string {
+export function detailText(
+  alert: Pick<Alert, 'detail'> & Partial<Pick<Alert, 'deadlineProvisional'>>,
+  t: Translate,
+): string {
   const detail = alert.detail ?? {};
   const parts: string[] = [];
   if (isText(detail.itemName)) parts.push(t('alerts.details.item', { item: detail.itemName }));
   if (isText(detail.deadline))
-    parts.push(t('alerts.details.deadline', { date: detail.deadline.slice(0, 10) }));
+    parts.push(
+      t(alert.deadlineProvisional ? 'alerts.details.deadlineProvisional' : 'alerts.details.deadline', {
+        date: detail.deadline.slice(0, 10),
+      }),
+    );
+  // calendar_unconfirmed: a year without its holiday arrangement, and the deadlines it leaves 待确认.
+  if (isNumber(detail.year) && isNumber(detail.openDeadlines))
+    parts.push(t('alerts.details.calendarYear', { year: detail.year, n: detail.openDeadlines }));
   const remaining = detail.remainingWorkingDays;
   if (isNumber(remaining))
     parts.push(

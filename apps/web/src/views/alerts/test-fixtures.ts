@@ -14,6 +14,7 @@ export function alertRow(overrides: Partial<Alert> = {}): Alert {
     projectName: '新能源电池项目',
     departmentId: '3',
     departmentName: '自然资源局',
+    deadlineProvisional: false,
     acknowledgedLevel: null,
     acknowledgedAt: null,
     ackNote: null,
