@@ -105,7 +105,16 @@ export const projectsApi = {
 };
 
 export const keyWorksApi = {
-  list: (year: number) => http.get<KeyWorkList>('/key-works', { query: { year } }),
+  /** `filter`: the cockpit's drill-down (计划新开工, source, lead department). */
+  list: (year: number, filter: { plannedStart?: boolean; source?: string; leadDepartmentId?: string } = {}) =>
+    http.get<KeyWorkList>('/key-works', {
+      query: {
+        year,
+        plannedStart: filter.plannedStart ? 'true' : undefined,
+        source: filter.source,
+        leadDepartmentId: filter.leadDepartmentId,
+      },
+    }),
   get: (keyWorkId: string) => http.get<KeyWorkDetail>(`/key-works/${id(keyWorkId)}`),
   addReport: (keyWorkId: string, body: ReportInput) =>
     http.post<unknown>(`/key-works/${id(keyWorkId)}/reports`, body),

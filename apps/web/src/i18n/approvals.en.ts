@@ -3,6 +3,14 @@ import type { ApprovalsMessages } from './approvals.zh-CN';
 /** Approvals messages in English (exactly the keys of approvals.zh-CN.ts). */
 const approvalsEn: ApprovalsMessages = {
   approvals: {
+    drill: {
+      decidedYear: 'Decided in {year}',
+      decidedYearAsOf: 'As of {date} · decided in {year}',
+      overdue: 'Overdue, undecided',
+      overdueAsOf: 'As of {date} · overdue, undecided',
+      source: 'Source {value}',
+      total: '{total} approvals',
+    },
     inbox: {
       title: 'Approval inbox',
       hintDepartment: "Your department's open approvals, most urgent first.",

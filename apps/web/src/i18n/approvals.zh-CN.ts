@@ -2,6 +2,14 @@ import type { MilestoneState, UserEventType } from '@luodi/domain';
 /** 审批 (approvals) messages, merged into the app's messages under `approvals`. */
 const approvalsZhCN = {
   approvals: {
+    drill: {
+      decidedYear: '{year}年办结',
+      decidedYearAsOf: '截至{date} · {year}年办结',
+      overdue: '逾期未办',
+      overdueAsOf: '截至{date}逾期未办',
+      source: '来源 {value}',
+      total: '共 {total} 件',
+    },
     inbox: {
       title: '审批待办',
       hintDepartment: '本部门未办结的审批事项，最紧急的在前。',

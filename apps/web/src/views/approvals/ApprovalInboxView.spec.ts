@@ -2,6 +2,7 @@ import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { computed, shallowRef } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Role } from '../../auth/types';
 import { createApprovalsI18n } from './i18n-testing';
 import { milestoneRow } from './test-fixtures';
@@ -56,8 +57,16 @@ function prepare(role: Role, departmentId: string | null = null) {
   api.departments.mockResolvedValue({ items: [{ id: '3', code: 'ZRZY', name: '自然资源局' }], total: 1 });
 }
 
+// The inbox reads the cockpit's drill-down from the address: an empty one here.
+const router = createRouter({
+  history: createMemoryHistory(),
+  routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+});
 const mountOptions = {
-  global: { plugins: [createApprovalsI18n()], stubs: { RouterLink: { template: '<a><slot /></a>' } } },
+  global: {
+    plugins: [createApprovalsI18n(), router],
+    stubs: { RouterLink: { template: '<a><slot /></a>' } },
+  },
 };
 
 describe('ApprovalInboxView', () => {
