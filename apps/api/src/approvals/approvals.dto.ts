@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { FiguresSourceFilter } from '../dashboard/figures-filter.fields';
 import { InDateRange, IsId, IsIsoDate, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class CreateApprovalItemDto {
@@ -78,10 +79,7 @@ export class MilestoneQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   open?: 'true' | 'false';
 
-  @ApiPropertyOptional({ example: '沪洽会', description: "the project's source (签约来源)" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @FiguresSourceFilter()
   source?: string;
 
   @ApiPropertyOptional({ example: 2026, description: '办结 in this year (by asOf): the 按期办结率 figure' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { FiguresSourceFilter } from '../dashboard/figures-filter.fields';
 import { InDateRange, IsId, IsMoney, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class KeyWorkYearQueryDto {
@@ -11,10 +12,7 @@ export class KeyWorkYearQueryDto {
 
 /** The list's query: the year, and the cockpit's narrowing (the same filters as its figures). */
 export class KeyWorkListQueryDto extends KeyWorkYearQueryDto {
-  @ApiPropertyOptional({ example: '沪洽会', description: "the project's source (签约来源)" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @FiguresSourceFilter()
   source?: string;
 
   @ApiPropertyOptional({ example: '3', description: "the project's lead department" })

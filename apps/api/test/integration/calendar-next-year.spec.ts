@@ -1,8 +1,8 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  acceptedMilestone,
   createApprovalItem,
-  createProject,
   expectError,
   type Tokens,
   useSignedInStack,
@@ -15,7 +15,6 @@ import {
  * alert. The clock is LUODI_FAKE_NOW = 2026-11-20 (before December 1: only the deadline raises it).
  */
 const NOW = '2026-11-20T10:00:00+08:00';
-const at = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 /** A 2027 arrangement in the notice's words (the real one is not published at the time of writing). */
 const NOTICE_2027 =
@@ -68,25 +67,16 @@ describe('calendar of next year: provisional deadlines, the admin alert, one-ste
     );
 
     // A milestone accepted on Friday 2026-11-20 with 30 working days: the 30th is Friday 2027-01-01.
-    const project = await createProject(stack, tokens.bureau, zrzyj, { industry: '新能源' });
-    const created = await stack.call('POST', `/api/projects/${project.id}/milestones`, {
-      token: tokens.bureau,
-      body: { itemCode: 'T_THIRTY' },
-    });
-    expect(created.status).toBe(201);
-    for (const [type, time] of [
-      ['submit', '09:00'],
-      ['accept', '09:30'],
-    ] as const) {
-      const answer = await stack.call('POST', `/api/milestones/${created.body.id}/events`, {
-        token: tokens.bureau,
-        body: { type, at: at('2026-11-20', time) },
-      });
-      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    }
-    const provisional = await stack.call('GET', `/api/milestones/${created.body.id}`, { token: tokens.dept });
+    const { projectId, milestoneId } = await acceptedMilestone(
+      stack,
+      tokens.bureau,
+      zrzyj,
+      'T_THIRTY',
+      '2026-11-20',
+    );
+    const provisional = await stack.call('GET', `/api/milestones/${milestoneId}`, { token: tokens.dept });
     expect(provisional.body).toMatchObject({ deadline: '2027-01-01', deadlineProvisional: true });
-    const listed = await stack.call('GET', `/api/milestones?projectId=${project.id}`, { token: tokens.dept });
+    const listed = await stack.call('GET', `/api/milestones?projectId=${projectId}`, { token: tokens.dept });
     expect(listed.body.items[0]).toMatchObject({ deadline: '2027-01-01', deadlineProvisional: true });
 
     // At once (not only from December 1): the admins' alert for 2027, district-wide, level 1.
@@ -124,7 +114,7 @@ describe('calendar of next year: provisional deadlines, the admin alert, one-ste
       current: null,
     });
     expect(
-      (await stack.call('GET', `/api/milestones/${created.body.id}`, { token: tokens.dept })).body,
+      (await stack.call('GET', `/api/milestones/${milestoneId}`, { token: tokens.dept })).body,
     ).toMatchObject({ deadline: '2027-01-01', deadlineProvisional: true });
 
     // Bad input: 400 naming the field.
@@ -153,7 +143,7 @@ describe('calendar of next year: provisional deadlines, the admin alert, one-ste
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body).toMatchObject({ year: 2027, saved: 16 });
     expect(saved.body.recomputed).toBeGreaterThanOrEqual(1);
-    const confirmed = await stack.call('GET', `/api/milestones/${created.body.id}`, { token: tokens.dept });
+    const confirmed = await stack.call('GET', `/api/milestones/${milestoneId}`, { token: tokens.dept });
     expect(confirmed.body).toMatchObject({ deadline: '2027-01-04', deadlineProvisional: false });
     expect((await stack.call('GET', '/api/calendar?year=2027', { token: tokens.dept })).body).toMatchObject({
       year: 2027,

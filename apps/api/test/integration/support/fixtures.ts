@@ -260,3 +260,33 @@ export async function buildXlsx(headers: string[], rows: Array<Array<string | nu
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * An open milestone of `itemCode` on a new project of the department, submitted at 09:00 and accepted
+ * at 15:00 on `date` (Asia/Shanghai): its deadline comes from these events only. Answers the ids.
+ */
+export async function acceptedMilestone(
+  stack: TestStack,
+  token: string,
+  departmentId: string,
+  itemCode: string,
+  date: string,
+): Promise<{ projectId: string; milestoneId: string }> {
+  const project = await createProject(stack, token, departmentId, { industry: '新能源' });
+  const created = await stack.call('POST', `/api/projects/${project.id}/milestones`, {
+    token,
+    body: { itemCode },
+  });
+  expect(created.status).toBe(201);
+  for (const [type, time] of [
+    ['submit', '09:00'],
+    ['accept', '15:00'],
+  ] as const) {
+    const answer = await stack.call('POST', `/api/milestones/${created.body.id}/events`, {
+      token,
+      body: { type, at: `${date}T${time}:00+08:00` },
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+  return { projectId: String(project.id), milestoneId: String(created.body.id) };
+}
