@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it } from 'vitest';
+import { calendarConditions, recipientsOf } from '../alerts/alert-rules';
 import { parseHolidayNotice } from './holiday-notice';
 import { isProvisionalDeadline, unconfirmedYearsToAnnounce } from './provisional';
 
@@ -8,15 +9,15 @@ const NOTICE_2026 = `国务院办公厅关于2026年部分节假日安排的通�
 国办发明电〔2025〕7号
 
 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
-　　经国务院批准，现将2026年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
-　　一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
-　　二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。
-　　三、清明节：4月4日（周六）至6日（周一）放假，共3天。
-　　四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
-　　五、端午节：6月19日（周五）至21日（周日）放假，共3天。
-　　六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
-　　七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。
-　　节假日期间，各地区、各部门要妥善安排好值班和安全、保卫、疾控等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。
+\u3000\u3000经国务院批准，现将2026年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
+\u3000\u3000一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+\u3000\u3000二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。
+\u3000\u3000三、清明节：4月4日（周六）至6日（周一）放假，共3天。
+\u3000\u3000四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。
+\u3000\u3000五、端午节：6月19日（周五）至21日（周日）放假，共3天。
+\u3000\u3000六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
+\u3000\u3000七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。
+\u3000\u3000节假日期间，各地区、各部门要妥善安排好值班和安全、保卫、疾控等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。
 
 国务院办公厅
 2025年11月4日`;
@@ -98,9 +99,7 @@ describe('provisional deadlines', () => {
 });
 
 describe('calendarConditions', () => {
-  it('one level-1 alert per unconfirmed year, for admins (no department), with its open deadlines', async () => {
-    const { calendarConditions } = await import('../alerts/alert-rules');
-    const { recipientsOf } = await import('../alerts/alert-rules');
+  it('one level-1 alert per unconfirmed year, for admins (no department), with its open deadlines', () => {
     const conditions = calendarConditions('2026-12-07', new Set([2026]), [
       { year: 2027, openDeadlines: 4, firstDeadline: '2027-01-05' },
     ]);

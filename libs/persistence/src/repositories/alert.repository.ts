@@ -36,10 +36,9 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    const names = ['projectCode', 'projectName', 'departmentName'] as const;
     return result.entities.map((entity, index) => {
       const raw = result.raw[index]!;
-      const text = (name: (typeof names)[number]) => (raw[name] == null ? null : String(raw[name]));
+      const text = (name: string) => (raw[name] == null ? null : String(raw[name]));
       return Object.assign(entity, {
         projectCode: text('projectCode'),
         projectName: text('projectName'),
