@@ -14,7 +14,7 @@ import {
  * year's arrangement (the State Council's notice, pasted) recomputes the deadline and resolves the
  * alert. The clock is LUODI_FAKE_NOW = 2026-11-20 (before December 1: only the deadline raises it).
  */
-const NOW = '2026-11-20T10:00:00+08:00';
+const NOW = '2026-11-20T18:00:00+08:00';
 
 /** A 2027 arrangement in the notice's words (the real one is not published at the time of writing). */
 const NOTICE_2027 =
