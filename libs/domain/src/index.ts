@@ -20,3 +20,4 @@ export * from './alerts/alert-lists';
 export * from './alerts/alert-labels';
 export * from './approvals/allowed-events';
 export * from './projects/project-lists';
+export * from './alerts/alert-subject';

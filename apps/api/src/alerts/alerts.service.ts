@@ -3,14 +3,17 @@ import type { ServerConfig } from '@luodi/config';
 import {
   type AccessScope,
   type AlertLevel,
+  alertRemainingWorkingDays,
+  businessDateOf,
   DomainError,
   NotFound,
   type Principal,
   StateConflict,
+  type WorkingCalendar,
 } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
-import { Clock, SERVER_CONFIG } from '@luodi/server-core';
+import { CalendarService, Clock, SERVER_CONFIG } from '@luodi/server-core';
 import type { Alert, AlertAnswer, AlertDetail, AlertEvent, AlertWithEvents } from '@luodi/contracts';
 import type { Redis } from 'ioredis';
 import { currentActor } from '../auth/request-context';
@@ -18,7 +21,7 @@ import type { Page } from '../common/pagination';
 import { API_REDIS } from '../redis/redis.module';
 import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
 
-export function alertView(row: AlertRow): Alert {
+export function alertView(row: AlertRow, calendar: WorkingCalendar, today: string): Alert {
   return {
     id: row.id,
     kind: row.kind,
@@ -32,6 +35,10 @@ export function alertView(row: AlertRow): Alert {
     projectName: row.projectName,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    deadline: row.milestoneDeadline,
+    remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
     acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     ackNote: row.ackNote,
@@ -59,7 +66,15 @@ export class AlertsService {
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
+
+  /** The view of rows, with their lateness counted on today's calendar. */
+  private async views(rows: AlertRow[]): Promise<Alert[]> {
+    const calendar = await this.calendars.calendar();
+    const today = businessDateOf(this.clock.now());
+    return rows.map((row) => alertView(row, calendar, today));
+  }
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
     const { items, total } = await this.alerts.list(
@@ -67,7 +82,7 @@ export class AlertsService {
       scope,
       { page: query.page, pageSize: query.pageSize },
     );
-    return { items: items.map(alertView), total };
+    return { items: await this.views(items), total };
   }
 
   async get(id: string, scope: AccessScope): Promise<AlertWithEvents> {
@@ -75,7 +90,7 @@ export class AlertsService {
     if (!row) throw new NotFound('alert', id);
     const events = await this.alerts.events(id);
     return {
-      ...alertView(row),
+      ...(await this.views([row]))[0]!,
       events: events.map((event): AlertEvent => ({
         type: event.type,
         level: event.level as AlertLevel | null,

@@ -184,6 +184,28 @@ export class MilestonesService {
   }
 
   /**
+   * Remove a milestone added by mistake: only while it has no events (409 `milestone_has_events`
+   * once it has — its history is kept). Audited like every write of a milestone.
+   */
+  async remove(id: string): Promise<void> {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const locked = await this.milestones.lockById(id, manager);
+      if (!locked) throw new NotFound('milestone', id);
+      const events = await this.milestones.events(id, manager);
+      if (events.length > 0)
+        throw new DomainError(
+          'conflict',
+          `id: milestone ${id} has ${events.length} event(s) and cannot be removed`,
+          { code: 'milestone_has_events', events: events.length },
+        );
+      const departmentId = locked.departmentId;
+      await this.milestones.remove(locked, manager);
+      return departmentId;
+    });
+    await this.live.changed('milestone', departmentId);
+  }
+
+  /**
    * Record an event (domain §4): a department only on its own milestones (others: 404, as if absent),
    * a leader only extensions; the state machine decides what is allowed now (409 otherwise).
    */

@@ -4,11 +4,13 @@ import {
   addMoneyWithinLimit,
   businessDateOf,
   DomainError,
+  fromCents,
   MONEY_MAX,
   NotFound,
   planStageChange,
   type Principal,
   StateConflict,
+  toCents,
   ValidationFailed,
 } from '@luodi/domain';
 import {
@@ -16,6 +18,7 @@ import {
   isDuplicateKey,
   KeyWorkRepository,
   LookupRepository,
+  type FundArrivalEntity,
   type ProjectEntity,
   type ProjectListFilter,
   ProjectRepository,
@@ -28,11 +31,14 @@ import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateProjectDto,
   FundArrivalDto,
+  FundCorrectionDto,
+  FundReversalDto,
   ProjectListQueryDto,
   StageChangeDto,
   UpdateProjectDto,
 } from './projects.dto';
 import { Clock } from '@luodi/server-core';
+import type { EntityManager } from 'typeorm';
 
 /** A project as lists show it (contract in libs/contracts). */
 export type ProjectView = Project;
@@ -157,7 +163,17 @@ export class ProjectsService {
         reason: event.reason,
         recordedAt: event.recordedAt.toISOString(),
       })),
-      funds: funds.map((fund) => ({ id: fund.id, amount: fund.amount, at: fund.at, note: fund.note })),
+      funds: funds.map((fund) => ({
+        id: fund.id,
+        amount: fund.amount,
+        at: fund.at,
+        note: fund.note,
+        reversesId: fund.reversesId,
+        correctsId: fund.correctsId,
+        reason: fund.reason,
+        reversedBy: funds.find((other) => other.reversesId === fund.id)?.id ?? null,
+        recordedAt: fund.recordedAt.toISOString(),
+      })),
       keyWorks: plans,
     };
   }
@@ -291,24 +307,14 @@ export class ProjectsService {
     return this.get(id, { kind: 'all' });
   }
 
-  /** Record funds arrived (到位资金): on a signed project, dated between signing and today. */
+  /**
+   * Record funds arrived (到位资金): on a signed project, dated between signing and today. A total above
+   * the contract amount is refused (409 `funds_over_contract`) unless `confirmOverContract` is true.
+   */
   async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
     const departmentId = await this.transactions.runOnce(async (manager) => {
-      const project = await this.projects.lockById(id, manager);
-      if (!project) throw new NotFound('project', id);
-      if (!project.signedAt)
-        throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
-      const today = businessDateOf(this.clock.now());
-      if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
-      if (input.at < project.signedAt)
-        throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
-      if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
-      if (addMoneyWithinLimit(project.fundsArrived, input.amount) === undefined)
-        throw new ValidationFailed(
-          'amount',
-          `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${project.fundsArrived})`,
-          { code: 'amount_total_too_large' },
-        );
+      const project = await this.lockSignedProject(id, manager);
+      this.checkFundEntry(project, input, project.fundsArrived);
       await this.projects.addFund(
         {
           projectId: id,
@@ -325,6 +331,125 @@ export class ProjectsService {
     });
     await this.live.changed('funds', departmentId);
     return this.get(id, { kind: 'all' });
+  }
+
+  /**
+   * Reverse (冲销) a funds entry: a new entry of the negative amount on the entry's date, naming it and
+   * the reason. The entry stays; the figures at every as-of date no longer count it.
+   */
+  async reverseFunds(id: string, fundId: string, input: FundReversalDto, principal: Principal) {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const project = await this.lockSignedProject(id, manager);
+      const entry = await this.reversibleEntry(id, fundId, manager);
+      await this.writeReversal(entry, input.reason, principal, manager);
+      return project.leadDepartmentId;
+    });
+    await this.live.changed('funds', departmentId);
+    return this.get(id, { kind: 'all' });
+  }
+
+  /**
+   * Correct (更正) a funds entry: its reversal plus a replacement entry (amount, date, note) naming the
+   * entry it corrects, both with the reason — in one transaction.
+   */
+  async correctFunds(id: string, fundId: string, input: FundCorrectionDto, principal: Principal) {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const project = await this.lockSignedProject(id, manager);
+      const entry = await this.reversibleEntry(id, fundId, manager);
+      const withoutEntry = fromCents(toCents(project.fundsArrived) - toCents(entry.amount));
+      this.checkFundEntry(project, input, withoutEntry);
+      await this.writeReversal(entry, input.reason, principal, manager);
+      await this.projects.addFund(
+        {
+          projectId: id,
+          amount: input.amount,
+          at: input.at,
+          note: input.note ?? null,
+          correctsId: entry.id,
+          reason: input.reason,
+          recordedBy: principal.userId,
+          recordedAt: this.clock.now(),
+        },
+        manager,
+      );
+      await this.projects.addToFundsArrived(id, input.amount, manager);
+      return project.leadDepartmentId;
+    });
+    await this.live.changed('funds', departmentId);
+    return this.get(id, { kind: 'all' });
+  }
+
+  private async lockSignedProject(id: string, manager: EntityManager): Promise<ProjectEntity> {
+    const project = await this.projects.lockById(id, manager);
+    if (!project) throw new NotFound('project', id);
+    if (!project.signedAt)
+      throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
+    return project;
+  }
+
+  /** A new entry's date and amount, and the total it makes (`totalBefore` + amount) against the contract. */
+  private checkFundEntry(
+    project: ProjectEntity,
+    input: FundArrivalDto,
+    totalBefore: string,
+  ): void {
+    const today = businessDateOf(this.clock.now());
+    if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
+    if (input.at < project.signedAt!)
+      throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
+    if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
+    const total = addMoneyWithinLimit(totalBefore, input.amount);
+    if (total === undefined)
+      throw new ValidationFailed(
+        'amount',
+        `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${totalBefore})`,
+        { code: 'amount_total_too_large' },
+      );
+    if (toCents(total) > toCents(project.contractAmount) && input.confirmOverContract !== true)
+      throw new DomainError(
+        'conflict',
+        `amount: the funds arrived would total ${total} 万元, more than the contract amount ` +
+          `${project.contractAmount} 万元; send confirmOverContract: true to record it`,
+        { code: 'funds_over_contract', total, contractAmount: project.contractAmount },
+      );
+  }
+
+  /** An entry of the project that is not a reversal and not reversed yet. */
+  private async reversibleEntry(id: string, fundId: string, manager: EntityManager) {
+    const found = await this.projects.fundEntry(id, fundId, manager);
+    if (!found) throw new NotFound('fund', fundId);
+    if (found.entry.reversesId)
+      throw new DomainError('conflict', `fundId: entry ${fundId} is a reversal and cannot be reversed`, {
+        code: 'fund_entry_is_reversal',
+      });
+    if (found.reversed)
+      throw new DomainError('conflict', `fundId: entry ${fundId} is already reversed or corrected`, {
+        code: 'fund_entry_already_reversed',
+      });
+    return found.entry;
+  }
+
+  private async writeReversal(
+    entry: FundArrivalEntity,
+    reason: string,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    const amount = fromCents(-toCents(entry.amount));
+    await this.projects.addFund(
+      {
+        projectId: entry.projectId,
+        amount,
+        at: entry.at,
+        note: null,
+        reversesId: entry.id,
+        reason,
+        recordedBy: principal.userId,
+        recordedAt: this.clock.now(),
+      },
+      manager,
+    );
+    await this.projects.addToFundsArrived(entry.projectId, amount, manager);
   }
 
   /** The lead department must exist; source, industry and location must be on their managed lists. */

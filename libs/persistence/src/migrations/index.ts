@@ -9,6 +9,7 @@ import { CockpitCoveringIndexes1795607846524 } from './1795607846524-CockpitCove
 import { WebhookRobots1796634642666 } from './1796634642666-WebhookRobots';
 import { ProjectCodeSequence1796634877126 } from './1796634877126-ProjectCodeSequence';
 import { NormalisedUsernames1796634946505 } from './1796634946505-NormalisedUsernames';
+import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WebhookRobots1796634642666,
   ProjectCodeSequence1796634877126,
   NormalisedUsernames1796634946505,
+  FundCorrections1796900000000,
 ];

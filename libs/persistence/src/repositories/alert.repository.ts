@@ -15,6 +15,11 @@ export interface AlertRow extends AlertEntity {
   projectCode: string;
   projectName: string;
   departmentName: string;
+  /** A milestone's alert: its approval item, the milestone's deadline now and whether it is decided. */
+  itemCode: string | null;
+  itemName: string | null;
+  milestoneDeadline: string | null;
+  milestoneDecided: boolean;
 }
 
 /** All SQL on `alert` and `alert_event`. */
@@ -27,7 +32,11 @@ export class AlertRepository {
       .createQueryBuilder('a')
       .innerJoin('project', 'p', 'p.id = a.project_id')
       .innerJoin('department', 'd', 'd.id = a.department_id')
-      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName']);
+      .leftJoin('milestone', 'm', "a.subject_type = 'milestone' AND m.id = a.subject_id")
+      .leftJoin('approval_item', 'i', 'i.code = m.item_code')
+      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName'])
+      .addSelect(['m.item_code AS itemCode', 'i.name AS itemName', 'm.deadline AS milestoneDeadline'])
+      .addSelect('m.decided_at IS NOT NULL', 'milestoneDecided');
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
       query.andWhere('a.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
@@ -35,7 +44,17 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']);
+    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']).map((row, index) => {
+      const raw = result.raw[index]!;
+      const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+      return Object.assign(row, {
+        itemCode: text(raw['itemCode']),
+        itemName: text(raw['itemName']),
+        // DATE columns are read as strings (dateStrings).
+        milestoneDeadline: text(raw['milestoneDeadline']),
+        milestoneDecided: Number(raw['milestoneDecided'] ?? 0) === 1,
+      });
+    });
   }
 
   async list(

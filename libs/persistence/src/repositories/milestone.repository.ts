@@ -115,6 +115,11 @@ export class MilestoneRepository {
     return repository.save(repository.create(data));
   }
 
+  /** Remove a milestone (audited by the subscriber), inside the caller's transaction. */
+  async remove(milestone: MilestoneEntity, manager: EntityManager): Promise<void> {
+    await manager.getRepository(MilestoneEntity).remove(milestone);
+  }
+
   async lockById(id: string, manager: EntityManager): Promise<MilestoneEntity | null> {
     return lockRowById(manager, MilestoneEntity, 'm', id);
   }
