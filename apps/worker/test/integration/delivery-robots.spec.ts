@@ -446,16 +446,20 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     }
   });
   it('the message names the project, the approval item with its department and lateness, and the measures', async () => {
-    // An overdue milestone of the demo district: its deadline three working days or more ago.
+    // An undecided milestone of the demo district, made overdue: its deadline 20 days ago.
     const [milestone] = (await dataSource.query(
       `SELECT m.id, m.project_id AS projectId, p.code AS projectCode, p.name AS projectName, i.name AS itemName,
-              d.name AS departmentName, m.department_id AS departmentId
+              m.department_id AS departmentId
          FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code
-         JOIN department d ON d.id = m.department_id
         WHERE m.decided_at IS NULL ORDER BY m.id LIMIT 1`,
     )) as Array<Record<string, string>>;
     expect(milestone, 'an undecided milestone in the demo district').toBeDefined();
-    await dataSource.query('UPDATE milestone SET deadline = ? WHERE id = ?', ['2000-01-04', milestone!.id]);
+    const deadline = new Date(Date.now() - 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await dataSource.query('UPDATE milestone SET deadline = ? WHERE id = ?', [deadline, milestone!.id]);
+    // The alert goes to the milestone's department (its robot is the generic receiver here).
+    const [robotDepartment] = (await dataSource.query('SELECT name FROM department WHERE id = ?', [
+      departments.generic,
+    ])) as Array<{ name: string }>;
     const now = new Date();
     const inserted = (await dataSource.query(
       `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since,
@@ -474,11 +478,12 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     const text = call!.text;
     expect(text).toContain('【督办】已逾期');
     expect(text).toContain(`${milestone!.projectCode} ${milestone!.projectName}`);
-    expect(text).toContain(`${milestone!.itemName}（${milestone!.departmentName}）`);
+    expect(text).toContain(`${milestone!.itemName}（${robotDepartment!.name}）`);
     expect(text).toMatch(/逾期 \d+ 个工作日/);
     expect(text).toContain('整改措施：分管领导牵头协调');
     const body = JSON.parse(call!.raw) as Record<string, unknown>;
     expect(body).toMatchObject({ projectName: milestone!.projectName, itemName: milestone!.itemName });
     expect(Number(body['remainingWorkingDays'])).toBeLessThan(-3);
+    expect(Number(body['remainingWorkingDays'])).toBeGreaterThan(-20);
   });
 });
