@@ -92,7 +92,10 @@ export class CockpitReportService {
     );
     // How late each approval item is, at the export (the sheet shows the alerts as they are now).
     return pages.flatMap((page) =>
-      page.items.map((row) => ({ ...row, remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today) })),
+      page.items.map((row) => ({
+        ...row,
+        remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
+      })),
     );
   }
 }

@@ -388,11 +388,7 @@ export class ProjectsService {
   }
 
   /** A new entry's date and amount, and the total it makes (`totalBefore` + amount) against the contract. */
-  private checkFundEntry(
-    project: ProjectEntity,
-    input: FundArrivalDto,
-    totalBefore: string,
-  ): void {
+  private checkFundEntry(project: ProjectEntity, input: FundArrivalDto, totalBefore: string): void {
     const today = businessDateOf(this.clock.now());
     if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
     if (input.at < project.signedAt!)

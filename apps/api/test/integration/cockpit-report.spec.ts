@@ -190,13 +190,19 @@ describe('GET /api/dashboard/report: the cockpit as a 月度调度 .xlsx (demo d
     for (const row of supervision) expect(['是', '否']).toContain(row[8]);
     const answeredRow = supervision.find((row) => row[0] === supervisedCode && row[8] === '是');
     expect(answeredRow, JSON.stringify(supervision)).toBeDefined();
-    expect(answeredRow!.slice(10)).toEqual(['需协调', '用地指标待调剂', '分管领导牵头协调', addDays(today, 14)]);
+    expect(answeredRow!.slice(10)).toEqual([
+      '需协调',
+      '用地指标待调剂',
+      '分管领导牵头协调',
+      addDays(today, 14),
+    ]);
     expect(supervision.some((row) => row[8] === '否')).toBe(true);
     // A milestone's 督办 names its approval item (as the alert list does) and how late it is.
     for (const alert of unresolved.filter((one) => one.itemName)) {
       const row = supervision.find((one) => one[0] === alert.projectCode && one[3] === alert.itemName);
       expect(row, `${alert.projectCode} ${alert.itemName}`).toBeDefined();
-      if (alert.remainingWorkingDays < 0) expect(row![4]).toBe(`逾期 ${-alert.remainingWorkingDays} 个工作日`);
+      if (alert.remainingWorkingDays < 0)
+        expect(row![4]).toBe(`逾期 ${-alert.remainingWorkingDays} 个工作日`);
     }
     expect(unresolved.some((one) => one.itemName)).toBe(true);
   });

@@ -1,5 +1,10 @@
 import type { Router } from 'vue-router';
-import { setAuthTokenProvider, setReauthenticator, setSessionRenewer, setUnauthorizedHandler } from '../api/http';
+import {
+  setAuthTokenProvider,
+  setReauthenticator,
+  setSessionRenewer,
+  setUnauthorizedHandler,
+} from '../api/http';
 import type { AuthStore } from './auth-store';
 import { hasOpenForm, requestSignIn } from './reauth';
 

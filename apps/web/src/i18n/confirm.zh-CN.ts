@@ -12,7 +12,8 @@ const confirmZhCN = {
     },
     funds: {
       overContractTitle: '超过合同投资额',
-      overContract: '登记后到位资金合计 {total} 万元，超过合同投资额 {contract} 万元。确认这笔资金无误并登记？',
+      overContract:
+        '登记后到位资金合计 {total} 万元，超过合同投资额 {contract} 万元。确认这笔资金无误并登记？',
       overContractWarning: '到位资金合计将超过合同投资额 {contract} 万元',
       record: '确认登记',
       reverse: '冲销',
@@ -37,12 +38,14 @@ const confirmZhCN = {
     },
     terminate: {
       title: '终止项目',
-      message: '项目「{name}」将被终止（{at}），此后不能再变更阶段或恢复；未办结的审批事项和预警不再推进。确定终止？',
+      message:
+        '项目「{name}」将被终止（{at}），此后不能再变更阶段或恢复；未办结的审批事项和预警不再推进。确定终止？',
       confirm: '确定终止',
     },
     settings: {
       title: '保存设置',
-      message: '保存后将按新的阈值重新计算所有未办结审批事项的红黄灯和预警，已发出的预警可能升级或解除。确定保存？',
+      message:
+        '保存后将按新的阈值重新计算所有未办结审批事项的红黄灯和预警，已发出的预警可能升级或解除。确定保存？',
       confirm: '保存并重新计算',
     },
     catalog: {

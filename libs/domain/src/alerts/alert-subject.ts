@@ -34,7 +34,10 @@ export function latenessText(remainingWorkingDays: number | null, language: Aler
 }
 
 /** The approval item, its department and its lateness (null for an alert about the project itself). */
-export function alertItemText(facts: AlertSubjectFacts, language: AlertTextLanguage = 'zh-CN'): string | null {
+export function alertItemText(
+  facts: AlertSubjectFacts,
+  language: AlertTextLanguage = 'zh-CN',
+): string | null {
   if (!facts.itemName) return null;
   const late = latenessText(facts.remainingWorkingDays, language);
   const department = language === 'en' ? ` (${facts.departmentName})` : `（${facts.departmentName}）`;

@@ -42,13 +42,17 @@ export class FundArrivalEntity {
   @IdRefColumn('reverses_id', { nullable: true })
   reversesId!: string | null;
 
-  @ForeignKey(() => FundArrivalEntity, 'reverses_id', 'fk_fund_arrival_reverses', 'CASCADE', { nullable: true })
+  @ForeignKey(() => FundArrivalEntity, 'reverses_id', 'fk_fund_arrival_reverses', 'CASCADE', {
+    nullable: true,
+  })
   reverses?: FundArrivalEntity | null;
 
   @IdRefColumn('corrects_id', { nullable: true })
   correctsId!: string | null;
 
-  @ForeignKey(() => FundArrivalEntity, 'corrects_id', 'fk_fund_arrival_corrects', 'CASCADE', { nullable: true })
+  @ForeignKey(() => FundArrivalEntity, 'corrects_id', 'fk_fund_arrival_corrects', 'CASCADE', {
+    nullable: true,
+  })
   corrects?: FundArrivalEntity | null;
 
   /** Why an entry was reversed or corrected (required on both). */

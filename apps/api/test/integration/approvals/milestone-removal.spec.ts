@@ -8,7 +8,9 @@ describe('removing a milestone added by mistake (real MariaDB)', () => {
     const milestone = await newMilestone('T_THREE');
     const removed = await stack.call('DELETE', `/api/milestones/${milestone.id}`, { token: tokens.bureau });
     expect(removed.status, JSON.stringify(removed.body)).toBe(204);
-    expect((await stack.call('GET', `/api/milestones/${milestone.id}`, { token: tokens.bureau })).status).toBe(404);
+    expect(
+      (await stack.call('GET', `/api/milestones/${milestone.id}`, { token: tokens.bureau })).status,
+    ).toBe(404);
     const track = await stack.call('GET', `/api/projects/${milestone.projectId}/milestones`, {
       token: tokens.bureau,
     });
@@ -24,9 +26,9 @@ describe('removing a milestone added by mistake (real MariaDB)', () => {
       body: { itemCode: 'T_THREE' },
     });
     expect(again.status).toBe(201);
-    expect((await stack.call('DELETE', `/api/milestones/${again.body.id}`, { token: tokens.admin })).status).toBe(
-      204,
-    );
+    expect(
+      (await stack.call('DELETE', `/api/milestones/${again.body.id}`, { token: tokens.admin })).status,
+    ).toBe(204);
   });
 
   it('refuses once the milestone has events (409 milestone_has_events), and to leaders and departments (403)', async () => {
@@ -40,7 +42,9 @@ describe('removing a milestone added by mistake (real MariaDB)', () => {
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'milestone_has_events', events: 1 });
     expect(refused.body.message).toMatch(/^id: /);
-    expect((await stack.call('GET', `/api/milestones/${milestone.id}`, { token: tokens.bureau })).body.events).toHaveLength(1);
+    expect(
+      (await stack.call('GET', `/api/milestones/${milestone.id}`, { token: tokens.bureau })).body.events,
+    ).toHaveLength(1);
     const absent = await stack.call('DELETE', '/api/milestones/999999999', { token: tokens.bureau });
     expect(absent.status).toBe(404);
   });

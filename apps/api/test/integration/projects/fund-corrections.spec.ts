@@ -41,7 +41,10 @@ describe('funds corrections, reversals and over-contract confirmation (real Mari
   it('a reversal is a new negative entry naming the original; figures are right at every asOf; audited', async () => {
     const { project, source } = await signedProject('1000.00');
     await addFunds(stack, tokens.bureau, project.id, { amount: '300.00', at: `${lastYear}-04-01` });
-    const funded = await addFunds(stack, tokens.bureau, project.id, { amount: '200.00', at: `${lastYear}-06-01` });
+    const funded = await addFunds(stack, tokens.bureau, project.id, {
+      amount: '200.00',
+      at: `${lastYear}-06-01`,
+    });
     const wrong = funded.funds[1];
     expect((await summary(source)).fundsArrived).toBe('500.00');
 
@@ -72,7 +75,11 @@ describe('funds corrections, reversals and over-contract confirmation (real Mari
       token: tokens.leader,
     });
     expect(list.body.items[0].fundsArrived).toBe('300.00');
-    const exported = await download(stack, tokens.leader, `/api/projects/export?source=${encodeURIComponent(source)}`);
+    const exported = await download(
+      stack,
+      tokens.leader,
+      `/api/projects/export?source=${encodeURIComponent(source)}`,
+    );
     const sheet = exported.workbook!.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     expect(sheet.getRow(2).getCell(header.indexOf('到位资金（万元）')).value).toBe(300);
@@ -89,12 +96,24 @@ describe('funds corrections, reversals and over-contract confirmation (real Mari
 
   it('a correction reverses the original and records its replacement, both with the reason', async () => {
     const { project, source } = await signedProject('1000.00');
-    const funded = await addFunds(stack, tokens.bureau, project.id, { amount: '120.00', at: `${lastYear}-04-01` });
-    const original = funded.funds[0];
-    const corrected = await stack.call('POST', `/api/projects/${project.id}/funds/${original.id}/correction`, {
-      token: tokens.admin,
-      body: { amount: '1200.00', at: `${lastYear}-05-10`, reason: '金额少录一位', confirmOverContract: true },
+    const funded = await addFunds(stack, tokens.bureau, project.id, {
+      amount: '120.00',
+      at: `${lastYear}-04-01`,
     });
+    const original = funded.funds[0];
+    const corrected = await stack.call(
+      'POST',
+      `/api/projects/${project.id}/funds/${original.id}/correction`,
+      {
+        token: tokens.admin,
+        body: {
+          amount: '1200.00',
+          at: `${lastYear}-05-10`,
+          reason: '金额少录一位',
+          confirmOverContract: true,
+        },
+      },
+    );
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
     expect(corrected.body.fundsArrived).toBe('1200.00');
     const reversal = corrected.body.funds.find((fund: any) => fund.reversesId === original.id);
@@ -118,7 +137,10 @@ describe('funds corrections, reversals and over-contract confirmation (real Mari
 
   it('refuses a second reversal, reversing a reversal, a blank reason, another project’s entry; nothing changes', async () => {
     const { project } = await signedProject('1000.00');
-    const funded = await addFunds(stack, tokens.bureau, project.id, { amount: '50.00', at: `${lastYear}-04-01` });
+    const funded = await addFunds(stack, tokens.bureau, project.id, {
+      amount: '50.00',
+      at: `${lastYear}-04-01`,
+    });
     const entry = funded.funds[0];
     const first = await stack.call('POST', `/api/projects/${project.id}/funds/${entry.id}/reversal`, {
       token: tokens.bureau,
@@ -181,16 +203,20 @@ describe('funds corrections, reversals and over-contract confirmation (real Mari
   it('funds above the contract amount are refused with funds_over_contract unless confirmed', async () => {
     const { project } = await signedProject('100.00');
     const body = { amount: '80.00', at: `${lastYear}-04-01` };
-    expect((await stack.call('POST', `/api/projects/${project.id}/funds`, { token: tokens.bureau, body })).status).toBe(
-      201,
-    );
+    expect(
+      (await stack.call('POST', `/api/projects/${project.id}/funds`, { token: tokens.bureau, body })).status,
+    ).toBe(201);
     const before = await getProject(project.id);
     const over = await stack.call('POST', `/api/projects/${project.id}/funds`, {
       token: tokens.bureau,
       body: { amount: '20.01', at: `${lastYear}-04-02` },
     });
     expect(over.status).toBe(409);
-    expect(over.body).toMatchObject({ code: 'funds_over_contract', total: '100.01', contractAmount: '100.00' });
+    expect(over.body).toMatchObject({
+      code: 'funds_over_contract',
+      total: '100.01',
+      contractAmount: '100.00',
+    });
     expect(over.body.message).toMatch(/^amount: /);
     expect(await getProject(project.id)).toEqual(before);
     // Up to the contract amount needs no confirmation; above it, confirmOverContract: true records it.

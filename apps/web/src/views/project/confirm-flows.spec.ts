@@ -131,7 +131,10 @@ describe('funds: above the contract, reversal', () => {
     api.addFunds.mockResolvedValueOnce(project());
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(api.addFunds).toHaveBeenCalledWith('5', expect.objectContaining({ amount: '20.01', confirmOverContract: true }));
+    expect(api.addFunds).toHaveBeenCalledWith(
+      '5',
+      expect.objectContaining({ amount: '20.01', confirmOverContract: true }),
+    );
     expect(wrapper.emitted('changed')).toHaveLength(1);
     wrapper.unmount();
   });

@@ -6,7 +6,11 @@ import { AMOUNT_PATTERN } from '../../utils/money';
  * The funds total an entry of `amount` would make (exact, in cents), replacing the entry `replaced`
  * (a correction) when given; null while the amount is not a valid amount yet.
  */
-export function totalAfter(arrived: string, amount: string, replaced?: Pick<FundEntry, 'amount'>): string | null {
+export function totalAfter(
+  arrived: string,
+  amount: string,
+  replaced?: Pick<FundEntry, 'amount'>,
+): string | null {
   const typed = amount.trim();
   if (!AMOUNT_PATTERN.test(typed)) return null;
   return fromCents(toCents(arrived) + toCents(typed) - (replaced ? toCents(replaced.amount) : 0n));
