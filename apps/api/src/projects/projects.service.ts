@@ -311,55 +311,39 @@ export class ProjectsService {
    * Record funds arrived (到位资金): on a signed project, dated between signing and today. A total above
    * the contract amount is refused (409 `funds_over_contract`) unless `confirmOverContract` is true.
    */
-  async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
-    const departmentId = await this.transactions.runOnce(async (manager) => {
-      const project = await this.lockSignedProject(id, manager);
+  addFunds(id: string, input: FundArrivalDto, principal: Principal) {
+    return this.changeFunds(id, async (project, manager) => {
       this.checkFundEntry(project, input, project.fundsArrived);
-      await this.projects.addFund(
-        {
-          projectId: id,
-          amount: input.amount,
-          at: input.at,
-          note: input.note ?? null,
-          recordedBy: principal.userId,
-          recordedAt: this.clock.now(),
-        },
+      await this.writeFund(
+        { projectId: id, amount: input.amount, at: input.at, note: input.note ?? null },
+        principal,
         manager,
       );
-      await this.projects.addToFundsArrived(id, input.amount, manager);
-      return project.leadDepartmentId;
     });
-    await this.live.changed('funds', departmentId);
-    return this.get(id, { kind: 'all' });
   }
 
   /**
    * Reverse (冲销) a funds entry: a new entry of the negative amount on the entry's date, naming it and
    * the reason. The entry stays; the figures at every as-of date no longer count it.
    */
-  async reverseFunds(id: string, fundId: string, input: FundReversalDto, principal: Principal) {
-    const departmentId = await this.transactions.runOnce(async (manager) => {
-      const project = await this.lockSignedProject(id, manager);
+  reverseFunds(id: string, fundId: string, input: FundReversalDto, principal: Principal) {
+    return this.changeFunds(id, async (_project, manager) => {
       const entry = await this.reversibleEntry(id, fundId, manager);
       await this.writeReversal(entry, input.reason, principal, manager);
-      return project.leadDepartmentId;
     });
-    await this.live.changed('funds', departmentId);
-    return this.get(id, { kind: 'all' });
   }
 
   /**
    * Correct (更正) a funds entry: its reversal plus a replacement entry (amount, date, note) naming the
    * entry it corrects, both with the reason — in one transaction.
    */
-  async correctFunds(id: string, fundId: string, input: FundCorrectionDto, principal: Principal) {
-    const departmentId = await this.transactions.runOnce(async (manager) => {
-      const project = await this.lockSignedProject(id, manager);
+  correctFunds(id: string, fundId: string, input: FundCorrectionDto, principal: Principal) {
+    return this.changeFunds(id, async (project, manager) => {
       const entry = await this.reversibleEntry(id, fundId, manager);
       const withoutEntry = fromCents(toCents(project.fundsArrived) - toCents(entry.amount));
       this.checkFundEntry(project, input, withoutEntry);
       await this.writeReversal(entry, input.reason, principal, manager);
-      await this.projects.addFund(
+      await this.writeFund(
         {
           projectId: id,
           amount: input.amount,
@@ -367,24 +351,44 @@ export class ProjectsService {
           note: input.note ?? null,
           correctsId: entry.id,
           reason: input.reason,
-          recordedBy: principal.userId,
-          recordedAt: this.clock.now(),
         },
+        principal,
         manager,
       );
-      await this.projects.addToFundsArrived(id, input.amount, manager);
+    });
+  }
+
+  /**
+   * A change of a signed project's funds, under the project's row lock (entries serialise on it);
+   * then the live figures are told and the project is answered as it is now.
+   */
+  private async changeFunds(
+    id: string,
+    work: (project: ProjectEntity, manager: EntityManager) => Promise<void>,
+  ): Promise<ProjectDetail> {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const project = await this.projects.lockById(id, manager);
+      if (!project) throw new NotFound('project', id);
+      if (!project.signedAt)
+        throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
+      await work(project, manager);
       return project.leadDepartmentId;
     });
     await this.live.changed('funds', departmentId);
     return this.get(id, { kind: 'all' });
   }
 
-  private async lockSignedProject(id: string, manager: EntityManager): Promise<ProjectEntity> {
-    const project = await this.projects.lockById(id, manager);
-    if (!project) throw new NotFound('project', id);
-    if (!project.signedAt)
-      throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
-    return project;
+  /** One funds entry (audited by the subscriber), and its amount added to the project's running total. */
+  private async writeFund(
+    fund: Pick<FundArrivalEntity, 'projectId' | 'amount' | 'at' | 'note'> & Partial<FundArrivalEntity>,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.projects.addFund(
+      { ...fund, recordedBy: principal.userId, recordedAt: this.clock.now() },
+      manager,
+    );
+    await this.projects.addToFundsArrived(fund.projectId, fund.amount, manager);
   }
 
   /** A new entry's date and amount, and the total it makes (`totalBefore` + amount) against the contract. */
@@ -425,27 +429,24 @@ export class ProjectsService {
     return found.entry;
   }
 
-  private async writeReversal(
+  private writeReversal(
     entry: FundArrivalEntity,
     reason: string,
     principal: Principal,
     manager: EntityManager,
   ): Promise<void> {
-    const amount = fromCents(-toCents(entry.amount));
-    await this.projects.addFund(
+    return this.writeFund(
       {
         projectId: entry.projectId,
-        amount,
+        amount: fromCents(-toCents(entry.amount)),
         at: entry.at,
         note: null,
         reversesId: entry.id,
         reason,
-        recordedBy: principal.userId,
-        recordedAt: this.clock.now(),
       },
+      principal,
       manager,
     );
-    await this.projects.addToFundsArrived(entry.projectId, amount, manager);
   }
 
   /** The lead department must exist; source, industry and location must be on their managed lists. */
