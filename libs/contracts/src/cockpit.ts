@@ -17,14 +17,8 @@ export interface CockpitFilters {
 
 export type AlertLevel = 1 | 2 | 3;
 
-/** `GET /api/dashboard/summary` — domain §6, plus the open alerts by level. */
-export interface DashboardSummary {
-  year: number;
-  /** The moment the figures are for (ISO-8601). */
-  asOf: string;
-  /** Its business date (Asia/Shanghai). */
-  asOfDate: string;
-  negotiatingCount: number;
+/** The landing figures of a set of projects signed in the year (domain §6): counts, amount and rates. */
+export interface LandingFigures {
   signedCount: number;
   /** 万元, decimal string. */
   contractAmount: string;
@@ -32,6 +26,16 @@ export interface DashboardSummary {
   landingRate: number | null;
   startedCount: number;
   startRate: number | null;
+}
+
+/** `GET /api/dashboard/summary` — domain §6, plus the open alerts by level. */
+export interface DashboardSummary extends LandingFigures {
+  year: number;
+  /** The moment the figures are for (ISO-8601). */
+  asOf: string;
+  /** Its business date (Asia/Shanghai). */
+  asOfDate: string;
+  negotiatingCount: number;
   fundsArrived: string;
   fundsRate: number | null;
   keyWorks: {
@@ -79,15 +83,9 @@ export interface FunnelResponse {
 export type BreakdownDimension = 'source' | 'industry';
 
 /** One group of `GET /api/dashboard/breakdown`: the projects signed in Y with that source/industry. */
-export interface BreakdownItem {
+export interface BreakdownItem extends LandingFigures {
   /** The source (沪洽会 …) or industry; '' when the projects have none. */
   key: string;
-  signedCount: number;
-  contractAmount: string;
-  registeredCount: number;
-  landingRate: number | null;
-  startedCount: number;
-  startRate: number | null;
 }
 
 /** `GET /api/dashboard/breakdown?by=source|industry` — sorted by contractAmount, largest first. */

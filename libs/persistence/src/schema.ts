@@ -9,16 +9,21 @@ function databaseNameOf(url: string): string {
   return name;
 }
 
-/** Create the database named in the URL when it does not exist yet (utf8mb4). */
-export async function ensureDatabase(url: string): Promise<void> {
+/** A connection to the server of the URL, on no database (to create or drop the URL's database). */
+function serverConnection(url: string) {
   const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const name = databaseNameOf(url);
-  const connection = await createConnection({
+  return createConnection({
     host: parsed.hostname,
     port: Number(parsed.port || 3306),
     user: decodeURIComponent(parsed.username),
     password: decodeURIComponent(parsed.password),
   });
+}
+
+/** Create the database named in the URL when it does not exist yet (utf8mb4). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = databaseNameOf(url);
+  const connection = await serverConnection(url);
   try {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -30,13 +35,7 @@ export async function ensureDatabase(url: string): Promise<void> {
 
 /** Drop the database named in the URL (tests only: they drop only what they created). */
 export async function dropDatabase(url: string): Promise<void> {
-  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const connection = await createConnection({
-    host: parsed.hostname,
-    port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-  });
+  const connection = await serverConnection(url);
   try {
     await connection.query(`DROP DATABASE IF EXISTS \`${databaseNameOf(url)}\``);
   } finally {

@@ -9,3 +9,5 @@ export * from './checks/checks.module';
 export * from './checks/checks.service';
 export * from './checks/milestone-clock.service';
 export * from './checks/subject-source';
+export * from './process-main';
+export * from './seeded-random';

@@ -98,6 +98,48 @@ export interface EventStreamReader {
 }
 
 /**
+ * Read the body of a server-sent event stream to its end: parses `event:` and `data:` lines (data as
+ * JSON when it is) and hands each message to `onMessage`. Resolves true when the server ended the
+ * stream, false when the reading was aborted (the client closed it).
+ */
+export async function readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+  onMessage: (message: ServerSentMessage) => void,
+): Promise<boolean> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let event = 'message';
+        const data: string[] = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) event = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+        }
+        if (data.length === 0) continue;
+        let parsed: unknown = data.join('\n');
+        try {
+          parsed = JSON.parse(parsed as string);
+        } catch {
+          // keep the text
+        }
+        onMessage({ event, data: parsed });
+      }
+    }
+  } catch {
+    return false; // aborted
+  }
+}
+
+/**
  * Read a server-sent event stream with fetch (as a browser's EventSource would, token in the query):
  * parses `event:` and `data:` lines into messages. Resolves once the response headers are in.
  */
@@ -107,43 +149,10 @@ export async function openEventStream(url: string): Promise<EventStreamReader> {
   if (response.status !== 200 || !response.body)
     throw new Error(`event stream answered ${response.status}: ${await response.text()}`);
   const messages: ServerSentMessage[] = [];
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   let endedAt: number | null = null;
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) {
-          endedAt = Date.now();
-          return;
-        }
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-          }
-          if (data.length === 0) continue;
-          let parsed: unknown = data.join('\n');
-          try {
-            parsed = JSON.parse(parsed as string);
-          } catch {
-            // keep the text
-          }
-          messages.push({ event, data: parsed });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
+  void readServerSentEvents(response.body, (message) => messages.push(message)).then((ended) => {
+    if (ended) endedAt = Date.now();
+  });
   return { messages, endedAt: () => endedAt, close: () => controller.abort() };
 }
 

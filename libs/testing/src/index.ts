@@ -7,3 +7,5 @@ export * from './stack';
 export * from './alerts';
 export * from './mariadb-server';
 export * from './drills';
+export * from './delivery-stack';
+export * from './hook-handles';

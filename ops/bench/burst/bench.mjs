@@ -8,39 +8,22 @@
 // Uses the built api (npm run build) and the services of ops/services; writes
 // ops/bench/results/burst-<date>.json.
 import {
-  benchEnv,
-  cli as runCli,
-  databaseUrl,
+  BENCH_PASSWORD,
+  benchDatabase,
   log,
   login,
-  machineInfo,
   parseArgs,
   percentile,
-  requireFromRoot,
   runMain,
-  serviceUrls,
   startApi,
   writeResult,
 } from '../lib/common.mjs';
 
-const mysql = requireFromRoot('mysql2/promise');
 const { options } = parseArgs();
 const POOLS = String(options.pools ?? '1,10')
   .split(',')
   .map(Number);
-const PASSWORD = 'bench only Demo Passphrase';
-
-const services = serviceUrls();
-const database = `luodi_bench_burst_${Date.now().toString(36)}`;
-const url = databaseUrl(services.databaseUrl, database);
-const baseEnv = {
-  ...benchEnv({
-    databaseUrl: url,
-    redisUrl: services.redisUrl,
-    queuePrefix: `benchburst${Date.now().toString(36)}`,
-  }),
-  DEMO_PASSWORD: PASSWORD,
-};
+const bench = benchDatabase('burst');
 
 async function call(baseUrl, token, method, path, body) {
   const started = performance.now();
@@ -80,11 +63,11 @@ async function burst(requests) {
 }
 
 async function measure(poolSize, departmentId) {
-  const api = await startApi({ ...baseEnv, DATABASE_POOL_SIZE: String(poolSize) });
+  const api = await startApi({ ...bench.env, DATABASE_POOL_SIZE: String(poolSize) });
   try {
     const [admin, bureau] = [
-      await login(api.baseUrl, 'admin', PASSWORD),
-      await login(api.baseUrl, 'bureau', PASSWORD),
+      await login(api.baseUrl, 'admin', BENCH_PASSWORD),
+      await login(api.baseUrl, 'bureau', BENCH_PASSWORD),
     ];
     const itemCode = `B_BURST${poolSize}`;
     const item = await call(api.baseUrl, admin, 'POST', '/api/approval-items', {
@@ -136,11 +119,8 @@ async function measure(poolSize, departmentId) {
 }
 
 async function main() {
-  log(`bench: bursts of parallel writes, pool sizes ${POOLS.join(', ')}, database ${database}`);
-  runCli('migrate', baseEnv);
-  runCli('demo:load', baseEnv);
-  const db = await mysql.createConnection({ uri: url });
-  const machine = await machineInfo(db);
+  log(`bench: bursts of parallel writes, pool sizes ${POOLS.join(', ')}, database ${bench.database}`);
+  const { db, machine } = await bench.load();
   const [[department]] = await db.query("SELECT id FROM department WHERE code = 'ZRZYJ'");
   const runs = [];
   try {
@@ -152,8 +132,7 @@ async function main() {
       );
     }
   } finally {
-    await db.query(`DROP DATABASE \`${database}\``);
-    await db.end();
+    await bench.drop(db);
   }
   const result = { at: new Date().toISOString(), machine, runs };
   const file = writeResult(`burst-${result.at.slice(0, 10)}.json`, result);

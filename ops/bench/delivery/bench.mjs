@@ -11,41 +11,30 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import {
-  benchEnv,
-  cli as runCli,
-  databaseUrl,
+  BENCH_PASSWORD,
+  benchDatabase,
   log,
   login,
-  machineInfo,
   parseArgs,
   requireFromRoot,
   runMain,
-  serviceUrls,
   sleep,
   startApi,
   WORKER_MAIN,
   writeResult,
 } from '../lib/common.mjs';
 
-const mysql = requireFromRoot('mysql2/promise');
 const { Queue, Worker } = requireFromRoot('bullmq');
 const { Redis } = requireFromRoot('ioredis');
 const { options } = parseArgs();
 const N = Number(options.deliveries ?? 20_000);
-const PASSWORD = 'bench only Demo Passphrase';
-
-const services = serviceUrls();
-const stamp = Date.now().toString(36);
-const database = `luodi_bench_delivery_${stamp}`;
-const url = databaseUrl(services.databaseUrl, database);
-const env = {
-  ...benchEnv({ databaseUrl: url, redisUrl: services.redisUrl, queuePrefix: `benchdelivery${stamp}` }),
-  DEMO_PASSWORD: PASSWORD,
+const bench = benchDatabase('delivery', {
   CHECKS_INTERVAL_MS: '3600000',
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
   WORKER_CONCURRENCY: '8',
-};
+});
+const { env } = bench;
 const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
 
 /** Counts the `notified` messages of a live stream; resolves `until(n)` when n have come. */
@@ -78,8 +67,8 @@ async function openStream(baseUrl, token) {
 }
 
 async function rawBullmq() {
-  const connection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
-  const prefix = `benchraw${stamp}`;
+  const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `${env.QUEUE_PREFIX}raw`;
   const queue = new Queue('noop', { connection, prefix });
   for (let start = 0; start < N; start += 1000)
     await queue.addBulk(
@@ -107,13 +96,10 @@ async function rawBullmq() {
 }
 
 async function main() {
-  log(`bench: ${N} in-app deliveries end to end, database ${database}`);
-  runCli('migrate', env);
-  runCli('demo:load', env);
-  const db = await mysql.createConnection({ uri: url, multipleStatements: true });
-  const machine = await machineInfo(db);
+  log(`bench: ${N} in-app deliveries end to end, database ${bench.database}`);
+  const { db, machine } = await bench.load();
   const api = await startApi(env);
-  const token = await login(api.baseUrl, 'bureau', PASSWORD);
+  const token = await login(api.baseUrl, 'bureau', BENCH_PASSWORD);
   const worker = spawn(process.execPath, [WORKER_MAIN], {
     env: { PATH: process.env.PATH, ...env },
     stdio: 'ignore',
@@ -185,8 +171,7 @@ async function main() {
 
   const loadAtBaseline = load();
   const raw = await rawBullmq();
-  await db.query(`DROP DATABASE \`${database}\``);
-  await db.end();
+  await bench.drop(db);
 
   const result = {
     at: new Date().toISOString(),

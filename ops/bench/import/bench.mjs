@@ -14,23 +14,19 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
 import {
-  benchEnv,
-  cli as runCli,
-  databaseUrl,
+  BENCH_PASSWORD,
+  benchDatabase,
   log,
   login,
-  machineInfo,
   parseArgs,
   percentile,
   requireFromRoot,
   runMain,
-  serviceUrls,
   sleep,
   startApi,
   writeResult,
 } from '../lib/common.mjs';
 
-const mysql = requireFromRoot('mysql2/promise');
 const ExcelJS = requireFromRoot('exceljs');
 
 const { options } = parseArgs();
@@ -202,27 +198,14 @@ async function measuredUpload(api, token, file) {
 }
 
 async function main() {
-  const services = serviceUrls();
-  const database = `luodi_bench_import_${Date.now().toString(36)}`;
-  const url = databaseUrl(services.databaseUrl, database);
-  const env = {
-    ...benchEnv({
-      databaseUrl: url,
-      redisUrl: services.redisUrl,
-      queuePrefix: `bench${Date.now().toString(36)}`,
-    }),
-    DEMO_PASSWORD: 'bench only Demo Passphrase',
-  };
+  const bench = benchDatabase('import');
   log(
-    `bench: import of ${ROWS} rows × ${RUNS}, then ${BIG_ROWS} rows and a 200 MiB zip bomb; database ${database}`,
+    `bench: import of ${ROWS} rows × ${RUNS}, then ${BIG_ROWS} rows and a 200 MiB zip bomb; database ${bench.database}`,
   );
-  runCli('migrate', env);
-  runCli('demo:load', env);
-  const db = await mysql.createConnection({ uri: url, multipleStatements: true });
-  const machine = await machineInfo(db);
-  const api = await startApi(env);
+  const { db, machine } = await bench.load();
+  const api = await startApi(bench.env);
   try {
-    const token = await login(api.baseUrl, 'bureau', env.DEMO_PASSWORD);
+    const token = await login(api.baseUrl, 'bureau', BENCH_PASSWORD);
     const file = await workbook(ROWS);
     log(`valid file: ${ROWS} rows, ${(file.length / MIB).toFixed(2)} MiB`);
     const runs = [];
@@ -285,8 +268,7 @@ async function main() {
     log(`results: ${out}`);
   } finally {
     await api.stop();
-    await db.query(`DROP DATABASE \`${database}\``);
-    await db.end();
+    await bench.drop(db);
   }
 }
 

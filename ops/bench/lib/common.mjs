@@ -98,6 +98,44 @@ export function databaseUrl(serverUrl, database) {
   return url.toString();
 }
 
+/** The demo users' password in every bench's database (DEMO_PASSWORD). */
+export const BENCH_PASSWORD = 'bench only Demo Passphrase';
+
+/**
+ * A bench's own database `luodi_bench_<name>_<stamp>` on the services' MariaDB, with the environment
+ * to run the built CLI, API and worker on it: benchEnv (queue prefix `bench<name><stamp>`), the
+ * demo users' BENCH_PASSWORD, and the bench's `settings`. `load()` migrates it, loads the demo
+ * district and opens a connection (multiple statements allowed) with the machine's description;
+ * `drop(connection)` drops the database and closes the connection.
+ */
+export function benchDatabase(name, settings = {}) {
+  const services = serviceUrls();
+  const stamp = Date.now().toString(36);
+  const database = `luodi_bench_${name}_${stamp}`;
+  const url = databaseUrl(services.databaseUrl, database);
+  const env = {
+    ...benchEnv({ databaseUrl: url, redisUrl: services.redisUrl, queuePrefix: `bench${name}${stamp}` }),
+    DEMO_PASSWORD: BENCH_PASSWORD,
+    ...settings,
+  };
+  return {
+    database,
+    url,
+    env,
+    async load() {
+      cli('migrate', env);
+      cli('demo:load', env);
+      const mysql = requireFromRoot('mysql2/promise');
+      const db = await mysql.createConnection({ uri: url, multipleStatements: true });
+      return { db, machine: await machineInfo(db) };
+    },
+    async drop(db) {
+      await db.query(`DROP DATABASE \`${database}\``);
+      await db.end();
+    },
+  };
+}
+
 /** Value at percentile p (nearest rank) of the values; null when there are none. */
 export function percentile(values, p) {
   if (values.length === 0) return null;

@@ -1,4 +1,12 @@
-import { addCalendarDays, calendarDaysBetween, fromCents, type IsoDate, toCents } from '@luodi/domain';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  fromCents,
+  type IsoDate,
+  type StageState,
+  toCents,
+} from '@luodi/domain';
+import { seededRandom } from '@luodi/server-core';
 
 /**
  * The demo district's projects and key works (domain §7), built as plain rows from the current year
@@ -6,7 +14,7 @@ import { addCalendarDays, calendarDaysBetween, fromCents, type IsoDate, toCents 
  * 39 projects in talks this year, 8 of them signed for Σ 320000 万元, 3 of those started (37.5%);
  * 78 key works with annual plans, planned starts and monthly reports.
  */
-export interface DemoProject {
+export interface DemoProject extends StageState {
   code: string;
   name: string;
   investor: string;
@@ -18,13 +26,6 @@ export interface DemoProject {
   leadOfficial: string;
   location: string;
   plannedStartDate: IsoDate | null;
-  stage: 'negotiating' | 'signed' | 'registered' | 'started' | 'operating' | 'terminated';
-  talksStartedAt: IsoDate;
-  signedAt: IsoDate | null;
-  registeredAt: IsoDate | null;
-  startedAt: IsoDate | null;
-  operatingAt: IsoDate | null;
-  terminatedAt: IsoDate | null;
   terminationReason: string | null;
   funds: Array<{ amount: string; at: IsoDate }>;
 }
@@ -34,18 +35,6 @@ export interface DemoKeyWork {
   annualPlanInvestment: string;
   plannedStartMonth: number | null;
   reports: Array<{ month: string; completedInvestment: string; progress: string; problems: string | null }>;
-}
-
-/** A small deterministic generator: the same demo every time for the same day. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SOURCES = ['沪洽会', '港洽会', '中博会'];
@@ -101,7 +90,7 @@ function dateBetween(from: IsoDate, to: IsoDate, next: () => number): IsoDate {
 
 export function buildDemoDistrict(today: IsoDate): { projects: DemoProject[]; keyWorks: DemoKeyWork[] } {
   const year = Number(today.slice(0, 4));
-  const next = random(year);
+  const next = seededRandom(year); // the same demo every time for the same day
   const yearStart = `${year}-01-01`;
   const projects: DemoProject[] = [];
 

@@ -5,24 +5,16 @@ import {
   type DrillAnswer,
   drillFetch,
   duplicatedAlertRows,
+  type EventStreamReader,
   insertPendingDeliveries,
   openEventStream,
-  PrivateRedis,
   recordDrill,
-  type RunningProcess,
   sleep,
-  startStack,
-  startWebhookReceiver,
-  startWorker,
   steadyLoad,
-  type EventStreamReader,
-  type TestStack,
+  useDeliveryStack,
   waitFor,
-  type WebhookReceiver,
 } from '@luodi/testing';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BEFORE = 200;
 const DURING = 100;
@@ -36,63 +28,48 @@ const OUTAGE_MS = 10_000;
  * at the kill), no notification is doubled, and the API answered no 500 meanwhile.
  */
 describe('drill: Redis SIGKILL and restart under deliveries (private redis-server, AOF)', () => {
-  let redis: PrivateRedis;
-  let stack: TestStack;
-  let receiver: WebhookReceiver;
-  let worker: RunningProcess | undefined;
-  let connection: Redis;
-  let queue: Queue;
   let stream: EventStreamReader | undefined;
 
-  beforeAll(async () => {
-    redis = await PrivateRedis.start({ appendonly: true });
-    receiver = await startWebhookReceiver({ delayMs: 25 });
-    stack = await startStack({ env: { REDIS_URL: redis.url } });
-    connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    connection.on('error', () => undefined);
-    queue = new Queue(QueueName.System, { connection, prefix: stack.env['QUEUE_PREFIX'] });
-    queue.on('error', () => undefined);
-  });
-
-  afterAll(async () => {
-    stream?.close();
-    await worker?.stop('SIGKILL');
-    await queue?.close();
-    connection?.disconnect();
-    await receiver?.close();
-    await stack?.stop();
-    await redis?.destroy();
-  });
-
-  it('schedulers and outbox recover: every delivery sent once, nothing doubled, no 500 from the API', async () => {
-    const dataSource = await stack.database.dataSource();
-    const admin = await stack.login('admin');
-    const bureau = await stack.login('bureau');
-    stream = await openEventStream(`${stack.api.baseUrl}/api/events?access_token=${admin}`);
-    const first = await insertPendingDeliveries(dataSource, {
-      count: BEFORE,
-      firstSubjectId: 7_000_000,
-      webhookUrl: receiver.url,
-    });
-
-    worker = await startWorker({
-      ...stack.env,
+  const harness = useDeliveryStack({
+    receiverDelayMs: 25,
+    privateRedis: { appendonly: true },
+    queue: QueueName.System,
+    workerEnv: {
       HEARTBEAT_INTERVAL_MS: '1000',
-      CHECKS_INTERVAL_MS: '3600000',
-      CLOCK_INTERVAL_MS: '3600000',
-      RELAY_INTERVAL_MS: '200',
-      OUTBOX_REENQUEUE_MS: '2000',
       DELIVERY_ATTEMPTS: '8',
       DELIVERY_BACKOFF_MS: '200',
       WORKER_CONCURRENCY: '4',
+    },
+  });
+
+  afterAll(() => {
+    stream?.close();
+  });
+
+  it('schedulers and outbox recover: every delivery sent once, nothing doubled, no 500 from the API', async () => {
+    const dataSource = await harness.stack.database.dataSource();
+    const admin = await harness.stack.login('admin');
+    const bureau = await harness.stack.login('bureau');
+    stream = await openEventStream(`${harness.stack.api.baseUrl}/api/events?access_token=${admin}`);
+    const first = await insertPendingDeliveries(dataSource, {
+      count: BEFORE,
+      firstSubjectId: 7_000_000,
+      webhookUrl: harness.receiver.url,
     });
-    await waitFor('some webhooks at the receiver', async () => receiver.calls.length >= 40, 60_000, 20);
+
+    const worker = await harness.startWorker();
+    await waitFor(
+      'some webhooks at the receiver',
+      async () => harness.receiver.calls.length >= 40,
+      60_000,
+      20,
+    );
 
     // The API's users meanwhile: reading projects, now and then signing in.
     const readers = steadyLoad(4, async (index) =>
       index % 4 === 3
         ? {
-            ...(await drillFetch(`${stack.api.baseUrl}/api/auth/login`, {
+            ...(await drillFetch(`${harness.stack.api.baseUrl}/api/auth/login`, {
               method: 'POST',
               body: { username: 'leader', password: DEMO_TEST_PASSWORD },
               timeoutMs: 15_000,
@@ -100,7 +77,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
             target: 'login',
           }
         : {
-            ...(await drillFetch(`${stack.api.baseUrl}/api/projects?page=1&pageSize=5`, {
+            ...(await drillFetch(`${harness.stack.api.baseUrl}/api/projects?page=1&pageSize=5`, {
               token: bureau,
               timeoutMs: 15_000,
             })),
@@ -109,27 +86,29 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     );
     const health: DrillAnswer[] = [];
 
-    const inFlightAtKill = receiver.inFlight();
-    const receivedBeforeKill = receiver.calls.length;
+    const inFlightAtKill = harness.receiver.inFlight();
+    const receivedBeforeKill = harness.receiver.calls.length;
     const killAt = Date.now();
-    await redis.stop();
+    await harness.redis.stop();
     const second = await insertPendingDeliveries(dataSource, {
       count: DURING,
       firstSubjectId: 7_100_000,
-      webhookUrl: receiver.url,
+      webhookUrl: harness.receiver.url,
     });
     await sleep(OUTAGE_MS / 2);
-    health.push(await drillFetch(`${stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
-    const callsDuringOutage = receiver.calls.filter((call) => call.receivedAt > killAt + 1_000).length;
+    health.push(await drillFetch(`${harness.stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
+    const callsDuringOutage = harness.receiver.calls.filter(
+      (call) => call.receivedAt > killAt + 1_000,
+    ).length;
     await sleep(OUTAGE_MS - (Date.now() - killAt));
     const restartAt = Date.now();
-    await redis.start();
+    await harness.redis.start();
     const backAt = Date.now();
 
     const schedulersBackAt = await waitFor(
       'the schedulers after the restart',
       async () =>
-        (await queue.getJobSchedulersCount()) === Object.values(SchedulerId).length ? Date.now() : 0,
+        (await harness.queue.getJobSchedulersCount()) === Object.values(SchedulerId).length ? Date.now() : 0,
       30_000,
       250,
     ).catch(() => null);
@@ -145,14 +124,16 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
       75_000,
       250,
     ).catch(() => null);
-    const firstCallAfter = receiver.calls.find((call) => call.receivedAt >= backAt);
+    const firstCallAfter = harness.receiver.calls.find((call) => call.receivedAt >= backAt);
     const answers = await readers.stop();
     // A client that reconnects hears changes again: a project created now reaches its new stream.
-    const reconnected = await openEventStream(`${stack.api.baseUrl}/api/events?access_token=${admin}`);
+    const reconnected = await openEventStream(
+      `${harness.stack.api.baseUrl}/api/events?access_token=${admin}`,
+    );
     const [department] = (await dataSource.query('SELECT id FROM department ORDER BY id LIMIT 1')) as Array<{
       id: string;
     }>;
-    const created = await stack.call('POST', '/api/projects', {
+    const created = await harness.stack.call('POST', '/api/projects', {
       token: bureau,
       body: {
         name: 'Redis 演练后项目',
@@ -171,10 +152,10 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
       50,
     ).catch(() => false);
     reconnected.close();
-    health.push(await drillFetch(`${stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
+    health.push(await drillFetch(`${harness.stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
 
     const seen = new Map<string, number>();
-    for (const call of receiver.calls)
+    for (const call of harness.receiver.calls)
       seen.set(call.idempotencyKey!, (seen.get(call.idempotencyKey!) ?? 0) + 1);
     const repeated = [...seen].filter(([, count]) => count > 1).map(([key]) => key);
     const missing = webhookIds.filter((id) => !seen.has(id));
@@ -206,7 +187,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
         receivedBeforeKill,
         inFlightAtKill: inFlightAtKill.length,
         callsDuringOutage,
-        calls: receiver.calls.length,
+        calls: harness.receiver.calls.length,
         distinct: seen.size,
         repeated: repeated.length,
         missing: missing.length,
@@ -248,7 +229,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     expect(created.status).toBe(201);
     expect(heardAgain).toBe(true);
     expect(schedulersBackAt).not.toBeNull();
-    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
+    expect((await harness.queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
     );
     expect(allSentAt).not.toBeNull();

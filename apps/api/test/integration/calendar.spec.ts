@@ -36,6 +36,12 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
     return answer.body.items as Array<{ date: string; kind: string; name: string | null; source: string }>;
   };
 
+  /** An admin's override of a day (PUT) and its removal (DELETE), as `token`. */
+  const putDay = (date: string, body: Record<string, unknown>, token = tokens.admin) =>
+    stack.call('PUT', `/api/calendar/${date}`, { token, body });
+  const deleteDay = (date: string, token = tokens.admin) =>
+    stack.call('DELETE', `/api/calendar/${date}`, { token });
+
   const getMilestone = async (id: string) => {
     const answer = await stack.call('GET', `/api/milestones/${id}`, { token: tokens.bureau });
     expect(answer.status).toBe(200);
@@ -99,10 +105,7 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
     const milestone = await acceptedOn('2026-03-02');
     expect(milestone.deadline).toBe('2026-03-05');
 
-    const put = await stack.call('PUT', '/api/calendar/2026-03-04', {
-      token: tokens.admin,
-      body: { kind: 'holiday', name: '防汛应急' },
-    });
+    const put = await putDay('2026-03-04', { kind: 'holiday', name: '防汛应急' });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body).toMatchObject({
       date: '2026-03-04',
@@ -119,23 +122,16 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
     });
 
     // Putting the same date again updates the override (no duplicate).
-    expect(
-      (
-        await stack.call('PUT', '/api/calendar/2026-03-04', {
-          token: tokens.admin,
-          body: { kind: 'holiday' },
-        })
-      ).status,
-    ).toBe(200);
+    expect((await putDay('2026-03-04', { kind: 'holiday' })).status).toBe(200);
     expect((await calendar(2026)).filter((item) => item.date === '2026-03-04')).toHaveLength(1);
 
-    const removed = await stack.call('DELETE', '/api/calendar/2026-03-04', { token: tokens.admin });
+    const removed = await deleteDay('2026-03-04');
     expect(removed.status).toBe(204);
     expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-03-05' });
     expect(await listed(milestone.projectId)).toMatchObject({ deadline: '2026-03-05' });
     expect((await calendar(2026)).some((item) => item.date === '2026-03-04')).toBe(false);
     // Nothing left to remove.
-    expectError(await stack.call('DELETE', '/api/calendar/2026-03-04', { token: tokens.admin }), 404);
+    expectError(await deleteDay('2026-03-04'), 404);
   });
 
   it('an admin workday on a weekend inside the window brings the deadline one working day earlier', async () => {
@@ -143,15 +139,12 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
     const milestone = await acceptedOn('2026-03-06');
     expect(milestone.deadline).toBe('2026-03-11');
     try {
-      const put = await stack.call('PUT', '/api/calendar/2026-03-07', {
-        token: tokens.admin,
-        body: { kind: 'workday', name: '补班' },
-      });
+      const put = await putDay('2026-03-07', { kind: 'workday', name: '补班' });
       expect(put.status).toBe(200);
       expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-03-10' });
       expect(await listed(milestone.projectId)).toMatchObject({ deadline: '2026-03-10' });
     } finally {
-      await stack.call('DELETE', '/api/calendar/2026-03-07', { token: tokens.admin });
+      await deleteDay('2026-03-07');
     }
     expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-03-11' });
   });
@@ -161,21 +154,14 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
     const milestone = await acceptedOn('2026-02-13');
     expect(milestone.deadline).toBe('2026-02-25');
     try {
-      expect(
-        (
-          await stack.call('PUT', '/api/calendar/2026-02-16', {
-            token: tokens.admin,
-            body: { kind: 'workday' },
-          })
-        ).status,
-      ).toBe(200);
+      expect((await putDay('2026-02-16', { kind: 'workday' })).status).toBe(200);
       expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-02-24' });
       expect((await calendar(2026)).find((item) => item.date === '2026-02-16')).toMatchObject({
         kind: 'workday',
         source: 'admin',
       });
     } finally {
-      await stack.call('DELETE', '/api/calendar/2026-02-16', { token: tokens.admin });
+      await deleteDay('2026-02-16');
     }
     expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-02-25' });
     expect((await calendar(2026)).find((item) => item.date === '2026-02-16')).toMatchObject({
@@ -187,45 +173,19 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
   it('only admins change the calendar (403); bad dates and bodies → 400 naming the field; nothing changes', async () => {
     const before = await calendar(2026);
     for (const token of [tokens.bureau, tokens.leader, tokens.dept]) {
-      expectError(
-        await stack.call('PUT', '/api/calendar/2026-03-04', { token, body: { kind: 'holiday' } }),
-        403,
-      );
-      expectError(await stack.call('DELETE', '/api/calendar/2026-02-16', { token }), 403);
+      expectError(await putDay('2026-03-04', { kind: 'holiday' }, token), 403);
+      expectError(await deleteDay('2026-02-16', token), 403);
     }
     expect((await stack.call('PUT', '/api/calendar/2026-03-04', { body: { kind: 'holiday' } })).status).toBe(
       401,
     );
     for (const date of ['2026-02-30', '2026-13-01', 'tomorrow', '20260304', '2026-3-4']) {
-      expectError(
-        await stack.call('PUT', `/api/calendar/${date}`, { token: tokens.admin, body: { kind: 'holiday' } }),
-        400,
-        /^date: /,
-      );
-      expectError(
-        await stack.call('DELETE', `/api/calendar/${date}`, { token: tokens.admin }),
-        400,
-        /^date: /,
-      );
+      expectError(await putDay(date, { kind: 'holiday' }), 400, /^date: /);
+      expectError(await deleteDay(date), 400, /^date: /);
     }
-    expectError(
-      await stack.call('PUT', '/api/calendar/2026-03-04', { token: tokens.admin, body: { kind: 'weekend' } }),
-      400,
-      'kind',
-    );
-    expectError(
-      await stack.call('PUT', '/api/calendar/2026-03-04', { token: tokens.admin, body: {} }),
-      400,
-      'kind',
-    );
-    expectError(
-      await stack.call('PUT', '/api/calendar/2026-03-04', {
-        token: tokens.admin,
-        body: { kind: 'holiday', source: 'package' },
-      }),
-      400,
-      'source',
-    );
+    expectError(await putDay('2026-03-04', { kind: 'weekend' }), 400, 'kind');
+    expectError(await putDay('2026-03-04', {}), 400, 'kind');
+    expectError(await putDay('2026-03-04', { kind: 'holiday', source: 'package' }), 400, 'source');
     expect(await calendar(2026)).toEqual(before);
   });
 });

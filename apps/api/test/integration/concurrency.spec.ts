@@ -4,6 +4,7 @@ import {
   addDays,
   changeStage,
   createProject,
+  projectBody,
   shanghaiToday,
   type Tokens,
   useSignedInStack,
@@ -104,15 +105,7 @@ describe('concurrency: parallel identical requests (real MariaDB)', () => {
       Array.from({ length: 50 }, (_, index) =>
         stack.call('POST', '/api/projects', {
           token: tokens.bureau,
-          body: {
-            name: `并发项目${index}`,
-            investor: `并发投资有限公司${index}`,
-            investorOrigin: 'domestic',
-            industry: '新材料',
-            source: '沪洽会',
-            contractAmount: '1000.00',
-            leadDepartmentId: zrzyj,
-          },
+          body: projectBody(zrzyj, { name: `并发项目${index}`, investor: `并发投资有限公司${index}` }),
         }),
       ),
     );

@@ -1,5 +1,5 @@
 import { liveChannel } from '@luodi/jobs';
-import { type RunningApi, startApi, startStack, type TestStack } from '@luodi/testing';
+import { readServerSentEvents, type RunningApi, startApi, startStack, type TestStack } from '@luodi/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -46,40 +46,9 @@ async function openStream(baseUrl: string, token: string): Promise<Stream> {
       close: () => undefined,
     };
   }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const ended = (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { done: finished, value } = await reader.read();
-        if (finished) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-          }
-          if (data.length === 0) continue;
-          let parsed: unknown = data.join('\n');
-          try {
-            parsed = JSON.parse(parsed as string);
-          } catch {
-            // keep the text
-          }
-          events.push({ event, data: parsed });
-        }
-      }
-      done = true;
-    } catch {
-      // closed by the test
-    }
-  })();
+  const ended = readServerSentEvents(response.body, (message) => events.push(message)).then((serverEnded) => {
+    done = serverEnded;
+  });
   return {
     status: 200,
     headers: response.headers,

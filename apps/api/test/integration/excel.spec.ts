@@ -52,6 +52,10 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
     headers.map((header) => values[header.replace(/\*$/, '')] ?? null) as Array<
       string | number | Date | null
     >;
+  /** Upload a template file with these rows as the bureau. */
+  const importRows = async (rows: Array<Array<string | number | Date | null>>) =>
+    uploadXlsx(stack, tokens.bureau, '/api/projects/import', await buildXlsx(headers, rows));
+
   const goodRow = (index: number, extra: Record<string, string | number | Date | null> = {}) =>
     row({
       项目编号: `IMP-${String(index).padStart(5, '0')}`,
@@ -117,12 +121,7 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
     const rows = Array.from({ length: 1000 }, (_, index) => goodRow(index + 1));
     rows[499] = goodRow(500, { 签约活动: '火星洽谈会' });
     const before = await projectCount(stack, tokens.admin);
-    const answer = await uploadXlsx(
-      stack,
-      tokens.bureau,
-      '/api/projects/import',
-      await buildXlsx(headers, rows),
-    );
+    const answer = await importRows(rows);
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
     expect(answer.body.rows).toEqual([
@@ -150,12 +149,7 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
       goodRow(9011, { 计划开工日期: `${lastYear}-02-30` }),
     ];
     const before = await projectCount(stack, tokens.admin);
-    const answer = await uploadXlsx(
-      stack,
-      tokens.bureau,
-      '/api/projects/import',
-      await buildXlsx(headers, rows),
-    );
+    const answer = await importRows(rows);
     expect(answer.status).toBe(400);
     const problems = (
       answer.body.rows as Array<{ row: number; field: string; column: string; message: string }>
@@ -194,11 +188,7 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
     );
     expectError(noColumns, 400, 'file');
     expect(noColumns.body.rows.length).toBeGreaterThan(0);
-    expectError(
-      await uploadXlsx(stack, tokens.bureau, '/api/projects/import', await buildXlsx(headers, [])),
-      400,
-      'file',
-    );
+    expectError(await importRows([]), 400, 'file');
     expectError(
       await stack.call('POST', '/api/projects/import', { token: tokens.bureau, body: {} }),
       400,

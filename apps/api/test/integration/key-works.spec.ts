@@ -103,26 +103,8 @@ describe('key works: plans, monthly reports, corrections audited, missing report
     ]);
     const before = await getKeyWork(keyWork.id);
 
-    expectError(
-      await report(keyWork.id, { month: `${thisYear}-01`, completedInvestment: '1.00' }),
-      400,
-      'month',
-    );
-    expectError(
-      await report(keyWork.id, { month: `${thisYear - 2}-12`, completedInvestment: '1.00' }),
-      400,
-      'month',
-    );
-    expectError(
-      await report(keyWork.id, { month: `${thisYear - 1}-13`, completedInvestment: '1.00' }),
-      400,
-      'month',
-    );
-    expectError(
-      await report(keyWork.id, { month: `${thisYear - 1}-3`, completedInvestment: '1.00' }),
-      400,
-      'month',
-    );
+    for (const month of [`${thisYear}-01`, `${thisYear - 2}-12`, `${thisYear - 1}-13`, `${thisYear - 1}-3`])
+      expectError(await report(keyWork.id, { month, completedInvestment: '1.00' }), 400, 'month');
     expectError(
       await report(keyWork.id, { month: `${thisYear - 1}-04`, completedInvestment: '-1.00' }),
       400,

@@ -36,6 +36,31 @@ describe('pool and transaction rules of the DataSource (real MariaDB)', () => {
     }
   };
 
+  /**
+   * A writer whose lock waits end after 1 s, and a transaction of another connection (runner) that
+   * holds the counter row's lock until the test commits or rolls it back.
+   */
+  const counterLockedByAnother = async () => {
+    const blocker = await open({ poolSize: 1 });
+    const writer = await open({ poolSize: 1, lockWaitSeconds: 1 });
+    const runner = blocker.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query('SELECT n FROM counter WHERE id = 1 FOR UPDATE');
+    return { writer, runner };
+  };
+
+  /** Add one to the counter in inTransaction() with `attempts` attempts, calling `onAttempt` on each. */
+  const incrementCounter = (writer: DataSource, attempts: number, onAttempt: () => void) =>
+    inTransaction(
+      writer,
+      async (manager) => {
+        onAttempt();
+        await manager.query('UPDATE counter SET n = n + 1 WHERE id = 1');
+      },
+      { attempts },
+    );
+
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: false });
     const dataSource = await database.dataSource();
@@ -92,23 +117,11 @@ describe('pool and transaction rules of the DataSource (real MariaDB)', () => {
   });
 
   it('a lock wait timeout (1205) is run again by inTransaction and then succeeds', async () => {
-    const blocker = await open({ poolSize: 1 });
-    const writer = await open({ poolSize: 1, lockWaitSeconds: 1 });
-    const runner = blocker.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    await runner.query('SELECT n FROM counter WHERE id = 1 FOR UPDATE');
+    const { writer, runner } = await counterLockedByAnother();
     const release = setTimeout(() => void runner.commitTransaction().then(() => runner.release()), 1_500);
     let attempts = 0;
     try {
-      await inTransaction(
-        writer,
-        async (manager) => {
-          attempts += 1;
-          await manager.query('UPDATE counter SET n = n + 1 WHERE id = 1');
-        },
-        { attempts: 5 },
-      );
+      await incrementCounter(writer, 5, () => (attempts += 1));
     } finally {
       clearTimeout(release);
       if (!runner.isReleased) {
@@ -121,24 +134,10 @@ describe('pool and transaction rules of the DataSource (real MariaDB)', () => {
   });
 
   it('after the last attempt the lock error is thrown as it is (the API answers 409 busy)', async () => {
-    const blocker = await open({ poolSize: 1 });
-    const writer = await open({ poolSize: 1, lockWaitSeconds: 1 });
-    const runner = blocker.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    await runner.query('SELECT n FROM counter WHERE id = 1 FOR UPDATE');
+    const { writer, runner } = await counterLockedByAnother();
     let attempts = 0;
     try {
-      const code = await errorCode(
-        inTransaction(
-          writer,
-          async (manager) => {
-            attempts += 1;
-            await manager.query('UPDATE counter SET n = n + 1 WHERE id = 1');
-          },
-          { attempts: 2 },
-        ),
-      );
+      const code = await errorCode(incrementCounter(writer, 2, () => (attempts += 1)));
       expect(code).toBe('ER_LOCK_WAIT_TIMEOUT');
     } finally {
       await runner.rollbackTransaction();

@@ -1,7 +1,6 @@
-import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId } from './helpers';
+import { artifactPath } from '@luodi/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, useBrowserStack, signIn, testId } from './helpers';
 
 interface AlertRow {
   id: string;
@@ -21,30 +20,32 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the leader finds it, with the answer, on the 督办 list.
  */
 describe('alerts in the browser (department inbox live, leader 督办)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const e2e = useBrowserStack({
+    context: { viewport: { width: 1440, height: 900 } },
+    stack: { worker: true },
+  });
   let bureauToken: string;
   let deptToken: string;
 
   const alertsOf = async (token: string, query = 'pageSize=200'): Promise<AlertRow[]> => {
-    const answer = await stack.call('GET', `/api/alerts?${query}`, { token });
+    const answer = await e2e.stack.call('GET', `/api/alerts?${query}`, { token });
     expect(answer.status).toBe(200);
     return answer.body.items as AlertRow[];
   };
   const openTotal = async (token: string): Promise<number> => {
-    const answer = await stack.call('GET', '/api/alerts?status=open&pageSize=1', { token });
+    const answer = await e2e.stack.call('GET', '/api/alerts?status=open&pageSize=1', { token });
     expect(answer.status).toBe(200);
     return answer.body.total as number;
   };
 
   /** A project that has no LAND_PLAN (建设用地规划许可证, 自然资源局) milestone yet. */
   async function projectWithoutLandPlan(): Promise<{ id: string; name: string }> {
-    const projects = await stack.call('GET', '/api/projects?pageSize=200', { token: bureauToken });
+    const projects = await e2e.stack.call('GET', '/api/projects?pageSize=200', { token: bureauToken });
     expect(projects.status).toBe(200);
     for (const project of projects.body.items as Array<{ id: string; name: string }>) {
-      const track = await stack.call('GET', `/api/projects/${project.id}/milestones`, { token: bureauToken });
+      const track = await e2e.stack.call('GET', `/api/projects/${project.id}/milestones`, {
+        token: bureauToken,
+      });
       if (!(track.body.items as Array<{ itemCode: string }>).some((row) => row.itemCode === 'LAND_PLAN'))
         return project;
     }
@@ -52,42 +53,30 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
   }
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ worker: true }), launchBrowser()]);
-    [bureauToken, deptToken] = await Promise.all([stack.login('bureau'), stack.login('dept')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    [bureauToken, deptToken] = await Promise.all([e2e.stack.login('bureau'), e2e.stack.login('dept')]);
   });
 
   it('a new alert appears live in the department inbox; the department acknowledges and answers it; the leader sees it in 督办', async () => {
     // The department's inbox, opened from the header bell.
-    await signIn(page, stack.api.baseUrl, 'dept');
-    const errors = collectPageErrors(page);
-    const badge = page.locator(testId('alerts-badge'));
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'dept');
+    const errors = collectPageErrors(e2e.page);
+    const badge = e2e.page.locator(testId('alerts-badge'));
     await badge.click();
-    await page.waitForURL((url) => url.pathname === '/alerts');
-    const table = page.locator(testId('alerts-table'));
+    await e2e.page.waitForURL((url) => url.pathname === '/alerts');
+    const table = e2e.page.locator(testId('alerts-table'));
     await table.waitFor();
     // Wait for the live stream to be connected before anything happens.
-    await page.locator(testId('alerts-live')).waitFor({ timeout: 15_000 });
+    await e2e.page.locator(testId('alerts-live')).waitFor({ timeout: 15_000 });
     await expect
       .poll(async () => Number(await badge.getAttribute('data-count')))
       .toBe(await openTotal(deptToken));
     const badgeBefore = Number(await badge.getAttribute('data-count'));
     // Marks this document: a reload would lose it.
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await e2e.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     // A 自然资源局 milestone accepted 90 days ago, long past its deadline (red, ≥ 3 working days overdue).
     const project = await projectWithoutLandPlan();
-    const created = await stack.call('POST', `/api/projects/${project.id}/milestones`, {
+    const created = await e2e.stack.call('POST', `/api/projects/${project.id}/milestones`, {
       token: bureauToken,
       body: { itemCode: 'LAND_PLAN' },
     });
@@ -99,17 +88,17 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
       ['submit', at(91)],
       ['accept', at(90)],
     ] as const) {
-      const recorded = await stack.call('POST', `/api/milestones/${milestoneId}/events`, {
+      const recorded = await e2e.stack.call('POST', `/api/milestones/${milestoneId}/events`, {
         token: bureauToken,
         body: { type, at: when },
       });
       expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
     }
-    const red = await stack.call('GET', `/api/milestones/${milestoneId}`, { token: bureauToken });
+    const red = await e2e.stack.call('GET', `/api/milestones/${milestoneId}`, { token: bureauToken });
     expect(red.body.light).toBe('red');
 
     // The checks run (the scheduled run may beat this one to it: either way the alert is raised once).
-    const run = await stack.call('POST', '/api/checks/run', { token: bureauToken });
+    const run = await e2e.stack.call('POST', '/api/checks/run', { token: bureauToken });
     expect(run.status).toBe(200);
     expect(run.body).toEqual(
       expect.objectContaining({
@@ -141,7 +130,7 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
     expect(await level.getAttribute('data-level')).toBe('3');
     expect((await level.textContent())?.trim()).toBe('督办');
     const row = table.locator('tbody tr', {
-      has: page.locator(`${testId('alert-level')}[data-alert-id="${alertId}"]`),
+      has: e2e.page.locator(`${testId('alert-level')}[data-alert-id="${alertId}"]`),
     });
     expect(await row.locator(testId('alert-kind')).innerText()).toBe('已逾期');
     expect(await row.innerText()).toContain(project.name);
@@ -150,22 +139,24 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
       .toBe(await openTotal(deptToken));
     expect(Number(await badge.getAttribute('data-count'))).toBeGreaterThan(badgeBefore);
     expect(
-      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+      await e2e.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);
     const badgeWithAlert = Number(await badge.getAttribute('data-count'));
 
     // 签收 with a note (required).
     await table.locator(`${testId('alert-ack')}[data-alert-id="${alertId}"]`).click();
-    const ackDialog = page.locator(testId('ack-dialog'));
+    const ackDialog = e2e.page.locator(testId('ack-dialog'));
     await ackDialog.locator(`textarea${testId('ack-note')}`).fill('已知悉，正在核实规划条件');
     await ackDialog.locator(testId('ack-submit')).click();
     await ackDialog.waitFor({ state: 'hidden' });
     await expect
-      .poll(async () => (await stack.call('GET', `/api/alerts/${alertId}`, { token: deptToken })).body.status)
+      .poll(
+        async () => (await e2e.stack.call('GET', `/api/alerts/${alertId}`, { token: deptToken })).body.status,
+      )
       .toBe('acknowledged');
     // Unacknowledged alerts come first, so the acknowledged one may move to a later page: filter on 已签收.
-    await page.locator(testId('alerts-filter-status')).click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '已签收' }).click();
+    await e2e.page.locator(testId('alerts-filter-status')).click();
+    await e2e.page.locator('.el-select-dropdown__item:visible', { hasText: '已签收' }).click();
     const status = table.locator(`${testId('alert-status')}[data-alert-id="${alertId}"]`);
     await expect
       .poll(() => status.getAttribute('data-status', { timeout: 1_000 }).catch(() => null), {
@@ -180,7 +171,7 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
 
     // 反馈: category, cause, measures, expected date (all required).
     await table.locator(`${testId('alert-answer')}[data-alert-id="${alertId}"]`).click();
-    const answerDialog = page.locator(testId('answer-dialog'));
+    const answerDialog = e2e.page.locator(testId('answer-dialog'));
     await answerDialog.locator(testId('answer-category-needs_coordination')).click();
     await answerDialog.locator(`textarea${testId('answer-cause')}`).fill('规划条件需市局复核');
     await answerDialog.locator(`textarea${testId('answer-measures')}`).fill('已函请市局本周内复核');
@@ -191,7 +182,9 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
     await answerDialog.locator(testId('answer-submit')).click();
     await answerDialog.waitFor({ state: 'hidden' });
     await expect
-      .poll(async () => (await stack.call('GET', `/api/alerts/${alertId}`, { token: deptToken })).body.answer)
+      .poll(
+        async () => (await e2e.stack.call('GET', `/api/alerts/${alertId}`, { token: deptToken })).body.answer,
+      )
       .toEqual(
         expect.objectContaining({
           category: 'needs_coordination',
@@ -202,14 +195,18 @@ describe('alerts in the browser (department inbox live, leader 督办)', () => {
       );
     await row.locator(testId('alert-answer-category')).waitFor();
     expect(await row.locator(testId('alert-answer-category')).innerText()).toBe('需协调');
-    await page.screenshot({ path: artifactPath('alerts-dept.png'), fullPage: true, animations: 'disabled' });
+    await e2e.page.screenshot({
+      path: artifactPath('alerts-dept.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
     expect(errors).toEqual([]);
 
     // The leader's 督办 list: level-3 alerts with the department's answer.
-    const leaderContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const leaderContext = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const leaderPage = await leaderContext.newPage();
-      await signIn(leaderPage, stack.api.baseUrl, 'leader');
+      await signIn(leaderPage, e2e.stack.api.baseUrl, 'leader');
       await leaderPage.locator(testId('nav-alerts-escalated')).click();
       await leaderPage.waitForURL((url) => url.pathname === '/alerts/escalated');
       const escalated = leaderPage.locator(testId('escalated-table'));

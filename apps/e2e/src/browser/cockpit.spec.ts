@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ApprovalLightsResponse, BreakdownResponse, DashboardSummary } from '@luodi/contracts';
-import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId } from './helpers';
+import { artifactPath } from '@luodi/testing';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, useBrowserStack, signIn, testId } from './helpers';
 
 /** The red of the traffic lights (libs/charts LIGHT_COLORS.red, as every 红灯 in the app). */
 const LIGHT_RED = '#f5222d';
@@ -79,44 +79,33 @@ async function largest(chart: Locator, selector: string): Promise<Locator> {
  * it, and a chart exports as PNG. A department user sees the cockpit too.
  */
 describe('the leadership cockpit in the browser', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const e2e = useBrowserStack({
+    context: { viewport: { width: 1600, height: 1000 }, acceptDownloads: true },
+  });
   let errors: string[];
   let leaderToken: string;
 
   const api = async <T>(path: string, token = leaderToken): Promise<T> => {
-    const answer = await stack.call('GET', path, { token });
+    const answer = await e2e.stack.call('GET', path, { token });
     expect(answer.status, path).toBe(200);
     return answer.body as T;
   };
 
   async function expectCardsToMatch(summary: DashboardSummary): Promise<void> {
     const expected = expectedCards(summary);
-    await expect.poll(() => readCards(page, Object.keys(expected)), { timeout: 15_000 }).toEqual(expected);
+    await expect
+      .poll(() => readCards(e2e.page, Object.keys(expected)), { timeout: 15_000 })
+      .toEqual(expected);
   }
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    leaderToken = await stack.login('leader');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    leaderToken = await e2e.stack.login('leader');
   });
 
   it('leader: the cards equal the summary, with and without a source filter, and every chart drills down', async () => {
-    await signIn(page, stack.api.baseUrl, 'leader');
-    errors = collectPageErrors(page);
-    expect(new URL(page.url()).pathname).toBe('/cockpit');
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');
+    errors = collectPageErrors(e2e.page);
+    expect(new URL(e2e.page.url()).pathname).toBe('/cockpit');
 
     // The demo district (domain §7) on the leader's home page, equal to the API's figures.
     const summary = await api<DashboardSummary>('/api/dashboard/summary');
@@ -124,31 +113,31 @@ describe('the leadership cockpit in the browser', () => {
     expect(summary.contractAmount).toBe('320000.00');
     expect(summary.keyWorks.count).toBe(78);
     await expectCardsToMatch(summary);
-    expect(await page.locator(testId('kpi-amount')).textContent()).toBe('32.00');
-    expect(await page.locator(testId('kpi-start-rate')).textContent()).toBe('37.5%');
+    expect(await e2e.page.locator(testId('kpi-amount')).textContent()).toBe('32.00');
+    expect(await e2e.page.locator(testId('kpi-start-rate')).textContent()).toBe('37.5%');
     // Every chart is drawn (SVG).
     for (const chart of ['funnel', 'trend', 'by-source', 'by-industry', 'approval-lights'])
-      await page
+      await e2e.page
         .locator(`${testId(`chart-${chart}-chart`)} svg`)
         .first()
         .waitFor();
-    await page
+    await e2e.page
       .locator(`${testId('scorecard-table')} tbody tr`)
       .first()
       .waitFor();
     // The whole page (the app's main pane scrolls, so a viewport tall enough to hold it all).
-    await page.setViewportSize({ width: 1600, height: 2300 });
-    await page.screenshot({
+    await e2e.page.setViewportSize({ width: 1600, height: 2300 });
+    await e2e.page.screenshot({
       path: artifactPath('cockpit-leader.png'),
       fullPage: true,
       animations: 'disabled',
     });
-    await page.setViewportSize({ width: 1600, height: 1000 });
+    await e2e.page.setViewportSize({ width: 1600, height: 1000 });
 
     // A chart as PNG: the file is a real PNG named after the chart and year.
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(testId('chart-funnel-png')).click(),
+      e2e.page.waitForEvent('download'),
+      e2e.page.locator(testId('chart-funnel-png')).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`funnel-${summary.year}.png`);
     const png = await readFile((await download.path())!);
@@ -158,29 +147,29 @@ describe('the leadership cockpit in the browser', () => {
 
     // The 月度调度 report of the as-of month (the month picker's default), as .xlsx (a zip: "PK").
     const [report] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(testId('cockpit-report')).click(),
+      e2e.page.waitForEvent('download'),
+      e2e.page.locator(testId('cockpit-report')).click(),
     ]);
     expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
     const xlsx = await readFile((await report.path())!);
     expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The 开工率 card → the projects signed this year and started by the as-of date.
-    await page.locator(testId('kpi-card-start')).click();
-    await page.waitForURL((url) => url.pathname === '/projects');
-    const startQuery = new URL(page.url()).searchParams;
+    await e2e.page.locator(testId('kpi-card-start')).click();
+    await e2e.page.waitForURL((url) => url.pathname === '/projects');
+    const startQuery = new URL(e2e.page.url()).searchParams;
     expect(startQuery.get('reached')).toBe('started');
     expect(startQuery.get('year')).toBe(String(summary.year));
     expect(startQuery.get('asOf')).toBe(summary.asOfDate);
-    const drillTotal = page.locator(testId('projects-drill-total'));
+    const drillTotal = e2e.page.locator(testId('projects-drill-total'));
     await expect
       .poll(() => drillTotal.getAttribute('data-total'), { timeout: 15_000 })
       .toBe(String(summary.startedCount));
-    const tags = await page.locator(testId('projects-drill-tag')).allTextContents();
+    const tags = await e2e.page.locator(testId('projects-drill-tag')).allTextContents();
     expect(tags.map((tag) => tag.trim())).toEqual([`${summary.year}年签约`, `截至${summary.asOfDate}已开工`]);
-    const rows = page.locator(`${testId('projects-table')} tbody tr`);
+    const rows = e2e.page.locator(`${testId('projects-table')} tbody tr`);
     await expect.poll(() => rows.count()).toBe(summary.startedCount);
-    await page.screenshot({ path: artifactPath('cockpit-drill-projects.png'), animations: 'disabled' });
+    await e2e.page.screenshot({ path: artifactPath('cockpit-drill-projects.png'), animations: 'disabled' });
 
     // A source set through the address: the cards follow the API for that source.
     const bySource = await api<BreakdownResponse>(`/api/dashboard/breakdown?by=source`);
@@ -190,18 +179,18 @@ describe('the leadership cockpit in the browser', () => {
     const filtered = await api<DashboardSummary>(`/api/dashboard/summary?${sourceQuery}`);
     expect(filtered.startedCount).toBeGreaterThan(0);
     expect(filtered.signedCount).toBeLessThan(summary.signedCount);
-    await page.goto(`${stack.api.baseUrl}/cockpit?${sourceQuery}`);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit?${sourceQuery}`);
     await expectCardsToMatch(filtered);
 
     // The 开工 slice of the funnel → that source's started projects; the list's total is the slice's.
     // Its label ("开工 3") belongs to the slice: clicking it is clicking the slice.
-    const funnel = page.locator(testId('chart-funnel-chart'));
+    const funnel = e2e.page.locator(testId('chart-funnel-chart'));
     const startedSlice = funnel.locator('text').filter({ hasText: /^开工 \d+$/ });
     await startedSlice.waitFor();
     expect(await startedSlice.textContent()).toBe(`开工 ${filtered.startedCount}`);
-    await clickShape(page, startedSlice);
-    await page.waitForURL((url) => url.pathname === '/projects');
-    const sliceQuery = new URL(page.url()).searchParams;
+    await clickShape(e2e.page, startedSlice);
+    await e2e.page.waitForURL((url) => url.pathname === '/projects');
+    const sliceQuery = new URL(e2e.page.url()).searchParams;
     expect(Object.fromEntries(sliceQuery)).toEqual({
       year: String(filtered.year),
       reached: 'started',
@@ -211,43 +200,47 @@ describe('the leadership cockpit in the browser', () => {
     await expect
       .poll(() => drillTotal.getAttribute('data-total'), { timeout: 15_000 })
       .toBe(String(filtered.startedCount));
-    expect((await page.locator(testId('projects-drill')).textContent()) ?? '').toContain(`来源 ${source}`);
+    expect((await e2e.page.locator(testId('projects-drill')).textContent()) ?? '').toContain(
+      `来源 ${source}`,
+    );
 
     // A red bar of the approvals-by-department chart → that department's overdue milestones.
-    await page.goto(`${stack.api.baseUrl}/cockpit`);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit`);
     const lights = await api<ApprovalLightsResponse>('/api/dashboard/approvals-by-department');
     const withRed = lights.items.filter((item) => item.red > 0);
     expect(withRed.length).toBeGreaterThan(0);
-    const lightsChart = page.locator(testId('chart-approval-lights-chart'));
+    const lightsChart = e2e.page.locator(testId('chart-approval-lights-chart'));
     const redBar = await largest(lightsChart, `path[fill="${LIGHT_RED}"]`);
-    await clickShape(page, redBar);
-    await page.waitForURL((url) => url.pathname === '/approvals');
-    const barQuery = new URL(page.url()).searchParams;
+    await clickShape(e2e.page, redBar);
+    await e2e.page.waitForURL((url) => url.pathname === '/approvals');
+    const barQuery = new URL(e2e.page.url()).searchParams;
     expect(barQuery.get('light')).toBe('red');
     const department = withRed.find((item) => item.departmentId === barQuery.get('departmentId'));
     expect(department, `a department with red lights: ${barQuery.get('departmentId')}`).toBeDefined();
     // The largest red bar is the department with the most red milestones.
     expect(department!.red).toBe(Math.max(...withRed.map((item) => item.red)));
     await expect
-      .poll(() => page.locator(testId('milestones-total')).getAttribute('data-total'), { timeout: 15_000 })
+      .poll(() => e2e.page.locator(testId('milestones-total')).getAttribute('data-total'), {
+        timeout: 15_000,
+      })
       .toBe(String(department!.red));
 
     expect(errors).toEqual([]);
   });
 
   it('a department user sees the cockpit, with the district-wide figures', async () => {
-    await signIn(page, stack.api.baseUrl, 'dept');
-    errors = collectPageErrors(page);
-    const deptToken = await stack.login('dept');
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'dept');
+    errors = collectPageErrors(e2e.page);
+    const deptToken = await e2e.stack.login('dept');
     const summary = await api<DashboardSummary>('/api/dashboard/summary', deptToken);
-    await page.goto(`${stack.api.baseUrl}/cockpit`);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit`);
     await expectCardsToMatch(summary);
-    await page
+    await e2e.page
       .locator(`${testId('chart-funnel-chart')} svg`)
       .first()
       .waitFor();
     // Only admin, bureau and leader export the monthly report.
-    expect(await page.locator(testId('cockpit-report')).count()).toBe(0);
+    expect(await e2e.page.locator(testId('cockpit-report')).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

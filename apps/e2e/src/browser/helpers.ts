@@ -1,5 +1,6 @@
-import { DEMO_TEST_PASSWORD } from '@luodi/testing';
-import type { Page } from 'playwright-core';
+import { DEMO_TEST_PASSWORD, hookHandles, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** The demo users and the page each one lands on after signing in (domain §1). */
 export const DEMO_HOMES = {
@@ -46,4 +47,50 @@ export function collectPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/** The stack, Chromium and page a browser test file works with (see useBrowserStack). */
+export interface BrowserStack {
+  /** The file's own stack (a database with the demo district, the built API, the worker when asked). */
+  readonly stack: TestStack;
+  /** The file's headless Chromium. */
+  readonly browser: Browser;
+  /** The current test's page, in a fresh browser context (no cookies, no storage). */
+  readonly page: Page;
+}
+
+/**
+ * The hooks of a browser test file: one stack and one Chromium for the file (started together),
+ * a fresh context and page per test with `context` options (viewport, downloads), all closed after.
+ * Read `stack`, `browser` and `page` from the returned session inside hooks and tests.
+ */
+export function useBrowserStack(options: {
+  context: BrowserContextOptions;
+  stack?: Parameters<typeof startStack>[0];
+}): BrowserStack {
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(options.stack), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('useBrowserStack: Chromium did not start');
+    context = await browser.newContext(options.context);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  return hookHandles<BrowserStack>('useBrowserStack', {
+    stack: () => stack,
+    browser: () => browser,
+    page: () => page,
+  });
 }

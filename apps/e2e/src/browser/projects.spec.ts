@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
+import { artifactPath } from '@luodi/testing';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId } from './helpers';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectPageErrors, useBrowserStack, signIn, testId } from './helpers';
 
 /** The UI's percentage: one decimal (0.375 → "37.5%"). */
 const percent = (rate: number | null) =>
@@ -20,15 +20,12 @@ async function pickFirst(page: Page, id: string): Promise<void> {
 }
 
 describe('projects, stages, import and key works in the browser (bureau)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const e2e = useBrowserStack({ context: { viewport: { width: 1440, height: 900 }, acceptDownloads: true } });
   let errors: string[];
   let bureauToken: string;
 
   const summary = async () => {
-    const answer = await stack.call('GET', '/api/dashboard/summary', { token: bureauToken });
+    const answer = await e2e.stack.call('GET', '/api/dashboard/summary', { token: bureauToken });
     expect(answer.status).toBe(200);
     return answer.body as {
       signedCount: number;
@@ -38,41 +35,31 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     };
   };
   const projectCount = async () => {
-    const answer = await stack.call('GET', '/api/projects?pageSize=1', { token: bureauToken });
+    const answer = await e2e.stack.call('GET', '/api/projects?pageSize=1', { token: bureauToken });
     expect(answer.status).toBe(200);
     return answer.body.total as number;
   };
 
   /** Open the cockpit and read its summary strip (once the figures have loaded). */
   async function readStrip() {
-    await page.goto(`${stack.api.baseUrl}/cockpit`);
-    const signed = page.locator(testId('kpi-signed'));
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit`);
+    const signed = e2e.page.locator(testId('kpi-signed'));
     await expect.poll(async () => (await signed.textContent())?.trim(), { timeout: 15_000 }).toMatch(/^\d+$/);
     return {
       signed: (await signed.textContent())!.trim(),
-      startRate: (await page.locator(testId('kpi-start-rate')).textContent())!.trim(),
-      amount: (await page.locator(testId('kpi-amount')).textContent())!.trim(),
-      keyWorks: (await page.locator(testId('kpi-key-works')).textContent())!.trim(),
+      startRate: (await e2e.page.locator(testId('kpi-start-rate')).textContent())!.trim(),
+      amount: (await e2e.page.locator(testId('kpi-amount')).textContent())!.trim(),
+      keyWorks: (await e2e.page.locator(testId('kpi-key-works')).textContent())!.trim(),
     };
   }
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    bureauToken = await stack.login('bureau');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    bureauToken = await e2e.stack.login('bureau');
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
-    await signIn(page, stack.api.baseUrl, 'bureau');
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'bureau');
     // After signing in: the login page's session probe (a refresh without a cookie) answers 401.
-    errors = collectPageErrors(page);
-  });
-  afterEach(async () => {
-    await context?.close();
+    errors = collectPageErrors(e2e.page);
   });
 
   it('creates a project through the form, moves it to 开工, and the cockpit strip follows', async () => {
@@ -82,54 +69,58 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     expect(stripBefore.startRate).toBe(percent(before.startRate));
     expect(stripBefore.keyWorks).toBe(String(before.keyWorks.count));
 
-    await page.goto(`${stack.api.baseUrl}/projects`);
-    await page
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/projects`);
+    await e2e.page
       .locator(`${testId('projects-table')} tbody tr`)
       .first()
       .waitFor();
-    await page.screenshot({
+    await e2e.page.screenshot({
       path: artifactPath('projects-list.png'),
       fullPage: true,
       animations: 'disabled',
     });
 
-    await page.locator(testId('project-create')).click();
-    await page.locator(testId('project-form')).waitFor();
+    await e2e.page.locator(testId('project-create')).click();
+    await e2e.page.locator(testId('project-form')).waitFor();
     // The form's own rules first: an empty form and a bad amount are refused before any request.
-    await page.locator(testId('project-form-submit')).click();
-    await page
+    await e2e.page.locator(testId('project-form-submit')).click();
+    await e2e.page
       .locator(`${testId('project-form')} .el-form-item__error`)
       .first()
       .waitFor();
-    await input(page, 'pf-name').fill('浏览器测试新能源项目');
-    await input(page, 'pf-investor').fill('测试投资有限公司');
-    await pickFirst(page, 'pf-industry');
-    await pickFirst(page, 'pf-source');
-    await input(page, 'pf-amount').fill('12.345');
-    await input(page, 'pf-amount').blur();
-    await page.getByText('请输入不超过两位小数的金额').waitFor();
-    await input(page, 'pf-amount').fill('50000');
-    await pickFirst(page, 'pf-department');
-    await page.locator(testId('project-form-submit')).click();
+    await input(e2e.page, 'pf-name').fill('浏览器测试新能源项目');
+    await input(e2e.page, 'pf-investor').fill('测试投资有限公司');
+    await pickFirst(e2e.page, 'pf-industry');
+    await pickFirst(e2e.page, 'pf-source');
+    await input(e2e.page, 'pf-amount').fill('12.345');
+    await input(e2e.page, 'pf-amount').blur();
+    await e2e.page.getByText('请输入不超过两位小数的金额').waitFor();
+    await input(e2e.page, 'pf-amount').fill('50000');
+    await pickFirst(e2e.page, 'pf-department');
+    await e2e.page.locator(testId('project-form-submit')).click();
 
-    await page.waitForURL((url) => /^\/projects\/[^/]+$/.test(url.pathname));
-    const stageTag = page.locator(testId('project-stage-tag'));
+    await e2e.page.waitForURL((url) => /^\/projects\/[^/]+$/.test(url.pathname));
+    const stageTag = e2e.page.locator(testId('project-stage-tag'));
     await stageTag.getByText('在谈').waitFor();
-    const projectId = new URL(page.url()).pathname.split('/').pop()!;
+    const projectId = new URL(e2e.page.url()).pathname.split('/').pop()!;
 
     // A forward jump to 开工 dated today (the date picker's default).
-    await page.locator(testId('stage-next')).click();
-    await page.locator(testId('stage-option-started')).click();
-    expect(await input(page, 'stage-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await page.locator(testId('stage-submit')).click();
+    await e2e.page.locator(testId('stage-next')).click();
+    await e2e.page.locator(testId('stage-option-started')).click();
+    expect(await input(e2e.page, 'stage-date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await e2e.page.locator(testId('stage-submit')).click();
     await stageTag.getByText('开工').waitFor();
-    await page
+    await e2e.page
       .locator(`${testId('stage-timeline')}`)
       .getByText('签约')
       .waitFor();
-    await page.screenshot({ path: artifactPath('project-page.png'), fullPage: true, animations: 'disabled' });
+    await e2e.page.screenshot({
+      path: artifactPath('project-page.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
 
-    const detail = await stack.call('GET', `/api/projects/${projectId}`, { token: bureauToken });
+    const detail = await e2e.stack.call('GET', `/api/projects/${projectId}`, { token: bureauToken });
     expect(detail.body.stage).toBe('started');
     expect(detail.body.signedAt).toBe(detail.body.startedAt);
 
@@ -141,20 +132,20 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     expect(stripAfter.startRate).toBe(percent(after.startRate));
     expect(stripAfter.signed).not.toBe(stripBefore.signed);
     expect(stripAfter.startRate).not.toBe(stripBefore.startRate);
-    await page.screenshot({ path: artifactPath('cockpit-strip.png'), animations: 'disabled' });
+    await e2e.page.screenshot({ path: artifactPath('cockpit-strip.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
   });
 
   it('refuses an import with a bad row, lists that row, and imports nothing', async () => {
     const countBefore = await projectCount();
-    await page.goto(`${stack.api.baseUrl}/projects`);
-    await page.locator(testId('project-import')).click();
-    await page.locator(testId('import-dialog')).getByText('下载导入模板').waitFor();
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/projects`);
+    await e2e.page.locator(testId('project-import')).click();
+    await e2e.page.locator(testId('import-dialog')).getByText('下载导入模板').waitFor();
 
     // The template, downloaded through the dialog's link.
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator(testId('import-template')).click(),
+      e2e.page.waitForEvent('download'),
+      e2e.page.locator(testId('import-template')).click(),
     ]);
     const template = await readFile((await download.path())!);
     const workbook = new ExcelJS.Workbook();
@@ -188,8 +179,8 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     const file = artifactPath('import-bad-row.xlsx');
     await workbook.xlsx.writeFile(file);
 
-    await page.locator(`${testId('import-upload')} input[type="file"]`).setInputFiles(file);
-    const table = page.locator(testId('import-errors'));
+    await e2e.page.locator(`${testId('import-upload')} input[type="file"]`).setInputFiles(file);
+    const table = e2e.page.locator(testId('import-errors'));
     await table.waitFor();
     const rows = table.locator('tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
@@ -199,25 +190,29 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     expect(firstCells).toContain('3');
     expect(firstCells).not.toContain('2');
     expect(await table.textContent()).toContain('合同投资额');
-    await page.screenshot({ path: artifactPath('projects-import-errors.png'), animations: 'disabled' });
+    await e2e.page.screenshot({ path: artifactPath('projects-import-errors.png'), animations: 'disabled' });
 
     expect(await projectCount()).toBe(countBefore);
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 
   it('lists the year’s key works with missing reports flagged', async () => {
-    await page.goto(`${stack.api.baseUrl}/key-works`);
-    const rows = page.locator(`${testId('key-works-table')} .el-table__body tbody tr`);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/key-works`);
+    const rows = e2e.page.locator(`${testId('key-works-table')} .el-table__body tbody tr`);
     await rows.first().waitFor();
-    const answer = await stack.call('GET', '/api/key-works', { token: bureauToken });
+    const answer = await e2e.stack.call('GET', '/api/key-works', { token: bureauToken });
     expect(answer.status).toBe(200);
     await expect.poll(() => rows.count()).toBe(answer.body.total);
     const missing = (answer.body.items as Array<{ missingReports: string[] }>).filter(
       (item) => item.missingReports.length > 0,
     ).length;
-    expect(await page.locator(testId('missing-reports')).count()).toBe(missing);
-    await page.locator(testId('key-works-export')).waitFor();
-    await page.screenshot({ path: artifactPath('key-works.png'), fullPage: true, animations: 'disabled' });
+    expect(await e2e.page.locator(testId('missing-reports')).count()).toBe(missing);
+    await e2e.page.locator(testId('key-works-export')).waitFor();
+    await e2e.page.screenshot({
+      path: artifactPath('key-works.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
     expect(errors).toEqual([]);
   });
 });

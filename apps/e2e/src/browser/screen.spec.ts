@@ -1,7 +1,6 @@
-import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId } from './helpers';
+import { artifactPath } from '@luodi/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, useBrowserStack, signIn, testId } from './helpers';
 
 interface ProjectRow {
   id: string;
@@ -19,32 +18,17 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai'
  * without a reload.
  */
 describe('big screen in the browser (live over SSE)', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const e2e = useBrowserStack({ context: { viewport: { width: 1920, height: 1080 } } });
   let bureauToken: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    bureauToken = await stack.login('bureau');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    bureauToken = await e2e.stack.login('bureau');
   });
 
-  const value = (id: string) => page.locator(testId(id)).innerText();
+  const value = (id: string) => e2e.page.locator(testId(id)).innerText();
 
   async function moveStage(projectId: string, stage: string): Promise<void> {
-    const moved = await stack.call('POST', `/api/projects/${projectId}/stage`, {
+    const moved = await e2e.stack.call('POST', `/api/projects/${projectId}/stage`, {
       token: bureauToken,
       body: { stage, at: today() },
     });
@@ -54,21 +38,21 @@ describe('big screen in the browser (live over SSE)', () => {
   it('a project moved to 开工 through the API shows up on the open screen without a reload', async () => {
     const year = Number(today().slice(0, 4));
     // The stall checks raise the demo's alerts, so the 督办 list has rows.
-    const checks = await stack.call('POST', '/api/checks/run', { token: bureauToken });
+    const checks = await e2e.stack.call('POST', '/api/checks/run', { token: bureauToken });
     expect(checks.status).toBe(200);
     const escalatedTotal = async (status: string) =>
-      (await stack.call('GET', `/api/alerts?level=3&status=${status}&pageSize=1`, { token: bureauToken }))
+      (await e2e.stack.call('GET', `/api/alerts?level=3&status=${status}&pageSize=1`, { token: bureauToken }))
         .body.total as number;
     const escalated = (await escalatedTotal('open')) + (await escalatedTotal('acknowledged'));
     expect(escalated).toBeGreaterThan(0);
 
-    await signIn(page, stack.api.baseUrl, 'leader');
-    const errors = collectPageErrors(page);
-    await page.goto(`${stack.api.baseUrl}/screen`);
-    await page.locator(testId('page-screen')).waitFor();
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');
+    const errors = collectPageErrors(e2e.page);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/screen`);
+    await e2e.page.locator(testId('page-screen')).waitFor();
     // Full screen, without the app shell; the canvas fills the 1080p window exactly.
-    expect(await page.locator(testId('nav')).count()).toBe(0);
-    expect(await page.locator(testId('screen-canvas')).boundingBox()).toEqual({
+    expect(await e2e.page.locator(testId('nav')).count()).toBe(0);
+    expect(await e2e.page.locator(testId('screen-canvas')).boundingBox()).toEqual({
       x: 0,
       y: 0,
       width: 1920,
@@ -80,20 +64,22 @@ describe('big screen in the browser (live over SSE)', () => {
     expect(await value('screen-start-rate')).toBe('37.5%');
     expect(await value('screen-signed')).toBe('8');
     expect(await value('screen-amount')).toBe('32.00');
-    const summary = await stack.call('GET', `/api/dashboard/summary?year=${year}`, { token: bureauToken });
+    const summary = await e2e.stack.call('GET', `/api/dashboard/summary?year=${year}`, {
+      token: bureauToken,
+    });
     expect(summary.status).toBe(200);
     expect(await value('screen-key-works')).toBe(String(summary.body.keyWorks.count));
     expect(await value('screen-escalated')).toBe(String(summary.body.alerts.level3));
     expect(await value('screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
     // The 督办 list: every unresolved level-3 alert (up to 50 of each status).
-    expect(await page.locator(testId('screen-escalated-row')).count()).toBe(Math.min(escalated, 100));
+    expect(await e2e.page.locator(testId('screen-escalated-row')).count()).toBe(Math.min(escalated, 100));
     // Wait for the live stream before anything changes.
-    await page.locator(testId('screen-live')).waitFor({ timeout: 15_000 });
+    await e2e.page.locator(testId('screen-live')).waitFor({ timeout: 15_000 });
     // Marks this document: a reload would lose it.
-    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await e2e.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     // A project signed this year and not started yet: registered (落地) if need be, then started, today.
-    const projects = await stack.call('GET', `/api/projects?year=${year}&pageSize=200`, {
+    const projects = await e2e.stack.call('GET', `/api/projects?year=${year}&pageSize=200`, {
       token: bureauToken,
     });
     expect(projects.status).toBe(200);
@@ -108,11 +94,11 @@ describe('big screen in the browser (live over SSE)', () => {
     await expect.poll(() => value('screen-started'), { timeout: 20_000 }).toBe('4');
     expect(await value('screen-start-rate')).toBe('50.0%');
     expect(
-      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+      await e2e.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);
-    expect(await page.locator(testId('screen-offline')).count()).toBe(0);
+    expect(await e2e.page.locator(testId('screen-offline')).count()).toBe(0);
 
-    await page.screenshot({ path: artifactPath('screen-1920.png'), animations: 'disabled' });
+    await e2e.page.screenshot({ path: artifactPath('screen-1920.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
   });
 });

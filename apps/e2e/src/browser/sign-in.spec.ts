@@ -1,7 +1,14 @@
-import { artifactPath, launchBrowser, startStack, uniqueSuffix, type TestStack } from '@luodi/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_HOMES, navEntries, signIn, submitLogin, testId, type DemoUser } from './helpers';
+import { artifactPath, uniqueSuffix } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  DEMO_HOMES,
+  useBrowserStack,
+  navEntries,
+  signIn,
+  submitLogin,
+  testId,
+  type DemoUser,
+} from './helpers';
 
 const EVERYONE = [
   'nav-alerts',
@@ -33,126 +40,110 @@ const NAV: Record<DemoUser, string[]> = {
 };
 
 describe('sign-in through the browser: roles, nav, forbidden pages, logout', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const e2e = useBrowserStack({ context: { viewport: { width: 1280, height: 800 } } });
 
   for (const user of Object.keys(DEMO_HOMES) as DemoUser[]) {
     it(`${user}: signs in, lands on the role's home and sees exactly its nav`, async () => {
-      await page.goto(`${stack.api.baseUrl}/login`);
-      await submitLogin(page, user);
-      await page.waitForURL((url) => url.pathname === DEMO_HOMES[user]);
-      await page.locator(testId('nav')).waitFor();
+      await e2e.page.goto(`${e2e.stack.api.baseUrl}/login`);
+      await submitLogin(e2e.page, user);
+      await e2e.page.waitForURL((url) => url.pathname === DEMO_HOMES[user]);
+      await e2e.page.locator(testId('nav')).waitFor();
 
-      expect(await navEntries(page)).toEqual(NAV[user]);
-      const nav = page.locator(testId('nav'));
+      expect(await navEntries(e2e.page)).toEqual(NAV[user]);
+      const nav = e2e.page.locator(testId('nav'));
       if (user === 'admin') await expect(nav.getByText('用户管理').isVisible()).resolves.toBe(true);
       else expect(await nav.getByText('用户管理').count()).toBe(0);
       // The header names the user and the role.
-      await expect(page.locator(testId('user-menu')).innerText()).resolves.toMatch(
+      await expect(e2e.page.locator(testId('user-menu')).innerText()).resolves.toMatch(
         { admin: /系统管理员/, bureau: /招商局/, leader: /区领导/, dept: /部门用户/ }[user],
       );
-      await page.screenshot({ path: artifactPath(`sign-in-${user}.png`), animations: 'disabled' });
+      await e2e.page.screenshot({ path: artifactPath(`sign-in-${user}.png`), animations: 'disabled' });
     });
   }
 
   it('a department user opening /system/users directly gets the forbidden page', async () => {
-    await signIn(page, stack.api.baseUrl, 'dept');
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'dept');
     // A full page load: the session comes back from the refresh cookie.
-    await page.goto(`${stack.api.baseUrl}/system/users`);
-    await page.locator(testId('forbidden')).waitFor();
-    expect(await page.locator(testId('users-table')).count()).toBe(0);
-    expect(new URL(page.url()).pathname).toBe('/system/users');
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/system/users`);
+    await e2e.page.locator(testId('forbidden')).waitFor();
+    expect(await e2e.page.locator(testId('users-table')).count()).toBe(0);
+    expect(new URL(e2e.page.url()).pathname).toBe('/system/users');
   });
 
   it('a wrong password shows the server message and stays on /login', async () => {
-    await page.goto(`${stack.api.baseUrl}/login`);
-    await submitLogin(page, 'admin', 'not the right password');
-    const error = page.locator(testId('login-error'));
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/login`);
+    await submitLogin(e2e.page, 'admin', 'not the right password');
+    const error = e2e.page.locator(testId('login-error'));
     await error.waitFor();
     expect(await error.innerText()).toContain('wrong username or password');
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(e2e.page.url()).pathname).toBe('/login');
   });
 
   it('a visitor without a session is sent to /login and comes back after signing in', async () => {
-    await page.goto(`${stack.api.baseUrl}/key-works`);
-    await page.waitForURL((url) => url.pathname === '/login');
-    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/key-works');
-    await submitLogin(page, 'bureau');
-    await page.waitForURL((url) => url.pathname === '/key-works');
-    await page.locator(testId('page-key-works')).waitFor();
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/key-works`);
+    await e2e.page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(e2e.page.url()).searchParams.get('redirect')).toBe('/key-works');
+    await submitLogin(e2e.page, 'bureau');
+    await e2e.page.waitForURL((url) => url.pathname === '/key-works');
+    await e2e.page.locator(testId('page-key-works')).waitFor();
   });
 
   it('logout returns to /login and neither back nor reload brings the app back', async () => {
-    await signIn(page, stack.api.baseUrl, 'leader');
-    await page.locator(testId('nav-projects')).click();
-    await page.waitForURL((url) => url.pathname === '/projects');
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');
+    await e2e.page.locator(testId('nav-projects')).click();
+    await e2e.page.waitForURL((url) => url.pathname === '/projects');
 
-    await page.locator(testId('user-menu')).click();
-    await page.locator(testId('logout')).click();
-    await page.waitForURL((url) => url.pathname === '/login');
-    await page.locator(testId('login-username')).waitFor();
+    await e2e.page.locator(testId('user-menu')).click();
+    await e2e.page.locator(testId('logout')).click();
+    await e2e.page.waitForURL((url) => url.pathname === '/login');
+    await e2e.page.locator(testId('login-username')).waitFor();
 
-    await page.goBack();
-    await page.waitForURL((url) => url.pathname === '/login');
-    await page.locator(testId('login-username')).waitFor();
-    expect(await page.locator(testId('nav')).count()).toBe(0);
+    await e2e.page.goBack();
+    await e2e.page.waitForURL((url) => url.pathname === '/login');
+    await e2e.page.locator(testId('login-username')).waitFor();
+    expect(await e2e.page.locator(testId('nav')).count()).toBe(0);
 
-    await page.reload();
-    await page.locator(testId('login-username')).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await page.locator(testId('nav')).count()).toBe(0);
+    await e2e.page.reload();
+    await e2e.page.locator(testId('login-username')).waitFor();
+    expect(new URL(e2e.page.url()).pathname).toBe('/login');
+    expect(await e2e.page.locator(testId('nav')).count()).toBe(0);
   });
 
   it('an admin creates a department on the 部门管理 page and sees it in the table', async () => {
-    await signIn(page, stack.api.baseUrl, 'admin');
-    await page.locator(testId('nav-system-departments')).click();
-    const table = page.locator(testId('departments-table'));
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'admin');
+    await e2e.page.locator(testId('nav-system-departments')).click();
+    const table = e2e.page.locator(testId('departments-table'));
     await table.getByText('自然资源局').first().waitFor();
 
     const suffix = uniqueSuffix().slice(-6).toUpperCase();
     const code = `E2E_${suffix}`;
     const name = `浏览器测试局${suffix}`;
-    await page.locator(testId('department-create')).click();
-    await page.locator(testId('department-code')).fill(code);
-    await page.locator(testId('department-name')).fill(name);
-    await page.locator(testId('department-email')).fill('e2e@example.gov.cn');
-    await page.locator(testId('department-save')).click();
+    await e2e.page.locator(testId('department-create')).click();
+    await e2e.page.locator(testId('department-code')).fill(code);
+    await e2e.page.locator(testId('department-name')).fill(name);
+    await e2e.page.locator(testId('department-email')).fill('e2e@example.gov.cn');
+    await e2e.page.locator(testId('department-save')).click();
 
     await table.getByText(name).waitFor();
     await table.getByText(code).waitFor();
-    const created = await stack.call('GET', '/api/departments', { token: await stack.login('admin') });
+    const created = await e2e.stack.call('GET', '/api/departments', {
+      token: await e2e.stack.login('admin'),
+    });
     expect(created.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ code, name })]));
   });
 
   it('an admin sees the users, and the audit log with an intact chain', async () => {
-    await signIn(page, stack.api.baseUrl, 'admin');
-    await page.locator(testId('nav-system-users')).click();
-    await page.locator(testId('users-table')).getByText('dept', { exact: true }).waitFor();
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'admin');
+    await e2e.page.locator(testId('nav-system-users')).click();
+    await e2e.page.locator(testId('users-table')).getByText('dept', { exact: true }).waitFor();
 
-    await page.locator(testId('nav-system-audit')).click();
-    await page
+    await e2e.page.locator(testId('nav-system-audit')).click();
+    await e2e.page
       .locator(`${testId('audit-table')} .el-table__row`)
       .first()
       .waitFor();
-    await page.locator(testId('audit-verify')).click();
-    const result = page.locator(testId('audit-verify-result'));
+    await e2e.page.locator(testId('audit-verify')).click();
+    const result = e2e.page.locator(testId('audit-verify-result'));
     await result.waitFor();
     expect(await result.innerText()).toMatch(/审计链完整，共 \d+ 条记录/);
   });

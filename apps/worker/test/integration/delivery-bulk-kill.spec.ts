@@ -1,16 +1,5 @@
 import { liveChannel } from '@luodi/jobs';
-import {
-  deliveryWorkerEnv,
-  duplicatedAlertRows,
-  insertPendingDeliveries,
-  type RunningProcess,
-  startStack,
-  startWebhookReceiver,
-  startWorker,
-  type TestStack,
-  waitFor,
-  type WebhookReceiver,
-} from '@luodi/testing';
+import { duplicatedAlertRows, insertPendingDeliveries, useDeliveryStack, waitFor } from '@luodi/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -28,19 +17,17 @@ const CONCURRENCY = 16;
  * - a webhook call in flight at the kill (at most the CONCURRENCY jobs that were running), once.
  */
 describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)', () => {
-  let stack: TestStack;
-  let receiver: WebhookReceiver;
   let subscriber: Redis;
-  const workers: RunningProcess[] = [];
-  let workerEnv: Record<string, string>;
   const messages: Array<{ alertId: string; at: number }> = [];
 
+  const harness = useDeliveryStack({
+    receiverDelayMs: 20,
+    workerEnv: { WORKER_CONCURRENCY: String(CONCURRENCY) },
+  });
+
   beforeAll(async () => {
-    receiver = await startWebhookReceiver({ delayMs: 20 });
-    stack = await startStack();
-    workerEnv = deliveryWorkerEnv(stack.env, { WORKER_CONCURRENCY: String(CONCURRENCY) });
-    subscriber = new Redis(stack.env['REDIS_URL']!);
-    await subscriber.subscribe(liveChannel(stack.env['QUEUE_PREFIX']!));
+    subscriber = new Redis(harness.stack.env['REDIS_URL']!);
+    await subscriber.subscribe(liveChannel(harness.stack.env['QUEUE_PREFIX']!));
     subscriber.on('message', (_channel: string, text: string) => {
       const message = JSON.parse(text) as { change?: string; alertId?: string };
       if (message.change === 'notified' && message.alertId)
@@ -48,30 +35,27 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
     });
   });
 
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
+  afterAll(() => {
     subscriber?.disconnect();
-    await receiver?.close();
-    await stack?.stop();
   });
 
   it(
     'nothing is lost; only the uncommitted batch repeats its live messages, only in-flight webhooks repeat',
     { timeout: 180_000 },
     async () => {
-      const dataSource = await stack.database.dataSource();
+      const dataSource = await harness.stack.database.dataSource();
       const { alertIds, webhook } = await insertPendingDeliveries(dataSource, {
         count: IN_APP,
         firstSubjectId: 7_000_000,
-        webhookUrl: receiver.url,
+        webhookUrl: harness.receiver.url,
         webhooks: WEBHOOKS,
       });
       expect(alertIds).toHaveLength(IN_APP);
       expect(webhook).toHaveLength(WEBHOOKS);
 
-      workers.push(await startWorker(workerEnv));
+      await harness.startWorker();
       await waitFor('a quarter of the in-app messages', async () => messages.length >= IN_APP / 4, 60_000, 5);
-      await workers[0]!.stop('SIGKILL');
+      await harness.workers[0]!.stop('SIGKILL');
       const messagesAtKill = messages.length;
       // Let messages already on the wire arrive and MariaDB roll back the dead connection's transaction.
       await new Promise((resolveSettle) => setTimeout(resolveSettle, 1000));
@@ -85,16 +69,16 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
       );
       // In flight: published, yet not committed as sent.
       const inFlightInApp = [...publishedBeforeRestart].filter((alertId) => pendingAfterKill.has(alertId));
-      const [webhookCallsAtKill] = [receiver.calls.length];
+      const [webhookCallsAtKill] = [harness.receiver.calls.length];
 
-      workers.push(await startWorker(workerEnv));
+      await harness.startWorker();
       await waitFor(
         'every delivery sent and every webhook at the receiver',
         async () => {
           const [open] = (await dataSource.query(
             "SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'",
           )) as Array<{ n: string }>;
-          const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
+          const keys = new Set(harness.receiver.calls.map((call) => call.idempotencyKey));
           return Number(open!.n) === 0 && keys.size >= WEBHOOKS && messages.length >= IN_APP
             ? true
             : undefined;
@@ -128,7 +112,7 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
 
       // Webhooks: every delivery arrived; repeats only of jobs running at the kill, once.
       const calls = new Map<string, number>();
-      for (const call of receiver.calls)
+      for (const call of harness.receiver.calls)
         calls.set(call.idempotencyKey!, (calls.get(call.idempotencyKey!) ?? 0) + 1);
       expect(calls.size).toBe(WEBHOOKS);
       const repeatedCalls = [...calls].filter(([, count]) => count > 1);

@@ -1,21 +1,12 @@
 import { QueueName, SchedulerId } from '@luodi/jobs';
 import {
-  deliveryWorkerEnv,
   inAppCounts,
   insertPendingDeliveries,
-  PrivateRedis,
-  type RunningProcess,
-  startStack,
-  startWebhookReceiver,
-  startWorker,
-  type TestStack,
   unsentDeliveries,
+  useDeliveryStack,
   waitFor,
-  type WebhookReceiver,
 } from '@luodi/testing';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const WEBHOOKS = 400;
 
@@ -25,62 +16,50 @@ const WEBHOOKS = 400;
  * own, so the flush touches nothing else.
  */
 describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaDB)', () => {
-  let redis: PrivateRedis;
-  let stack: TestStack;
-  let receiver: WebhookReceiver;
-  let worker: RunningProcess | undefined;
-  let connection: Redis;
-  let queue: Queue;
-
-  beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    receiver = await startWebhookReceiver({ delayMs: 25 });
-    stack = await startStack({ env: { REDIS_URL: redis.url } });
-    connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    queue = new Queue(QueueName.System, { connection, prefix: stack.env['QUEUE_PREFIX'] });
-  });
-
-  afterAll(async () => {
-    await worker?.stop('SIGKILL');
-    await queue?.close();
-    connection?.disconnect();
-    await receiver?.close();
-    await stack?.stop();
-    await redis?.stop();
+  const harness = useDeliveryStack({
+    receiverDelayMs: 25,
+    privateRedis: {},
+    queue: QueueName.System,
+    workerEnv: { WORKER_CONCURRENCY: '4' },
   });
 
   it('after the flush the outbox re-enqueues, every delivery ends sent, and the schedulers are back', async () => {
-    const dataSource = await stack.database.dataSource();
+    const dataSource = await harness.stack.database.dataSource();
     await insertPendingDeliveries(dataSource, {
       count: WEBHOOKS,
       firstSubjectId: 8_000_000,
-      webhookUrl: receiver.url,
+      webhookUrl: harness.receiver.url,
     });
 
-    worker = await startWorker(deliveryWorkerEnv(stack.env, { WORKER_CONCURRENCY: '4' }));
-    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
+    const worker = await harness.startWorker();
+    expect((await harness.queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
     );
-    await waitFor('some webhooks at the receiver', async () => receiver.calls.length >= 60, 60_000, 20);
+    await waitFor(
+      'some webhooks at the receiver',
+      async () => harness.receiver.calls.length >= 60,
+      60_000,
+      20,
+    );
 
     const flushedAt = Date.now();
-    await connection.flushall();
-    expect(await queue.getJobSchedulersCount()).toBe(0);
-    const sentBefore = new Set(receiver.calls.map((call) => call.idempotencyKey)).size;
+    await harness.connection.flushall();
+    expect(await harness.queue.getJobSchedulersCount()).toBe(0);
+    const sentBefore = new Set(harness.receiver.calls.map((call) => call.idempotencyKey)).size;
     expect(sentBefore).toBeLessThan(WEBHOOKS);
 
     // The schedulers come back by themselves (re-asserted every 15 s).
     await waitFor(
       'the schedulers after FLUSHALL',
       async () => {
-        const keys = (await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
+        const keys = (await harness.queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
         return keys.length === Object.values(SchedulerId).length ? keys : undefined;
       },
       25_000,
       250,
     );
     expect(Date.now() - flushedAt).toBeLessThan(25_000);
-    expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
+    expect((await harness.queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(
       Object.values(SchedulerId).sort(),
     );
 
@@ -94,7 +73,7 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
     const webhookIds = (
       (await dataSource.query("SELECT id FROM delivery WHERE channel = 'webhook'")) as Array<{ id: string }>
     ).map((row) => row.id);
-    const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
+    const keys = new Set(harness.receiver.calls.map((call) => call.idempotencyKey));
     expect([...keys].sort()).toEqual([...webhookIds].sort());
     const inApp = await inAppCounts(dataSource);
     expect(inApp.notifications).toBe(inApp.distinctDeliveries);

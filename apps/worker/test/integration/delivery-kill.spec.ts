@@ -1,18 +1,12 @@
 import {
-  deliveryWorkerEnv,
   duplicatedAlertRows,
   inAppCounts,
   insertPendingDeliveries,
-  type RunningProcess,
-  startStack,
-  startWebhookReceiver,
-  startWorker,
-  type TestStack,
   unsentDeliveries,
+  useDeliveryStack,
   waitFor,
-  type WebhookReceiver,
 } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const WEBHOOKS = 1000;
 
@@ -22,23 +16,8 @@ const WEBHOOKS = 1000;
  * the calls in flight at the kill, and in-app notifications are never doubled.
  */
 describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real MariaDB + Redis)', () => {
-  let stack: TestStack;
-  let receiver: WebhookReceiver;
-  const workers: RunningProcess[] = [];
-  let workerEnv: Record<string, string>;
-
-  beforeAll(async () => {
-    receiver = await startWebhookReceiver({ delayMs: 30 });
-    stack = await startStack();
-    // The checks are not under test here: only the one run at boot.
-    workerEnv = deliveryWorkerEnv(stack.env);
-  });
-
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
-    await receiver?.close();
-    await stack?.stop();
-  });
+  // The checks are not under test here: only the one run at boot.
+  const harness = useDeliveryStack({ receiverDelayMs: 30 });
 
   // BullMQ gives an in-flight job of a killed process back only once its lock (6 s, set by the
   // worker) has expired and a stalled check (every 3 s) has seen it.
@@ -46,13 +25,13 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
     'every delivery arrives once, but for the calls in flight at the kill; notifications never doubled',
     { timeout: 180_000 },
     async () => {
-      const dataSource = await stack.database.dataSource();
+      const dataSource = await harness.stack.database.dataSource();
       // Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
       // shape the checks write: one webhook and one in-app delivery per alert, status pending.
       const { alertIds } = await insertPendingDeliveries(dataSource, {
         count: WEBHOOKS,
         firstSubjectId: 9_000_000,
-        webhookUrl: receiver.url,
+        webhookUrl: harness.receiver.url,
       });
       expect(alertIds).toHaveLength(WEBHOOKS);
       const webhookIds = new Set(
@@ -64,28 +43,28 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
       );
       expect(webhookIds.size).toBe(WEBHOOKS);
 
-      workers.push(await startWorker(workerEnv));
+      await harness.startWorker();
       // Mid-batch: stop answering, let the answered calls be recorded, then note what is in flight and kill.
       await waitFor(
         'a third of the webhooks at the receiver',
-        async () => receiver.calls.length >= 300,
+        async () => harness.receiver.calls.length >= 300,
         60_000,
         20,
       );
-      receiver.hold();
+      harness.receiver.hold();
       await new Promise((resolveSettle) => setTimeout(resolveSettle, 500));
-      const inFlightAtKill = receiver.inFlight();
-      const receivedBeforeKill = receiver.calls.length;
-      await workers[0]!.stop('SIGKILL');
+      const inFlightAtKill = harness.receiver.inFlight();
+      const receivedBeforeKill = harness.receiver.calls.length;
+      await harness.workers[0]!.stop('SIGKILL');
       expect(inFlightAtKill.length).toBeGreaterThan(0);
       expect(receivedBeforeKill).toBeLessThan(WEBHOOKS);
-      receiver.resume();
+      harness.receiver.resume();
 
-      workers.push(await startWorker(workerEnv));
+      await harness.startWorker();
       const distinct = await waitFor(
         'every webhook delivery at the receiver and sent',
         async () => {
-          const keys = new Set(receiver.calls.map((call) => call.idempotencyKey));
+          const keys = new Set(harness.receiver.calls.map((call) => call.idempotencyKey));
           if (keys.size < WEBHOOKS) return undefined;
           return (await unsentDeliveries(dataSource)) === 0 ? keys : undefined;
         },
@@ -95,13 +74,13 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
 
       // Every delivery arrived, and nothing but deliveries: the keys are exactly the delivery ids.
       expect([...distinct].sort()).toEqual([...webhookIds].sort());
-      for (const call of receiver.calls) {
+      for (const call of harness.receiver.calls) {
         expect(call.idempotencyKey).toBe(call.deliveryIdHeader);
         expect(call.body['deliveryId']).toBe(call.idempotencyKey);
       }
       // The only repeats are calls that were in flight at the kill.
       const seen = new Map<string, number>();
-      for (const call of receiver.calls)
+      for (const call of harness.receiver.calls)
         seen.set(call.idempotencyKey!, (seen.get(call.idempotencyKey!) ?? 0) + 1);
       const repeated = [...seen].filter(([, count]) => count > 1).map(([key]) => key);
       expect(repeated.length).toBeLessThanOrEqual(inFlightAtKill.length);

@@ -1,19 +1,6 @@
 import { deliveryJobId, QueueName } from '@luodi/jobs';
-import {
-  deliveryWorkerEnv,
-  insertPendingDeliveries,
-  recordDrill,
-  type RunningProcess,
-  startStack,
-  startWebhookReceiver,
-  startWorker,
-  type TestStack,
-  waitFor,
-  type WebhookReceiver,
-} from '@luodi/testing';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPendingDeliveries, recordDrill, useDeliveryStack, waitFor } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 /**
  * Fast recovery (issue 18): a worker killed with SIGKILL in the middle of a job, a second worker
@@ -22,51 +9,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The time from the kill to the completed job is recorded (test-artifacts/drills), not asserted.
  */
 describe('worker: SIGKILL mid-job, a second worker takes the job over (real MariaDB + Redis)', () => {
-  let stack: TestStack;
-  let receiver: WebhookReceiver;
-  const workers: RunningProcess[] = [];
-  let workerEnv: Record<string, string>;
-  let connection: Redis;
-  let queue: Queue;
-
-  beforeAll(async () => {
-    receiver = await startWebhookReceiver({ delayMs: 5 });
-    stack = await startStack();
-    workerEnv = deliveryWorkerEnv(stack.env, {
+  const harness = useDeliveryStack({
+    receiverDelayMs: 5,
+    queue: QueueName.Deliveries,
+    workerEnv: {
       // The relay must not bring the job back itself: recovery here is BullMQ's alone.
       OUTBOX_REENQUEUE_MS: '600000',
       WORKER_CONCURRENCY: '4',
-    });
-    connection = new Redis(stack.env['REDIS_URL']!, { maxRetriesPerRequest: null });
-    queue = new Queue(QueueName.Deliveries, { connection, prefix: stack.env['QUEUE_PREFIX'] });
-  });
-
-  afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
-    await queue?.close();
-    connection?.disconnect();
-    await receiver?.close();
-    await stack?.stop();
+    },
   });
 
   it('the job is completed by the other worker, once, with nothing lost', { timeout: 120_000 }, async () => {
-    const dataSource = await stack.database.dataSource();
+    const dataSource = await harness.stack.database.dataSource();
     // One alert with a webhook (and an in-app) delivery.
     const { webhook } = await insertPendingDeliveries(dataSource, {
       count: 1,
       firstSubjectId: 6_000_000,
-      webhookUrl: receiver.url,
+      webhookUrl: harness.receiver.url,
     });
     const deliveryId = webhook[0]!;
 
     // Worker A takes the job and is stuck in its call; worker B is up; then A is killed.
-    receiver.hold();
-    workers.push(await startWorker(workerEnv));
-    await waitFor('the call in flight', async () => receiver.inFlight().includes(deliveryId), 60_000, 20);
-    workers.push(await startWorker(workerEnv));
+    harness.receiver.hold();
+    await harness.startWorker();
+    await waitFor(
+      'the call in flight',
+      async () => harness.receiver.inFlight().includes(deliveryId),
+      60_000,
+      20,
+    );
+    await harness.startWorker();
     const killedAt = Date.now();
-    await workers[0]!.stop('SIGKILL');
-    receiver.resume();
+    await harness.workers[0]!.stop('SIGKILL');
+    harness.receiver.resume();
 
     const sentAt = await waitFor(
       'the delivery sent by the other worker',
@@ -79,10 +54,10 @@ describe('worker: SIGKILL mid-job, a second worker takes the job over (real Mari
       90_000,
       50,
     );
-    const job = await queue.getJob(deliveryJobId(deliveryId, 0));
+    const job = await harness.queue.getJob(deliveryJobId(deliveryId, 0));
     expect(job).toBeDefined();
     expect(await job!.getState()).toBe('completed');
-    const calls = receiver.calls.filter((call) => call.idempotencyKey === deliveryId);
+    const calls = harness.receiver.calls.filter((call) => call.idempotencyKey === deliveryId);
     // The call in flight at the kill and the one the other worker made: nothing more, nothing lost.
     expect(calls).toHaveLength(2);
     const retakenAt = calls[1]!.receivedAt;

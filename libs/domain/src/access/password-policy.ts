@@ -35,39 +35,23 @@ const RUNS = [
   '012345678901234567890123456789',
 ].flatMap((run) => [run, [...run].reverse().join('')]);
 
-/** "l33t" spellings read back as letters (both readings of 1: i and l). */
-const LEET: ReadonlyArray<Record<string, string>> = [
-  {
-    '@': 'a',
-    '4': 'a',
-    '8': 'b',
-    '3': 'e',
-    '6': 'g',
-    '9': 'g',
-    '1': 'i',
-    '!': 'i',
-    '0': 'o',
-    $: 's',
-    '5': 's',
-    '7': 't',
-    '2': 'z',
-  },
-  {
-    '@': 'a',
-    '4': 'a',
-    '8': 'b',
-    '3': 'e',
-    '6': 'g',
-    '9': 'g',
-    '1': 'l',
-    '!': 'l',
-    '0': 'o',
-    $: 's',
-    '5': 's',
-    '7': 't',
-    '2': 'z',
-  },
-];
+/** "l33t" spellings read back as letters (both readings of 1 and !: i and l). */
+const LEET_AS_I: Readonly<Record<string, string>> = {
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '3': 'e',
+  '6': 'g',
+  '9': 'g',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '2': 'z',
+};
+const LEET: ReadonlyArray<Record<string, string>> = [LEET_AS_I, { ...LEET_AS_I, '1': 'l', '!': 'l' }];
 
 /** The string with what is neither a letter nor a mark taken off both ends ("password1234!" → "password"). */
 function core(text: string): string {

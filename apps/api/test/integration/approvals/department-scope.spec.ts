@@ -142,20 +142,8 @@ describe('approvals: state machine, working-day clock, 超时默认, department 
       const milestone = await newMilestone('T_THREE');
       await record(milestone.id, { type: 'submit' });
       await record(milestone.id, { type: 'accept' });
-      await refused(
-        milestone.id,
-        { type: 'extend', days: 2, reason: '需专家论证' },
-        403,
-        'extend',
-        tokens.bureau,
-      );
-      await refused(
-        milestone.id,
-        { type: 'extend', days: 2, reason: '需专家论证' },
-        403,
-        'extend',
-        tokens.dept,
-      );
+      for (const token of [tokens.bureau, tokens.dept])
+        await refused(milestone.id, { type: 'extend', days: 2, reason: '需专家论证' }, 403, 'extend', token);
     });
 
     it('creating milestones: admin and bureau only; a department override is kept', async () => {

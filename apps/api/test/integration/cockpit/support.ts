@@ -14,11 +14,13 @@ import {
 } from '../support/fixtures';
 import {
   DEPARTMENT_CODES,
+  enterMonthlyReports,
   type Filter,
+  type GeneratedProject,
+  type GeneratedReport,
   inBatchesOfEight,
   minDate,
   ratio,
-  reportedAtFor,
   seededDraw,
   walkStages,
 } from '../support/generated';
@@ -32,24 +34,14 @@ import { workingDaysBetween } from '../support/calendar';
  * `chinese-days` data package. The drill-down lists must total exactly the figure they come from.
  */
 
-export interface ModelProject {
-  id: string;
-  source: string;
+export interface ModelProject extends GeneratedProject {
   industry: string;
-  departmentId: string;
-  amount: bigint;
-  talksStartedAt: string;
-  signedAt: string | null;
-  registeredAt: string | null;
-  startedAt: string | null;
-  operatingAt: string | null;
-  terminatedAt: string | null;
 }
 
 export interface ModelKeyWork {
   project: ModelProject;
   plan: bigint;
-  reports: Array<{ month: string; amount: bigint; reportedAt: Date }>;
+  reports: GeneratedReport[];
 }
 
 export interface ModelMilestone {
@@ -296,22 +288,13 @@ export function useCockpitStack(): void {
         body: { projectId: project.id, year, annualPlanInvestment: money(work.plan) },
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      for (let month = 1; month <= 12; month += 1) {
-        if (random() < 0.3) continue;
-        const label = `${year}-${String(month).padStart(2, '0')}`;
-        const amount = BigInt(Math.floor(random() * 30_000_000));
-        const reportedAt = reportedAtFor(year, month, random(), 20);
-        const answer = await stack.call('POST', `/api/key-works/${created.body.id}/reports`, {
-          token: tokens.bureau,
-          body: { month: label, completedInvestment: money(amount) },
-        });
-        expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-        await dataSource.query(
-          'UPDATE key_work_report SET reported_at = ? WHERE key_work_id = ? AND month = ?',
-          [reportedAt, created.body.id, label],
-        );
-        work.reports.push({ month: label, amount, reportedAt });
-      }
+      work.reports = await enterMonthlyReports(
+        stack,
+        tokens.bureau,
+        draw,
+        { id: created.body.id, year },
+        { skip: 0.3, maxAmount: 30_000_000, days: 20 },
+      );
       keyWorks.push(work);
     }
 

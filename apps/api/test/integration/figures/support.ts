@@ -14,11 +14,13 @@ import {
 } from '../support/fixtures';
 import {
   DEPARTMENT_CODES,
+  enterMonthlyReports,
   type Filter,
+  type GeneratedProject,
+  type GeneratedReport,
   inBatchesOfEight,
   minDate,
   ratio,
-  reportedAtFor,
   seededDraw,
   walkStages,
 } from '../support/generated';
@@ -29,17 +31,7 @@ import {
  * model of what it did, and recomputes every figure from that model in plain TypeScript.
  */
 
-export interface ModelProject {
-  id: string;
-  source: string;
-  departmentId: string;
-  amount: bigint;
-  talksStartedAt: string;
-  signedAt: string | null;
-  registeredAt: string | null;
-  startedAt: string | null;
-  operatingAt: string | null;
-  terminatedAt: string | null;
+export interface ModelProject extends GeneratedProject {
   funds: Array<{ amount: bigint; at: string }>;
 }
 
@@ -49,7 +41,7 @@ export interface ModelKeyWork {
   year: number;
   plan: bigint;
   plannedStartMonth: number | null;
-  reports: Array<{ month: string; amount: bigint; reportedAt: Date }>;
+  reports: GeneratedReport[];
 }
 
 export const SEED = 20_261_125;
@@ -235,7 +227,6 @@ export function useFiguresStack(): void {
       [year, order.slice(0, 26)],
       [earlier, order.slice(20, 30)],
     ];
-    const dataSource = await stack.database.dataSource();
     for (const [listYear, members] of lists) {
       for (const project of members) {
         const work: ModelKeyWork = {
@@ -257,23 +248,14 @@ export function useFiguresStack(): void {
         });
         expect(created.status, JSON.stringify(created.body)).toBe(201);
         work.id = created.body.id;
-        for (let month = 1; month <= 12; month += 1) {
-          if (random() < 0.35) continue;
-          const label = `${listYear}-${String(month).padStart(2, '0')}`;
-          const amount = BigInt(Math.floor(random() * 40_000_000));
-          // Entered between the 1st and the 25th of the next month (Asia/Shanghai), never after now.
-          const reportedAt = reportedAtFor(listYear, month, random(), 25);
-          const answer = await stack.call('POST', `/api/key-works/${work.id}/reports`, {
-            token: tokens.bureau,
-            body: { month: label, completedInvestment: money(amount), progress: '施工中' },
-          });
-          expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-          await dataSource.query(
-            'UPDATE key_work_report SET reported_at = ? WHERE key_work_id = ? AND month = ?',
-            [reportedAt, work.id, label],
-          );
-          work.reports.push({ month: label, amount, reportedAt });
-        }
+        // Entered between the 1st and the 25th of the next month (Asia/Shanghai), never after now.
+        work.reports = await enterMonthlyReports(
+          stack,
+          tokens.bureau,
+          draw,
+          { id: work.id, year: listYear },
+          { skip: 0.35, maxAmount: 40_000_000, days: 25, body: { progress: '施工中' } },
+        );
         keyWorks.push(work);
       }
     }

@@ -1,3 +1,4 @@
+import { seededRandom } from '@luodi/server-core';
 import { startStack, type TestStack, testNow } from '@luodi/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -42,16 +43,7 @@ export function money(value: bigint): string {
 }
 
 /** A small seeded generator (mulberry32): the same data for the same seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 export interface Tokens {
   admin: string;

@@ -1,5 +1,7 @@
 /* Generated districts shared by the figures and cockpit scenarios: a seeded draw and the stage walk. */
-import { addDays, seeded } from './fixtures';
+import type { TestStack } from '@luodi/testing';
+import { expect } from 'vitest';
+import { addDays, money, seeded } from './fixtures';
 
 export const DEPARTMENT_CODES = ['ZRZYJ', 'FGJ', 'ZJJ'];
 export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
@@ -23,6 +25,22 @@ export interface StagedProject {
   startedAt: string | null;
   operatingAt: string | null;
   terminatedAt: string | null;
+}
+
+/** A generated project in the test's model: what the API was given, its stage dates, its id once created. */
+export interface GeneratedProject extends StagedProject {
+  id: string;
+  source: string;
+  departmentId: string;
+  amount: bigint;
+  talksStartedAt: string;
+}
+
+/** A monthly report the test entered, with the moment it was backdated to. */
+export interface GeneratedReport {
+  month: string;
+  amount: bigint;
+  reportedAt: Date;
 }
 
 export type StageChange = { stage: string; at: string; reason?: string };
@@ -89,6 +107,40 @@ export function reportedAtFor(year: number, month: number, randomValue: number, 
   return new Date(
     Math.min(nextMonthStart.getTime() + Math.floor(randomValue * days * 86_400_000), Date.now() - 60_000),
   );
+}
+
+/**
+ * The monthly reports of a key work of `year` through the API (a month skipped with probability
+ * `skip`, amounts below `maxAmount`, `body` added to each), each backdated to `reportedAtFor` the
+ * month within `days` days: returns what was entered, in month order.
+ */
+export async function enterMonthlyReports(
+  stack: TestStack,
+  token: string,
+  draw: ReturnType<typeof seededDraw>,
+  work: { id: string; year: number },
+  options: { skip: number; maxAmount: number; days: number; body?: Record<string, string> },
+): Promise<GeneratedReport[]> {
+  const dataSource = await stack.database.dataSource();
+  const reports: GeneratedReport[] = [];
+  for (let month = 1; month <= 12; month += 1) {
+    if (draw.random() < options.skip) continue;
+    const label = `${work.year}-${String(month).padStart(2, '0')}`;
+    const amount = BigInt(Math.floor(draw.random() * options.maxAmount));
+    const reportedAt = reportedAtFor(work.year, month, draw.random(), options.days);
+    const answer = await stack.call('POST', `/api/key-works/${work.id}/reports`, {
+      token,
+      body: { month: label, completedInvestment: money(amount), ...options.body },
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    await dataSource.query('UPDATE key_work_report SET reported_at = ? WHERE key_work_id = ? AND month = ?', [
+      reportedAt,
+      work.id,
+      label,
+    ]);
+    reports.push({ month: label, amount, reportedAt });
+  }
+  return reports;
 }
 
 /** Run the plans eight at a time. */
