@@ -4,6 +4,7 @@ export * from './access/username';
 export * from './audit/audit-chain';
 export * from './business-time';
 export * from './calendar/working-calendar';
+export * from './error-catalog';
 export * from './errors';
 export * from './figures/figures';
 export * from './projects/money';

@@ -113,9 +113,16 @@ export class AlertsService {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
-        throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement');
+        throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement', 'alert_resolved');
       if (alert.acknowledgedLevel === alert.level) {
-        throw new StateConflict('acknowledged', `level ${alert.level} is already acknowledged`);
+        throw new StateConflict(
+          'acknowledged',
+          `level ${alert.level} is already acknowledged`,
+          'alert_already_acknowledged',
+          {
+            level: alert.level,
+          },
+        );
       }
       const now = this.clock.now();
       await this.alerts.update(
@@ -163,9 +170,13 @@ export class AlertsService {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
-        throw new StateConflict('resolved', 'a resolved alert takes no answer');
+        throw new StateConflict('resolved', 'a resolved alert takes no answer', 'alert_resolved');
       if (alert.acknowledgedLevel === null)
-        throw new StateConflict(alert.status, 'acknowledge the alert before answering it');
+        throw new StateConflict(
+          alert.status,
+          'acknowledge the alert before answering it',
+          'alert_not_acknowledged',
+        );
       // The same answer again at the same level (a double click, a retried request) is a no-op:
       // answered as before, with no new event and no audit entry.
       if (
@@ -221,6 +232,7 @@ export class AlertsService {
       throw new DomainError(
         'forbidden',
         `role "${principal.role}" may not ${action} alerts: the department does`,
+        { code: 'role_not_allowed', params: { role: principal.role, route: `${action} alerts` } },
       );
     }
     return row;

@@ -164,14 +164,19 @@ export class MilestonesService {
     if (!project) throw new NotFound('project', projectId);
     const item = await this.items.findByCode(input.itemCode);
     if (!item || !item.enabled)
-      throw new ValidationFailed('itemCode', `no approval item ${input.itemCode} in the catalog`);
+      throw new ValidationFailed('itemCode', 'unknown_reference', {
+        params: { entity: 'approval item', id: input.itemCode },
+      });
     const departmentId = input.departmentId ?? item.departmentId;
     if (!(await this.departments.findById(departmentId)))
-      throw new ValidationFailed('departmentId', `no department with id ${departmentId}`);
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id: departmentId },
+      });
     if (await this.milestones.findByProjectAndItem(projectId, item.code)) {
       throw new DomainError(
         'conflict',
         `itemCode: project ${project.code} already has a milestone for ${item.code}`,
+        { code: 'milestone_duplicate', params: { project: project.code, itemCode: item.code } },
       );
     }
     const created = await this.milestones.create({
@@ -193,10 +198,11 @@ export class MilestonesService {
       if (!locked) throw new NotFound('milestone', id);
       const events = await this.milestones.events(id, manager);
       if (events.length > 0)
-        throw new DomainError(
+        throw DomainError.coded(
           'conflict',
-          `id: milestone ${id} has ${events.length} event(s) and cannot be removed`,
-          { code: 'milestone_has_events', events: events.length },
+          'milestone_has_events',
+          { field: 'id', id },
+          { events: events.length },
         );
       const departmentId = locked.departmentId;
       await this.milestones.remove(locked, manager);
@@ -218,7 +224,7 @@ export class MilestonesService {
     const visible = await this.milestones.findVisible(id, scope);
     if (!visible) throw new NotFound('milestone', id);
     if (principal.role === 'leader' && input.type !== 'extend') {
-      throw new DomainError('forbidden', `role "leader" may record only extensions (not "${input.type}")`);
+      throw DomainError.coded('forbidden', 'leader_extensions_only', { type: input.type });
     }
     const now = this.clock.now();
     const at = input.at ? new Date(input.at) : now;

@@ -4,7 +4,10 @@ import { CalendarRepository } from '@luodi/persistence';
 import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
 
 function checkDate(date: string): void {
-  if (!isIsoDate(date)) throw new ValidationFailed('date', 'must be a date written YYYY-MM-DD');
+  if (!isIsoDate(date))
+    throw new ValidationFailed('date', 'field_not_date', {
+      params: { rule: 'must be a date written YYYY-MM-DD' },
+    });
 }
 
 function isWeekend(date: string): boolean {

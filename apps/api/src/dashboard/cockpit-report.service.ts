@@ -73,7 +73,10 @@ export class CockpitReportService {
 
   private async departmentName(id: string): Promise<string> {
     const department = await this.departments.findVisible(id, { kind: 'all' });
-    if (!department) throw new ValidationFailed('departmentId', `no department with id ${id}`);
+    if (!department)
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id },
+      });
     return department.name;
   }
 

@@ -139,12 +139,14 @@ export function lastDayOfMonth(month: string): string {
 
 export function reportPeriod(month: string, now: Date): ReportPeriod {
   if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`)) {
-    throw new ValidationFailed('month', 'must be a month written YYYY-MM (01–12)');
+    throw new ValidationFailed('month', 'field_not_month', {
+      params: { rule: 'must be a month written YYYY-MM (01–12)' },
+    });
   }
   const today = businessDateOf(now);
   const currentMonth = today.slice(0, 7);
   if (month > currentMonth) {
-    throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
+    throw new ValidationFailed('month', 'month_in_future', { params: { currentMonth } });
   }
   const current = month === currentMonth;
   const lastDay = lastDayOfMonth(month);

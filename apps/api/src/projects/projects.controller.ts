@@ -82,8 +82,7 @@ export class ProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ imported: number }> {
-    if (!request.isMultipart())
-      throw new DomainError('validation', 'file: send multipart/form-data with a file field');
+    if (!request.isMultipart()) throw DomainError.coded('validation', 'import_not_multipart');
     // One import at a time per instance, taken before the body is read (a 429 reads nothing).
     let release: () => void;
     try {
@@ -94,8 +93,7 @@ export class ProjectsController {
     }
     try {
       const file = await request.file();
-      if (!file || file.fieldname !== 'file')
-        throw new DomainError('validation', 'file: is required (multipart field "file")');
+      if (!file || file.fieldname !== 'file') throw DomainError.coded('validation', 'import_file_missing');
       // The compressed file is held (at most the multipart limit, 20 MB); it is read as a stream.
       const buffer = await this.importer.receive(file);
       return await this.importer.import(buffer, principal);

@@ -67,10 +67,22 @@ export class CreateProjectDto {
   @IsIsoDate()
   plannedStartDate?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-03-01', description: 'when talks started; today when omitted' })
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description: 'when talks started; when omitted, the signing date if given, else today',
+  })
   @IsOptional()
   @IsIsoDate()
   talksStartedAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-05-18',
+    description:
+      'for a project entered when already signed: the signing date (not before talksStartedAt, not in the future); the project is created in stage signed',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  signedAt?: string;
 }
 
 export class UpdateProjectDto {

@@ -83,7 +83,8 @@ export function projectListFilter(query: ProjectListQueryDto, now: Date): Projec
   ] as const) {
     const start = query[from];
     const end = query[to];
-    if (start && end && start > end) throw new ValidationFailed(to, `must not be before ${from} (${start})`);
+    if (start && end && start > end)
+      throw new ValidationFailed(to, 'date_before', { params: { other: from, otherDate: start } });
   }
   const asOf = query.asOf ?? businessDateOf(now);
   return {
@@ -105,6 +106,13 @@ export function projectListFilter(query: ProjectListQueryDto, now: Date): Projec
     sort: query.sort,
     order: query.order,
   };
+}
+
+function projectCodeTaken(code: string): DomainError {
+  return new DomainError('conflict', `code: a project with code "${code}" already exists`, {
+    code: 'already_exists',
+    params: { field: 'code', entity: 'project', value: code },
+  });
 }
 
 @Injectable()
@@ -181,18 +189,26 @@ export class ProjectsService {
   async create(input: CreateProjectDto, principal: Principal): Promise<ProjectView> {
     await this.checkReferences(input);
     const today = businessDateOf(this.clock.now());
-    const talksStartedAt = input.talksStartedAt ?? today;
+    // Talks start on the given date; a project entered as already signed without one started talks on
+    // its signing date; only a project entered as it happens defaults to today.
+    const talksStartedAt = input.talksStartedAt ?? input.signedAt ?? today;
+    if (input.signedAt && input.signedAt > today)
+      throw new ValidationFailed('signedAt', 'date_in_future', { params: { today } });
     if (talksStartedAt > today)
-      throw new ValidationFailed('talksStartedAt', `must not be in the future (today is ${today})`);
+      throw new ValidationFailed('talksStartedAt', 'date_in_future', { params: { today } });
+    if (input.signedAt && input.signedAt < talksStartedAt)
+      throw new ValidationFailed('signedAt', 'date_before', {
+        params: { other: 'talksStartedAt', otherDate: talksStartedAt },
+      });
     if (input.code && (await this.projects.findByCode(input.code))) {
-      throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
+      throw projectCodeTaken(input.code);
     }
     let project: ProjectEntity;
     try {
       project = await this.insertProject(input, talksStartedAt, today, principal);
     } catch (error) {
       if (isDuplicateKey(error) && input.code) {
-        throw new DomainError('conflict', `code: a project with code "${input.code}" already exists`);
+        throw projectCodeTaken(input.code);
       }
       throw error;
     }
@@ -225,21 +241,22 @@ export class ProjectsService {
             leadOfficial: input.leadOfficial ?? null,
             location: input.location ?? null,
             plannedStartDate: input.plannedStartDate ?? null,
-            stage: 'negotiating',
+            stage: input.signedAt ? 'signed' : 'negotiating',
             talksStartedAt,
+            signedAt: input.signedAt ?? null,
           },
           manager,
         );
+        const event = {
+          projectId: created.id,
+          reason: null,
+          recordedBy: principal.userId,
+          recordedAt: this.clock.now(),
+        };
         await this.projects.addStageEvents(
           [
-            {
-              projectId: created.id,
-              stage: 'negotiating',
-              at: talksStartedAt,
-              reason: null,
-              recordedBy: principal.userId,
-              recordedAt: this.clock.now(),
-            },
+            { ...event, stage: 'negotiating', at: talksStartedAt },
+            ...(input.signedAt ? [{ ...event, stage: 'signed' as const, at: input.signedAt }] : []),
           ],
           manager,
         );
@@ -370,7 +387,11 @@ export class ProjectsService {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
       if (!project.signedAt)
-        throw new StateConflict(project.stage, 'funds can be recorded only on a signed project');
+        throw new StateConflict(
+          project.stage,
+          'funds can be recorded only on a signed project',
+          'stage_not_signed',
+        );
       await work(project, manager);
       return project.leadDepartmentId;
     });
@@ -394,23 +415,25 @@ export class ProjectsService {
   /** A new entry's date and amount, and the total it makes (`totalBefore` + amount) against the contract. */
   private checkFundEntry(project: ProjectEntity, input: FundArrivalDto, totalBefore: string): void {
     const today = businessDateOf(this.clock.now());
-    if (input.at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
+    if (input.at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
     if (input.at < project.signedAt!)
-      throw new ValidationFailed('at', `must not be before the signing date (${project.signedAt})`);
-    if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'must be more than 0');
+      throw new ValidationFailed('at', 'date_before', {
+        params: { other: 'signedAt', otherDate: project.signedAt },
+      });
+    if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'amount_not_positive');
     const total = addMoneyWithinLimit(totalBefore, input.amount);
     if (total === undefined)
       throw new ValidationFailed(
         'amount',
         `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${totalBefore})`,
-        { code: 'amount_total_too_large' },
+        { code: 'amount_total_too_large', params: { limit: MONEY_MAX, now: totalBefore } },
       );
     if (toCents(total) > toCents(project.contractAmount) && input.confirmOverContract !== true)
-      throw new DomainError(
+      throw DomainError.coded(
         'conflict',
-        `amount: the funds arrived would total ${total} 万元, more than the contract amount ` +
-          `${project.contractAmount} 万元; send confirmOverContract: true to record it`,
-        { code: 'funds_over_contract', total, contractAmount: project.contractAmount },
+        'funds_over_contract',
+        { field: 'amount' },
+        { total, contractAmount: project.contractAmount },
       );
   }
 
@@ -419,13 +442,9 @@ export class ProjectsService {
     const found = await this.projects.fundEntry(id, fundId, manager);
     if (!found) throw new NotFound('fund', fundId);
     if (found.entry.reversesId)
-      throw new DomainError('conflict', `fundId: entry ${fundId} is a reversal and cannot be reversed`, {
-        code: 'fund_entry_is_reversal',
-      });
+      throw DomainError.coded('conflict', 'fund_entry_is_reversal', { field: 'fundId', fundId });
     if (found.reversed)
-      throw new DomainError('conflict', `fundId: entry ${fundId} is already reversed or corrected`, {
-        code: 'fund_entry_already_reversed',
-      });
+      throw DomainError.coded('conflict', 'fund_entry_already_reversed', { field: 'fundId', fundId });
     return found.entry;
   }
 
@@ -452,14 +471,16 @@ export class ProjectsService {
   /** The lead department must exist; source, industry and location must be on their managed lists. */
   async checkReferences(input: Partial<CreateProjectDto>): Promise<void> {
     if (input.leadDepartmentId && !(await this.departments.findById(input.leadDepartmentId))) {
-      throw new ValidationFailed('leadDepartmentId', `no department with id ${input.leadDepartmentId}`);
+      throw new ValidationFailed('leadDepartmentId', 'unknown_reference', {
+        params: { entity: 'department', id: input.leadDepartmentId },
+      });
     }
     for (const kind of ['source', 'industry', 'location'] as const) {
       const value = input[kind];
       if (value === undefined || value === null) continue;
       const allowed = await this.lookups.enabledNames(kind);
       if (!allowed.includes(value)) {
-        throw new ValidationFailed(kind, `must be on the managed ${kind} list (${allowed.join('、')})`);
+        throw new ValidationFailed(kind, 'not_on_managed_list', { params: { allowed: allowed.join('、') } });
       }
     }
   }

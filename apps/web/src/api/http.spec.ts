@@ -7,6 +7,7 @@ import {
   setAuthTokenProvider,
   setReauthenticator,
   setSessionRenewer,
+  setLanguageProvider,
   setUnauthorizedHandler,
 } from './http';
 
@@ -33,6 +34,7 @@ afterEach(() => {
   setUnauthorizedHandler(null);
   setSessionRenewer(null);
   setReauthenticator(null);
+  setLanguageProvider(null);
 });
 
 describe('http', () => {
@@ -44,6 +46,24 @@ describe('http', () => {
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"name":"x"}');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('asks for messages in the chosen language and keeps the error code and params', async () => {
+    setLanguageProvider(() => 'en');
+    const fetchMock = mockFetch(
+      jsonResponse(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'date_in_future',
+        params: { field: 'at', today: '2026-12-07' },
+        message: 'at: must not be in the future (today is 2026-12-07)',
+      }),
+    );
+    const failure = await http.post('/projects/7/funds', {}).catch((error: unknown) => error);
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['Accept-Language']).toBe('en');
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ code: 'date_in_future', params: { field: 'at' }, fromServer: true });
   });
 
   it('throws a typed ApiError from the server error envelope', async () => {

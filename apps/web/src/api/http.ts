@@ -12,6 +12,12 @@ export class ApiError extends Error {
   readonly error: string;
   /** The whole parsed body, with any extra detail (e.g. the bad rows of an import). */
   readonly body: unknown;
+  /** The server's stable error code (its error catalog), when the answer was an error envelope. */
+  readonly code: string | undefined;
+  /** What the message is about, e.g. `{ field: 'at', today: '2026-12-07' }`. */
+  readonly params: Record<string, unknown>;
+  /** False when `message` is not the server's own words (no envelope, network failure). */
+  readonly fromServer: boolean;
 
   constructor(statusCode: number, error: string, message: string, body?: unknown) {
     super(message);
@@ -19,11 +25,28 @@ export class ApiError extends Error {
     this.statusCode = statusCode;
     this.error = error;
     this.body = body;
+    const envelope = isErrorEnvelope(body) ? (body as Partial<ApiErrorBody>) : null;
+    this.code = typeof envelope?.code === 'string' ? envelope.code : undefined;
+    this.params =
+      envelope?.params && typeof envelope.params === 'object'
+        ? (envelope.params as Record<string, unknown>)
+        : {};
+    this.fromServer = envelope !== null;
   }
 
   get isNetworkError(): boolean {
     return this.statusCode === 0;
   }
+}
+
+/** The UI language, sent as Accept-Language so the server answers its messages in it. */
+export type LanguageProvider = () => string | null | undefined;
+
+let languageProvider: LanguageProvider | null = null;
+
+/** The single place the chosen language enters requests (the locale store registers it). */
+export function setLanguageProvider(provider: LanguageProvider | null): void {
+  languageProvider = provider;
 }
 
 export type AuthTokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
@@ -162,7 +185,12 @@ async function sendOnce<T>(
   options: RequestOptions,
   state: SendState,
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const language = languageProvider?.();
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(language ? { 'Accept-Language': language } : {}),
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

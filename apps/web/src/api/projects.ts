@@ -69,6 +69,8 @@ export interface ProjectInput {
   location?: string | null;
   plannedStartDate?: string | null;
   talksStartedAt?: string;
+  /** On create only: the signing date of a project entered when already signed. */
+  signedAt?: string;
 }
 
 export interface ReportInput {

@@ -218,13 +218,14 @@ export async function download(
   return { status: response.status, headers: response.headers, workbook, text: '' };
 }
 
-/** POST an .xlsx as multipart field `file`. */
+/** POST an .xlsx as multipart field `file` (error messages in `language`, English by default). */
 export async function uploadXlsx(
   stack: TestStack,
   token: string,
   path: string,
   file: Buffer,
   fileName = 'projects.xlsx',
+  language = 'en',
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
   form.append(
@@ -236,7 +237,7 @@ export async function uploadXlsx(
   );
   const response = await fetch(`${stack.api.baseUrl}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'accept-language': language },
     body: form,
   });
   const text = await response.text();

@@ -1,6 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { computed, shallowRef } from 'vue';
 import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import type { EventSourceLike } from '../../live/event-stream';
@@ -18,16 +17,12 @@ vi.mock('../../api/alerts', async (importOriginal) => {
     checksApi: { run: api.run },
   };
 });
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
-});
-vi.mock('../../auth/auth-store', () => ({
-  useAuth: () => {
-    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
-    return { role: computed(() => user.value.role as Role), user };
-  },
-}));
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
+);
+vi.mock('../../auth/auth-store', async () =>
+  (await import('../../testing/fake-auth')).fakeAuthStore(session),
+);
 vi.mock('../../live/event-stream', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../live/event-stream')>();
   const stream = actual.createEventStream({

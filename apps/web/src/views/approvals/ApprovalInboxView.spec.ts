@@ -1,7 +1,6 @@
 import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { computed, shallowRef } from 'vue';
 import type { Role } from '../../auth/types';
 import { createApprovalsI18n } from './i18n-testing';
 import { milestoneRow } from './test-fixtures';
@@ -31,16 +30,12 @@ vi.mock('../../api/approvals', async (importOriginal) => {
     approvalItemsApi: { ...actual.approvalItemsApi, list: api.catalog },
   };
 });
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
-});
-vi.mock('../../auth/auth-store', () => ({
-  useAuth: () => {
-    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
-    return { role: computed(() => user.value.role as Role), user };
-  },
-}));
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
+);
+vi.mock('../../auth/auth-store', async () =>
+  (await import('../../testing/fake-auth')).fakeAuthStore(session),
+);
 
 vi.mock('element-plus', async (importOriginal) => {
   const actual = await importOriginal<typeof import('element-plus')>();
