@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import type { ServerConfig } from '@luodi/config';
-import { exceedsJsonDepth, MAX_JSON_DEPTH, ValidationFailed } from '@luodi/domain';
+import { exceedsJsonDepth, MAX_JSON_DEPTH, negotiateLocale, ValidationFailed } from '@luodi/domain';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdOf } from './common/request-id';
@@ -73,11 +73,8 @@ function refuseDeepJson(app: NestFastifyApplication): void {
       if (request.body === null || typeof request.body !== 'object') return;
       if (!exceedsJsonDepth(request.body, MAX_JSON_DEPTH)) return;
       const body = toErrorBody(
-        new ValidationFailed(
-          'body',
-          `JSON must nest at most ${MAX_JSON_DEPTH} levels deep (objects and arrays count)`,
-          { code: 'json_too_deep' },
-        ),
+        new ValidationFailed('body', 'json_too_deep', { params: { limit: MAX_JSON_DEPTH } }),
+        negotiateLocale(request.headers['accept-language']),
       );
       return reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
     });

@@ -85,6 +85,23 @@ describe('loadServerConfig', () => {
   });
 });
 
+describe('check settings', () => {
+  it('chunks checks by 500 subjects unless told, and honours the kill hook only in tests', () => {
+    expect(loadServerConfig(valid).CHECKS_CHUNK_SIZE).toBe(500);
+    expect(loadServerConfig({ ...valid, CHECKS_CHUNK_SIZE: '200' }).CHECKS_CHUNK_SIZE).toBe(200);
+    expect(problemsOf({ ...valid, CHECKS_CHUNK_SIZE: '0' })[0]).toMatch(/CHECKS_CHUNK_SIZE/);
+    expect(
+      loadServerConfig({ ...valid, NODE_ENV: 'test', LUODI_TEST_CHECKS_KILL_AFTER_CHUNK: '3' })
+        .LUODI_TEST_CHECKS_KILL_AFTER_CHUNK,
+    ).toBe(3);
+    expect(problemsOf({ ...valid, NODE_ENV: 'production', LUODI_TEST_CHECKS_KILL_AFTER_CHUNK: '3' })).toEqual(
+      [
+        'Invalid configuration: LUODI_TEST_CHECKS_KILL_AFTER_CHUNK is honoured only when NODE_ENV=test (NODE_ENV is production)',
+      ],
+    );
+  });
+});
+
 describe('redactUrl', () => {
   it('hides the password', () => {
     expect(redactUrl('mysql://luodi:s3cret@db:3306/luodi')).toBe('mysql://luodi:***@db:3306/luodi');

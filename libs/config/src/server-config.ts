@@ -106,6 +106,8 @@ export const serverConfigSchema = z.object({
   SMTP_FROM: z.string().default('Luodi 落地 <luodi@localhost>'),
   /** How often the stall checks run, and the outbox relay looks for deliveries to send. */
   CHECKS_INTERVAL_MS: integer(1000, 3_600_000, 60_000),
+  /** How many subjects a check compares and writes per transaction (alerts, events and outbox rows). */
+  CHECKS_CHUNK_SIZE: integer(1, 5000, 500),
   RELAY_INTERVAL_MS: integer(200, 600_000, 2_000),
   /** A pending delivery enqueued this long ago without being sent is enqueued again (lost job). */
   OUTBOX_REENQUEUE_MS: integer(1000, 3_600_000, 30_000),
@@ -123,6 +125,11 @@ export const serverConfigSchema = z.object({
    * Tests only: the instant the process's clock starts from (it then runs on from there), so tests of
    * the built API and worker do not depend on today's date. Refused unless NODE_ENV=test.
    */
+  /**
+   * Tests only: the process kills itself (SIGKILL) right after a check run has committed this many
+   * chunks, to show that a run dying between chunks loses nothing (0: never). Refused unless NODE_ENV=test.
+   */
+  LUODI_TEST_CHECKS_KILL_AFTER_CHUNK: integer(0, 1_000_000, 0),
   LUODI_FAKE_NOW: z
     .string()
     .optional()
@@ -221,14 +228,23 @@ export function redisConnectionOptions(
   };
 }
 
-/** A fake clock is for tests only: anywhere else the configuration is refused at boot. */
-function refuseFakeClockOutsideTests<T extends Pick<ServerConfig, 'NODE_ENV' | 'LUODI_FAKE_NOW'>>(
-  config: T,
-): T {
-  if (config.LUODI_FAKE_NOW !== undefined && config.NODE_ENV !== 'test')
-    throw new ConfigError([
-      `Invalid configuration: LUODI_FAKE_NOW is honoured only when NODE_ENV=test (NODE_ENV is ${config.NODE_ENV})`,
-    ]);
+/** A fake clock and the test hooks are for tests only: anywhere else the configuration is refused at boot. */
+function refuseFakeClockOutsideTests<
+  T extends Pick<ServerConfig, 'NODE_ENV' | 'LUODI_FAKE_NOW'> & {
+    LUODI_TEST_CHECKS_KILL_AFTER_CHUNK?: number;
+  },
+>(config: T): T {
+  if (config.NODE_ENV === 'test') return config;
+  const problems: string[] = [];
+  if (config.LUODI_FAKE_NOW !== undefined) problems.push('LUODI_FAKE_NOW');
+  if (config.LUODI_TEST_CHECKS_KILL_AFTER_CHUNK) problems.push('LUODI_TEST_CHECKS_KILL_AFTER_CHUNK');
+  if (problems.length > 0)
+    throw new ConfigError(
+      problems.map(
+        (name) =>
+          `Invalid configuration: ${name} is honoured only when NODE_ENV=test (NODE_ENV is ${config.NODE_ENV})`,
+      ),
+    );
   return config;
 }
 

@@ -37,6 +37,13 @@ export interface Alert {
   departmentName: string | null;
   /** The deadline in `detail` falls in a year without a holiday arrangement: it may move (待确认). */
   deadlineProvisional: boolean;
+  /** A milestone's alert: the approval item (code and name, e.g. 用地预审与选址意见书); null otherwise. */
+  itemCode: string | null;
+  itemName: string | null;
+  /** A milestone's alert: its deadline now (YYYY-MM-DD, after extensions); null otherwise. */
+  deadline: string | null;
+  /** Working days to that deadline, negative when overdue (逾期 3 个工作日 = -3); null when decided or none. */
+  remainingWorkingDays: number | null;
   acknowledgedLevel: AlertLevel | null;
   acknowledgedAt: string | null;
   ackNote: string | null;
@@ -93,5 +100,9 @@ export interface AlertChange {
   level: AlertLevel;
   status: AlertStatus;
   departmentId: string;
-  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved';
+  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved' | 'notified';
+  /** A `notified` message (in-app delivery): the project, the approval item and the whole text. */
+  projectName?: string;
+  itemName?: string | null;
+  text?: string;
 }

@@ -11,5 +11,7 @@ export interface HealthResponse {
   /** Present on 503 only: the error envelope naming what is down. */
   statusCode?: number;
   error?: string;
+  code?: string;
+  params?: Record<string, string>;
   message?: string;
 }

@@ -17,6 +17,24 @@ describe('businessDateOf', () => {
   });
 });
 
+describe('businessDateOf against the time zone database', () => {
+  it('gives the date Intl gives in Asia/Shanghai, 1985–2200 (daylight saving time until 1991 included)', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const from = Date.UTC(1985, 0, 1);
+    const to = Date.UTC(2200, 0, 1);
+    for (let i = 0; i < 20_000; i += 1) {
+      // Spread over the range, on and around midnight in Shanghai.
+      const instant = new Date(from + Math.floor(((to - from) / 20_000) * i) + (i % 3) * 1_800_000);
+      expect(businessDateOf(instant)).toBe(intl.format(instant));
+    }
+  });
+});
+
 describe('isIsoDate', () => {
   it.each(['2026-02-28', '2024-02-29', '2026-12-31'])('accepts %s', (value) => {
     expect(isIsoDate(value)).toBe(true);

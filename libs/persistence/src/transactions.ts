@@ -40,6 +40,13 @@ export interface TransactionOptions {
   attempts?: number;
   /** Errors other than lock errors that mean "run again" (e.g. a unique key won by another insert). */
   retryIf?: (error: unknown) => boolean;
+  /**
+   * The transaction's isolation level (default: the server's, REPEATABLE READ). READ COMMITTED takes
+   * no gap locks: bulk writers that lock many keys that may not exist yet (a check's chunk of alerts)
+   * then wait on rows, not on ranges shared with every other writer, and settle a race on a unique key
+   * by a duplicate-key error (retryIf) instead of deadlock storms.
+   */
+  isolation?: 'READ COMMITTED' | 'REPEATABLE READ';
 }
 
 /**
@@ -55,7 +62,9 @@ export async function inTransaction<T>(
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(work);
+      return await (options.isolation
+        ? dataSource.transaction(options.isolation, work)
+        : dataSource.transaction(work));
     } catch (error) {
       const again = isLockError(error) || (options.retryIf?.(error) ?? false);
       if (!again || attempt >= attempts) throw error;

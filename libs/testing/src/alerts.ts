@@ -286,3 +286,49 @@ export async function inAppCounts(
     inAppDeliveries: Number(inApp!.n),
   };
 }
+
+/**
+ * `count` milestones whose clock is due now and, once recomputed, overdue: each on a project of its own
+ * (code `<prefix>-<n>`), of an approval item without 超时默认, submitted and accepted 60 days ago, stored
+ * as green with a next change in the past (as if the clock had last run before the deadline). Written
+ * by SQL in a few statements (the sequence engine's seq_1_to_N), so thousands take a second. Returns
+ * the milestone ids.
+ */
+export async function insertDueMilestones(
+  dataSource: DataSource,
+  options: { count: number; prefix: string },
+): Promise<string[]> {
+  const [item] = (await dataSource.query(
+    'SELECT code, department_id AS departmentId FROM approval_item WHERE deemed_approval = 0 AND enabled = 1 ORDER BY sort_order LIMIT 1',
+  )) as Array<{ code: string; departmentId: string }>;
+  if (!item) throw new Error('no approval item without deemed approval');
+  const longAgo = new Date(Date.now() - 60 * 86_400_000);
+  await dataSource.query(
+    `INSERT INTO project (code, name, investor, investor_origin, industry, source, contract_amount, funds_arrived, lead_department_id,
+                          stage, talks_started_at, signed_at, registered_at, started_at)
+     SELECT CONCAT(?, '-', seq), CONCAT('到期测试项目', seq), '测试投资方', 'domestic', '先进制造', '沪洽会', 5000, 0, ?,
+            'started', DATE_SUB(CURDATE(), INTERVAL 400 DAY), DATE_SUB(CURDATE(), INTERVAL 390 DAY),
+            DATE_SUB(CURDATE(), INTERVAL 380 DAY), DATE_SUB(CURDATE(), INTERVAL 370 DAY)
+       FROM seq_1_to_${Math.trunc(options.count)}`,
+    [options.prefix, item.departmentId],
+  );
+  await dataSource.query(
+    `INSERT INTO milestone (project_id, item_code, department_id, state, submitted_at, accepted_on, deadline, light, next_change_at)
+     SELECT p.id, ?, ?, 'accepted', ?, DATE(?), DATE_ADD(CURDATE(), INTERVAL 60 DAY), 'green', DATE_SUB(NOW(3), INTERVAL 1 MINUTE)
+       FROM project p WHERE p.code LIKE CONCAT(?, '-%')`,
+    [item.code, item.departmentId, longAgo, longAgo, options.prefix],
+  );
+  const rows = (await dataSource.query(
+    `SELECT m.id FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.code LIKE CONCAT(?, '-%') ORDER BY m.id`,
+    [options.prefix],
+  )) as Array<{ id: string | number }>;
+  const ids = rows.map((row) => String(row.id));
+  await dataSource.query(
+    `INSERT INTO milestone_event (milestone_id, type, at, recorded_at)
+     SELECT m.id, t.type, t.at, NOW(3) FROM milestone m JOIN project p ON p.id = m.project_id
+       JOIN (SELECT 'submit' AS type, ? AS at UNION ALL SELECT 'accept', ?) t
+      WHERE p.code LIKE CONCAT(?, '-%')`,
+    [longAgo, new Date(longAgo.getTime() + 3_600_000), options.prefix],
+  );
+  return ids;
+}

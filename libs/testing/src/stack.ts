@@ -45,7 +45,9 @@ export async function startStack(
   const worker = options.worker ? await startWorker(env) : undefined;
 
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {
-    const headers: Record<string, string> = { ...callOptions.headers };
+    // Error messages in English (`field: rule`), which many tests read; a test of the Chinese
+    // messages passes its own Accept-Language.
+    const headers: Record<string, string> = { 'accept-language': 'en', ...callOptions.headers };
     if (callOptions.token) headers['authorization'] = `Bearer ${callOptions.token}`;
     if (callOptions.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${api.baseUrl}${path}`, {

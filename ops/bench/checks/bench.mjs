@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// Bench of the stall checks and the outbox delivery (issue 6), on a database of its own:
-//   250 000 milestones (1% due), measured: a check with nothing due (p50/p99 over repeated runs,
-//   next to the bare SQL of the due query as the baseline of the same run), a check with the 2 500
-//   due, and the in-app deliveries per second of the relay + a worker.
-// Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due-share 0.01] [--runs 20]
+// Bench of the stall checks and the outbox delivery (issues 6 and 18), on a database of its own:
+//   `--milestones` milestones (default 250 000) of which `--due` (default 1% of them) are made due at
+//   once; measured: a check with nothing due (p50/p99 over repeated runs, next to the bare SQL of the
+//   due query as the baseline of the same run), a check with all the due ones due — their clocks
+//   recomputed and their alerts raised with their outbox rows, set-based in chunks — next to the bare
+//   SQL of the due query reading all of them (same run), and the in-app deliveries per second of the
+//   relay + a worker (skip with --skip-delivery; ops/bench/delivery measures them end to end).
+// Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due 2500 | --due-share 0.01] [--runs 20]
+//        [--skip-delivery] [--label L]
+//   Tier L of issue 18 (2.5 M milestones, 25 000 due): --milestones 2500000 --due 25000 --skip-delivery --label L
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { loadavg } from 'node:os';
 import {
   API_MAIN,
   benchEnv,
@@ -36,13 +43,21 @@ const args = Object.fromEntries(
     ),
 );
 const MILESTONES = Number(args.milestones ?? 250_000);
-const DUE = Math.round(MILESTONES * Number(args['due-share'] ?? 0.01));
+const DUE = args.due ? Number(args.due) : Math.round(MILESTONES * Number(args['due-share'] ?? 0.01));
+const SKIP_DELIVERY = 'skip-delivery' in args;
+const LABEL = args.label ? `-${args.label}` : '';
 const RUNS = Number(args.runs ?? 20);
 const ITEMS = 9;
 const PROJECTS = Math.ceil(MILESTONES / ITEMS);
 
 const services = serviceUrls();
-const database = `luodi_bench_checks_${Date.now().toString(36)}`;
+// --reuse <database>: a database a previous run kept (--keep): its alerts are removed and its due
+// milestones set back to not due, so the data (minutes at 2.5 M milestones) is made once.
+const REUSE = args.reuse && args.reuse !== 'undefined' ? args.reuse : null;
+const KEEP = 'keep' in args;
+if (REUSE && !/^luodi_bench_checks_[a-z0-9]+$/.test(REUSE))
+  throw new Error('--reuse takes a luodi_bench_checks_… database');
+const database = REUSE ?? `luodi_bench_checks_${Date.now().toString(36)}`;
 const url = new URL(databaseUrl(services.databaseUrl, database));
 const env = {
   PATH: process.env.PATH,
@@ -57,16 +72,15 @@ const env = {
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
   WORKER_CONCURRENCY: '8',
+  // A check with tens of thousands due answers after many seconds: keep its connection open.
+  CONNECTION_TIMEOUT_MS: '3600000',
+  REQUEST_TIMEOUT_MS: '3600000',
 };
 
 const cli = (command) => runCli(command, env);
 
-async function main() {
-  log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
-  cli('migrate');
-  cli('demo:load');
-  const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
-  const machine = await machineInfo(db);
+/** The projects and milestones of the bench, and the due ones in the temporary table due_ids. */
+async function generate(db) {
   // Start from the demo's departments and catalog only.
   await db.query(
     'DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
@@ -76,7 +90,6 @@ async function main() {
     'SELECT code, department_id AS departmentId FROM approval_item ORDER BY sort_order LIMIT ?',
     [ITEMS],
   );
-  const started = Date.now();
   // Projects: started last year (no project stalls), spread over the departments.
   await db.query(
     `INSERT INTO project (code, name, investor, investor_origin, industry, source, contract_amount, funds_arrived, lead_department_id,
@@ -106,6 +119,26 @@ async function main() {
     `INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'submit', '2026-01-05 02:00:00', NOW(3) FROM due_ids;
      INSERT INTO milestone_event (milestone_id, type, at, recorded_at) SELECT id, 'accept', '2026-01-05 03:00:00', NOW(3) FROM due_ids;`,
   );
+}
+
+async function main() {
+  log(`bench: ${MILESTONES} milestones (${DUE} due) on ${PROJECTS} projects, database ${database}`);
+  if (!REUSE) {
+    cli('migrate');
+    cli('demo:load');
+  }
+  const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
+  const machine = await machineInfo(db);
+  const started = Date.now();
+  if (REUSE) {
+    await db.query(
+      `DELETE FROM notification; DELETE FROM delivery; DELETE FROM alert_event; DELETE FROM alert;
+       CREATE TEMPORARY TABLE due_ids AS SELECT DISTINCT milestone_id AS id FROM milestone_event;
+       UPDATE milestone m JOIN due_ids d ON d.id = m.id
+          SET m.state = 'accepted', m.light = 'green', m.submitted_at = NOW(3), m.accepted_on = CURDATE(),
+              m.deadline = DATE_ADD(CURDATE(), INTERVAL 60 DAY), m.next_change_at = DATE_ADD(NOW(3), INTERVAL 30 DAY);`,
+    );
+  } else await generate(db);
   log(`  data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const port = await freePort();
@@ -128,16 +161,27 @@ async function main() {
     body: JSON.stringify({ username: 'bureau', password: env.DEMO_PASSWORD }),
   });
   const { accessToken } = await login.json();
-  const runChecks = async () => {
-    const t0 = performance.now();
-    const response = await fetch(`${base}/api/checks/run`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}` },
+  // One POST per run on a connection of its own and without a client timeout (fetch gives up on an
+  // answer after 300 s and may reuse a kept-alive socket the server has just closed).
+  const runChecks = () =>
+    new Promise((resolveRun, reject) => {
+      const t0 = performance.now();
+      const request = httpRequest(
+        `${base}/api/checks/run`,
+        { method: 'POST', agent: false, headers: { authorization: `Bearer ${accessToken}` } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => {
+            const ms = performance.now() - t0;
+            if (response.statusCode !== 200) reject(new Error(`checks: ${response.statusCode} ${text}`));
+            else resolveRun({ ms, body: JSON.parse(text) });
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end();
     });
-    const body = await response.json();
-    if (response.status !== 200) throw new Error(`checks: ${response.status} ${JSON.stringify(body)}`);
-    return { ms: performance.now() - t0, body };
-  };
 
   // Baseline of the same run: the bare SQL of the due query.
   const baseline = [];
@@ -156,31 +200,45 @@ async function main() {
     idle.push((await runChecks()).ms);
     await sleep(Math.max(0, 250 - (performance.now() - tick)));
   }
-  // A check with the due ones due.
+  // A check with the due ones due, next to the bare SQL of the due query reading all of them (the
+  // rows the check must recompute and compare), in the same run.
   await db.query(
     'UPDATE milestone m JOIN due_ids d ON d.id = m.id SET m.next_change_at = DATE_SUB(NOW(3), INTERVAL 1 MINUTE)',
   );
+  const dueBaseline = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    await db.query(
+      'SELECT id FROM milestone WHERE next_change_at IS NOT NULL AND next_change_at <= NOW(3) ORDER BY next_change_at',
+    );
+    dueBaseline.push(performance.now() - t0);
+  }
   const dueRun = await runChecks();
   const [[{ alerts }]] = await db.query('SELECT COUNT(*) AS alerts FROM alert');
   const [[{ pending }]] = await db.query("SELECT COUNT(*) AS pending FROM delivery WHERE status = 'pending'");
+  const loadAfter = loadavg();
 
   // Deliveries per second: relay + one worker, in-app channel.
-  const t0 = performance.now();
-  const worker = spawn(process.execPath, [WORKER_MAIN], {
-    env,
-    stdio: 'ignore',
-  });
+  let deliverySeconds = null;
   let left = Number(pending);
-  while (left > 0 && performance.now() - t0 < 300_000) {
-    await sleep(250);
-    const [[row]] = await db.query("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'");
-    left = Number(row.n);
+  if (!SKIP_DELIVERY) {
+    const t0 = performance.now();
+    const worker = spawn(process.execPath, [WORKER_MAIN], {
+      env,
+      stdio: 'ignore',
+    });
+    while (left > 0 && performance.now() - t0 < 300_000) {
+      await sleep(250);
+      const [[row]] = await db.query("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'");
+      left = Number(row.n);
+    }
+    deliverySeconds = (performance.now() - t0) / 1000;
+    worker.kill('SIGTERM');
   }
-  const deliverySeconds = (performance.now() - t0) / 1000;
-  worker.kill('SIGTERM');
   api.kill('SIGTERM');
   await sleep(1000);
-  await db.query(`DROP DATABASE \`${database}\``);
+  if (KEEP) log(`kept database ${database} (rerun with --reuse ${database})`);
+  else await db.query(`DROP DATABASE \`${database}\``);
   await db.end();
 
   const result = {
@@ -195,12 +253,15 @@ async function main() {
     ratioNothingDueToBaselineP50: percentile(idle, 50) / percentile(baseline, 50),
     checkWithDueMs: dueRun.ms,
     checkWithDueResult: dueRun.body,
+    dueQueryAllMs: { p50: percentile(dueBaseline, 50), p99: percentile(dueBaseline, 99) },
+    ratioCheckWithDueToDueQueryP50: dueRun.ms / percentile(dueBaseline, 50),
+    loadAverageAfterDueRun: loadAfter,
     alerts: Number(alerts),
     deliveries: Number(pending),
-    deliveriesPerSecond: Number(pending) / deliverySeconds,
-    deliveriesLeft: left,
+    deliveriesPerSecond: deliverySeconds === null ? null : Number(pending) / deliverySeconds,
+    deliveriesLeft: deliverySeconds === null ? null : left,
   };
-  const file = writeResult(`checks-${result.at.slice(0, 10)}.json`, result);
+  const file = writeResult(`checks${LABEL}-${result.at.slice(0, 10)}.json`, result);
   log(JSON.stringify(result, null, 2));
   log(`written to ${file}`);
 }

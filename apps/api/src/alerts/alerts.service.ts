@@ -3,11 +3,14 @@ import type { ServerConfig } from '@luodi/config';
 import {
   type AccessScope,
   type AlertLevel,
+  alertRemainingWorkingDays,
+  businessDateOf,
   DomainError,
   isProvisionalDeadline,
   NotFound,
   type Principal,
   StateConflict,
+  type WorkingCalendar,
 } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
@@ -20,12 +23,19 @@ import { API_REDIS } from '../redis/redis.module';
 import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
 
 /**
- * An alert as the API answers it. `confirmedYears` (the calendar's known years) marks a deadline in
- * the detail as provisional (待确认) while its year has no holiday arrangement.
+ * An alert as the API answers it, its lateness counted on `calendar` today. `confirmedYears` (the
+ * calendar's known years) marks a deadline as provisional (待确认) while its year has no holiday
+ * arrangement.
  */
-export function alertView(row: AlertRow, confirmedYears: ReadonlySet<number>): Alert {
+export function alertView(
+  row: AlertRow,
+  calendar: WorkingCalendar,
+  today: string,
+  confirmedYears: ReadonlySet<number>,
+): Alert {
   const detail = row.detail ? (JSON.parse(row.detail) as AlertDetail) : null;
-  const deadline = typeof detail?.['deadline'] === 'string' ? detail['deadline'] : null;
+  const deadline =
+    row.milestoneDeadline ?? (typeof detail?.['deadline'] === 'string' ? detail['deadline'] : null);
   return {
     id: row.id,
     kind: row.kind,
@@ -40,6 +50,10 @@ export function alertView(row: AlertRow, confirmedYears: ReadonlySet<number>): A
     departmentId: row.departmentId,
     departmentName: row.departmentName,
     deadlineProvisional: row.status !== 'resolved' && isProvisionalDeadline(deadline, confirmedYears),
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    deadline: row.milestoneDeadline,
+    remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
     acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     ackNote: row.ackNote,
@@ -67,8 +81,16 @@ export class AlertsService {
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly clock: Clock,
-    private readonly calendar: CalendarService,
+    private readonly calendars: CalendarService,
   ) {}
+
+  /** The view of rows, with their lateness counted on today's calendar. */
+  private async views(rows: AlertRow[]): Promise<Alert[]> {
+    const calendar = await this.calendars.calendar();
+    const confirmed = await this.calendars.confirmedYears();
+    const today = businessDateOf(this.clock.now());
+    return rows.map((row) => alertView(row, calendar, today, confirmed));
+  }
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
     const { items, total } = await this.alerts.list(
@@ -76,8 +98,7 @@ export class AlertsService {
       scope,
       { page: query.page, pageSize: query.pageSize },
     );
-    const confirmed = await this.calendar.confirmedYears();
-    return { items: items.map((row) => alertView(row, confirmed)), total };
+    return { items: await this.views(items), total };
   }
 
   async get(id: string, scope: AccessScope): Promise<AlertWithEvents> {
@@ -85,7 +106,7 @@ export class AlertsService {
     if (!row) throw new NotFound('alert', id);
     const events = await this.alerts.events(id);
     return {
-      ...alertView(row, await this.calendar.confirmedYears()),
+      ...(await this.views([row]))[0]!,
       events: events.map((event): AlertEvent => ({
         type: event.type,
         level: event.level as AlertLevel | null,
@@ -108,9 +129,16 @@ export class AlertsService {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
-        throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement');
+        throw new StateConflict('resolved', 'a resolved alert needs no acknowledgement', 'alert_resolved');
       if (alert.acknowledgedLevel === alert.level) {
-        throw new StateConflict('acknowledged', `level ${alert.level} is already acknowledged`);
+        throw new StateConflict(
+          'acknowledged',
+          `level ${alert.level} is already acknowledged`,
+          'alert_already_acknowledged',
+          {
+            level: alert.level,
+          },
+        );
       }
       const now = this.clock.now();
       await this.alerts.update(
@@ -158,9 +186,13 @@ export class AlertsService {
       const alert = await this.alerts.lockById(id, manager);
       if (!alert) throw new NotFound('alert', id);
       if (alert.status === 'resolved')
-        throw new StateConflict('resolved', 'a resolved alert takes no answer');
+        throw new StateConflict('resolved', 'a resolved alert takes no answer', 'alert_resolved');
       if (alert.acknowledgedLevel === null)
-        throw new StateConflict(alert.status, 'acknowledge the alert before answering it');
+        throw new StateConflict(
+          alert.status,
+          'acknowledge the alert before answering it',
+          'alert_not_acknowledged',
+        );
       // The same answer again at the same level (a double click, a retried request) is a no-op:
       // answered as before, with no new event and no audit entry.
       if (
@@ -216,6 +248,7 @@ export class AlertsService {
       throw new DomainError(
         'forbidden',
         `role "${principal.role}" may not ${action} alerts: the department does`,
+        { code: 'role_not_allowed', params: { role: principal.role, route: `${action} alerts` } },
       );
     }
     return row;

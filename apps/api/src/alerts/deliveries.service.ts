@@ -18,6 +18,7 @@ export class DeliveriesService {
       throw new StateConflict(
         (await this.deliveries.findById(id))!.status,
         'only a failed delivery can be sent again',
+        'delivery_not_failed',
       );
     }
     return this.deliveries.findById(id);

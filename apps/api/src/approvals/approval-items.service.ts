@@ -26,11 +26,17 @@ export class ApprovalItemsService {
 
   async create(body: CreateApprovalItemDto): Promise<ApprovalItemEntity> {
     if (body.promisedDays > body.statutoryDays)
-      throw new ValidationFailed('promisedDays', 'must not exceed statutoryDays');
+      throw new ValidationFailed('promisedDays', 'not_more_than', { params: { other: 'statutoryDays' } });
     if (!(await this.departments.findById(body.departmentId))) {
-      throw new ValidationFailed('departmentId', `no department with id ${body.departmentId}`);
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id: body.departmentId },
+      });
     }
-    const exists = () => new DomainError('conflict', `code: item ${body.code} already exists`);
+    const exists = () =>
+      new DomainError('conflict', `code: item ${body.code} already exists`, {
+        code: 'already_exists',
+        params: { field: 'code', entity: 'approval item', value: body.code },
+      });
     if (await this.items.findByCode(body.code)) throw exists();
     // Create means create: of parallel creates with one code, the primary key lets exactly one in
     // (201) and the others are told the code is taken (409) — none overwrites another's item.
@@ -56,9 +62,11 @@ export class ApprovalItemsService {
     if (!item) throw new NotFound('approval item', code);
     const statutory = body.statutoryDays ?? item.statutoryDays;
     if ((body.promisedDays ?? item.promisedDays) > statutory)
-      throw new ValidationFailed('promisedDays', 'must not exceed statutoryDays');
+      throw new ValidationFailed('promisedDays', 'not_more_than', { params: { other: 'statutoryDays' } });
     if (body.departmentId && !(await this.departments.findById(body.departmentId))) {
-      throw new ValidationFailed('departmentId', `no department with id ${body.departmentId}`);
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id: body.departmentId },
+      });
     }
     const saved = await this.items.update(item, body);
     await this.clocks.refreshAllOpen();

@@ -178,14 +178,19 @@ export class MilestonesService {
     if (!project) throw new NotFound('project', projectId);
     const item = await this.items.findByCode(input.itemCode);
     if (!item || !item.enabled)
-      throw new ValidationFailed('itemCode', `no approval item ${input.itemCode} in the catalog`);
+      throw new ValidationFailed('itemCode', 'unknown_reference', {
+        params: { entity: 'approval item', id: input.itemCode },
+      });
     const departmentId = input.departmentId ?? item.departmentId;
     if (!(await this.departments.findById(departmentId)))
-      throw new ValidationFailed('departmentId', `no department with id ${departmentId}`);
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id: departmentId },
+      });
     if (await this.milestones.findByProjectAndItem(projectId, item.code)) {
       throw new DomainError(
         'conflict',
         `itemCode: project ${project.code} already has a milestone for ${item.code}`,
+        { code: 'milestone_duplicate', params: { project: project.code, itemCode: item.code } },
       );
     }
     const created = await this.milestones.create({
@@ -195,6 +200,29 @@ export class MilestonesService {
       state: MilestoneState.planned,
     });
     return this.get(created.id, { kind: 'all' });
+  }
+
+  /**
+   * Remove a milestone added by mistake: only while it has no events (409 `milestone_has_events`
+   * once it has — its history is kept). Audited like every write of a milestone.
+   */
+  async remove(id: string): Promise<void> {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const locked = await this.milestones.lockById(id, manager);
+      if (!locked) throw new NotFound('milestone', id);
+      const events = await this.milestones.events(id, manager);
+      if (events.length > 0)
+        throw DomainError.coded(
+          'conflict',
+          'milestone_has_events',
+          { field: 'id', id },
+          { events: events.length },
+        );
+      const departmentId = locked.departmentId;
+      await this.milestones.remove(locked, manager);
+      return departmentId;
+    });
+    await this.live.changed('milestone', departmentId);
   }
 
   /**
@@ -210,7 +238,7 @@ export class MilestonesService {
     const visible = await this.milestones.findVisible(id, scope);
     if (!visible) throw new NotFound('milestone', id);
     if (principal.role === 'leader' && input.type !== 'extend') {
-      throw new DomainError('forbidden', `role "leader" may record only extensions (not "${input.type}")`);
+      throw DomainError.coded('forbidden', 'leader_extensions_only', { type: input.type });
     }
     const now = this.clock.now();
     const at = input.at ? new Date(input.at) : now;

@@ -41,7 +41,7 @@ export class AccessGuard implements CanActivate {
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     if (!rule) {
       this.logger.error(`route ${route} declares no access rule: refused`);
-      throw new DomainError('forbidden', 'this route is not open to anyone');
+      throw DomainError.coded('forbidden', 'route_closed');
     }
     if (rule.public) return true;
 
@@ -51,10 +51,9 @@ export class AccessGuard implements CanActivate {
       const fromQuery = (request.query as Record<string, unknown>)['access_token'];
       token = typeof fromQuery === 'string' ? fromQuery : '';
     }
-    if (!token) throw new DomainError('unauthorized', 'sign in first (Authorization: Bearer <token>)');
+    if (!token) throw DomainError.coded('unauthorized', 'sign_in_required');
     const principal = await this.auth.principalOf(token);
-    if (!principal)
-      throw new DomainError('unauthorized', 'the token is invalid or expired, or the session has ended');
+    if (!principal) throw DomainError.coded('unauthorized', 'token_invalid');
     request.principal = principal;
     this.cls.set(CONTEXT_PRINCIPAL, principal);
 
@@ -69,7 +68,7 @@ export class AccessGuard implements CanActivate {
           entityId: route.slice(0, 64),
           after: { role: principal.role },
         });
-      throw new DomainError('forbidden', `role "${principal.role}" may not ${route}`);
+      throw DomainError.coded('forbidden', 'role_not_allowed', { role: principal.role, route });
     }
     return true;
   }

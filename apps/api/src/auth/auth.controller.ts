@@ -67,7 +67,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResultDto> {
     const token = body.refreshToken ?? request.cookies[REFRESH_COOKIE];
-    if (!token) throw new DomainError('unauthorized', 'no refresh token');
+    if (!token) throw DomainError.coded('unauthorized', 'refresh_token_missing');
     const result = await this.auth.refresh(token);
     setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
     noStore(reply);

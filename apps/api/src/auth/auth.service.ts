@@ -16,8 +16,6 @@ import { TokenService } from './token.service';
 import type { LoginResultDto, UserViewDto } from './auth.dto';
 import { Clock } from '@luodi/server-core';
 
-const WRONG_CREDENTIALS = 'wrong username or password';
-
 export interface ClientInfo {
   ip: string;
   userAgent: string | null;
@@ -60,7 +58,7 @@ export class AuthService {
           after: { username, reason: !user ? 'unknown user' : !passwordOk ? 'wrong password' : 'disabled' },
         },
       );
-      throw new DomainError('unauthorized', WRONG_CREDENTIALS);
+      throw DomainError.coded('unauthorized', 'wrong_credentials');
     }
     await this.throttle.succeeded(username, client.ip);
     const now = this.clock.now();
@@ -104,7 +102,7 @@ export class AuthService {
   /** Exchange a refresh token for new tokens; the old refresh token stops working. */
   async refresh(refreshToken: string): Promise<LoginResultDto> {
     const sessionId = this.tokens.sessionOf(refreshToken);
-    if (!sessionId) throw new DomainError('unauthorized', 'invalid refresh token');
+    if (!sessionId) throw DomainError.coded('unauthorized', 'refresh_token_invalid');
     const now = this.clock.now();
     const next = this.tokens.newRefreshToken(sessionId);
     const rotated = await this.sessions.rotate(
@@ -132,11 +130,11 @@ export class AuthService {
         this.logger.warn(`refresh token reuse on session ${sessionId}: session revoked`);
         await this.sessionEvents.ended(session.userId, 'token-reuse', sessionId);
       }
-      throw new DomainError('unauthorized', 'invalid refresh token');
+      throw DomainError.coded('unauthorized', 'refresh_token_invalid');
     }
     const live = await this.sessions.findLive(sessionId, now);
     const user = live ? await this.users.findById(live.userId) : null;
-    if (!live || !user) throw new DomainError('unauthorized', 'invalid refresh token');
+    if (!live || !user) throw DomainError.coded('unauthorized', 'refresh_token_invalid');
     return {
       accessToken: this.tokens.signAccess({ sub: user.id, sid: sessionId }),
       expiresIn: this.tokens.accessTtlSeconds,
@@ -175,7 +173,7 @@ export class AuthService {
 
   async me(principal: Principal): Promise<UserViewDto> {
     const user = await this.users.findById(principal.userId);
-    if (!user) throw new DomainError('unauthorized', 'the user no longer exists');
+    if (!user) throw DomainError.coded('unauthorized', 'user_gone');
     return this.view(user);
   }
 

@@ -13,7 +13,10 @@ import { CalendarService, ChecksService, Clock, MilestoneClockService } from '@l
 import { parseHolidayIcs } from './ics-arrangement';
 
 function checkDate(date: string): void {
-  if (!isIsoDate(date)) throw new ValidationFailed('date', 'must be a date written YYYY-MM-DD');
+  if (!isIsoDate(date))
+    throw new ValidationFailed('date', 'field_not_date', {
+      params: { rule: 'must be a date written YYYY-MM-DD' },
+    });
 }
 
 function isWeekend(date: string): boolean {
@@ -51,8 +54,7 @@ export class CalendarOverridesService {
     year: number,
     source: { text?: string; ics?: string },
   ): Promise<CalendarArrangementPreview> {
-    if (!source.text === !source.ics)
-      throw new ValidationFailed('text', 'give either the notice text or the .ics file, not both');
+    if (!source.text === !source.ics) throw new ValidationFailed('text', 'arrangement_source_both');
     const parsed = source.ics ? parseHolidayIcs(source.ics, year) : parseHolidayNotice(source.text!, year);
     const current = new Map((await this.calendar.entries()).map((entry) => [entry.date, entry]));
     const entries = parsed.entries
@@ -80,15 +82,19 @@ export class CalendarOverridesService {
     entries: ReadonlyArray<{ date: string; kind: DayKind; name?: string | null }>,
   ): Promise<CalendarArrangementResult> {
     if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
-      throw new ValidationFailed('year', 'must be a year from 2000 to 2100');
+      throw new ValidationFailed('year', 'integer_out_of_range', {
+        params: { min: 2000, max: 2100, rule: 'must be a year from 2000 to 2100' },
+      });
     const year = Number(yearText);
     entries.forEach((entry, index) => {
       checkDate(entry.date);
       if (!entry.date.startsWith(`${year}-`))
-        throw new ValidationFailed(`entries[${index}].date`, `must be a date of ${year}`);
+        throw new ValidationFailed(`entries[${index}].date`, 'date_outside_year', {
+          params: { year, row: index + 1 },
+        });
     });
     if (!entries.some((entry) => entry.kind === 'holiday'))
-      throw new ValidationFailed('entries', 'must hold at least one holiday');
+      throw new ValidationFailed('entries', 'arrangement_no_holiday');
     const saved = await this.overrides.saveMany(
       entries.map((entry) => ({ date: entry.date, kind: entry.kind, name: entry.name ?? null })),
     );

@@ -76,7 +76,7 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
       method: 'POST',
       url,
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', ...headers },
     });
 
   it('accepts a valid body', async () => {
@@ -91,8 +91,31 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
     expect(response.json()).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'field_not_allowed',
+      params: { field: 'admin', rule: 'is not an allowed field' },
       message: 'admin: is not an allowed field',
     });
+  });
+
+  it('answers in Chinese by default and for zh-CN, naming the field and the rule in Chinese', async () => {
+    for (const language of [undefined, 'zh-CN,zh;q=0.9,en;q=0.8']) {
+      const response = await post(
+        '/api/things',
+        { name: 7, size: 3 },
+        language ? { 'accept-language': language } : { 'accept-language': '' },
+      );
+      expect(response.json()).toMatchObject({
+        statusCode: 400,
+        code: 'field_not_string',
+        params: { field: 'name', rule: 'must be a string' },
+        message: '「名称」须为文字',
+      });
+    }
+    const tooLarge = await post('/api/things', { name: 'a', size: 30 }, { 'accept-language': 'zh-CN' });
+    expect(tooLarge.json()).toMatchObject({ code: 'field_too_large', params: { field: 'size', limit: 10 } });
+    expect(tooLarge.json().message).toBe('「size」不能大于 10');
+    const english = await post('/api/things', { name: 'a', size: 30 });
+    expect(english.json().message).toBe('size: must not be greater than 10');
   });
 
   it('refuses wrong types with 400 naming each field and rule', async () => {
@@ -120,8 +143,12 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
     expect(response.json()).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'state_conflict',
+      params: { state: 'approved', rule: 'a decided milestone takes no more events' },
       message: 'not allowed in state "approved": a decided milestone takes no more events',
     });
+    const chinese = await post('/api/things/locked', {}, { 'accept-language': 'zh-CN' });
+    expect(chinese.json().message).toBe('当前状态（approved）下不允许此操作');
   });
 
   it('never leaks internals on a crash', async () => {
@@ -140,7 +167,10 @@ describe('HTTP conventions (validation pipe + error envelope)', () => {
       statusCode: 503,
       error: 'Service Unavailable',
       code: 'database_unavailable',
-      message: '数据库暂时不可用，请稍后重试 (the database is unavailable; retry shortly)',
+      params: {},
+      message: 'the database is unavailable; retry shortly',
     });
+    const chinese = await post('/api/things/db-away', {}, { 'accept-language': 'zh' });
+    expect(chinese.json().message).toBe('数据库暂时不可用，请稍后重试');
   });
 });

@@ -5,6 +5,8 @@ describe('retryAfterSeconds (Retry-After of every 429)', () => {
   const body = (extra: Record<string, unknown>) => ({
     statusCode: 429,
     error: 'Too Many Requests',
+    code: 'too_many_requests',
+    params: {},
     message: 'x',
     ...extra,
   });

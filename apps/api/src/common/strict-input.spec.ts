@@ -64,7 +64,11 @@ describe('strict input (depth, body shape, query integers, date range)', () => {
     app.inject({
       method,
       url: '/api/strict',
-      ...(payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } }),
+      headers: {
+        'accept-language': 'en',
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(payload === undefined ? {} : { payload }),
     });
 
   it('refuses JSON nested deeper than 32 levels with json_too_deep', async () => {
@@ -78,7 +82,7 @@ describe('strict input (depth, body shape, query integers, date range)', () => {
     expect((await send('PATCH', deep(100_000))).json()).toMatchObject({ code: 'json_too_deep' });
     // 32 levels pass the depth check and meet the ordinary rules.
     expect((await send('PATCH', deep(32))).json()).toMatchObject({ statusCode: 400 });
-    expect((await send('PATCH', deep(32))).json().code).toBeUndefined();
+    expect((await send('PATCH', deep(32))).json().code).not.toBe('json_too_deep');
   });
 
   it('refuses null, arrays and scalars as a body, takes an object or no body', async () => {
@@ -103,7 +107,8 @@ describe('strict input (depth, body shape, query integers, date range)', () => {
   });
 
   it('parses query integers from plain digits only, within bounds', async () => {
-    const get = (query: string) => app.inject({ method: 'GET', url: `/api/strict?${query}` });
+    const get = (query: string) =>
+      app.inject({ method: 'GET', url: `/api/strict?${query}`, headers: { 'accept-language': 'en' } });
     expect((await get('page=3&pageSize=200')).json()).toMatchObject({ page: 3, pageSize: 200 });
     expect((await get('')).json()).toMatchObject({ page: 1, pageSize: 50 });
     for (const query of [
@@ -122,7 +127,8 @@ describe('strict input (depth, body shape, query integers, date range)', () => {
   });
 
   it('holds dates, months and years to 1990-01-01..2100-12-31', async () => {
-    const get = (query: string) => app.inject({ method: 'GET', url: `/api/strict?${query}` });
+    const get = (query: string) =>
+      app.inject({ method: 'GET', url: `/api/strict?${query}`, headers: { 'accept-language': 'en' } });
     expect((await get('asOf=1990-01-01&month=2100-12')).statusCode).toBe(200);
     for (const query of ['asOf=1989-12-31', 'asOf=9999-12-31', 'month=2101-01', 'month=1000']) {
       const answer = await get(query);

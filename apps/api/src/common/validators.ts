@@ -13,12 +13,6 @@ import {
 import { Transform } from 'class-transformer';
 import { Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
-/**
- * Names of the validation rules whose failure the error envelope reports as a stable `code` (the
- * constraint name is the code): see `codeOfValidationErrors`.
- */
-export const CODED_RULES = ['date_out_of_range', 'integer_out_of_range'] as const;
-
 export const DATE_RANGE_MESSAGE = `must lie between ${DATE_MIN} and ${DATE_MAX}`;
 
 function inDateRange(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CockpitFilters } from '@luodi/contracts';
-import { ValidationFailed } from '@luodi/domain';
+import { alertRemainingWorkingDays, businessDateOf, ValidationFailed } from '@luodi/domain';
 import { AlertRepository, DepartmentRepository } from '@luodi/persistence';
 import {
   cockpitReportSheets,
@@ -11,7 +11,7 @@ import {
 } from './cockpit-report.sheets';
 import type { CockpitReportQueryDto } from './cockpit-report.dto';
 import { DashboardService } from './dashboard.service';
-import { Clock } from '@luodi/server-core';
+import { CalendarService, Clock } from '@luodi/server-core';
 
 /** Unresolved alerts: not yet acknowledged first, then acknowledged (domain: open → acknowledged → resolved). */
 const UNRESOLVED_STATUSES = ['open', 'acknowledged'] as const;
@@ -31,6 +31,7 @@ export class CockpitReportService {
     private readonly alerts: AlertRepository,
     private readonly departments: DepartmentRepository,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
 
   async build(query: CockpitReportQueryDto, now: Date = this.clock.now()): Promise<CockpitReport> {
@@ -52,7 +53,7 @@ export class CockpitReportService {
         this.dashboard.trend(filters),
         this.dashboard.approvalLights(filters),
         this.dashboard.departments(year),
-        this.supervision(query.departmentId),
+        this.supervision(query.departmentId, now),
       ]);
     const sheets = cockpitReportSheets({
       month: period.month,
@@ -72,12 +73,17 @@ export class CockpitReportService {
 
   private async departmentName(id: string): Promise<string> {
     const department = await this.departments.findVisible(id, { kind: 'all' });
-    if (!department) throw new ValidationFailed('departmentId', `no department with id ${id}`);
+    if (!department)
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id },
+      });
     return department.name;
   }
 
   /** 督办: level-3 alerts not resolved (now), of the department when the report is filtered by one. */
-  private async supervision(departmentId: string | undefined): Promise<SupervisionAlert[]> {
+  private async supervision(departmentId: string | undefined, now: Date): Promise<SupervisionAlert[]> {
+    const calendar = await this.calendars.calendar();
+    const today = businessDateOf(now);
     const pages = await Promise.all(
       UNRESOLVED_STATUSES.map((status) =>
         this.alerts.list(
@@ -87,6 +93,12 @@ export class CockpitReportService {
         ),
       ),
     );
-    return pages.flatMap((page) => page.items);
+    // How late each approval item is, at the export (the sheet shows the alerts as they are now).
+    return pages.flatMap((page) =>
+      page.items.map((row) => ({
+        ...row,
+        remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
+      })),
+    );
   }
 }

@@ -18,6 +18,7 @@ import {
   businessDateOf,
   isIsoDate,
   labelsIn,
+  latenessText,
   rate,
   ValidationFailed,
 } from '@luodi/domain';
@@ -56,6 +57,10 @@ export interface SupervisionAlert {
   projectCode: string | null;
   projectName: string | null;
   departmentName: string | null;
+  /** The approval item of a milestone's alert (null: an alert about the project itself). */
+  itemName: string | null;
+  /** Working days to the item's deadline, negative when overdue (null: no running clock). */
+  remainingWorkingDays: number | null;
   kind: AlertKind;
   status: AlertStatus;
   raisedAt: Date;
@@ -63,6 +68,7 @@ export interface SupervisionAlert {
   acknowledgedAt: Date | null;
   answerCategory: AnswerCategory | null;
   answerCause: string | null;
+  answerMeasures: string | null;
   answerExpectedDate: string | null;
 }
 
@@ -134,12 +140,14 @@ export function lastDayOfMonth(month: string): string {
 
 export function reportPeriod(month: string, now: Date): ReportPeriod {
   if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`)) {
-    throw new ValidationFailed('month', 'must be a month written YYYY-MM (01–12)');
+    throw new ValidationFailed('month', 'field_not_month', {
+      params: { rule: 'must be a month written YYYY-MM (01–12)' },
+    });
   }
   const today = businessDateOf(now);
   const currentMonth = today.slice(0, 7);
   if (month > currentMonth) {
-    throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
+    throw new ValidationFailed('month', 'month_in_future', { params: { currentMonth } });
   }
   const current = month === currentMonth;
   const lastDay = lastDayOfMonth(month);
@@ -361,6 +369,8 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       { header: '项目编号', width: 14 },
       { header: '项目名称', width: 32 },
       { header: '责任单位', width: 20 },
+      { header: '审批事项', width: 28 },
+      { header: '逾期情况', width: 16 },
       { header: '预警类型', width: 14 },
       { header: '预警时间', width: 17 },
       { header: '督办时间', width: 17 },
@@ -368,12 +378,15 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       { header: '签收时间', width: 17 },
       { header: '答复类别', width: 12 },
       { header: '原因', width: 36 },
+      { header: '整改措施', width: 36 },
       { header: '预计解决日期', width: 14 },
     ],
     rows: alerts.map((alert) => [
       alert.projectCode,
       alert.projectName,
       alert.departmentName,
+      alert.itemName,
+      latenessText(alert.remainingWorkingDays),
       ALERT_KIND_NAMES[alert.kind],
       formatMoment(alert.raisedAt),
       formatMoment(alert.levelSince),
@@ -383,6 +396,7 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
         : null,
       alert.answerCategory ? ANSWER_CATEGORY_NAMES[alert.answerCategory] : null,
       alert.answerCause,
+      alert.answerMeasures,
       alert.answerExpectedDate,
     ]),
   };

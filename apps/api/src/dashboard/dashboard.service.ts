@@ -40,11 +40,13 @@ export type Summary = DashboardSummary;
 export function resolveAsOf(asOf: string | undefined, now: Date): { moment: Date; date: string } {
   if (!asOf) return { moment: now, date: businessDateOf(now) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    if (!isIsoDate(asOf)) throw new ValidationFailed('asOf', 'must be a real date');
+    if (!isIsoDate(asOf))
+      throw new ValidationFailed('asOf', 'field_not_date', { params: { rule: 'must be a real date' } });
     return { moment: endOfBusinessDay(asOf), date: asOf };
   }
   const moment = new Date(asOf);
-  if (Number.isNaN(moment.getTime())) throw new ValidationFailed('asOf', 'must be a valid moment');
+  if (Number.isNaN(moment.getTime()))
+    throw new ValidationFailed('asOf', 'field_not_date', { params: { rule: 'must be a valid moment' } });
   return { moment, date: businessDateOf(moment) };
 }
 
@@ -154,7 +156,9 @@ export class DashboardService {
   /** Start and landing rates of the projects signed in the year, by source or industry. */
   async breakdown(by: BreakdownDimension, query: CockpitQuery): Promise<BreakdownResponse> {
     if (by !== 'source' && by !== 'industry')
-      throw new ValidationFailed('by', 'must be one of source, industry');
+      throw new ValidationFailed('by', 'field_not_one_of', {
+        params: { rule: 'must be one of source, industry', allowed: 'source、industry' },
+      });
     const { year, asOf, filter } = figureFilter(query, this.clock.now());
     const rows = await this.figures.breakdown(by, filter);
     return {

@@ -53,7 +53,10 @@ export class DepartmentsService {
 
   async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
     if (await this.departments.findByCode(input.code)) {
-      throw new DomainError('conflict', `code: a department with code "${input.code}" already exists`);
+      throw new DomainError('conflict', `code: a department with code "${input.code}" already exists`, {
+        code: 'already_exists',
+        params: { field: 'code', entity: 'department', value: input.code },
+      });
     }
     return detail(
       await this.departments.create({

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Res } from '@nestjs/common';
+import { negotiateLocale, renderErrorMessage } from '@luodi/domain';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@luodi/contracts';
 import type { FastifyReply } from 'fastify';
@@ -19,7 +20,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({
     description: 'the error envelope plus the same fields, naming what is down',
   })
-  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+  async get(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept-language') language?: string,
+  ): Promise<HealthResponse> {
     const verdict = await this.health.check();
     const body: HealthResponse = {
       status: verdict.status,
@@ -33,7 +37,13 @@ export class HealthController {
     return {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
-      message: `down: ${verdict.down.join(', ')}`,
+      code: 'service_down',
+      params: { down: verdict.down.join(', ') },
+      message: renderErrorMessage(
+        'service_down',
+        { down: verdict.down.join(', ') },
+        negotiateLocale(language),
+      ),
       ...body,
     };
   }

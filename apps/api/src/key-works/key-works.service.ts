@@ -105,11 +105,15 @@ export class KeyWorksService {
 
   async create(input: CreateKeyWorkDto) {
     const project = await this.projects.findVisible(input.projectId, { kind: 'all' });
-    if (!project) throw new ValidationFailed('projectId', `no project with id ${input.projectId}`);
+    if (!project)
+      throw new ValidationFailed('projectId', 'unknown_reference', {
+        params: { entity: 'project', id: input.projectId },
+      });
     if (await this.keyWorks.findByProjectAndYear(input.projectId, input.year)) {
       throw new DomainError(
         'conflict',
         `projectId: project ${project.code} is already on the ${input.year} key-works list`,
+        { code: 'key_work_duplicate', params: { year: input.year, project: project.code } },
       );
     }
     const created = await this.keyWorks.create({
@@ -134,15 +138,16 @@ export class KeyWorksService {
     const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
     if (!keyWork) throw new NotFound('key work', id);
     if (!input.month.startsWith(`${keyWork.year}-`)) {
-      throw new ValidationFailed('month', `must be a month of ${keyWork.year} (the key work's year)`);
+      throw new ValidationFailed('month', 'month_outside_year', { params: { year: keyWork.year } });
     }
     const currentMonth = businessDateOf(this.clock.now()).slice(0, 7);
     if (input.month > currentMonth)
-      throw new ValidationFailed('month', `must not be after the current month (${currentMonth})`);
+      throw new ValidationFailed('month', 'month_in_future', { params: { currentMonth } });
     if (await this.keyWorks.findReport(id, input.month)) {
       throw new DomainError(
         'conflict',
         `month: the report for ${input.month} is already in; correct it with PATCH /api/key-works/${id}/reports/${input.month}`,
+        { code: 'key_work_report_duplicate', params: { month: input.month } },
       );
     }
     await this.keyWorks.saveReport({
@@ -162,7 +167,9 @@ export class KeyWorksService {
   /** Correct a report; the audit trail keeps the values before and after. */
   async correctReport(id: string, month: string, patch: KeyWorkReportCorrectionDto) {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw new ValidationFailed('month', 'must be a month written YYYY-MM');
+      throw new ValidationFailed('month', 'field_not_month', {
+        params: { rule: 'must be a month written YYYY-MM' },
+      });
     const keyWork = await this.keyWorks.findVisible(id, { kind: 'all' });
     if (!keyWork) throw new NotFound('key work', id);
     const report = await this.keyWorks.findReport(id, month);

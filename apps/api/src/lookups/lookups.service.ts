@@ -19,7 +19,10 @@ export class LookupsService {
 
   async create(body: CreateLookupDto): Promise<LookupItemEntity> {
     if (await this.lookups.findByName(body.kind, body.name)) {
-      throw new DomainError('conflict', `name: "${body.name}" is already on the ${body.kind} list`);
+      throw new DomainError('conflict', `name: "${body.name}" is already on the ${body.kind} list`, {
+        code: 'already_exists',
+        params: { field: 'name', entity: body.kind, value: body.name },
+      });
     }
     return this.lookups.save({
       kind: body.kind,
@@ -34,7 +37,10 @@ export class LookupsService {
     const item = await this.lookups.findById(id);
     if (!item) throw new NotFound('list item', id);
     if (body.name && body.name !== item.name && (await this.lookups.findByName(item.kind, body.name))) {
-      throw new DomainError('conflict', `name: "${body.name}" is already on the ${item.kind} list`);
+      throw new DomainError('conflict', `name: "${body.name}" is already on the ${item.kind} list`, {
+        code: 'already_exists',
+        params: { field: 'name', entity: item.kind, value: body.name },
+      });
     }
     return this.transactions.run((manager) => this.lookups.updateWithProjects(item, body, manager));
   }

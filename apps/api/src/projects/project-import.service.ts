@@ -35,6 +35,7 @@ export interface ImportProblem {
   row: number;
   field: string;
   column: string;
+  /** `中文 (English)`: the error envelope keeps the part of the request's language (see localizeRows). */
   message: string;
 }
 
@@ -193,7 +194,7 @@ export class ProjectImportService {
     } catch {
       throw unreadable();
     }
-    if (!sheet) throw new DomainError('validation', 'file: the workbook has no worksheet');
+    if (!sheet) throw DomainError.coded('validation', 'import_no_sheet');
     try {
       return await this.importRows(sheet.rows(), principal);
     } catch (error) {
@@ -228,11 +229,13 @@ export class ProjectImportService {
         'validation',
         `file: missing columns ${missingHeaders.join('、')} (use the import template)`,
         {
+          code: 'import_missing_columns',
+          params: { columns: missingHeaders.join('、') },
           rows: missingHeaders.map((header) => ({
             row: 1,
             field: 'header',
             column: header,
-            message: 'column is missing',
+            message: '缺少此列 (column is missing)',
           })),
         },
       );
@@ -362,8 +365,7 @@ export class ProjectImportService {
         },
       });
     }
-    if (rows.length === 0 && problems.length === 0)
-      throw new DomainError('validation', 'file: no project rows found');
+    if (rows.length === 0 && problems.length === 0) throw DomainError.coded('validation', 'import_no_rows');
 
     const existing = await this.projects.existingCodes([...codesInFile.keys()]);
     for (const code of existing) {
@@ -380,6 +382,8 @@ export class ProjectImportService {
         'validation',
         `file: ${new Set(problems.map((p) => p.row)).size} row(s) have errors; nothing was imported`,
         {
+          code: 'import_rows_invalid',
+          params: { count: problems.length, rowCount: new Set(problems.map((p) => p.row)).size },
           rows: problems,
         },
       );

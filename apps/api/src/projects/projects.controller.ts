@@ -17,6 +17,8 @@ import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from './project-impo
 import {
   CreateProjectDto,
   FundArrivalDto,
+  FundCorrectionDto,
+  FundReversalDto,
   ProjectListQueryDto,
   StageChangeDto,
   UpdateProjectDto,
@@ -80,8 +82,7 @@ export class ProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ imported: number }> {
-    if (!request.isMultipart())
-      throw new DomainError('validation', 'file: send multipart/form-data with a file field');
+    if (!request.isMultipart()) throw DomainError.coded('validation', 'import_not_multipart');
     // One import at a time per instance, taken before the body is read (a 429 reads nothing).
     let release: () => void;
     try {
@@ -92,8 +93,7 @@ export class ProjectsController {
     }
     try {
       const file = await request.file();
-      if (!file || file.fieldname !== 'file')
-        throw new DomainError('validation', 'file: is required (multipart field "file")');
+      if (!file || file.fieldname !== 'file') throw DomainError.coded('validation', 'import_file_missing');
       // The compressed file is held (at most the multipart limit, 20 MB); it is read as a stream.
       const buffer = await this.importer.receive(file);
       return await this.importer.import(buffer, principal);
@@ -139,5 +139,35 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Record funds arrived (万元) on a signed project' })
   addFunds(@Param('id') id: string, @Body() body: FundArrivalDto, @CurrentPrincipal() principal: Principal) {
     return this.projects.addFunds(id, body, principal);
+  }
+
+  @Post(':id/funds/:fundId/reversal')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary:
+      'Reverse (冲销) a funds entry: a new entry of the negative amount on its date, with the reason (audited; the entry stays)',
+  })
+  reverseFunds(
+    @Param('id') id: string,
+    @Param('fundId') fundId: string,
+    @Body() body: FundReversalDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.projects.reverseFunds(id, fundId, body, principal);
+  }
+
+  @Post(':id/funds/:fundId/correction')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary:
+      'Correct (更正) a funds entry: its reversal plus a replacement entry naming it, with the reason (audited)',
+  })
+  correctFunds(
+    @Param('id') id: string,
+    @Param('fundId') fundId: string,
+    @Body() body: FundCorrectionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.projects.correctFunds(id, fundId, body, principal);
   }
 }

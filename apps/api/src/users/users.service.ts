@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, newUsername, NotFound, passwordRuleBroken, ValidationFailed } from '@luodi/domain';
+import {
+  DomainError,
+  newUsername,
+  NotFound,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordRuleBroken,
+  ValidationFailed,
+} from '@luodi/domain';
 import {
   DepartmentRepository,
   type NewUser,
@@ -18,7 +26,10 @@ import { Clock } from '@luodi/server-core';
 /** 400 naming `password`, the rule broken and its stable code (e.g. `password_common`). */
 function checkPassword(password: string, username: string): void {
   const broken = passwordRuleBroken(password, username);
-  if (broken) throw new ValidationFailed('password', broken.rule, { code: broken.code });
+  if (broken) {
+    const limit = broken.code === 'password_too_long' ? PASSWORD_MAX_LENGTH : PASSWORD_MIN_LENGTH;
+    throw new ValidationFailed('password', broken.rule, { code: broken.code, params: { limit } });
+  }
 }
 
 @Injectable()
@@ -51,7 +62,7 @@ export class UsersService {
     checkPassword(input.password, username);
     const departmentId = await this.checkDepartment(input.role, input.departmentId ?? null);
     if (await this.users.findByUsername(username)) {
-      throw new DomainError('conflict', `username: "${username}" is taken`, { code: 'username_taken' });
+      throw DomainError.coded('conflict', 'username_taken', { username });
     }
     const user = await this.users.create({
       username,
@@ -87,6 +98,7 @@ export class UsersService {
           throw new DomainError(
             'conflict',
             'not allowed: this is the last enabled admin (rule: keep at least one)',
+            { code: 'last_admin' },
           );
         }
       }
@@ -115,10 +127,12 @@ export class UsersService {
   /** A department user needs an existing department; other roles may have one (or none). */
   private async checkDepartment(role: string, departmentId: string | null): Promise<string | null> {
     if (role === 'department' && !departmentId) {
-      throw new ValidationFailed('departmentId', 'is required for a department user');
+      throw new ValidationFailed('departmentId', 'department_required');
     }
     if (departmentId && !(await this.departments.findById(departmentId))) {
-      throw new ValidationFailed('departmentId', `no department with id ${departmentId}`);
+      throw new ValidationFailed('departmentId', 'unknown_reference', {
+        params: { entity: 'department', id: departmentId },
+      });
     }
     return departmentId;
   }

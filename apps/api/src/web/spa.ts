@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { Logger } from '@nestjs/common';
+import { type Logger, NotFoundException } from '@nestjs/common';
+import { negotiateLocale } from '@luodi/domain';
+import { toErrorBody } from '../common/error-envelope.filter';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
@@ -39,7 +41,12 @@ export async function serveWebApp(
       return reply
         .status(404)
         .header('Cache-Control', 'no-store')
-        .send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${url.split('?')[0]}` });
+        .send(
+          toErrorBody(
+            new NotFoundException(`Cannot GET ${url.split('?')[0]}`),
+            negotiateLocale(request.headers['accept-language']),
+          ),
+        );
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });

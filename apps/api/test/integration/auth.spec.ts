@@ -47,8 +47,26 @@ describe('sign-in, sessions and throttling (real MariaDB + Redis)', () => {
     expect(wrong.body).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
+      code: 'wrong_credentials',
+      params: {},
       message: 'wrong username or password',
     });
+  });
+
+  it('answers a failed sign-in in Chinese by default and in English on Accept-Language: en', async () => {
+    const body = { username: 'admin', password: 'not the password at all' };
+    for (const [language, message] of [
+      ['', '用户名或密码错误'],
+      ['zh-CN,zh;q=0.9', '用户名或密码错误'],
+      ['en-US,en;q=0.9,zh-CN;q=0.5', 'wrong username or password'],
+    ] as const) {
+      const answer = await stack.call('POST', '/api/auth/login', {
+        body,
+        headers: { 'accept-language': language },
+      });
+      expect(answer.status, language).toBe(401);
+      expect(answer.body, language).toMatchObject({ code: 'wrong_credentials', message });
+    }
   });
 
   it('answers the 6th failure within a minute with 429, per username and IP, even with the right password', async () => {
@@ -82,6 +100,8 @@ describe('sign-in, sessions and throttling (real MariaDB + Redis)', () => {
     expect(extra.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'field_not_allowed',
+      params: { field: 'role', rule: 'is not an allowed field' },
       message: 'role: is not an allowed field',
     });
     const wrongType = await stack.call('POST', '/api/auth/login', { body: { username: 42, password: 'x' } });

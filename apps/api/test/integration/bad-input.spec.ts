@@ -33,6 +33,7 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
       method,
       headers: {
         'content-type': 'application/json',
+        'accept-language': 'en',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: text,
@@ -71,7 +72,7 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
     it('takes a body at the limit through to the ordinary validation', async () => {
       const answer = await raw('POST', '/api/auth/login', deepJson(31, 'x'));
       expect(answer.status).toBe(400);
-      expect(answer.body.code).toBeUndefined();
+      expect(answer.body.code).not.toBe('json_too_deep');
       expect(answer.body.message).toContain('x: is not an allowed field');
     });
   });

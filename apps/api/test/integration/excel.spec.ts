@@ -53,8 +53,15 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
       string | number | Date | null
     >;
   /** Upload a template file with these rows as the bureau. */
-  const importRows = async (rows: Array<Array<string | number | Date | null>>) =>
-    uploadXlsx(stack, tokens.bureau, '/api/projects/import', await buildXlsx(headers, rows));
+  const importRows = async (rows: Array<Array<string | number | Date | null>>, language = 'en') =>
+    uploadXlsx(
+      stack,
+      tokens.bureau,
+      '/api/projects/import',
+      await buildXlsx(headers, rows),
+      'projects.xlsx',
+      language,
+    );
 
   const goodRow = (index: number, extra: Record<string, string | number | Date | null> = {}) =>
     row({
@@ -121,11 +128,23 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
     const rows = Array.from({ length: 1000 }, (_, index) => goodRow(index + 1));
     rows[499] = goodRow(500, { 签约活动: '火星洽谈会' });
     const before = await projectCount(stack, tokens.admin);
-    const answer = await importRows(rows);
+    const answer = await importRows(rows, 'zh-CN');
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'import_rows_invalid',
+      params: { count: 1, rowCount: 1 },
+      message: '有 1 处错误，未导入任何行，请按错误表修改后重新导入',
+    });
+    // The row's reason in the request's language only (no English in the Chinese answer).
     expect(answer.body.rows).toEqual([
-      { row: 501, field: 'source', column: '签约活动', message: expect.stringContaining('签约活动') },
+      {
+        row: 501,
+        field: 'source',
+        column: '签约活动',
+        message: expect.stringMatching(/^不在签约活动清单中$/),
+      },
     ]);
     expect(await projectCount(stack, tokens.admin)).toBe(before);
   });

@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 async function health(api: RunningApi): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${api.baseUrl}/api/health`);
+  const response = await fetch(`${api.baseUrl}/api/health`, { headers: { 'accept-language': 'en' } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -50,6 +50,8 @@ describe('GET /api/health (real MariaDB, a Redis of the test own)', () => {
     expect(down.body).toMatchObject({
       statusCode: 503,
       error: 'Service Unavailable',
+      code: 'service_down',
+      params: { down: 'queue' },
       message: 'down: queue',
       status: 'error',
       db: 'up',
@@ -80,12 +82,21 @@ describe('GET /api/health (real MariaDB, a Redis of the test own)', () => {
   });
 
   it('answers an unknown API route with a JSON 404 envelope', async () => {
-    const response = await fetch(`${api.baseUrl}/api/no-such-route`);
+    const response = await fetch(`${api.baseUrl}/api/no-such-route`, {
+      headers: { 'accept-language': 'en' },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'route_not_found',
+      params: { method: 'GET', path: '/api/no-such-route' },
       message: 'Cannot GET /api/no-such-route',
+    });
+    const chinese = await fetch(`${api.baseUrl}/api/no-such-route`);
+    expect(await chinese.json()).toMatchObject({
+      code: 'route_not_found',
+      message: '没有这个接口：GET /api/no-such-route',
     });
   });
 

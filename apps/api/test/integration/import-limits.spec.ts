@@ -42,6 +42,7 @@ function heldUpload(baseUrl: string, token: string, file: Buffer) {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
+      'accept-language': 'en',
       'content-type': `multipart/form-data; boundary=${boundary}`,
     },
     body,
@@ -187,7 +188,7 @@ describe('import limits: rows, inflated size, one import at a time, memory (real
       form.append('file', new Blob([new Uint8Array(probe)], { type: XLSX_MIME }), 'busy.xlsx');
       const response = await fetch(`${stack.api.baseUrl}/api/projects/import`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens.bureau}` },
+        headers: { authorization: `Bearer ${tokens.bureau}`, 'accept-language': 'en' },
         body: form,
       });
       const answer = { status: response.status, headers: response.headers, body: await response.json() };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { artifactPath } from '@luodi/testing';
+import { artifactPath, testNow } from '@luodi/testing';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,12 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
     await e2e.page.getByText('请输入不超过两位小数的金额').waitFor();
     await input(e2e.page, 'pf-amount').fill('50000');
     await pickFirst(e2e.page, 'pf-department');
+    // 洽谈开始日期 is typed, not assumed to be today (a project is often entered after the fact).
+    const talksDay = new Date(testNow().getTime() - 30 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Asia/Shanghai',
+    });
+    await input(e2e.page, 'pf-talks-started').fill(talksDay);
+    await input(e2e.page, 'pf-talks-started').press('Enter');
     await e2e.page.locator(testId('project-form-submit')).click();
 
     await e2e.page.waitForURL((url) => /^\/projects\/[^/]+$/.test(url.pathname));

@@ -75,7 +75,9 @@ describe('sign-in through the browser: roles, nav, forbidden pages, logout', () 
     await submitLogin(e2e.page, 'admin', 'not the right password');
     const error = e2e.page.locator(testId('login-error'));
     await error.waitFor();
-    expect(await error.innerText()).toContain('wrong username or password');
+    // The Chinese UI shows the server's message in Chinese (Accept-Language from the chosen locale).
+    expect(await error.innerText()).toContain('用户名或密码错误');
+    expect(await error.innerText()).not.toMatch(/wrong username/);
     expect(new URL(e2e.page.url()).pathname).toBe('/login');
   });
 

@@ -27,6 +27,8 @@ export interface ApprovalsContext {
   otherProjectId: string;
   /** A fresh planned milestone per call, of the own or the other department. */
   nextPlannedMilestoneId(target: 'own' | 'other'): string;
+  /** A fresh planned milestone without events, to remove, per call. */
+  nextRemovableMilestoneId(): string;
   /** A fresh (project, item) pair with no milestone yet, per call. */
   nextMilestoneSlot(): { projectId: string; itemCode: string };
   /** A catalog item made for the matrix (PATCH edits its name). */
@@ -173,6 +175,11 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     expect: { anonymous: 401, admin: 200, bureau: 200, leader: 403, department: { own: 200, other: 404 } },
   },
   {
+    route: 'DELETE /api/milestones/{id}',
+    request: (context) => ({ path: `/api/milestones/${approvals(context).nextRemovableMilestoneId()}` }),
+    expect: { anonymous: 401, admin: 204, bureau: 204, leader: 403, department: 403 },
+  },
+  {
     route: 'GET /api/dashboard/departments',
     request: () => ({ path: '/api/dashboard/departments' }),
     expect: everyone(200),
@@ -232,6 +239,7 @@ export async function approvalsContext(stack: TestStack): Promise<ApprovalsConte
   };
   const ownPlanned = await planned(own, 9);
   const otherPlanned = await planned(other, 5);
+  const removable = (await planned(other, 7)).ids;
   const slotProject = await project(other);
   const slots = codes.map((itemCode) => ({ projectId: slotProject, itemCode }));
 
@@ -262,6 +270,7 @@ export async function approvalsContext(stack: TestStack): Promise<ApprovalsConte
       target === 'own'
         ? take(ownPool, 'own planned milestones')
         : take(otherPool, 'other planned milestones'),
+    nextRemovableMilestoneId: () => take(removable, 'removable milestones'),
     nextMilestoneSlot: () => take(slots, 'milestone slots'),
     approvalItemCode,
     calendarOverrideDate: OVERRIDE_DATE,

@@ -122,6 +122,8 @@ export const milestonesApi = {
   create: (projectId: string, body: { itemCode: string; departmentId?: string }) =>
     http.post<MilestoneDetail>(`/projects/${id(projectId)}/milestones`, body),
   get: (milestoneId: string) => http.get<MilestoneDetail>(`/milestones/${id(milestoneId)}`),
+  /** Remove a milestone added by mistake (only while nothing is recorded on it; 409 otherwise). */
+  remove: (milestoneId: string) => http.delete<void>(`/milestones/${id(milestoneId)}`),
   record: (milestoneId: string, body: MilestoneEventInput) =>
     http.post<MilestoneDetail>(`/milestones/${id(milestoneId)}/events`, body),
 };

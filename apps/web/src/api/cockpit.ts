@@ -1,25 +1,14 @@
-import type {
-  ApprovalLightsResponse,
-  BreakdownDimension,
-  BreakdownResponse,
-  CockpitFilters,
-  DashboardSummary,
-  DepartmentScorecardResponse,
-  FunnelResponse,
-  TrendResponse,
-} from '@luodi/contracts';
+import type * as contracts from '@luodi/contracts';
 import { download, http } from './http';
 
-export type {
-  ApprovalLightsResponse,
-  BreakdownDimension,
-  BreakdownResponse,
-  CockpitFilters,
-  DashboardSummary,
-  DepartmentScorecardResponse,
-  FunnelResponse,
-  TrendResponse,
-};
+export type ApprovalLightsResponse = contracts.ApprovalLightsResponse;
+export type BreakdownDimension = contracts.BreakdownDimension;
+export type BreakdownResponse = contracts.BreakdownResponse;
+export type CockpitFilters = contracts.CockpitFilters;
+export type DashboardSummary = contracts.DashboardSummary;
+export type DepartmentScorecardResponse = contracts.DepartmentScorecardResponse;
+export type FunnelResponse = contracts.FunnelResponse;
+export type TrendResponse = contracts.TrendResponse;
 
 /** Only the filters that are set (empty strings and undefined are left out of the query). */
 function query(filters: CockpitFilters): Record<string, string | number> {

@@ -12,6 +12,12 @@ export class ApiError extends Error {
   readonly error: string;
   /** The whole parsed body, with any extra detail (e.g. the bad rows of an import). */
   readonly body: unknown;
+  /** The server's stable error code (its error catalog), when the answer was an error envelope. */
+  readonly code: string | undefined;
+  /** What the message is about, e.g. `{ field: 'at', today: '2026-12-07' }`. */
+  readonly params: Record<string, unknown>;
+  /** False when `message` is not the server's own words (no envelope, network failure). */
+  readonly fromServer: boolean;
 
   constructor(statusCode: number, error: string, message: string, body?: unknown) {
     super(message);
@@ -19,11 +25,28 @@ export class ApiError extends Error {
     this.statusCode = statusCode;
     this.error = error;
     this.body = body;
+    const envelope = isErrorEnvelope(body) ? (body as Partial<ApiErrorBody>) : null;
+    this.code = typeof envelope?.code === 'string' ? envelope.code : undefined;
+    this.params =
+      envelope?.params && typeof envelope.params === 'object'
+        ? (envelope.params as Record<string, unknown>)
+        : {};
+    this.fromServer = envelope !== null;
   }
 
   get isNetworkError(): boolean {
     return this.statusCode === 0;
   }
+}
+
+/** The UI language, sent as Accept-Language so the server answers its messages in it. */
+export type LanguageProvider = () => string | null | undefined;
+
+let languageProvider: LanguageProvider | null = null;
+
+/** The single place the chosen language enters requests (the locale store registers it). */
+export function setLanguageProvider(provider: LanguageProvider | null): void {
+  languageProvider = provider;
 }
 
 export type AuthTokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
@@ -34,7 +57,14 @@ export type UnauthorizedHandler = (error: ApiError) => void;
  */
 export type SessionRenewer = (rejectedToken: string) => Promise<boolean>;
 
+/**
+ * Asked when a call finds the session over (renewing failed): resolve true once the user has signed in
+ * again (the call is then sent once more with the new token), false to fail it.
+ */
+export type Reauthenticator = () => Promise<boolean>;
+
 let authTokenProvider: AuthTokenProvider | null = null;
+let reauthenticator: Reauthenticator | null = null;
 let unauthorizedHandler: UnauthorizedHandler | null = null;
 let sessionRenewer: SessionRenewer | null = null;
 
@@ -49,6 +79,11 @@ export function setAuthTokenProvider(provider: AuthTokenProvider | null): void {
 /** Called on every 401 answer that renewing the session could not cure (e.g. to go to the login page). */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Registers how the user signs in again when a call finds the session over. Null to remove. */
+export function setReauthenticator(handler: Reauthenticator | null): void {
+  reauthenticator = handler;
 }
 
 /** Registers how a rejected token is renewed before a call is replayed (once). Null to remove. */
@@ -150,7 +185,12 @@ async function sendOnce<T>(
   options: RequestOptions,
   state: SendState,
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const language = languageProvider?.();
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(language ? { 'Accept-Language': language } : {}),
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
@@ -190,6 +230,10 @@ async function sendOnce<T>(
         throw error;
       }
       if (renewed) return sendOnce<T>(method, path, options, { replayed: true });
+      // The session is over: a form still open keeps its input, the user signs in again, and the
+      // call is sent once more.
+      if (reauthenticator && (await reauthenticator()))
+        return sendOnce<T>(method, path, options, { replayed: true });
     }
     unauthorizedHandler?.(error);
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
-import { createEventStream, type EventSourceLike } from '../live/event-stream';
+import { createEventStream } from '../live/event-stream';
+import { fakeEventSource } from '../testing/fake-event-source';
 import { useLiveFigures, useLiveRefresh } from './useLiveFigures';
 
 /** A load the test settles by hand. */
@@ -120,17 +121,9 @@ describe('useLiveFigures', () => {
   afterEach(() => vi.useRealTimers());
 
   it('reloads on figures and alert messages of the stream, and follows its connection', async () => {
-    const listeners = new Map<string, (event: MessageEvent) => void>();
-    const source: EventSourceLike = {
-      onopen: null,
-      onerror: null,
-      addEventListener: (type, listener) => listeners.set(type, listener),
-      close: () => undefined,
-    };
+    const { source, emit } = fakeEventSource();
     const stream = createEventStream({ create: () => source });
     stream.start('tok');
-    const emit = (type: string, data: unknown) =>
-      listeners.get(type)!(new MessageEvent(type, { data: JSON.stringify(data) }));
 
     const load = vi.fn(async () => undefined);
     const scope = effectScope();

@@ -62,6 +62,16 @@ function useNewestAnswer<A>(
   return { loading, error, load };
 }
 
+/** A paged list's state as `usePagedList` (or a live list) returns it: `PagedTable :list` reads and pages it. */
+export interface PagedState {
+  rows: Readonly<Ref<readonly unknown[]>>;
+  total: Readonly<Ref<number>>;
+  page: Ref<number>;
+  pageSize: Ref<number>;
+  loading: Readonly<Ref<boolean>>;
+  error: Readonly<Ref<string | null>>;
+}
+
 /** How a list's applied filters are carried by the address (as the cockpit does with `cockpit-query.ts`). */
 export interface FilterUrl<F> {
   /** The filters an address names (anything malformed falls back to its default). */

@@ -5,18 +5,21 @@ import approvalsEn from './approvals.en';
 import approvalsZhCN from './approvals.zh-CN';
 import cockpitEn from './cockpit.en';
 import cockpitZhCN from './cockpit.zh-CN';
+import confirmEn from './confirm.en';
+import confirmZhCN from './confirm.zh-CN';
 import baseEn from './en';
 import screenEn from './screen.en';
 import screenZhCN from './screen.zh-CN';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
 
-const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN };
-const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn };
+const zhCN = { ...baseZhCN, ...approvalsZhCN, ...alertsZhCN, ...cockpitZhCN, ...screenZhCN, ...confirmZhCN };
+const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn, ...confirmEn };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
   typeof alertsZhCN &
   typeof cockpitZhCN &
-  typeof screenZhCN;
+  typeof screenZhCN &
+  typeof confirmZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

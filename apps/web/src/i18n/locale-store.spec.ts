@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppI18n, messages } from './index';
 import { createLocaleStore, LOCALE_STORAGE_KEY } from './locale-store';
-
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
-}
+import { keysOf } from '../testing/messages';
 
 describe('locale store', () => {
   beforeEach(() => {

@@ -2,6 +2,7 @@ import type { Language } from 'element-plus/es/locale';
 import elementEn from 'element-plus/es/locale/lang/en';
 import elementZhCn from 'element-plus/es/locale/lang/zh-cn';
 import { computed, readonly, ref } from 'vue';
+import { setLanguageProvider } from '../api/http';
 import { createAppI18n, DEFAULT_LOCALE, isAppLocale, type AppI18n, type AppLocale } from './index';
 
 /** Where the browser remembers the chosen language. */
@@ -73,6 +74,8 @@ function browserStorage(): Storage | null {
 
 /** The app's i18n instance, starting in the remembered language. */
 export const i18n = createAppI18n(readStored(browserStorage()));
+// Every API call asks for its messages in the UI's language (Accept-Language).
+setLanguageProvider(() => i18n.global.locale.value);
 
 let appStore: LocaleStore | null = null;
 

@@ -65,6 +65,31 @@ const zhCN = {
     loadFailed: '加载失败：{message}',
     required: '请填写{field}',
   },
+  /** Why a typed date is refused (the form stays open and saves nothing). */
+  dates: {
+    invalid: '{field}须为日期（年-月-日）',
+    future: '{field}不能晚于今天 {today}',
+    before: '{field}不能早于{other} {date}',
+  },
+  /** Errors without the server's own words (no answer, not JSON): by HTTP status, else generic. */
+  errors: {
+    network: '无法连接服务器，请检查网络后重试',
+    unexpected: '操作未能完成，请稍后重试',
+    status: {
+      '400': '请求有误',
+      '401': '登录已失效，请重新登录',
+      '403': '没有权限执行此操作',
+      '404': '要找的内容不存在',
+      '408': '请求超时，请重试',
+      '409': '与当前数据冲突，未作更改',
+      '413': '提交的内容过大',
+      '429': '请求过于频繁，请稍后重试',
+      '500': '系统内部错误，请稍后重试',
+      '502': '服务暂时不可用，请稍后重试',
+      '503': '服务暂时不可用，请稍后重试',
+      '504': '服务响应超时，请稍后重试',
+    },
+  },
   users: {
     title: '用户管理',
     create: '新建用户',
@@ -194,6 +219,8 @@ const zhCN = {
     amountRule: '请输入不超过两位小数的金额（万元），如 12500.50',
     dateRule: '请选择日期',
     futureDate: '日期不能晚于今天',
+    signedHint: '录入已签约的项目时填写；留空则为在谈项目',
+    talksHint: '请按实际填写洽谈开始的日期',
     select: '请选择{field}',
     serverError: '保存失败：{message}',
   },

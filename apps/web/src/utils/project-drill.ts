@@ -1,4 +1,5 @@
 import type { LocationQuery } from 'vue-router';
+import type { ProjectFilters } from '../api/projects';
 
 /**
  * The drill-down filters of the project list (what a cockpit card or chart opens it with), read from
@@ -7,19 +8,21 @@ import type { LocationQuery } from 'vue-router';
 export const REACHED_STAGES = ['registered', 'started', 'operating'] as const;
 export type ReachedStage = (typeof REACHED_STAGES)[number];
 
-export interface ProjectDrillFilters {
-  year?: string;
-  source?: string;
-  industry?: string;
-  leadDepartmentId?: string;
-  reached?: ReachedStage;
-  asOf?: string;
-  talksYear?: string;
-  signedFrom?: string;
-  signedTo?: string;
-  startedFrom?: string;
-  startedTo?: string;
-}
+/** The project list's filters a drill-down sets. */
+export type ProjectDrillFilters = Pick<
+  ProjectFilters,
+  | 'year'
+  | 'source'
+  | 'industry'
+  | 'leadDepartmentId'
+  | 'reached'
+  | 'asOf'
+  | 'talksYear'
+  | 'signedFrom'
+  | 'signedTo'
+  | 'startedFrom'
+  | 'startedTo'
+>;
 
 /** The keys the tags describe (clearing the tags removes them all). */
 export const DRILL_KEYS = [

@@ -7,7 +7,7 @@ function refusal(run: () => unknown): { message: string; code: unknown; field: s
     run();
   } catch (error) {
     if (error instanceof ValidationFailed) {
-      return { message: error.message, code: error.details?.['code'], field: error.field };
+      return { message: error.message, code: error.code, field: error.field };
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../error-catalog';
 import { ValidationFailed } from '../errors';
 
 export const USERNAME_MAX_LENGTH = 64;
@@ -23,8 +24,8 @@ export type UsernameRuleCode =
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
-function refuse(code: UsernameRuleCode, rule: string): never {
-  throw new ValidationFailed('username', rule, { code });
+function refuse(code: UsernameRuleCode, rule: string, params: ErrorParams = {}): never {
+  throw new ValidationFailed('username', rule, { code, params: { limit: USERNAME_MAX_LENGTH, ...params } });
 }
 
 function codePoint(character: string): string {
@@ -45,6 +46,7 @@ export function normaliseUsername(raw: string): string {
     refuse(
       'username_invisible_character',
       `must not contain invisible, control or zero-width characters (found ${codePoint(invisible[0])})`,
+      { found: codePoint(invisible[0]) },
     );
   }
   const trimmed = folded.trim();

@@ -44,17 +44,17 @@ export function applyWebhookChange(
   const kind = change.kind ?? current.kind;
   let secret = change.secret === undefined ? current.secret : change.secret;
   if (secret !== null && !WEBHOOK_SECRET_PATTERN.test(secret)) {
-    throw new ValidationFailed('webhookSecret', 'must be 1–200 visible ASCII characters without spaces');
+    throw new ValidationFailed('webhookSecret', 'webhook_secret_format');
   }
   if (url === null) {
-    if (change.secret) throw new ValidationFailed('webhookSecret', 'needs a webhookUrl');
+    if (change.secret) throw new ValidationFailed('webhookSecret', 'webhook_needs_url');
     if (change.kind && change.kind !== 'generic')
-      throw new ValidationFailed('webhookKind', 'needs a webhookUrl');
+      throw new ValidationFailed('webhookKind', 'webhook_needs_url');
     return { url: null, kind: 'generic', secret: null };
   }
   if (!WEBHOOK_KINDS_WITH_SECRET.includes(kind)) {
     if (change.secret) {
-      throw new ValidationFailed('webhookSecret', `a ${kind} robot takes no signing secret`);
+      throw new ValidationFailed('webhookSecret', 'webhook_secret_not_taken', { params: { kind } });
     }
     secret = null;
   }

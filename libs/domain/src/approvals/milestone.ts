@@ -398,16 +398,22 @@ export function validateEvent(
   now: Date,
 ): MilestoneEvent {
   if (request.at.getTime() > now.getTime() + 60_000)
-    throw new ValidationFailed('at', 'must not be in the future');
+    throw new ValidationFailed('at', 'must not be in the future', {
+      code: 'date_in_future',
+      params: { today: businessDateOf(now) },
+    });
   const last = events[events.length - 1];
   if (last && request.at < last.at) {
-    throw new ValidationFailed('at', `must not be before the previous event (${last.at.toISOString()})`);
+    throw new ValidationFailed('at', 'milestone_event_before_previous', {
+      params: { previous: last.at.toISOString() },
+    });
   }
   // The role rule first: an extension is a leader's decision (403 whatever the state).
   if (request.type === 'extend' && request.actorRole !== 'leader' && request.actorRole !== 'admin') {
     throw new DomainError(
       'forbidden',
       `role "${request.actorRole}" may not extend: an extension is approved by a leader`,
+      { code: 'role_not_allowed', params: { role: request.actorRole, route: 'extend' } },
     );
   }
   // The state at the event's moment decides what is allowed. Events may be dated in the past
@@ -416,7 +422,7 @@ export function validateEvent(
   const state = clock.state;
   const folded = fold(events, context.calendar, request.at);
   const refuse = (rule: string): never => {
-    throw new StateConflict(state, rule);
+    throw new StateConflict(state, rule, 'milestone_event_not_allowed');
   };
   if (DECIDED_STATES.includes(state)) refuse('the milestone is decided; it takes no more events');
 
@@ -453,6 +459,7 @@ export function validateEvent(
         throw new DomainError(
           'forbidden',
           `role "${request.actorRole}" may not extend: an extension is approved by a leader`,
+          { code: 'role_not_allowed', params: { role: request.actorRole, route: 'extend' } },
         );
       }
       if (state !== 'accepted' && state !== 'suspended') refuse('only an accepted milestone can be extended');
@@ -461,15 +468,19 @@ export function validateEvent(
         refuse(`an extension must come before the deadline (${clock.deadline})`);
       const days = request.days;
       if (days === undefined || days === null || !Number.isInteger(days) || days < 1) {
-        throw new ValidationFailed('days', 'must be a whole number of working days ≥ 1');
+        throw new ValidationFailed('days', 'days_not_whole');
       }
       if (days > context.item.maxExtensionDays) {
         throw new ValidationFailed(
           'days',
           `must be at most ${context.item.maxExtensionDays} working days for this item`,
+          { code: 'field_too_large', params: { limit: context.item.maxExtensionDays } },
         );
       }
-      if (!request.reason?.trim()) throw new ValidationFailed('reason', 'is required for an extension');
+      if (!request.reason?.trim())
+        throw new ValidationFailed('reason', 'reason_required', {
+          params: { purpose: '申请延期须说明原因', purposeEn: 'for an extension' },
+        });
       break;
     }
     case 'approve':
@@ -487,7 +498,10 @@ export function validateEvent(
             ? 'resume the milestone before deciding'
             : 'only an accepted milestone can be decided',
         );
-      if (!request.reason?.trim()) throw new ValidationFailed('reason', 'is required to reject');
+      if (!request.reason?.trim())
+        throw new ValidationFailed('reason', 'reason_required', {
+          params: { purpose: '不予许可须说明原因', purposeEn: 'to reject' },
+        });
       break;
   }
   return {

@@ -49,10 +49,23 @@ export class WorkingCalendar {
     return weekday !== 0 && weekday !== 6;
   }
 
+  /** Answers of addWorkingDays (the calendar is immutable; a check asks the same few thousands times). */
+  private readonly addedDays = new Map<string, IsoDate>();
+
   /** The n-th working day after `date` (n ≥ 1; `date` itself is not counted). */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     if (!Number.isInteger(n) || n < 0)
       throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
+    const key = `${date}+${n}`;
+    const known = this.addedDays.get(key);
+    if (known !== undefined) return known;
+    const answer = this.walkWorkingDays(date, n);
+    if (this.addedDays.size >= 100_000) this.addedDays.clear();
+    this.addedDays.set(key, answer);
+    return answer;
+  }
+
+  private walkWorkingDays(date: IsoDate, n: number): IsoDate {
     let current = date;
     let left = n;
     while (left > 0) {

@@ -55,19 +55,34 @@ export function planStageChange(
   reason: string | null | undefined,
   today: IsoDate,
 ): StageChange {
-  if (at > today) throw new ValidationFailed('at', `must not be in the future (today is ${today})`);
+  if (at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
   if (state.stage === 'terminated')
-    throw new StateConflict('terminated', 'a terminated project takes no more stage changes');
+    throw new StateConflict(
+      'terminated',
+      'a terminated project takes no more stage changes',
+      'project_terminated',
+    );
   const previousDate = currentStageDate(state);
   if (at < previousDate) {
     throw new ValidationFailed(
       'at',
       `must not be before the date of the current stage "${state.stage}" (${previousDate})`,
+      {
+        code: 'date_before',
+        params: {
+          fieldLabel: target === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[target],
+          other: state.stage === 'negotiating' ? 'talksStartedAt' : STAGE_DATE_FIELD[state.stage],
+          otherDate: previousDate,
+        },
+      },
     );
   }
   const trimmedReason = reason?.trim() || null;
   if (target === 'terminated') {
-    if (!trimmedReason) throw new ValidationFailed('reason', 'is required to terminate a project');
+    if (!trimmedReason)
+      throw new ValidationFailed('reason', 'reason_required', {
+        params: { purpose: '终止项目须说明原因', purposeEn: 'to terminate a project' },
+      });
     return {
       stage: 'terminated',
       dates: { terminatedAt: at },
@@ -81,6 +96,8 @@ export function planStageChange(
     throw new StateConflict(
       state.stage,
       `stages only move forward (${PIPELINE.slice(from + 1).join(', ') || 'none left'}) or to terminated`,
+      'stage_order',
+      { target },
     );
   }
   const reached = PIPELINE.slice(from + 1, to + 1) as Exclude<PipelineStage, 'negotiating'>[];

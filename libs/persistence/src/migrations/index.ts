@@ -10,6 +10,7 @@ import { WebhookRobots1796634642666 } from './1796634642666-WebhookRobots';
 import { ProjectCodeSequence1796634877126 } from './1796634877126-ProjectCodeSequence';
 import { NormalisedUsernames1796634946505 } from './1796634946505-NormalisedUsernames';
 import { CalendarYearAlerts1796646526710 } from './1796646526710-CalendarYearAlerts';
+import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ProjectCodeSequence1796634877126,
   NormalisedUsernames1796634946505,
   CalendarYearAlerts1796646526710,
+  FundCorrections1796900000000,
 ];

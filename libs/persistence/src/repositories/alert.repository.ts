@@ -1,6 +1,6 @@
-import type { AccessScope } from '@luodi/domain';
-import type { DataSource, EntityManager } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest } from './query-helpers';
+import { type AccessScope, AlertStatus } from '@luodi/domain';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { countThenPage, insertEntities, insertRows, lockRowById, type PageRequest } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
 
@@ -12,10 +12,60 @@ export interface AlertListFilter {
 }
 
 export interface AlertRow extends AlertEntity {
+  /** null for a district-wide alert (a calendar year), which has neither project nor department. */
   projectCode: string | null;
   projectName: string | null;
   departmentName: string | null;
+  /** A milestone's alert: its approval item, the milestone's deadline now and whether it is decided. */
+  itemCode: string | null;
+  itemName: string | null;
+  milestoneDeadline: string | null;
+  milestoneDecided: boolean;
 }
+
+/** Columns of a new alert written by a check, with their entity properties. */
+const NEW_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
+  ['kind', 'kind'],
+  ['subject_type', 'subjectType'],
+  ['subject_id', 'subjectId'],
+  ['project_id', 'projectId'],
+  ['department_id', 'departmentId'],
+  ['level', 'level'],
+  ['round', 'round'],
+  ['status', 'status'],
+  ['detail', 'detail'],
+  ['raised_at', 'raisedAt'],
+  ['level_since', 'levelSince'],
+];
+
+/** What a check changes on an existing alert (raise again, escalate, new facts). */
+const CHECK_UPDATED_COLUMNS = [
+  'level',
+  'round',
+  'status',
+  'acknowledged_level',
+  'acknowledged_at',
+  'acknowledged_by',
+  'ack_note',
+  'detail',
+  'level_since',
+  'resolved_at',
+];
+
+const UPSERT_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
+  ['id', 'id'],
+  ...NEW_ALERT_COLUMNS.filter(([column]) => !CHECK_UPDATED_COLUMNS.includes(column)),
+  ['level', 'level'],
+  ['round', 'round'],
+  ['status', 'status'],
+  ['acknowledged_level', 'acknowledgedLevel'],
+  ['acknowledged_at', 'acknowledgedAt'],
+  ['acknowledged_by', 'acknowledgedBy'],
+  ['ack_note', 'ackNote'],
+  ['detail', 'detail'],
+  ['level_since', 'levelSince'],
+  ['resolved_at', 'resolvedAt'],
+];
 
 /** All SQL on `alert` and `alert_event`. */
 export class AlertRepository {
@@ -28,7 +78,11 @@ export class AlertRepository {
       // A district-wide alert (a calendar year) has neither project nor department.
       .leftJoin('project', 'p', 'p.id = a.project_id')
       .leftJoin('department', 'd', 'd.id = a.department_id')
-      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName']);
+      .leftJoin('milestone', 'm', "a.subject_type = 'milestone' AND m.id = a.subject_id")
+      .leftJoin('approval_item', 'i', 'i.code = m.item_code')
+      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName'])
+      .addSelect(['m.item_code AS itemCode', 'i.name AS itemName', 'm.deadline AS milestoneDeadline'])
+      .addSelect('m.decided_at IS NOT NULL', 'milestoneDecided');
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
       query.andWhere('a.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
@@ -43,6 +97,11 @@ export class AlertRepository {
         projectCode: text('projectCode'),
         projectName: text('projectName'),
         departmentName: text('departmentName'),
+        itemCode: text('itemCode'),
+        itemName: text('itemName'),
+        // DATE columns are read as strings (dateStrings).
+        milestoneDeadline: text('milestoneDeadline'),
+        milestoneDecided: Number(raw['milestoneDecided'] ?? 0) === 1,
       });
     });
   }
@@ -86,31 +145,90 @@ export class AlertRepository {
     );
   }
 
-  lockBySubject(
+  /**
+   * Every alert of the given subjects (any kind, any status), locked until the end of the manager's
+   * transaction, in id order. Read through the unique key's prefix (subject_type, subject_id). Checks
+   * read them in a READ COMMITTED transaction (no gap locks): a (subject, kind) another check inserts
+   * meanwhile fails the caller's insert with a duplicate key, and the caller runs again.
+   */
+  lockBySubjects(
     subjectType: string,
-    subjectId: string,
-    kind: string,
+    subjectIds: readonly string[],
     manager: EntityManager,
-  ): Promise<AlertEntity | null> {
+  ): Promise<AlertEntity[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return this.subjectsQuery(manager, subjectType, subjectIds).setLock('pessimistic_write').getMany();
+  }
+
+  /** Every alert of the given subjects, read without locks (what a check expects to find). */
+  ofSubjects(subjectType: string, subjectIds: readonly string[]): Promise<AlertEntity[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return this.subjectsQuery(this.dataSource.manager, subjectType, subjectIds).getMany();
+  }
+
+  private subjectsQuery(manager: EntityManager, subjectType: string, subjectIds: readonly string[]) {
+    return manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('a')
+      .where('a.subject_type = :subjectType AND a.subject_id IN (:...ids)', {
+        subjectType,
+        ids: [...subjectIds],
+      })
+      .orderBy('a.id', 'ASC');
+  }
+
+  /** The unresolved alerts among `ids`, locked until the end of the manager's transaction. */
+  lockUnresolvedByIds(ids: readonly string[], manager: EntityManager): Promise<AlertEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
     return manager
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
-      .where('a.subject_type = :subjectType AND a.subject_id = :subjectId AND a.kind = :kind', {
-        subjectType,
-        subjectId,
-        kind,
-      })
-      .getOne();
+      .where("a.id IN (:...ids) AND a.status <> 'resolved'", { ids: [...ids] })
+      .orderBy('a.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * New alerts in one multi-row INSERT. A plain insert on purpose: a (subject, kind) that another
+   * check inserted meanwhile fails the statement (duplicate key) and the caller's transaction runs again.
+   */
+  async insertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
+    await insertEntities(manager, 'alert', NEW_ALERT_COLUMNS, alerts, { rowsPerStatement: 500 });
+  }
+
+  /**
+   * Changed alerts (complete rows, read under their lock) in one multi-row INSERT … ON DUPLICATE KEY
+   * UPDATE on the unique (subject_type, subject_id, kind): the check's columns take the new values;
+   * the rest (answers, raise time) stay.
+   */
+  async upsertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
+    await insertEntities(manager, 'alert', UPSERT_ALERT_COLUMNS, alerts, {
+      onDuplicateUpdate: CHECK_UPDATED_COLUMNS,
+      rowsPerStatement: 500,
+    });
+  }
+
+  /** Resolve the given (locked) alerts at `at`. */
+  async resolveMany(ids: readonly string[], at: Date, manager: EntityManager): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
+      .getRepository(AlertEntity)
+      .update({ id: In([...ids]) }, { status: AlertStatus.resolved, resolvedAt: at });
+  }
+
+  /** Events of many alerts in one multi-row INSERT. */
+  async addEvents(events: ReadonlyArray<Partial<AlertEventEntity>>, manager: EntityManager): Promise<void> {
+    await insertRows(
+      manager,
+      'alert_event',
+      ['alert_id', 'type', 'level', 'at'],
+      events.map((event) => [event.alertId, event.type, event.level, event.at]),
+    );
   }
 
   lockById(id: string, manager: EntityManager): Promise<AlertEntity | null> {
     return lockRowById(manager, AlertEntity, 'a', id);
-  }
-
-  async insert(alert: Partial<AlertEntity>, manager: EntityManager): Promise<AlertEntity> {
-    const repository = manager.getRepository(AlertEntity);
-    return repository.save(repository.create(alert));
   }
 
   async update(id: string, patch: Partial<AlertEntity>, manager: EntityManager): Promise<void> {
@@ -134,19 +252,6 @@ export class AlertRepository {
       "SELECT DISTINCT subject_type AS subjectType, subject_id AS subjectId FROM alert WHERE status <> 'resolved'",
     )) as Array<{ subjectType: string; subjectId: string }>;
     return rows.map((row) => ({ subjectType: row.subjectType, subjectId: String(row.subjectId) }));
-  }
-
-  /** Unresolved alerts of the given subjects. */
-  async unresolvedOf(subjectType: string, subjectIds: string[]): Promise<AlertEntity[]> {
-    if (subjectIds.length === 0) return [];
-    return this.dataSource
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .where("a.status <> 'resolved' AND a.subject_type = :subjectType AND a.subject_id IN (:...ids)", {
-        subjectType,
-        ids: subjectIds,
-      })
-      .getMany();
   }
 
   /**

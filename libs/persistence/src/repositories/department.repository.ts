@@ -1,5 +1,5 @@
 import { type AccessScope, scopeAllows } from '@luodi/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DepartmentEntity } from '../entities/department.entity';
 
 export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'> &
@@ -20,6 +20,14 @@ export class DepartmentRepository {
   /** Inside a transaction, pass its manager (never a second pool connection). */
   findById(id: string, manager?: EntityManager): Promise<DepartmentEntity | null> {
     return /^\d{1,19}$/.test(id) ? this.repo(manager).findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /** The departments of the given ids, by id (inside a transaction, pass its manager). */
+  async byIds(ids: readonly string[], manager?: EntityManager): Promise<Map<string, DepartmentEntity>> {
+    const wanted = [...new Set(ids)].filter((id) => /^\d{1,19}$/.test(id));
+    if (wanted.length === 0) return new Map();
+    const rows = await this.repo(manager).findBy({ id: In(wanted) });
+    return new Map(rows.map((row) => [String(row.id), row]));
   }
 
   /** The department if the scope may see its details (a department user: only its own). */

@@ -160,6 +160,11 @@ export class MilestoneRepository {
     return repository.save(repository.create(data));
   }
 
+  /** Remove a milestone (audited by the subscriber), inside the caller's transaction. */
+  async remove(milestone: MilestoneEntity, manager: EntityManager): Promise<void> {
+    await manager.getRepository(MilestoneEntity).remove(milestone);
+  }
+
   async lockById(id: string, manager: EntityManager): Promise<MilestoneEntity | null> {
     return lockRowById(manager, MilestoneEntity, 'm', id);
   }
@@ -170,10 +175,14 @@ export class MilestoneRepository {
       .find({ where: { milestoneId }, order: { at: 'ASC', id: 'ASC' } });
   }
 
-  async eventsOf(milestoneIds: string[]): Promise<Map<string, MilestoneEventEntity[]>> {
+  /** The events of many milestones, by milestone (inside a transaction, pass its manager). */
+  async eventsOf(
+    milestoneIds: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, MilestoneEventEntity[]>> {
     const map = new Map<string, MilestoneEventEntity[]>(milestoneIds.map((id) => [id, []]));
     if (milestoneIds.length === 0) return map;
-    const rows = await this.dataSource
+    const rows = await (manager ?? this.dataSource.manager)
       .getRepository(MilestoneEventEntity)
       .createQueryBuilder('e')
       .where('e.milestone_id IN (:...ids)', { ids: milestoneIds })
@@ -213,6 +222,58 @@ export class MilestoneRepository {
       .where('id = :id', { id })
       .callListeners(false)
       .execute();
+  }
+
+  /** The ids among `ids` that exist, locked (`FOR UPDATE`, in id order) until the end of the transaction. */
+  async lockByIds(ids: readonly string[], manager: EntityManager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT id FROM milestone WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id FOR UPDATE`,
+      [...ids],
+    )) as Array<{ id: string | number }>;
+    return rows.map((row) => String(row.id));
+  }
+
+  /**
+   * Write many recomputed clocks in one statement (an UPDATE joined with the new values; derived data,
+   * not an audited change). The `id IN` keeps it on the primary key: without it MariaDB may scan the
+   * whole table against the (unindexed) derived table.
+   */
+  async writeDerivedMany(
+    rows: ReadonlyArray<{ id: string; derived: MilestoneDerived }>,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.flatMap(({ id, derived }) => [
+      id,
+      derived.state,
+      derived.submittedAt,
+      derived.acceptedOn,
+      derived.acceptanceDeemed ? 1 : 0,
+      derived.deadline,
+      derived.light,
+      derived.extensionDays,
+      derived.decidedAt,
+      derived.decidedOnTime === null || derived.decidedOnTime === undefined
+        ? null
+        : derived.decidedOnTime
+          ? 1
+          : 0,
+      derived.nextChangeAt,
+    ]);
+    const first =
+      'SELECT ? AS id, ? AS state, ? AS submitted_at, ? AS accepted_on, ? AS acceptance_deemed, ? AS deadline, ' +
+      '? AS light, ? AS extension_days, ? AS decided_at, ? AS decided_on_time, ? AS next_change_at';
+    const more = ' UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+    await manager.query(
+      `UPDATE milestone m JOIN (${first}${more.repeat(rows.length - 1)}) v ON v.id = m.id
+          SET m.state = v.state, m.submitted_at = v.submitted_at, m.accepted_on = v.accepted_on,
+              m.acceptance_deemed = v.acceptance_deemed, m.deadline = v.deadline, m.light = v.light,
+              m.extension_days = v.extension_days, m.decided_at = v.decided_at,
+              m.decided_on_time = v.decided_on_time, m.next_change_at = v.next_change_at
+        WHERE m.id IN (${rows.map(() => '?').join(',')})`,
+      [...values, ...rows.map((row) => row.id)],
+    );
   }
 
   /** Ids of milestones whose clock may have changed by `now` (indexed on next_change_at). */

@@ -7,26 +7,27 @@ import {
   type AlertSubjectType,
   businessDateOf,
   type Condition,
+  type IsoDate,
   MilestoneState,
   recipientsOf,
-  targetLevel,
+  type WorkingCalendar,
 } from '@luodi/domain';
 import {
   type AlertEntity,
   AlertRepository,
   DeliveryRepository,
   type DeliveryEntity,
+  type DepartmentEntity,
   DepartmentRepository,
   Transactions,
   isDuplicateKey,
-  isLockError,
   SettingsRepository,
 } from '@luodi/persistence';
-import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar.service';
 import { Clock } from '../clock';
 import { SERVER_CONFIG } from '../config.module';
 import { MilestoneClockService } from './milestone-clock.service';
+import { byNumericId, planChunk, planIsEmpty } from './plan-chunk';
 import {
   type CheckContext,
   checkSubjectSources,
@@ -44,9 +45,12 @@ export interface CheckResult {
 
 /**
  * The stall checks (domain §5): move milestone clocks forward, ask each registered subject source
- * (milestone, project, key work: see ./sources) for the conditions that hold, and bring the alerts in line — raise, escalate, resolve — each alert change together with its
- * outbox deliveries in one transaction. Repeat-safe and safe on any number of workers at once: the
- * unique key (subject, kind) and the row lock make a second run find nothing to do.
+ * (milestone, project, key work: see ./sources) for the conditions that hold, and bring the alerts in
+ * line — raise, escalate, resolve — set-based, in chunks of CHECKS_CHUNK_SIZE subjects: each chunk's
+ * alert changes, their events and their outbox rows in one transaction. Repeat-safe and safe on any
+ * number of workers at once: the unique key (subject, kind) and the row locks make a second run find
+ * nothing to do; a run that dies between chunks leaves whole chunks behind, and the next run (which
+ * compares everything again) does the rest.
  */
 @Injectable()
 export class ChecksService implements OnModuleInit {
@@ -98,18 +102,32 @@ export class ChecksService implements OnModuleInit {
     }
 
     const result: CheckResult = { raised: 0, escalated: 0, resolved: 0, deemedApproved };
-    const holding = new Set<string>();
-    for (const condition of conditions) {
-      holding.add(`${condition.subjectType}:${condition.subjectId}:${condition.kind}`);
-      const outcome = await this.apply(condition, calendar, today, now);
-      if (outcome === 'raised') result.raised += 1;
-      if (outcome === 'escalated') result.escalated += 1;
-    }
-    // Alerts whose condition has cleared resolve themselves.
+    // Chunk by subject (all kinds of a subject in one chunk), in subject id order, the same order in
+    // every process, so that concurrent runs lock in the same order.
+    let written = 0;
     for (const [subjectType, ids] of evaluated) {
-      for (const alert of await this.alerts.unresolvedOf(subjectType, [...ids])) {
-        if (holding.has(`${alert.subjectType}:${alert.subjectId}:${alert.kind}`)) continue;
-        if (await this.resolve(alert.id, now)) result.resolved += 1;
+      const bySubject = new Map<string, Condition[]>();
+      for (const id of ids) bySubject.set(id, []);
+      for (const condition of conditions) {
+        if (condition.subjectType !== subjectType) continue;
+        const list = bySubject.get(condition.subjectId);
+        if (list) list.push(condition);
+        else bySubject.set(condition.subjectId, [condition]);
+      }
+      const subjects = [...bySubject.keys()].sort(byNumericId);
+      for (let start = 0; start < subjects.length; start += this.config.CHECKS_CHUNK_SIZE) {
+        const chunk = subjects.slice(start, start + this.config.CHECKS_CHUNK_SIZE);
+        const changed = await this.applyChunk(subjectType, chunk, bySubject, calendar, today, now);
+        result.raised += changed.raised;
+        result.escalated += changed.escalated;
+        result.resolved += changed.resolved;
+        if (changed.raised + changed.escalated + changed.resolved > 0) {
+          written += 1;
+          if (written === this.config.LUODI_TEST_CHECKS_KILL_AFTER_CHUNK) {
+            // Tests only (refused outside NODE_ENV=test): die between two committed chunks.
+            process.kill(process.pid, 'SIGKILL');
+          }
+        }
       }
     }
     if (result.raised || result.escalated || result.resolved || result.deemedApproved) {
@@ -136,132 +154,112 @@ export class ChecksService implements OnModuleInit {
     if (problems.length > 0) throw new Error(`alert source check failed: ${problems.join('; ')}`);
   }
 
-  /** Raise, escalate or leave one alert, with its deliveries, in one transaction under its row lock. */
-  private async apply(
-    condition: Condition,
-    calendar: Awaited<ReturnType<CalendarService['calendar']>>,
-    today: string,
+  /**
+   * Bring the alerts of one chunk of subjects in line with their conditions: a first look without
+   * locks (a chunk with nothing to change costs one read), then, if anything changes, one transaction
+   * under the alerts' row locks: the new alerts in one multi-row INSERT, the changed ones in one
+   * multi-row upsert on (subject, kind), the resolved ones in one UPDATE, then the events and the
+   * outbox rows of exactly the alerts that changed. Run again after a deadlock, a lock wait timeout or
+   * a (subject, kind) inserted meanwhile by a concurrent check (which the next look then finds).
+   */
+  private async applyChunk(
+    subjectType: AlertSubjectType,
+    subjectIds: readonly string[],
+    conditions: ReadonlyMap<string, readonly Condition[]>,
+    calendar: WorkingCalendar,
+    today: IsoDate,
     now: Date,
-  ): Promise<'raised' | 'escalated' | 'none'> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.transactions.runOnce(async (manager) => {
-          const existing = await this.alerts.lockBySubject(
-            condition.subjectType,
-            condition.subjectId,
-            condition.kind,
-            manager,
-          );
-          const level = targetLevel(
-            condition,
-            existing
-              ? {
-                  level: existing.level as AlertLevel,
-                  acknowledgedLevel: (existing.acknowledgedLevel as AlertLevel | null) ?? null,
-                  levelSinceDay: businessDateOf(existing.levelSince),
-                  resolved: existing.status === 'resolved',
-                }
-              : null,
-            calendar,
-            today,
-          );
-          const detail = JSON.stringify(condition.detail);
-          if (!existing) {
-            const created = await this.alerts.insert(
-              {
-                kind: condition.kind,
-                subjectType: condition.subjectType,
-                subjectId: condition.subjectId,
-                projectId: condition.projectId,
-                departmentId: condition.departmentId,
-                level,
-                status: 'open',
-                detail,
-                raisedAt: now,
-                levelSince: now,
-              },
-              manager,
-            );
-            await this.alerts.addEvent({ alertId: created.id, type: 'raised', level, at: now }, manager);
-            await this.queueDeliveries(created.id, 0, level, condition.departmentId, now, manager);
-            return 'raised';
-          }
-          if (existing.status === 'resolved') {
-            await this.alerts.update(
-              existing.id,
-              {
-                level,
-                round: existing.round + 1,
-                status: 'open',
-                acknowledgedLevel: null,
-                acknowledgedAt: null,
-                acknowledgedBy: null,
-                ackNote: null,
-                detail,
-                levelSince: now,
-                resolvedAt: null,
-              },
-              manager,
-            );
-            await this.alerts.addEvent({ alertId: existing.id, type: 'reopened', level, at: now }, manager);
-            await this.queueDeliveries(
-              existing.id,
-              existing.round + 1,
-              level,
-              condition.departmentId,
+  ): Promise<ChunkOutcome> {
+    const planOf = (existing: readonly AlertEntity[]) =>
+      planChunk(subjectIds, conditions, existing, calendar, today, now);
+    if (planIsEmpty(planOf(await this.alerts.ofSubjects(subjectType, subjectIds)))) return NOTHING;
+    return this.transactions.run(
+      async (manager) => {
+        const plan = planOf(await this.alerts.lockBySubjects(subjectType, subjectIds, manager));
+        if (planIsEmpty(plan)) return NOTHING;
+        await this.alerts.insertMany(
+          plan.raised.map((change) => change.row),
+          manager,
+        );
+        await this.alerts.upsertMany(
+          [...plan.reopened, ...plan.escalated, ...plan.detailOnly].map((change) => change.row),
+          manager,
+        );
+        await this.alerts.resolveMany(
+          plan.resolved.map((alert) => alert.id),
+          now,
+          manager,
+        );
+        // The ids of the new alerts (inserted in this transaction, still locked by it).
+        const newIds = new Map<string, string>();
+        if (plan.raised.length > 0) {
+          const raisedSubjects = [...new Set(plan.raised.map((change) => change.row.subjectId!))];
+          for (const alert of await this.alerts.lockBySubjects(subjectType, raisedSubjects, manager))
+            newIds.set(`${alert.subjectId}:${alert.kind}`, alert.id);
+        }
+        const notified = [
+          ...plan.raised.map((change) => ({
+            ...change,
+            id: newIds.get(`${change.row.subjectId}:${change.row.kind}`)!,
+            event: 'raised' as const,
+          })),
+          ...plan.reopened.map((change) => ({ ...change, id: change.row.id!, event: 'reopened' as const })),
+          ...plan.escalated.map((change) => ({ ...change, id: change.row.id!, event: 'level_up' as const })),
+        ];
+        await this.alerts.addEvents(
+          [
+            ...notified.map((change) => ({
+              alertId: change.id,
+              type: change.event,
+              level: change.row.level!,
+              at: now,
+            })),
+            ...plan.resolved.map((alert) => ({
+              alertId: alert.id,
+              type: 'resolved' as const,
+              level: alert.level,
+              at: now,
+            })),
+          ],
+          manager,
+        );
+        // A district-wide alert (a calendar year) has no department: admins hear of it.
+        const departments = await this.departments.byIds(
+          notified.flatMap((change) => (change.departmentId === null ? [] : [change.departmentId])),
+          manager,
+        );
+        await this.deliveries.addMany(
+          notified.flatMap((change) =>
+            this.deliveryRows(
+              change.id,
+              change.row.round!,
+              change.row.level! as AlertLevel,
+              change.departmentId,
+              change.departmentId === null ? null : (departments.get(change.departmentId) ?? null),
               now,
-              manager,
-            );
-            return 'raised';
-          }
-          if (level > existing.level) {
-            await this.alerts.update(
-              existing.id,
-              { level, status: 'open', detail, levelSince: now },
-              manager,
-            );
-            await this.alerts.addEvent({ alertId: existing.id, type: 'level_up', level, at: now }, manager);
-            await this.queueDeliveries(
-              existing.id,
-              existing.round,
-              level,
-              condition.departmentId,
-              now,
-              manager,
-            );
-            return 'escalated';
-          }
-          if (existing.detail !== detail) await this.alerts.update(existing.id, { detail }, manager);
-          return 'none';
-        });
-      } catch (error) {
-        // Two checks raised the same alert at once: the unique key let one in; look again.
-        if ((isDuplicateKey(error) || isLockError(error)) && attempt < 5) continue;
-        throw error;
-      }
-    }
-  }
-
-  private async resolve(id: string, now: Date): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
-      const alert = await this.alerts.lockById(id, manager);
-      if (!alert || alert.status === 'resolved') return false;
-      await this.alerts.update(id, { status: 'resolved', resolvedAt: now }, manager);
-      await this.alerts.addEvent({ alertId: id, type: 'resolved', level: alert.level, at: now }, manager);
-      return true;
-    });
+            ),
+          ),
+          manager,
+        );
+        return {
+          raised: plan.raised.length + plan.reopened.length,
+          escalated: plan.escalated.length,
+          resolved: plan.resolved.length,
+        };
+      },
+      { attempts: 6, retryIf: isDuplicateKey, isolation: 'READ COMMITTED' },
+    );
   }
 
   /** The outbox rows of a level: in-app always, e-mail and webhook where the department has them. */
-  private async queueDeliveries(
+  private deliveryRows(
     alertId: string,
     round: number,
     level: AlertLevel,
     departmentId: string | null,
+    department: DepartmentEntity | null,
     now: Date,
-    manager: EntityManager,
-  ): Promise<void> {
-    const department = departmentId === null ? null : await this.departments.findById(departmentId, manager);
+  ): Array<Partial<DeliveryEntity>> {
     const rows: Array<Partial<DeliveryEntity>> = [];
     for (const recipient of recipientsOf(level, departmentId)) {
       const row = {
@@ -282,7 +280,7 @@ export class ChecksService implements OnModuleInit {
           rows.push({ ...row, id: randomUUID(), channel: 'webhook', target: department.webhookUrl });
       }
     }
-    await this.deliveries.addMany(rows, manager);
+    return rows;
   }
 
   /** For answers: an alert as a plain object (used by the live stream and webhooks). */
@@ -297,3 +295,11 @@ export class ChecksService implements OnModuleInit {
     };
   }
 }
+
+interface ChunkOutcome {
+  raised: number;
+  escalated: number;
+  resolved: number;
+}
+
+const NOTHING: ChunkOutcome = { raised: 0, escalated: 0, resolved: 0 };

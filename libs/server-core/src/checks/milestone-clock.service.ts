@@ -134,14 +134,18 @@ export class MilestoneClockService {
     ]);
     const items = await this.items.byCodes(rows.map((row) => row.itemCode));
     const changes: ClockChange[] = [];
+    const stale: Array<{
+      row: MilestoneRow;
+      before: MilestoneDerived;
+      after: MilestoneDerived;
+      events: readonly MilestoneEventEntity[];
+      context: ClockContext;
+    }> = [];
     for (const row of rows) {
       const item = items.get(row.itemCode);
       if (!item) continue;
-      const clock = computeClock(
-        toDomainEvents(events.get(row.id) ?? []),
-        clockContext(item, settings, calendar, row.contractAmount),
-        now,
-      );
+      const context = clockContext(item, settings, calendar, row.contractAmount);
+      const clock = computeClock(toDomainEvents(events.get(row.id) ?? []), context, now);
       const after = derivedOf(clock);
       const before: MilestoneDerived = {
         state: row.state,
@@ -163,22 +167,40 @@ export class MilestoneClockService {
         continue;
       }
       if (sameDerived(before, after)) continue;
-      // Write under the row lock with the events as they are then: an event recorded meanwhile
-      // (which holds the same lock) is never overwritten by a clock computed without it.
-      const written = await this.transactions.run(async (transactional) => {
-        if (!(await this.milestones.lockById(row.id, transactional))) return null;
-        const current = await this.milestones.events(row.id, transactional);
-        const fresh = derivedOf(
-          computeClock(
-            toDomainEvents(current),
-            clockContext(item, settings, calendar, row.contractAmount),
-            now,
+      stale.push({ row, before, after, events: rowEvents, context });
+    }
+    // Write the changed clocks in one transaction under their row locks, with the events as they are
+    // then: an event recorded meanwhile (which holds the same lock) is never overwritten by a clock
+    // computed without it.
+    if (stale.length > 0) {
+      const written = await this.transactions.run(async (manager) => {
+        const locked = new Set(
+          await this.milestones.lockByIds(
+            stale.map((entry) => entry.row.id),
+            manager,
           ),
         );
-        await this.milestones.writeDerived(row.id, fresh, transactional);
+        const current = await this.milestones.eventsOf([...locked], manager);
+        // Recomputed only where an event was recorded since the first read.
+        const fresh = stale
+          .filter((entry) => locked.has(entry.row.id))
+          .map((entry) => {
+            const events = current.get(entry.row.id) ?? [];
+            return {
+              entry,
+              derived: sameEvents(entry.events, events)
+                ? entry.after
+                : derivedOf(computeClock(toDomainEvents(events), entry.context, now)),
+            };
+          });
+        await this.milestones.writeDerivedMany(
+          fresh.map(({ entry, derived }) => ({ id: entry.row.id, derived })),
+          manager,
+        );
         return fresh;
       });
-      if (written) changes.push({ milestone: row, before, after: written });
+      for (const { entry, derived } of written)
+        changes.push({ milestone: entry.row, before: entry.before, after: derived });
     }
     return changes;
   }
@@ -259,6 +281,10 @@ function deemedWhileWatched(derived: MilestoneDerived, events: readonly Mileston
   if (events.some((event) => event.type === 'deemed_approve')) return false;
   const lastRecorded = Math.max(0, ...events.map((event) => event.recordedAt.getTime()));
   return derived.decidedAt !== null && derived.decidedAt.getTime() > lastRecorded;
+}
+
+function sameEvents(a: readonly MilestoneEventEntity[], b: readonly MilestoneEventEntity[]): boolean {
+  return a.length === b.length && a.every((event, index) => String(event.id) === String(b[index]!.id));
 }
 
 function sameDerived(a: MilestoneDerived, b: MilestoneDerived): boolean {

@@ -169,9 +169,14 @@ export async function addFunds(
   stack: TestStack,
   token: string,
   id: string,
-  body: { amount: string; at: string },
+  body: { amount: string; at: string; confirmOverContract?: boolean },
 ): Promise<any> {
-  const answer = await stack.call('POST', `/api/projects/${id}/funds`, { token, body });
+  // Tests of other rules record funds above the contract amount as a confirmed entry (the confirmation
+  // itself is tested in projects/fund-corrections.spec.ts).
+  const answer = await stack.call('POST', `/api/projects/${id}/funds`, {
+    token,
+    body: { confirmOverContract: true, ...body },
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return answer.body;
 }
@@ -213,13 +218,14 @@ export async function download(
   return { status: response.status, headers: response.headers, workbook, text: '' };
 }
 
-/** POST an .xlsx as multipart field `file`. */
+/** POST an .xlsx as multipart field `file` (error messages in `language`, English by default). */
 export async function uploadXlsx(
   stack: TestStack,
   token: string,
   path: string,
   file: Buffer,
   fileName = 'projects.xlsx',
+  language = 'en',
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
   form.append(
@@ -231,7 +237,7 @@ export async function uploadXlsx(
   );
   const response = await fetch(`${stack.api.baseUrl}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'accept-language': language },
     body: form,
   });
   const text = await response.text();

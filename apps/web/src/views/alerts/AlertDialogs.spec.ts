@@ -52,7 +52,15 @@ describe('AlertAckDialog', () => {
   it('shows the server’s 409 and stays open', async () => {
     const wrapper = await open(AlertAckDialog, alertRow());
     await wrapper.get('textarea[data-testid="ack-note"]').setValue('已知悉');
-    api.acknowledge.mockRejectedValue(new ApiError(409, 'Conflict', 'already acknowledged at level 2'));
+    api.acknowledge.mockRejectedValue(
+      new ApiError(409, 'Conflict', 'already acknowledged at level 2', {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'alert_already_acknowledged',
+        params: {},
+        message: 'already acknowledged at level 2',
+      }),
+    );
     await wrapper.get('[data-testid="ack-submit"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="ack-error"]').text()).toContain('already acknowledged at level 2');

@@ -1,6 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { computed, shallowRef } from 'vue';
 import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import type { EventSourceLike } from '../../live/event-stream';
@@ -18,16 +17,12 @@ vi.mock('../../api/alerts', async (importOriginal) => {
     checksApi: { run: api.run },
   };
 });
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
-});
-vi.mock('../../auth/auth-store', () => ({
-  useAuth: () => {
-    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
-    return { role: computed(() => user.value.role as Role), user };
-  },
-}));
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
+);
+vi.mock('../../auth/auth-store', async () =>
+  (await import('../../testing/fake-auth')).fakeAuthStore(session),
+);
 vi.mock('../../live/event-stream', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../live/event-stream')>();
   const stream = actual.createEventStream({
@@ -75,7 +70,12 @@ describe('AlertInboxView', () => {
           id: '1',
           level: 3,
           kind: 'milestone_overdue',
-          detail: { deadline: '2026-03-09', remainingWorkingDays: -4 },
+          detail: { deadline: '2026-03-09' },
+          // The alert names its approval item and how late it is now (the API's fields).
+          itemCode: 'LAND_PRE',
+          itemName: '用地预审与选址意见书',
+          deadline: '2026-03-09',
+          remainingWorkingDays: -4,
         }),
         alertRow({ id: '2', level: 2, kind: 'deemed_approval' }),
         alertRow({ id: '3', level: 1, kind: 'milestone_due', detail: { deadline: '2026-03-20' } }),
@@ -131,7 +131,7 @@ describe('AlertInboxView', () => {
       '月报未报送',
     ]);
     const details = wrapper.findAll('[data-testid="alert-detail-text"]').map((node) => node.text());
-    expect(details[0]).toBe('办结期限 2026-03-09；逾期 4 个工作日');
+    expect(details[0]).toBe('事项：用地预审与选址意见书；办结期限 2026-03-09；逾期 4 个工作日');
     expect(details[3]).toBe('—');
     expect(details[5]).toBe('落后序时进度 32.5 个百分点');
     expect(details[6]).toBe('未报送：2026-02、2026-03');

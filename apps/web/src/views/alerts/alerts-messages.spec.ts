@@ -3,16 +3,11 @@ import { ALERT_KINDS, ANSWER_CATEGORIES } from '../../api/alerts';
 import { createAppI18n } from '../../i18n';
 import alertsEn from '../../i18n/alerts.en';
 import alertsZhCN from '../../i18n/alerts.zh-CN';
-
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
-}
+import { expectSameKeys } from '../../testing/messages';
 
 describe('alerts messages', () => {
   it('have the same keys in zh-CN and en, under one top-level key', () => {
-    expect(Object.keys(alertsZhCN)).toEqual(['alerts']);
-    expect(keysOf(alertsEn).sort()).toEqual(keysOf(alertsZhCN).sort());
+    expectSameKeys('alerts', alertsZhCN, alertsEn);
   });
 
   it('name kinds, levels and categories as the district says them', () => {

@@ -1,7 +1,6 @@
 import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { computed, shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Role } from '../../auth/types';
 import { createApprovalsI18n } from './i18n-testing';
@@ -11,6 +10,8 @@ const api = vi.hoisted(() => ({
   list: vi.fn(),
   forProject: vi.fn(),
   create: vi.fn(),
+  remove: vi.fn(),
+  confirm: vi.fn(),
   catalog: vi.fn(),
   departments: vi.fn(),
 }));
@@ -25,20 +26,22 @@ vi.mock('../../api/approvals', async (importOriginal) => {
       list: api.list,
       forProject: api.forProject,
       create: api.create,
+      remove: api.remove,
     },
     approvalItemsApi: { ...actual.approvalItemsApi, list: api.catalog },
   };
 });
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
+);
+vi.mock('../../auth/auth-store', async () =>
+  (await import('../../testing/fake-auth')).fakeAuthStore(session),
+);
+
+vi.mock('element-plus', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('element-plus')>();
+  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
 });
-vi.mock('../../auth/auth-store', () => ({
-  useAuth: () => {
-    const user = shallowRef({ role: session.role, departmentId: session.departmentId });
-    return { role: computed(() => user.value.role as Role), user };
-  },
-}));
 
 const { default: ApprovalInboxView } = await import('./ApprovalInboxView.vue');
 const { default: ApprovalTrack } = await import('./ApprovalTrack.vue');
@@ -189,6 +192,41 @@ describe('ApprovalTrack', () => {
     await wrapper.get('[data-testid="track-add-item"]').trigger('click');
     await flushPromises();
     expect(api.create).toHaveBeenCalledWith('5', { itemCode: 'LAND_PRE' });
+    expect(api.forProject).toHaveBeenCalledTimes(2);
+    wrapper.unmount();
+  });
+
+  it('removes a milestone added by mistake (nothing recorded yet) only after asking, naming the item', async () => {
+    prepare('bureau');
+    api.forProject.mockResolvedValue({
+      items: [
+        milestoneRow({ id: '9', itemCode: 'LAND_PLAN' }),
+        milestoneRow({
+          id: '8',
+          itemCode: 'FILING',
+          itemName: '企业投资项目备案',
+          state: 'planned',
+          submittedAt: null,
+        }),
+      ],
+      total: 2,
+    });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    await flushPromises();
+    const buttons = wrapper.get('.el-table__body').findAll('[data-testid="track-remove"]');
+    expect(buttons.map((button) => button.attributes('data-milestone-id'))).toEqual(['8']);
+
+    api.confirm.mockRejectedValueOnce('cancel');
+    await buttons[0]!.trigger('click');
+    await flushPromises();
+    expect(api.confirm.mock.calls[0]![0]).toContain('企业投资项目备案');
+    expect(api.remove).not.toHaveBeenCalled();
+
+    api.confirm.mockResolvedValueOnce('confirm');
+    api.remove.mockResolvedValueOnce(undefined);
+    await buttons[0]!.trigger('click');
+    await flushPromises();
+    expect(api.remove).toHaveBeenCalledWith('8');
     expect(api.forProject).toHaveBeenCalledTimes(2);
     wrapper.unmount();
   });

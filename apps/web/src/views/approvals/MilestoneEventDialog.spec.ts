@@ -68,7 +68,18 @@ describe('MilestoneEventDialog', () => {
     await nextTick();
     await wrapper.get('textarea[data-testid="event-reason"]').setValue('不符合规划条件');
     record.mockRejectedValue(
-      new ApiError(409, 'Conflict', 'not allowed in state "suspended": resume the milestone before deciding'),
+      new ApiError(
+        409,
+        'Conflict',
+        'not allowed in state "suspended": resume the milestone before deciding',
+        {
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'milestone_event_not_allowed',
+          params: {},
+          message: 'not allowed in state "suspended": resume the milestone before deciding',
+        },
+      ),
     );
     await wrapper.get('[data-testid="event-submit"]').trigger('click');
     await flushPromises();

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MILESTONE_EVENT_TYPES, MILESTONE_STATES } from '../../api/approvals';
 import approvalsEn from '../../i18n/approvals.en';
 import approvalsZhCN from '../../i18n/approvals.zh-CN';
+import { expectSameKeys } from '../../testing/messages';
 import { createApprovalsI18n } from './i18n-testing';
-
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
-}
 
 describe('approvals messages', () => {
   it('have the same keys in zh-CN and en, under one top-level key', () => {
-    expect(Object.keys(approvalsZhCN)).toEqual(['approvals']);
-    expect(keysOf(approvalsEn).sort()).toEqual(keysOf(approvalsZhCN).sort());
-    for (const key of keysOf(approvalsZhCN)) expect(key).not.toBe('');
+    expectSameKeys('approvals', approvalsZhCN, approvalsEn);
   });
 
   it('name every state and event, in Chinese as the district says them', () => {

@@ -4,32 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../i18n';
 import cockpitEn from '../../i18n/cockpit.en';
 import cockpitZhCN from '../../i18n/cockpit.zh-CN';
+import { expectSameKeys } from '../../testing/messages';
+import { demoSummary } from '../screen/test-fixtures';
 import KpiCards from './KpiCards.vue';
 
 const summary: DashboardSummary = {
-  year: 2026,
+  ...demoSummary,
   asOf: '2026-11-25T10:00:00+08:00',
   asOfDate: '2026-11-25',
   negotiatingCount: 39,
-  signedCount: 8,
-  contractAmount: '320000.00',
-  registeredCount: 5,
-  landingRate: 0.625,
-  startedCount: 3,
-  startRate: 0.375,
   fundsArrived: '123456.78',
   fundsRate: 0.385802,
   keyWorks: {
-    count: 78,
-    plannedStartCount: 20,
-    startedCount: 9,
-    startRate: 0.45,
-    annualPlanInvestment: '1000000.00',
+    ...demoSummary.keyWorks,
     completedInvestment: '612345.00',
     investmentRate: 0.612345,
     scheduleRate: 10 / 12,
   },
-  approvals: { decidedCount: 40, onTimeCount: 33, onTimeRate: 0.825, overdueOpen: 4 },
+  approvals: { ...demoSummary.approvals, onTimeCount: 33, onTimeRate: 0.825 },
   alerts: { level1: 6, level2: 3, level3: 2, total: 11 },
 };
 const context = { year: 2026, asOfDate: '2026-11-25', source: '沪洽会' };
@@ -109,14 +101,8 @@ describe('KpiCards', () => {
   });
 });
 
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
-}
-
 describe('cockpit messages', () => {
   it('have the same keys in zh-CN and en, under one top-level key', () => {
-    expect(Object.keys(cockpitZhCN)).toEqual(['cockpit']);
-    expect(keysOf(cockpitEn).sort()).toEqual(keysOf(cockpitZhCN).sort());
+    expectSameKeys('cockpit', cockpitZhCN, cockpitEn);
   });
 });

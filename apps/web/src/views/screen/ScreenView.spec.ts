@@ -3,7 +3,6 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
-import type { EventSourceLike } from '../../live/event-stream';
 import { alertRow } from '../alerts/test-fixtures';
 import { demoSummary } from './test-fixtures';
 
@@ -40,21 +39,12 @@ vi.mock('../../api/alerts', async (importOriginal) => {
 vi.mock('vue-router', () => ({ useRoute: () => route }));
 vi.mock('../../live/event-stream', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../live/event-stream')>();
+  const { fakeEventSource } = await import('../../testing/fake-event-source');
   const stream = actual.createEventStream({
     create: () => {
-      const listeners = new Map<string, (event: MessageEvent) => void>();
-      const source: EventSourceLike = {
-        onopen: null,
-        onerror: null,
-        addEventListener: (type, listener) => listeners.set(type, listener),
-        close: () => undefined,
-      };
-      live.source = {
-        open: () => source.onopen?.(new Event('open')),
-        fail: () => source.onerror?.(new Event('error')),
-        emit: (type, data) => listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data) })),
-      };
-      return source;
+      const fake = fakeEventSource();
+      live.source = fake;
+      return fake.source;
     },
   });
   stream.start('token');

@@ -1,0 +1,606 @@
+import type { Label, Locale } from './value-lists';
+
+/**
+ * Every error code the API answers with, once. An error's `code` is stable (clients and tests key on
+ * it); its `message` is rendered from ERROR_MESSAGES in the request's language (Accept-Language,
+ * zh-CN by default). To add a code: append it here and give it both messages in ERROR_MESSAGES —
+ * a code without both does not compile, and error-catalog.spec.ts checks every message.
+ */
+export const ERROR_CODES = [
+  // ---- HTTP statuses (errors without a more precise code) ----
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'not_acceptable',
+  'request_timeout',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal_error',
+  'service_unavailable',
+  'service_down',
+  // ---- request shape and field rules (validation pipe, class-validator) ----
+  'invalid_field',
+  'field_not_allowed',
+  'field_required',
+  'field_not_empty',
+  'field_not_string',
+  'field_not_integer',
+  'field_not_number',
+  'field_not_boolean',
+  'field_not_array',
+  'field_not_one_of',
+  'field_too_short',
+  'field_too_long',
+  'field_length',
+  'field_too_small',
+  'field_too_large',
+  'field_bad_format',
+  'field_not_id',
+  'field_not_money',
+  'field_not_email',
+  'field_not_url',
+  'field_not_date',
+  'field_not_month',
+  'field_not_year',
+  'date_out_of_range',
+  'integer_out_of_range',
+  'body_not_object',
+  'json_too_deep',
+  'bad_json',
+  // ---- rules on values (domain) ----
+  'date_in_future',
+  'date_before',
+  'month_in_future',
+  'month_outside_year',
+  'date_outside_year',
+  'arrangement_source_both',
+  'arrangement_no_holiday',
+  'amount_not_positive',
+  'amount_total_too_large',
+  'funds_over_contract',
+  'unknown_reference',
+  'not_on_managed_list',
+  'not_more_than',
+  'reason_required',
+  'department_required',
+  'days_not_whole',
+  'webhook_secret_format',
+  'webhook_needs_url',
+  'webhook_secret_not_taken',
+  // ---- sign-in, users ----
+  'wrong_credentials',
+  'sign_in_required',
+  'token_invalid',
+  'refresh_token_invalid',
+  'refresh_token_missing',
+  'user_gone',
+  'login_unavailable',
+  'login_throttled',
+  'username_taken',
+  'username_empty',
+  'username_too_long',
+  'username_invisible_character',
+  'username_inner_whitespace',
+  'username_format',
+  'password_too_short',
+  'password_too_long',
+  'password_repetitive',
+  'password_sequence',
+  'password_common',
+  'password_contains_username',
+  'password_contains_app_name',
+  'route_closed',
+  'role_not_allowed',
+  'last_admin',
+  'leader_extensions_only',
+  // ---- state conflicts, duplicates ----
+  'state_conflict',
+  'already_exists',
+  'project_terminated',
+  'stage_order',
+  'stage_not_signed',
+  'fund_entry_is_reversal',
+  'fund_entry_already_reversed',
+  'milestone_has_events',
+  'alert_resolved',
+  'alert_already_acknowledged',
+  'alert_not_acknowledged',
+  'milestone_event_not_allowed',
+  'milestone_event_before_previous',
+  'milestone_duplicate',
+  'key_work_duplicate',
+  'key_work_report_duplicate',
+  'delivery_not_failed',
+  'live_streams_exhausted',
+  // ---- import ----
+  'import_unreadable',
+  'import_no_sheet',
+  'import_no_rows',
+  'import_missing_columns',
+  'import_rows_invalid',
+  'import_busy',
+  'import_upload_timeout',
+  'import_too_large',
+  'import_too_many_rows',
+  'import_not_multipart',
+  'import_file_missing',
+  // ---- database and driver ----
+  'duplicate_value',
+  'busy',
+  'database_busy',
+  'database_unavailable',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Parameters of a message: `{name}` in a message is replaced by `params.name`. */
+export type ErrorParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+const CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && CODE_SET.has(value);
+}
+
+/**
+ * The message of every code in both languages. `{field}` and `{other}` are read through FIELD_LABELS
+ * (「签约日期」 in Chinese, the API's field name in English), `{entity}` through ENTITY_LABELS; any
+ * other `{name}` is the parameter as given. English messages keep the API's `field: rule` form.
+ */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
+  bad_request: { 'zh-CN': '请求有误：{detail}', en: '{detail}' },
+  unauthorized: { 'zh-CN': '请先登录', en: '{detail}' },
+  forbidden: { 'zh-CN': '没有权限执行此操作', en: '{detail}' },
+  not_found: { 'zh-CN': '{entity} {id} 不存在或无权查看', en: '{entity} {id} not found' },
+  route_not_found: { 'zh-CN': '没有这个接口：{method} {path}', en: 'Cannot {method} {path}' },
+  method_not_allowed: { 'zh-CN': '此接口不支持该请求方法', en: '{detail}' },
+  not_acceptable: { 'zh-CN': '无法以请求的格式作答', en: '{detail}' },
+  request_timeout: { 'zh-CN': '请求超时，请重试', en: '{detail}' },
+  conflict: { 'zh-CN': '与当前数据冲突，未作更改', en: '{detail}' },
+  payload_too_large: { 'zh-CN': '提交的内容过大', en: '{detail}' },
+  unsupported_media_type: { 'zh-CN': '不支持的内容类型', en: '{detail}' },
+  too_many_requests: { 'zh-CN': '请求过于频繁，请稍后重试', en: '{detail}' },
+  internal_error: {
+    'zh-CN': '系统内部错误，已记录，请稍后重试',
+    en: 'An unexpected error occurred; it has been logged.',
+  },
+  service_unavailable: { 'zh-CN': '服务暂时不可用，请稍后重试', en: '{detail}' },
+  service_down: { 'zh-CN': '部分服务不可用（见下方各项状态），请稍后重试', en: 'down: {down}' },
+
+  invalid_field: { 'zh-CN': '「{field}」不符合要求', en: '{field}: {rule}' },
+  field_not_allowed: { 'zh-CN': '不允许提交字段「{field}」', en: '{field}: is not an allowed field' },
+  field_required: { 'zh-CN': '「{field}」为必填项', en: '{field}: {rule}' },
+  field_not_empty: { 'zh-CN': '「{field}」不能为空', en: '{field}: {rule}' },
+  field_not_string: { 'zh-CN': '「{field}」须为文字', en: '{field}: {rule}' },
+  field_not_integer: { 'zh-CN': '「{field}」须为整数', en: '{field}: {rule}' },
+  field_not_number: { 'zh-CN': '「{field}」须为数字', en: '{field}: {rule}' },
+  field_not_boolean: { 'zh-CN': '「{field}」须为是或否（true/false）', en: '{field}: {rule}' },
+  field_not_array: { 'zh-CN': '「{field}」须为列表', en: '{field}: {rule}' },
+  field_not_one_of: { 'zh-CN': '「{field}」须为以下之一：{allowed}', en: '{field}: {rule}' },
+  field_too_short: { 'zh-CN': '「{field}」至少 {limit} 个字符', en: '{field}: {rule}' },
+  field_too_long: { 'zh-CN': '「{field}」不能超过 {limit} 个字符', en: '{field}: {rule}' },
+  field_length: { 'zh-CN': '「{field}」须为 {min}–{limit} 个字符', en: '{field}: {rule}' },
+  field_too_small: { 'zh-CN': '「{field}」不能小于 {limit}', en: '{field}: {rule}' },
+  field_too_large: { 'zh-CN': '「{field}」不能大于 {limit}', en: '{field}: {rule}' },
+  field_bad_format: { 'zh-CN': '「{field}」格式不正确', en: '{field}: {rule}' },
+  field_not_id: { 'zh-CN': '「{field}」须为编号（数字）', en: '{field}: {rule}' },
+  field_not_money: {
+    'zh-CN': '「{field}」须为不小于 0、最多两位小数的金额（万元），如 12500.50',
+    en: '{field}: {rule}',
+  },
+  field_not_email: { 'zh-CN': '「{field}」须为有效的电子邮件地址', en: '{field}: {rule}' },
+  field_not_url: { 'zh-CN': '「{field}」须为 http(s) 网址', en: '{field}: {rule}' },
+  field_not_date: { 'zh-CN': '「{field}」须为日期（年-月-日，如 2026-03-01）', en: '{field}: {rule}' },
+  field_not_month: { 'zh-CN': '「{field}」须为月份（年-月，如 2026-03）', en: '{field}: {rule}' },
+  field_not_year: { 'zh-CN': '「{field}」须为年份（如 2026）', en: '{field}: {rule}' },
+  date_out_of_range: {
+    'zh-CN': '「{field}」须在 1990-01-01 至 2100-12-31 之间',
+    en: '{field}: {rule}',
+  },
+  integer_out_of_range: { 'zh-CN': '「{field}」须为 {min} 至 {max} 的整数', en: '{field}: {rule}' },
+  body_not_object: { 'zh-CN': '请求内容须为 JSON 对象', en: 'body: must be a JSON object' },
+  json_too_deep: {
+    'zh-CN': '请求内容嵌套过深（最多 {limit} 层）',
+    en: 'body: JSON must nest at most {limit} levels deep (objects and arrays count)',
+  },
+  bad_json: { 'zh-CN': '请求内容不是有效的 JSON', en: '{detail}' },
+
+  date_in_future: {
+    'zh-CN': '「{field}」不能晚于今天（{today}）',
+    en: '{field}: must not be in the future (today is {today})',
+  },
+  date_before: {
+    'zh-CN': '「{field}」不能早于{other} {otherDate}',
+    en: '{field}: must not be before {other} ({otherDate})',
+  },
+  month_in_future: {
+    'zh-CN': '「{field}」不能晚于本月（{currentMonth}）',
+    en: '{field}: must not be after the current month ({currentMonth})',
+  },
+  month_outside_year: {
+    'zh-CN': '「{field}」须为 {year} 年内的月份（重点工程所属年度）',
+    en: "{field}: must be a month of {year} (the key work's year)",
+  },
+  date_outside_year: {
+    'zh-CN': '第 {row} 条的日期须为 {year} 年内的日期',
+    en: '{field}: must be a date of {year}',
+  },
+  arrangement_source_both: {
+    'zh-CN': '请提供通知文字或 .ics 文件之一（不能都提供，也不能都不提供）',
+    en: '{field}: give either the notice text or the .ics file, not both',
+  },
+  arrangement_no_holiday: {
+    'zh-CN': '「{field}」须至少包含一个节假日',
+    en: '{field}: must hold at least one holiday',
+  },
+  amount_not_positive: { 'zh-CN': '「{field}」须大于 0', en: '{field}: must be more than 0' },
+  amount_total_too_large: {
+    'zh-CN': '「{field}」累计到位资金将超过上限 {limit} 万元',
+    en: '{field}: the funds total would exceed {limit}',
+  },
+  funds_over_contract: {
+    'zh-CN': '累计到位资金将达 {total} 万元，超过合同投资额 {contractAmount} 万元，请确认后再登记',
+    en:
+      '{field}: the funds arrived would total {total}, more than the contract amount ' +
+      '{contractAmount}; send confirmOverContract: true to record it',
+  },
+  unknown_reference: {
+    'zh-CN': '「{field}」所指的{entity} {id} 不存在',
+    en: '{field}: no {entity} with id {id}',
+  },
+  not_on_managed_list: {
+    'zh-CN': '「{field}」须为维护的清单中的值（{allowed}）',
+    en: '{field}: must be on the managed {field} list ({allowed})',
+  },
+  not_more_than: { 'zh-CN': '「{field}」不能超过{other}', en: '{field}: must not exceed {other}' },
+  reason_required: { 'zh-CN': '「{field}」必须填写：{purpose}', en: '{field}: is required {purposeEn}' },
+  department_required: {
+    'zh-CN': '部门用户须指定「{field}」',
+    en: '{field}: is required for a department user',
+  },
+  days_not_whole: {
+    'zh-CN': '「{field}」须为不小于 1 的整数个工作日',
+    en: '{field}: must be a whole number of working days ≥ 1',
+  },
+  webhook_secret_format: {
+    'zh-CN': '「{field}」须为 1–200 个可见 ASCII 字符，不含空格',
+    en: '{field}: must be 1–200 visible ASCII characters without spaces',
+  },
+  webhook_needs_url: { 'zh-CN': '设置「{field}」前须先填写推送地址', en: '{field}: needs a webhookUrl' },
+  webhook_secret_not_taken: {
+    'zh-CN': '{kind}机器人不使用签名密钥',
+    en: '{field}: a {kind} robot takes no signing secret',
+  },
+
+  wrong_credentials: { 'zh-CN': '用户名或密码错误', en: 'wrong username or password' },
+  sign_in_required: {
+    'zh-CN': '请先登录',
+    en: 'sign in first (Authorization: Bearer <token>)',
+  },
+  token_invalid: {
+    'zh-CN': '登录已失效，请重新登录',
+    en: 'the token is invalid or expired, or the session has ended',
+  },
+  refresh_token_invalid: { 'zh-CN': '登录已失效，请重新登录', en: 'invalid refresh token' },
+  refresh_token_missing: { 'zh-CN': '登录已失效，请重新登录（缺少刷新令牌）', en: 'no refresh token' },
+  user_gone: { 'zh-CN': '该用户已不存在', en: 'the user no longer exists' },
+  login_unavailable: {
+    'zh-CN': '登录暂时不可用，请稍后重试',
+    en: 'sign-in is unavailable for a moment; try again shortly',
+  },
+  login_throttled: {
+    'zh-CN': '登录失败次数过多，请 {retryAfterSeconds} 秒后重试',
+    en: 'too many failed sign-ins; try again in {retryAfterSeconds} s',
+  },
+  username_taken: { 'zh-CN': '用户名「{username}」已被占用', en: 'username: "{username}" is taken' },
+  username_empty: { 'zh-CN': '用户名不能为空', en: 'username: must not be empty' },
+  username_too_long: {
+    'zh-CN': '用户名不能超过 {limit} 个字符',
+    en: 'username: must be at most {limit} characters',
+  },
+  username_invisible_character: {
+    'zh-CN': '用户名不能含不可见字符、控制字符或零宽字符（发现 {found}）',
+    en: 'username: must not contain invisible, control or zero-width characters (found {found})',
+  },
+  username_inner_whitespace: {
+    'zh-CN': '用户名中间不能有空格',
+    en: 'username: must not contain spaces or other whitespace',
+  },
+  username_format: {
+    'zh-CN': '用户名须为 3–64 位小写字母、数字或 . _ -',
+    en: 'username: must be 3–64 lower-case letters, digits, ".", "_" or "-"',
+  },
+  password_too_short: {
+    'zh-CN': '密码至少 {limit} 个字符',
+    en: 'password: must be at least {limit} characters',
+  },
+  password_too_long: {
+    'zh-CN': '密码不能超过 {limit} 个字符',
+    en: 'password: must be at most {limit} characters',
+  },
+  password_repetitive: {
+    'zh-CN': '密码须至少包含 4 个不同的字符',
+    en: 'password: must contain at least 4 different characters',
+  },
+  password_sequence: { 'zh-CN': '密码不能主要由连续字符（如 123456、qwerty）组成', en: 'password: {rule}' },
+  password_common: { 'zh-CN': '密码过于常见，请换一个', en: 'password: {rule}' },
+  password_contains_username: {
+    'zh-CN': '密码不能包含用户名',
+    en: 'password: must not contain the username',
+  },
+  password_contains_app_name: { 'zh-CN': '密码不能包含系统名称', en: 'password: {rule}' },
+  route_closed: { 'zh-CN': '此接口不对任何角色开放', en: 'this route is not open to anyone' },
+  role_not_allowed: { 'zh-CN': '当前角色（{role}）无权执行此操作', en: 'role "{role}" may not {route}' },
+  last_admin: {
+    'zh-CN': '这是最后一个启用的管理员，不能停用或改变其角色',
+    en: '{detail}',
+  },
+  leader_extensions_only: {
+    'zh-CN': '区领导只能审批延期',
+    en: 'role "leader" may record only extensions (not "{type}")',
+  },
+
+  state_conflict: {
+    'zh-CN': '当前状态（{state}）下不允许此操作',
+    en: 'not allowed in state "{state}": {rule}',
+  },
+  already_exists: {
+    'zh-CN': '「{field}」为「{value}」的{entity}已存在',
+    en: '{field}: {entity} "{value}" already exists',
+  },
+  project_terminated: {
+    'zh-CN': '项目已终止，不能再变更阶段',
+    en: 'not allowed in state "terminated": a terminated project takes no more stage changes',
+  },
+  stage_order: {
+    'zh-CN': '项目当前处于「{state}」阶段，不能变更为「{target}」',
+    en: 'not allowed in state "{state}": {rule}',
+  },
+  stage_not_signed: {
+    'zh-CN': '只有已签约的项目才能登记到位资金（当前阶段：{state}）',
+    en: 'not allowed in state "{state}": funds can be recorded only on a signed project',
+  },
+  fund_entry_is_reversal: {
+    'zh-CN': '该笔资金记录（{fundId}）是冲销记录，不能再冲销或更正',
+    en: '{field}: entry {fundId} is a reversal and cannot be reversed',
+  },
+  fund_entry_already_reversed: {
+    'zh-CN': '该笔资金记录（{fundId}）已被冲销或更正',
+    en: '{field}: entry {fundId} is already reversed or corrected',
+  },
+  milestone_has_events: {
+    'zh-CN': '该审批事项已有 {events} 条办理记录，不能删除（办理记录须保留）',
+    en: '{field}: milestone {id} has {events} event(s) and cannot be removed',
+  },
+  alert_resolved: {
+    'zh-CN': '该预警已解除，无需再处理',
+    en: 'not allowed in state "resolved": {rule}',
+  },
+  alert_already_acknowledged: {
+    'zh-CN': '该预警（{level} 级）已签收',
+    en: 'not allowed in state "acknowledged": level {level} is already acknowledged',
+  },
+  alert_not_acknowledged: {
+    'zh-CN': '请先签收预警再反馈',
+    en: 'not allowed in state "{state}": acknowledge the alert before answering it',
+  },
+  milestone_event_not_allowed: {
+    'zh-CN': '审批事项当前状态（{state}）下不能登记此事件',
+    en: 'not allowed in state "{state}": {rule}',
+  },
+  milestone_event_before_previous: {
+    'zh-CN': '「{field}」不能早于上一事件（{previous}）',
+    en: '{field}: must not be before the previous event ({previous})',
+  },
+  milestone_duplicate: { 'zh-CN': '该项目已有此审批事项', en: '{detail}' },
+  key_work_duplicate: { 'zh-CN': '该项目在 {year} 年已列为重点工程', en: '{detail}' },
+  key_work_report_duplicate: { 'zh-CN': '{month} 的月报已存在，请修改原月报', en: '{detail}' },
+  delivery_not_failed: {
+    'zh-CN': '只有发送失败的通知才能重发（当前：{state}）',
+    en: 'not allowed in state "{state}": {rule}',
+  },
+  live_streams_exhausted: {
+    'zh-CN': '同时打开的实时连接过多，请关闭其他页面或设备后重试',
+    en: '{detail}',
+  },
+
+  import_unreadable: {
+    'zh-CN': '文件不是可读取的 .xlsx 工作簿',
+    en: 'file: is not a readable .xlsx workbook',
+  },
+  import_no_sheet: { 'zh-CN': '工作簿中没有工作表', en: 'file: the workbook has no worksheet' },
+  import_no_rows: { 'zh-CN': '文件中没有项目数据行', en: 'file: no project rows found' },
+  import_missing_columns: { 'zh-CN': '缺少必需的列：{columns}', en: '{detail}' },
+  import_rows_invalid: {
+    'zh-CN': '有 {count} 处错误，未导入任何行，请按错误表修改后重新导入',
+    en: '{detail}',
+  },
+  import_busy: { 'zh-CN': '正在处理其他导入，请 {retryAfterSeconds} 秒后重试', en: '{detail}' },
+  import_upload_timeout: { 'zh-CN': '文件在 {limitSeconds} 秒内未上传完成，请重试', en: '{detail}' },
+  import_too_large: { 'zh-CN': '文件解压后超过上限（每次导入最多 {limitBytes} 字节）', en: '{detail}' },
+  import_too_many_rows: { 'zh-CN': '一次最多导入 {limitRows} 行', en: '{detail}' },
+  import_not_multipart: {
+    'zh-CN': '请以 multipart/form-data 上传文件',
+    en: 'file: send multipart/form-data with a file field',
+  },
+  import_file_missing: { 'zh-CN': '请选择要导入的文件', en: 'file: is required (multipart field "file")' },
+
+  duplicate_value: {
+    'zh-CN': '已有相同的记录（唯一值重复），未作更改',
+    en: 'conflict: a record with the same unique value already exists',
+  },
+  busy: {
+    'zh-CN': '数据正被其他请求修改，请稍后重试',
+    en: 'busy: the record is being changed by another request; nothing was changed, try again',
+  },
+  database_busy: {
+    'zh-CN': '数据库繁忙，请稍后重试',
+    en: 'database busy: no connection came free in time',
+  },
+  database_unavailable: {
+    'zh-CN': '数据库暂时不可用，请稍后重试',
+    en: 'the database is unavailable; retry shortly',
+  },
+};
+
+/**
+ * Chinese names of request fields, read by `{field}` and `{other}` (in English the API's field name
+ * is the name). A field without an entry shows its API name; add one when you add a field.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  amount: '金额',
+  annualPlanInvestment: '年度计划投资',
+  asOf: '截至日期',
+  at: '日期',
+  body: '请求内容',
+  by: '分组方式',
+  category: '类别',
+  code: '编号',
+  completedInvestment: '完成投资',
+  confirmOverContract: '确认超出合同投资额',
+  contractAmount: '合同投资额',
+  date: '日期',
+  days: '天数',
+  departmentId: '部门',
+  description: '说明',
+  displayName: '姓名',
+  email: '电子邮件',
+  enabled: '启用',
+  entries: '日期条目',
+  file: '文件',
+  fundId: '资金记录',
+  id: '编号',
+  industry: '行业',
+  investor: '投资方',
+  investorOrigin: '投资方来源',
+  itemCode: '审批事项',
+  kind: '类型',
+  leadDepartmentId: '牵头部门',
+  leadOfficial: '联系区领导',
+  level: '级别',
+  location: '落地位置',
+  materials: '材料',
+  month: '月份',
+  name: '名称',
+  note: '备注',
+  page: '页码',
+  pageSize: '每页条数',
+  password: '密码',
+  plannedStartDate: '计划开工日期',
+  plannedStartMonth: '计划开工月份',
+  progress: '进展',
+  projectId: '项目',
+  promisedDays: '承诺时限',
+  q: '搜索词',
+  operatingAt: '投产日期',
+  reason: '原因',
+  registeredAt: '注册落地日期',
+  role: '角色',
+  signedAt: '签约日期',
+  signedFrom: '签约日期起',
+  signedTo: '签约日期止',
+  source: '签约活动',
+  stage: '阶段',
+  startedAt: '开工日期',
+  startedFrom: '开工日期起',
+  startedTo: '开工日期止',
+  statutoryDays: '法定时限',
+  talksStartedAt: '洽谈开始日期',
+  terminatedAt: '终止日期',
+  text: '通知文字',
+  talksYear: '洽谈年度',
+  type: '类型',
+  username: '用户名',
+  webhookKind: '机器人类型',
+  webhookSecret: '签名密钥',
+  webhookUrl: '推送地址',
+  year: '年度',
+};
+
+/** Chinese names of the things `not_found`, `unknown_reference` and `already_exists` speak of. */
+export const ENTITY_LABELS: Readonly<Record<string, string>> = {
+  alert: '预警',
+  'approval item': '审批事项',
+  'calendar override': '日历调整',
+  delivery: '通知',
+  fund: '资金记录',
+  industry: '产业类别',
+  location: '乡镇/园区',
+  source: '签约活动',
+  department: '部门',
+  'key work': '重点工程',
+  'list item': '清单项',
+  milestone: '审批事项',
+  project: '项目',
+  report: '月报',
+  user: '用户',
+};
+
+function labelOf(labels: Readonly<Record<string, string>>, key: string, locale: Locale): string {
+  return locale === 'en' ? key : (labels[key] ?? key);
+}
+
+/** The message of `code` in `locale`, its `{name}` placeholders filled from `params`. */
+export function renderErrorMessage(
+  code: ErrorCode,
+  params: ErrorParams = {},
+  locale: Locale = 'zh-CN',
+): string {
+  const template = ERROR_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null) return name === 'detail' ? code.replace(/_/g, ' ') : '';
+    const text = String(value);
+    // `fieldLabel` names the field in words when its API name is generic (`at` of a stage change).
+    if (name === 'field') return labelOf(FIELD_LABELS, String(params['fieldLabel'] ?? text), locale);
+    if (name === 'other') return labelOf(FIELD_LABELS, text, locale);
+    if (name === 'entity') return labelOf(ENTITY_LABELS, text, locale);
+    return text;
+  });
+}
+
+/**
+ * The language to answer in for an `Accept-Language` header: the supported language with the highest
+ * q-value (`zh`, `zh-CN`, `zh-Hans…` → zh-CN; `en`, `en-US…` → en; `*` → the default), ties kept in the
+ * header's order, q=0 meaning "not this one". zh-CN when the header is absent or names neither.
+ */
+export function negotiateLocale(header: string | readonly string[] | null | undefined): Locale {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let best: { locale: Locale; q: number } | null = null;
+  const refused = new Set<Locale>();
+  for (const part of String(text).split(',')) {
+    const [rawTag, ...rawParams] = part.trim().split(';');
+    const tag = (rawTag ?? '').trim().toLowerCase();
+    if (!tag) continue;
+    let q = 1;
+    for (const param of rawParams) {
+      const [name, value] = param.split('=').map((piece) => piece.trim());
+      // A malformed weight (q=abc) makes the whole entry unusable, as RFC 9110 reads it.
+      if (name?.toLowerCase() === 'q')
+        q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value ?? '') ? Number(value) : NaN;
+    }
+    if (!Number.isFinite(q) || q < 0 || q > 1) continue;
+    const locale: Locale | null =
+      tag === 'zh' || tag.startsWith('zh-')
+        ? 'zh-CN'
+        : tag === 'en' || tag.startsWith('en-')
+          ? 'en'
+          : tag === '*'
+            ? 'zh-CN'
+            : null;
+    if (!locale) continue;
+    if (q === 0) {
+      refused.add(locale);
+      continue;
+    }
+    if (!best || q > best.q) best = { locale, q };
+  }
+  if (best && !refused.has(best.locale)) return best.locale;
+  if (refused.has('zh-CN') && !refused.has('en')) return 'en';
+  return 'zh-CN';
+}
