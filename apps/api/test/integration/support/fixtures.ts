@@ -206,8 +206,9 @@ export async function download(
   token: string,
   path: string,
 ): Promise<{ status: number; headers: Headers; workbook: ExcelJS.Workbook | null; text: string }> {
+  // Refusals are read in English (`field: rule`), as stack.call asks for them.
   const response = await fetch(`${stack.api.baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
   });
   const buffer = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) {
