@@ -23,11 +23,11 @@ describe('alert kinds and their subject sources', () => {
   });
 
   it('passes the boot check with one source per subject type', () => {
-    expect(checkSubjectSources(['milestone', 'project', 'key_work'])).toEqual([]);
+    expect(checkSubjectSources(['milestone', 'project', 'key_work', 'calendar_year'])).toEqual([]);
   });
 
   it('names a missing, a doubled and an unknown source', () => {
-    expect(checkSubjectSources(['milestone', 'milestone', 'key_work', 'forecast'])).toEqual([
+    expect(checkSubjectSources(['milestone', 'milestone', 'key_work', 'calendar_year', 'forecast'])).toEqual([
       'subject "milestone" has 2 sources',
       'subject "project" (not_registered, not_started) has no source',
       'source for subject "forecast" that no alert kind names',
@@ -36,7 +36,7 @@ describe('alert kinds and their subject sources', () => {
 
   it('asks for a source as soon as a kind names a new subject', () => {
     const withProblems = { ...ALERT_KIND_SOURCES, problem_open: ['problem'] };
-    expect(checkSubjectSources(['milestone', 'project', 'key_work'], withProblems)).toEqual([
+    expect(checkSubjectSources(['milestone', 'project', 'key_work', 'calendar_year'], withProblems)).toEqual([
       'subject "problem" (problem_open) has no source',
     ]);
   });
