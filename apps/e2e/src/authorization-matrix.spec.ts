@@ -86,6 +86,15 @@ describe('authorization matrix: every route × role × own/other department (run
     const signed = await project(me.departmentId);
     const signedAt = `${thisYear - 1}-02-01`;
     await write(`/api/projects/${signed.id}/stage`, { stage: 'signed', at: signedAt });
+    // Funds entries to reverse or correct, one per call of those rows.
+    const funds: string[] = [];
+    for (let index = 0; index < 16; index += 1) {
+      const funded = (await write(`/api/projects/${signed.id}/funds`, {
+        amount: '1.00',
+        at: signedAt,
+      })) as unknown as { funds: Array<{ id: string }> };
+      funds.push(funded.funds.at(-1)!.id);
+    }
     const fresh: string[] = [];
     for (let index = 0; index < 8; index += 1) fresh.push((await project(other.id)).id);
     const reportKeyWork = await keyWork(otherProject.id, thisYear - 1);
@@ -109,6 +118,11 @@ describe('authorization matrix: every route × role × own/other department (run
       otherKeyWorkId: otherKeyWork.id,
       signedProjectId: signed.id,
       signedAt,
+      freshFundId: () => {
+        const id = funds.shift();
+        if (!id) throw new Error('matrix: out of funds entries');
+        return id;
+      },
       freshProjectId: () => {
         const id = fresh.shift();
         if (!id) throw new Error('matrix: out of fresh projects');

@@ -29,13 +29,21 @@ export interface Alert {
   status: AlertStatus;
   subjectType: AlertSubjectType;
   subjectId: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  /** The approval item's name when the alert is about a milestone (e.g. 用地预审与选址意见书), else null. */
+  /** The project and department: null for a district-wide alert (calendar_unconfirmed, a year). */
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  /** The deadline in `detail` falls in a year without a holiday arrangement: it may move (待确认). */
+  deadlineProvisional: boolean;
+  /** A milestone's alert: the approval item (code and name, e.g. 用地预审与选址意见书); null otherwise. */
+  itemCode: string | null;
   itemName: string | null;
-  departmentId: string;
-  departmentName: string;
+  /** A milestone's alert: its deadline now (YYYY-MM-DD, after extensions); null otherwise. */
+  deadline: string | null;
+  /** Working days to that deadline, negative when overdue (逾期 3 个工作日 = -3); null when decided or none. */
+  remainingWorkingDays: number | null;
   acknowledgedLevel: AlertLevel | null;
   acknowledgedAt: string | null;
   ackNote: string | null;
@@ -92,5 +100,9 @@ export interface AlertChange {
   level: AlertLevel;
   status: AlertStatus;
   departmentId: string;
-  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved';
+  change: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved' | 'notified';
+  /** A `notified` message (in-app delivery): the project, the approval item and the whole text. */
+  projectName?: string;
+  itemName?: string | null;
+  text?: string;
 }

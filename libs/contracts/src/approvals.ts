@@ -1,4 +1,5 @@
 import type { DayKind, Light, MilestoneEventType, MilestoneState } from '@luodi/domain';
+import type { Page } from './pagination';
 
 /** One item of the approval catalog (事项清单, `GET/POST/PATCH /api/approval-items`). */
 export interface ApprovalItem {
@@ -23,6 +24,41 @@ export interface CalendarEntry {
   kind: DayKind;
   name: string | null;
   source: 'package' | 'admin';
+}
+
+/**
+ * `GET /api/calendar?year=`: the year's exceptions to Monday–Friday, and whether its holiday
+ * arrangement is known (in the calendar package or entered by an admin); when not, deadlines in it
+ * are provisional (待确认).
+ */
+export interface CalendarYear extends Page<CalendarEntry> {
+  year: number;
+  confirmed: boolean;
+}
+
+/** One day of an arrangement being entered, with what the calendar says of it now. */
+export interface CalendarArrangementEntry {
+  date: string;
+  kind: DayKind;
+  name: string | null;
+  /** The kind the calendar gives the date today (package or admin), null for a plain day. */
+  current: DayKind | null;
+}
+
+/** `POST /api/calendar/arrangement/preview`: the arrangement read from a notice or an .ics file. */
+export interface CalendarArrangementPreview {
+  year: number;
+  confirmed: boolean;
+  entries: CalendarArrangementEntry[];
+  /** Parts of the text that could not be read (the admin corrects them before saving). */
+  problems: string[];
+}
+
+/** `PUT /api/calendar/arrangement/:year`: days changed and open milestones recomputed. */
+export interface CalendarArrangementResult {
+  year: number;
+  saved: number;
+  recomputed: number;
 }
 
 /** `PUT /api/calendar/:date`: the override, and how many open milestones had their clock recomputed. */
@@ -56,6 +92,11 @@ export interface Milestone {
   acceptanceDeemed: boolean;
   /** Deadline date (YYYY-MM-DD; the end of that day in Asia/Shanghai). */
   deadline: string | null;
+  /**
+   * The deadline falls in a year without the State Council's holiday arrangement (not in the calendar
+   * package, no admin entry): counted over Monday–Friday, it may move once the year is entered (待确认).
+   */
+  deadlineProvisional: boolean;
   /** Negative when overdue; null when there is no clock (not accepted, or decided). */
   remainingWorkingDays: number | null;
   light: Light | null;

@@ -52,11 +52,21 @@ export interface StageEvent {
   recordedAt: string;
 }
 
+/**
+ * A funds entry. Entries are never edited: a reversal (冲销) has the negative amount and names the
+ * entry it cancels (`reversesId`); a correction's replacement names the entry it corrects
+ * (`correctsId`); both carry their reason. `reversedBy` is the reversal of this entry, if any.
+ */
 export interface FundEntry {
   id: string;
   amount: string;
   at: string;
   note: string | null;
+  reversesId: string | null;
+  correctsId: string | null;
+  reason: string | null;
+  reversedBy: string | null;
+  recordedAt: string;
 }
 
 /** A monthly report of a key work, as the project's detail shows it. */

@@ -57,8 +57,12 @@ export const ERROR_CODES = [
   'date_before',
   'month_in_future',
   'month_outside_year',
+  'date_outside_year',
+  'arrangement_source_both',
+  'arrangement_no_holiday',
   'amount_not_positive',
   'amount_total_too_large',
+  'funds_over_contract',
   'unknown_reference',
   'not_on_managed_list',
   'not_more_than',
@@ -100,6 +104,9 @@ export const ERROR_CODES = [
   'project_terminated',
   'stage_order',
   'stage_not_signed',
+  'fund_entry_is_reversal',
+  'fund_entry_already_reversed',
+  'milestone_has_events',
   'alert_resolved',
   'alert_already_acknowledged',
   'alert_not_acknowledged',
@@ -235,10 +242,28 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     'zh-CN': '「{field}」须为 {year} 年内的月份（重点工程所属年度）',
     en: "{field}: must be a month of {year} (the key work's year)",
   },
+  date_outside_year: {
+    'zh-CN': '第 {row} 条的日期须为 {year} 年内的日期',
+    en: '{field}: must be a date of {year}',
+  },
+  arrangement_source_both: {
+    'zh-CN': '请提供通知文字或 .ics 文件之一（不能都提供，也不能都不提供）',
+    en: '{field}: give either the notice text or the .ics file, not both',
+  },
+  arrangement_no_holiday: {
+    'zh-CN': '「{field}」须至少包含一个节假日',
+    en: '{field}: must hold at least one holiday',
+  },
   amount_not_positive: { 'zh-CN': '「{field}」须大于 0', en: '{field}: must be more than 0' },
   amount_total_too_large: {
     'zh-CN': '「{field}」累计到位资金将超过上限 {limit} 万元',
     en: '{field}: the funds total would exceed {limit}',
+  },
+  funds_over_contract: {
+    'zh-CN': '累计到位资金将达 {total} 万元，超过合同投资额 {contractAmount} 万元，请确认后再登记',
+    en:
+      '{field}: the funds arrived would total {total}, more than the contract amount ' +
+      '{contractAmount}; send confirmOverContract: true to record it',
   },
   unknown_reference: {
     'zh-CN': '「{field}」所指的{entity} {id} 不存在',
@@ -355,6 +380,18 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   stage_not_signed: {
     'zh-CN': '只有已签约的项目才能登记到位资金（当前阶段：{state}）',
     en: 'not allowed in state "{state}": funds can be recorded only on a signed project',
+  },
+  fund_entry_is_reversal: {
+    'zh-CN': '该笔资金记录（{fundId}）是冲销记录，不能再冲销或更正',
+    en: '{field}: entry {fundId} is a reversal and cannot be reversed',
+  },
+  fund_entry_already_reversed: {
+    'zh-CN': '该笔资金记录（{fundId}）已被冲销或更正',
+    en: '{field}: entry {fundId} is already reversed or corrected',
+  },
+  milestone_has_events: {
+    'zh-CN': '该审批事项已有 {events} 条办理记录，不能删除（办理记录须保留）',
+    en: '{field}: milestone {id} has {events} event(s) and cannot be removed',
   },
   alert_resolved: {
     'zh-CN': '该预警已解除，无需再处理',
@@ -508,6 +545,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '编号',
   coDepartmentIds: '配合单位',
   completedInvestment: '完成投资',
+  confirmOverContract: '确认超出合同投资额',
   contractAmount: '合同投资额',
   date: '日期',
   days: '天数',
@@ -519,7 +557,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   email: '电子邮件',
   enabled: '启用',
   expectedDate: '预计完成日期',
+  entries: '日期条目',
   file: '文件',
+  fundId: '资金记录',
+  id: '编号',
   industry: '行业',
   investor: '投资方',
   investorOrigin: '投资方来源',
@@ -588,6 +629,7 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   'approval item': '审批事项',
   'calendar override': '日历调整',
   delivery: '通知',
+  fund: '资金记录',
   industry: '产业类别',
   location: '乡镇/园区',
   source: '签约活动',

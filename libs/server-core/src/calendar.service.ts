@@ -41,7 +41,13 @@ const FRESH_MS = 1_000;
 @Injectable()
 export class CalendarService {
   private readonly fromPackage = packageCalendarEntries();
-  private cached?: { at: number; version: string; entries: CalendarEntry[]; calendar: WorkingCalendar };
+  private cached?: {
+    at: number;
+    version: string;
+    entries: CalendarEntry[];
+    calendar: WorkingCalendar;
+    confirmedYears: ReadonlySet<number>;
+  };
 
   constructor(private readonly overrides: CalendarRepository) {}
 
@@ -53,6 +59,14 @@ export class CalendarService {
   /** Inside a transaction, pass its manager (the check of the overrides' version runs through it). */
   async calendar(manager?: EntityManager): Promise<WorkingCalendar> {
     return (await this.load(manager)).calendar;
+  }
+
+  /**
+   * The years whose holiday arrangement is known: covered by the package, or with any admin entry.
+   * A deadline in another year is provisional (待确认).
+   */
+  async confirmedYears(manager?: EntityManager): Promise<ReadonlySet<number>> {
+    return (await this.load(manager)).confirmedYears;
   }
 
   invalidate(): void {
@@ -72,7 +86,14 @@ export class CalendarService {
       merged.set(override.date, { ...override, source: 'admin' });
     }
     const entries = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date));
-    this.cached = { at: Date.now(), version, entries, calendar: new WorkingCalendar(entries) };
+    const confirmedYears = new Set(entries.map((entry) => Number(entry.date.slice(0, 4))));
+    this.cached = {
+      at: Date.now(),
+      version,
+      entries,
+      calendar: new WorkingCalendar(entries),
+      confirmedYears,
+    };
     return this.cached;
   }
 }

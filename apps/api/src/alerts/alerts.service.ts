@@ -3,14 +3,18 @@ import type { ServerConfig } from '@luodi/config';
 import {
   type AccessScope,
   type AlertLevel,
+  alertRemainingWorkingDays,
+  businessDateOf,
   DomainError,
+  isProvisionalDeadline,
   NotFound,
   type Principal,
   StateConflict,
+  type WorkingCalendar,
 } from '@luodi/domain';
 import { liveChannel } from '@luodi/jobs';
 import { AlertRepository, type AlertRow, appendAudit, Transactions } from '@luodi/persistence';
-import { Clock, SERVER_CONFIG } from '@luodi/server-core';
+import { CalendarService, Clock, SERVER_CONFIG } from '@luodi/server-core';
 import type { Alert, AlertAnswer, AlertDetail, AlertEvent, AlertWithEvents } from '@luodi/contracts';
 import type { Redis } from 'ioredis';
 import { currentActor } from '../auth/request-context';
@@ -18,7 +22,20 @@ import type { Page } from '../common/pagination';
 import { API_REDIS } from '../redis/redis.module';
 import type { AckDto, AlertQueryDto, AnswerDto } from './alerts.dto';
 
-export function alertView(row: AlertRow): Alert {
+/**
+ * An alert as the API answers it, its lateness counted on `calendar` today. `confirmedYears` (the
+ * calendar's known years) marks a deadline as provisional (待确认) while its year has no holiday
+ * arrangement.
+ */
+export function alertView(
+  row: AlertRow,
+  calendar: WorkingCalendar,
+  today: string,
+  confirmedYears: ReadonlySet<number>,
+): Alert {
+  const detail = row.detail ? (JSON.parse(row.detail) as AlertDetail) : null;
+  const deadline =
+    row.milestoneDeadline ?? (typeof detail?.['deadline'] === 'string' ? detail['deadline'] : null);
   return {
     id: row.id,
     kind: row.kind,
@@ -30,9 +47,13 @@ export function alertView(row: AlertRow): Alert {
     projectId: row.projectId,
     projectCode: row.projectCode,
     projectName: row.projectName,
-    itemName: row.itemName,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
+    deadlineProvisional: row.status !== 'resolved' && isProvisionalDeadline(deadline, confirmedYears),
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    deadline: row.milestoneDeadline,
+    remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
     acknowledgedLevel: row.acknowledgedLevel as AlertLevel | null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     ackNote: row.ackNote,
@@ -45,7 +66,7 @@ export function alertView(row: AlertRow): Alert {
           answeredAt: row.answeredAt?.toISOString() ?? null,
         } as AlertAnswer)
       : null,
-    detail: row.detail ? (JSON.parse(row.detail) as AlertDetail) : null,
+    detail,
     raisedAt: row.raisedAt.toISOString(),
     levelSince: row.levelSince.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
@@ -60,7 +81,16 @@ export class AlertsService {
     @Inject(API_REDIS) private readonly redis: Redis,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
+
+  /** The view of rows, with their lateness counted on today's calendar. */
+  private async views(rows: AlertRow[]): Promise<Alert[]> {
+    const calendar = await this.calendars.calendar();
+    const confirmed = await this.calendars.confirmedYears();
+    const today = businessDateOf(this.clock.now());
+    return rows.map((row) => alertView(row, calendar, today, confirmed));
+  }
 
   async list(query: AlertQueryDto, scope: AccessScope): Promise<Page<Alert>> {
     const { items, total } = await this.alerts.list(
@@ -74,7 +104,7 @@ export class AlertsService {
       scope,
       { page: query.page, pageSize: query.pageSize },
     );
-    return { items: items.map(alertView), total };
+    return { items: await this.views(items), total };
   }
 
   async get(id: string, scope: AccessScope): Promise<AlertWithEvents> {
@@ -82,7 +112,7 @@ export class AlertsService {
     if (!row) throw new NotFound('alert', id);
     const events = await this.alerts.events(id);
     return {
-      ...alertView(row),
+      ...(await this.views([row]))[0]!,
       events: events.map((event): AlertEvent => ({
         type: event.type,
         level: event.level as AlertLevel | null,

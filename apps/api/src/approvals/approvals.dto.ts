@@ -14,7 +14,8 @@ import {
   Min,
 } from 'class-validator';
 import { SearchPageQueryDto } from '../common/pagination';
-import { InDateRange, IsId, IsOptionalNotNull } from '../common/validators';
+import { FiguresSourceFilter } from '../dashboard/figures-filter.fields';
+import { InDateRange, IsId, IsIsoDate, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class CreateApprovalItemDto {
   @ApiProperty({ example: 'WATER' })
@@ -78,6 +79,30 @@ export class MilestoneQueryDto extends SearchPageQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   open?: 'true' | 'false';
+
+  @FiguresSourceFilter()
+  source?: string;
+
+  @ApiPropertyOptional({ example: 2026, description: '办结 in this year (by asOf): the 按期办结率 figure' })
+  @IsOptional()
+  @IsQueryInt(2000, 2100)
+  decidedYear?: number;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: undecided at asOf with a deadline before its day (逾期未办)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'decidedYear and overdue as of the end of this day',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
 }
 
 export class MilestoneEventDto {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccessScope, Principal } from '@luodi/domain';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
@@ -38,6 +38,16 @@ export class MilestonesController {
   @Roles(...READERS)
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.milestones.get(id, scope);
+  }
+
+  @Delete('milestones/:id')
+  @Roles('admin', 'bureau')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove a milestone added by mistake: only while it has no events (409 milestone_has_events)',
+  })
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.milestones.remove(id);
   }
 
   @Post('milestones/:id/events')

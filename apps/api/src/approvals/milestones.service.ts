@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
   businessDateOf,
+  endOfBusinessDay,
+  isProvisionalDeadline,
   computeClock,
   DomainError,
   type MilestoneClock,
@@ -74,7 +76,10 @@ export class MilestonesService {
 
   /** A list row: stored columns (kept current by refreshDue) with the remaining days of today. */
   private async listView(row: MilestoneRow, today: string): Promise<MilestoneView> {
-    const calendar = await this.calendar.calendar();
+    const [calendar, confirmed] = await Promise.all([
+      this.calendar.calendar(),
+      this.calendar.confirmedYears(),
+    ]);
     const undecided = !row.decidedAt;
     return {
       ...MilestonesService.identity(row),
@@ -83,6 +88,7 @@ export class MilestonesService {
       acceptedOn: row.acceptedOn,
       acceptanceDeemed: Boolean(row.acceptanceDeemed),
       deadline: row.deadline,
+      deadlineProvisional: undecided && isProvisionalDeadline(row.deadline, confirmed),
       remainingWorkingDays:
         undecided && row.deadline ? remainingWorkingDays(calendar, today, row.deadline) : null,
       light: row.light,
@@ -96,6 +102,7 @@ export class MilestonesService {
     row: MilestoneRow,
     clock: MilestoneClock,
     events: MilestoneEventEntity[],
+    confirmedYears: ReadonlySet<number>,
   ): MilestoneDetail {
     return {
       ...MilestonesService.identity(row),
@@ -105,6 +112,7 @@ export class MilestonesService {
       acceptedOn: clock.acceptedOn,
       acceptanceDeemed: clock.acceptanceDeemed,
       deadline: clock.deadline,
+      deadlineProvisional: !clock.decidedAt && isProvisionalDeadline(clock.deadline, confirmedYears),
       remainingWorkingDays: clock.remainingWorkingDays,
       light: clock.light,
       extensionDays: clock.extensionDays,
@@ -134,6 +142,12 @@ export class MilestonesService {
         light: query.light,
         open: query.open === 'true' ? true : undefined,
         q: query.q,
+        source: query.source,
+        decidedYear: query.decidedYear,
+        overdue: query.overdue === 'true' ? true : undefined,
+        asOf: query.asOf
+          ? { date: query.asOf, moment: endOfBusinessDay(query.asOf) }
+          : { date: businessDateOf(this.clock.now()), moment: this.clock.now() },
       },
       scope,
       { page: query.page, pageSize: query.pageSize },
@@ -157,7 +171,7 @@ export class MilestonesService {
     await this.clocks.refresh([id]);
     const events = await this.milestones.events(id);
     const clock = await this.clocks.clockOf(row, events);
-    return this.detailView(row, clock, events);
+    return this.detailView(row, clock, events, await this.calendar.confirmedYears());
   }
 
   async create(projectId: string, input: CreateMilestoneDto): Promise<MilestoneDetail> {
@@ -187,6 +201,29 @@ export class MilestonesService {
       state: MilestoneState.planned,
     });
     return this.get(created.id, { kind: 'all' });
+  }
+
+  /**
+   * Remove a milestone added by mistake: only while it has no events (409 `milestone_has_events`
+   * once it has — its history is kept). Audited like every write of a milestone.
+   */
+  async remove(id: string): Promise<void> {
+    const departmentId = await this.transactions.runOnce(async (manager) => {
+      const locked = await this.milestones.lockById(id, manager);
+      if (!locked) throw new NotFound('milestone', id);
+      const events = await this.milestones.events(id, manager);
+      if (events.length > 0)
+        throw DomainError.coded(
+          'conflict',
+          'milestone_has_events',
+          { field: 'id', id },
+          { events: events.length },
+        );
+      const departmentId = locked.departmentId;
+      await this.milestones.remove(locked, manager);
+      return departmentId;
+    });
+    await this.live.changed('milestone', departmentId);
   }
 
   /**

@@ -1,9 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { CalendarEntry, CalendarOverrideResult, Page } from '@luodi/contracts';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type {
+  CalendarArrangementPreview,
+  CalendarArrangementResult,
+  CalendarOverrideResult,
+  CalendarYear,
+} from '@luodi/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Roles } from '../auth/access.decorators';
-import { IsQueryInt } from '../common/validators';
+import { IsIsoDate, IsQueryInt } from '../common/validators';
 import { CalendarOverridesService } from './calendar-overrides.service';
 
 export class CalendarQueryDto {
@@ -25,6 +43,55 @@ export class CalendarOverrideDto {
   name?: string;
 }
 
+export class ArrangementPreviewDto {
+  @ApiProperty({ example: 2027 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({
+    description: "the State Council's notice as text (一、元旦：1月1日放假… 二、春节：…)",
+    example: '一、元旦：1月1日放假，共1天。二、春节：2月6日至13日放假调休，共8天。2月14日（周日）上班。',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'the content of an .ics file (iCalendar), as text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500000)
+  ics?: string;
+}
+
+export class ArrangementEntryDto {
+  @ApiProperty({ example: '2027-02-06' })
+  @IsIsoDate()
+  date!: string;
+
+  @ApiProperty({ enum: ['holiday', 'workday'] })
+  @IsIn(['holiday', 'workday'], { message: 'must be holiday or workday' })
+  kind!: 'holiday' | 'workday';
+
+  @ApiPropertyOptional({ example: '春节' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string | null;
+}
+
+export class ArrangementDto {
+  @ApiProperty({ type: [ArrangementEntryDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(366)
+  @ValidateNested({ each: true })
+  @Type(() => ArrangementEntryDto)
+  entries!: ArrangementEntryDto[];
+}
+
 /** The working-day calendar: the package's holidays and 调休 days, with admin overrides per date. */
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -37,8 +104,32 @@ export class CalendarController {
   @ApiOperation({
     summary: "The year's exceptions to Monday–Friday: holidays on weekdays, working weekend days (调休)",
   })
-  list(@Query() query: CalendarQueryDto): Promise<Page<CalendarEntry>> {
+  list(@Query() query: CalendarQueryDto): Promise<CalendarYear> {
     return this.calendar.list(query.year);
+  }
+
+  @Post('arrangement/preview')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Read a year's holiday arrangement from the State Council's notice text or an .ics file (nothing saved)",
+  })
+  preview(@Body() body: ArrangementPreviewDto): Promise<CalendarArrangementPreview> {
+    return this.calendar.previewArrangement(body.year, { text: body.text, ics: body.ics });
+  }
+
+  @Put('arrangement/:year')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Save a year's holiday arrangement in one step; open deadlines are recomputed and the checks run",
+  })
+  saveArrangement(
+    @Param('year') year: string,
+    @Body() body: ArrangementDto,
+  ): Promise<CalendarArrangementResult> {
+    return this.calendar.saveArrangement(year, body.entries);
   }
 
   @Put(':date')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CockpitFilters } from '@luodi/contracts';
-import { ValidationFailed } from '@luodi/domain';
+import { alertRemainingWorkingDays, businessDateOf, ValidationFailed } from '@luodi/domain';
 import { AlertRepository, DepartmentRepository } from '@luodi/persistence';
 import {
   cockpitReportSheets,
@@ -12,7 +12,7 @@ import {
 import type { CockpitReportQueryDto } from './cockpit-report.dto';
 import { DashboardService } from './dashboard.service';
 import { ProblemExportService } from '../dispatch/problem-export.service';
-import { Clock } from '@luodi/server-core';
+import { CalendarService, Clock } from '@luodi/server-core';
 
 /** Unresolved alerts: not yet acknowledged first, then acknowledged (domain: open → acknowledged → resolved). */
 const UNRESOLVED_STATUSES = ['open', 'acknowledged'] as const;
@@ -33,6 +33,7 @@ export class CockpitReportService {
     private readonly departments: DepartmentRepository,
     private readonly clock: Clock,
     private readonly problemSheet: ProblemExportService,
+    private readonly calendars: CalendarService,
   ) {}
 
   async build(query: CockpitReportQueryDto, now: Date = this.clock.now()): Promise<CockpitReport> {
@@ -54,7 +55,7 @@ export class CockpitReportService {
         this.dashboard.trend(filters),
         this.dashboard.approvalLights(filters),
         this.dashboard.departments(year),
-        this.supervision(query.departmentId),
+        this.supervision(query.departmentId, now),
       ]);
     const sheets = cockpitReportSheets({
       month: period.month,
@@ -84,7 +85,9 @@ export class CockpitReportService {
   }
 
   /** 督办: level-3 alerts not resolved (now), of the department when the report is filtered by one. */
-  private async supervision(departmentId: string | undefined): Promise<SupervisionAlert[]> {
+  private async supervision(departmentId: string | undefined, now: Date): Promise<SupervisionAlert[]> {
+    const calendar = await this.calendars.calendar();
+    const today = businessDateOf(now);
     const pages = await Promise.all(
       UNRESOLVED_STATUSES.map((status) =>
         this.alerts.list(
@@ -94,6 +97,12 @@ export class CockpitReportService {
         ),
       ),
     );
-    return pages.flatMap((page) => page.items);
+    // How late each approval item is, at the export (the sheet shows the alerts as they are now).
+    return pages.flatMap((page) =>
+      page.items.map((row) => ({
+        ...row,
+        remainingWorkingDays: alertRemainingWorkingDays(row, calendar, today),
+      })),
+    );
   }
 }

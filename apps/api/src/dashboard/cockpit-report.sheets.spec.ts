@@ -163,6 +163,8 @@ const data: CockpitReportData = {
       projectCode: 'ZS-2026-001',
       projectName: '新能源电池项目',
       departmentName: '自然资源局',
+      itemName: '用地预审与选址意见书',
+      remainingWorkingDays: -3,
       kind: 'milestone_overdue',
       status: 'acknowledged',
       raisedAt: new Date('2026-04-01T01:00:00Z'),
@@ -170,12 +172,15 @@ const data: CockpitReportData = {
       acknowledgedAt: new Date('2026-04-09T00:15:00Z'),
       answerCategory: 'needs_coordination',
       answerCause: '用地指标待调剂',
+      answerMeasures: '分管领导牵头协调',
       answerExpectedDate: '2026-05-20',
     },
     {
       projectCode: 'ZS-2026-002',
       projectName: '智能制造项目',
       departmentName: '发展改革局',
+      itemName: null,
+      remainingWorkingDays: null,
       kind: 'not_started',
       status: 'open',
       raisedAt: new Date('2026-03-01T01:00:00Z'),
@@ -183,6 +188,7 @@ const data: CockpitReportData = {
       acknowledgedAt: null,
       answerCategory: null,
       answerCause: null,
+      answerMeasures: null,
       answerExpectedDate: null,
     },
   ],
@@ -297,7 +303,7 @@ describe('cockpitReportSheets', () => {
     expect(rows[4]).toEqual(['2026-05', null, null, null, null, null, null, 5 / 12]);
   });
 
-  it('approval lights with a total, scorecard with rank and 红黄码, 督办 with answers', () => {
+  it('approval lights with a total, scorecard with rank and 红黄码, 督办 with item, lateness, answers and measures', () => {
     expect(byName.get('审批红黄灯')!.rows.map((row) => row.map(plain))).toEqual([['自然资源局', 2, 1, 3, 6]]);
     const scores = byName.get('部门效能')!.rows;
     expect(scores.map((row) => row.map(plain))).toEqual([
@@ -310,6 +316,8 @@ describe('cockpitReportSheets', () => {
         'ZS-2026-001',
         '新能源电池项目',
         '自然资源局',
+        '用地预审与选址意见书',
+        '逾期 3 个工作日',
         '已逾期',
         '2026-04-01 09:00',
         '2026-04-09 00:30',
@@ -317,16 +325,20 @@ describe('cockpitReportSheets', () => {
         '2026-04-09 08:15',
         '需协调',
         '用地指标待调剂',
+        '分管领导牵头协调',
         '2026-05-20',
       ],
       [
         'ZS-2026-002',
         '智能制造项目',
         '发展改革局',
+        null,
+        null,
         '未按期开工',
         '2026-03-01 09:00',
         '2026-03-05 09:00',
         '否',
+        null,
         null,
         null,
         null,

@@ -18,6 +18,7 @@ import {
   businessDateOf,
   isIsoDate,
   labelsIn,
+  latenessText,
   rate,
   ValidationFailed,
 } from '@luodi/domain';
@@ -52,9 +53,14 @@ export interface ReportSheet {
 
 /** What the 督办 sheet shows of an alert (AlertRepository's rows fit). */
 export interface SupervisionAlert {
-  projectCode: string;
-  projectName: string;
-  departmentName: string;
+  /** null only for a district-wide alert (a calendar year; never at level 3). */
+  projectCode: string | null;
+  projectName: string | null;
+  departmentName: string | null;
+  /** The approval item of a milestone's alert (null: an alert about the project itself). */
+  itemName: string | null;
+  /** Working days to the item's deadline, negative when overdue (null: no running clock). */
+  remainingWorkingDays: number | null;
   kind: AlertKind;
   status: AlertStatus;
   raisedAt: Date;
@@ -62,6 +68,7 @@ export interface SupervisionAlert {
   acknowledgedAt: Date | null;
   answerCategory: AnswerCategory | null;
   answerCause: string | null;
+  answerMeasures: string | null;
   answerExpectedDate: string | null;
 }
 
@@ -366,6 +373,8 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       { header: '项目编号', width: 14 },
       { header: '项目名称', width: 32 },
       { header: '责任单位', width: 20 },
+      { header: '审批事项', width: 28 },
+      { header: '逾期情况', width: 16 },
       { header: '预警类型', width: 14 },
       { header: '预警时间', width: 17 },
       { header: '督办时间', width: 17 },
@@ -373,12 +382,15 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
       { header: '签收时间', width: 17 },
       { header: '答复类别', width: 12 },
       { header: '原因', width: 36 },
+      { header: '整改措施', width: 36 },
       { header: '预计解决日期', width: 14 },
     ],
     rows: alerts.map((alert) => [
       alert.projectCode,
       alert.projectName,
       alert.departmentName,
+      alert.itemName,
+      latenessText(alert.remainingWorkingDays),
       ALERT_KIND_NAMES[alert.kind],
       formatMoment(alert.raisedAt),
       formatMoment(alert.levelSince),
@@ -388,6 +400,7 @@ export function supervisionSheet(alerts: readonly SupervisionAlert[]): ReportShe
         : null,
       alert.answerCategory ? ANSWER_CATEGORY_NAMES[alert.answerCategory] : null,
       alert.answerCause,
+      alert.answerMeasures,
       alert.answerExpectedDate,
     ]),
   };

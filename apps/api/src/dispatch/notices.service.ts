@@ -112,7 +112,7 @@ export class NoticesService {
     if (input.sourceType === NoticeSource.alert) {
       const alert = await this.alerts.findVisible(input.sourceId, { kind: 'all' });
       if (!alert) throw new NotFound('alert', input.sourceId);
-      if (alert.level !== 3 || alert.status === 'resolved')
+      if (alert.level !== 3 || alert.status === 'resolved' || !alert.departmentId || !alert.projectId)
         throw new ValidationFailed('sourceId', 'alert_not_escalated', { params: { alertId: alert.id } });
       const since = businessDateOf(alert.raisedAt);
       return {

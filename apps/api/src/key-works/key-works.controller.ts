@@ -9,7 +9,7 @@ import {
   KeyWorkExportQueryDto,
   KeyWorkReportCorrectionDto,
   KeyWorkReportDto,
-  KeyWorkYearQueryDto,
+  KeyWorkListQueryDto,
   UpdateKeyWorkDto,
 } from './key-works.dto';
 import { KeyWorksService } from './key-works.service';
@@ -30,8 +30,12 @@ export class KeyWorksController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: "The year's key works: plan, completed, start, missing monthly reports" })
-  list(@Query() query: KeyWorkYearQueryDto, @CurrentScope() scope: AccessScope) {
-    return this.keyWorks.list(query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)), scope);
+  list(@Query() query: KeyWorkListQueryDto, @CurrentScope() scope: AccessScope) {
+    return this.keyWorks.list(query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)), scope, {
+      source: query.source,
+      leadDepartmentId: query.leadDepartmentId,
+      plannedStart: query.plannedStart === 'true' ? true : undefined,
+    });
   }
 
   @Get('export')

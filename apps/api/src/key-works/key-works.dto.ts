@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { FiguresSourceFilter } from '../dashboard/figures-filter.fields';
 import { InDateRange, IsId, IsMoney, IsOptionalNotNull, IsQueryInt } from '../common/validators';
 
 export class KeyWorkYearQueryDto {
@@ -7,6 +8,25 @@ export class KeyWorkYearQueryDto {
   @IsOptional()
   @IsQueryInt(2000, 2100)
   year?: number;
+}
+
+/** The list's query: the year, and the cockpit's narrowing (the same filters as its figures). */
+export class KeyWorkListQueryDto extends KeyWorkYearQueryDto {
+  @FiguresSourceFilter()
+  source?: string;
+
+  @ApiPropertyOptional({ example: '3', description: "the project's lead department" })
+  @IsOptional()
+  @IsId()
+  leadDepartmentId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only the new starts (计划新开工, a planned start month is set)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  plannedStart?: 'true' | 'false';
 }
 
 export class KeyWorkExportQueryDto {

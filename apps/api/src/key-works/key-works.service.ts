@@ -13,7 +13,7 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import type { KeyWorkDetail, KeyWorkList, KeyWorkRow as KeyWorkListRow } from '@luodi/contracts';
-import { KeyWorkRepository, ProjectRepository } from '@luodi/persistence';
+import { type KeyWorkListFilter, KeyWorkRepository, ProjectRepository } from '@luodi/persistence';
 import { CalendarService, Clock } from '@luodi/server-core';
 import { buildWorkbook, PERCENT_FORMAT, WAN_YUAN_FORMAT } from '../common/xlsx';
 import { FiguresPublisher } from '../live/figures-publisher';
@@ -42,9 +42,12 @@ export class KeyWorksService {
     return dueMonths(year, today, await this.calendar.calendar());
   }
 
-  async list(year: number, scope: AccessScope): Promise<KeyWorkList> {
+  async list(year: number, scope: AccessScope, filter: KeyWorkListFilter = {}): Promise<KeyWorkList> {
     const today = businessDateOf(this.clock.now());
-    const [rows, due] = await Promise.all([this.keyWorks.list(year, scope), this.dueMonths(year, today)]);
+    const [rows, due] = await Promise.all([
+      this.keyWorks.list(year, scope, undefined, filter),
+      this.dueMonths(year, today),
+    ]);
     const reported = new Map<string, Set<string>>();
     for (const report of await this.keyWorks.reportsForYear(year)) {
       if (!reported.has(report.keyWorkId)) reported.set(report.keyWorkId, new Set());

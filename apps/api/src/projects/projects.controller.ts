@@ -17,6 +17,8 @@ import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from './project-impo
 import {
   CreateProjectDto,
   FundArrivalDto,
+  FundCorrectionDto,
+  FundReversalDto,
   ProjectListQueryDto,
   StageChangeDto,
   UpdateProjectDto,
@@ -137,5 +139,35 @@ export class ProjectsController {
   @ApiOperation({ summary: 'Record funds arrived (万元) on a signed project' })
   addFunds(@Param('id') id: string, @Body() body: FundArrivalDto, @CurrentPrincipal() principal: Principal) {
     return this.projects.addFunds(id, body, principal);
+  }
+
+  @Post(':id/funds/:fundId/reversal')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary:
+      'Reverse (冲销) a funds entry: a new entry of the negative amount on its date, with the reason (audited; the entry stays)',
+  })
+  reverseFunds(
+    @Param('id') id: string,
+    @Param('fundId') fundId: string,
+    @Body() body: FundReversalDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.projects.reverseFunds(id, fundId, body, principal);
+  }
+
+  @Post(':id/funds/:fundId/correction')
+  @Roles(...EDITORS)
+  @ApiOperation({
+    summary:
+      'Correct (更正) a funds entry: its reversal plus a replacement entry naming it, with the reason (audited)',
+  })
+  correctFunds(
+    @Param('id') id: string,
+    @Param('fundId') fundId: string,
+    @Body() body: FundCorrectionDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.projects.correctFunds(id, fundId, body, principal);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES } from '@luodi/domain';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { InDateRange, IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
 
@@ -203,4 +203,28 @@ export class FundArrivalDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'true records funds that bring the total above the contract amount (otherwise 409 funds_over_contract)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmOverContract?: boolean;
+}
+
+export class FundReversalDto {
+  @ApiProperty({ example: '重复录入', description: 'why the entry is reversed (冲销原因)' })
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class FundCorrectionDto extends FundArrivalDto {
+  @ApiProperty({ example: '金额录错，应为 1200.00', description: 'why the entry is corrected (更正原因)' })
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(500)
+  reason!: string;
 }

@@ -4,11 +4,13 @@ import {
   addMoneyWithinLimit,
   businessDateOf,
   DomainError,
+  fromCents,
   MONEY_MAX,
   NotFound,
   planStageChange,
   type Principal,
   StateConflict,
+  toCents,
   ValidationFailed,
 } from '@luodi/domain';
 import {
@@ -16,6 +18,7 @@ import {
   isDuplicateKey,
   KeyWorkRepository,
   LookupRepository,
+  type FundArrivalEntity,
   type ProjectEntity,
   type ProjectListFilter,
   ProjectRepository,
@@ -28,11 +31,14 @@ import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateProjectDto,
   FundArrivalDto,
+  FundCorrectionDto,
+  FundReversalDto,
   ProjectListQueryDto,
   StageChangeDto,
   UpdateProjectDto,
 } from './projects.dto';
 import { Clock } from '@luodi/server-core';
+import type { EntityManager } from 'typeorm';
 
 /** A project as lists show it (contract in libs/contracts). */
 export type ProjectView = Project;
@@ -165,7 +171,17 @@ export class ProjectsService {
         reason: event.reason,
         recordedAt: event.recordedAt.toISOString(),
       })),
-      funds: funds.map((fund) => ({ id: fund.id, amount: fund.amount, at: fund.at, note: fund.note })),
+      funds: funds.map((fund) => ({
+        id: fund.id,
+        amount: fund.amount,
+        at: fund.at,
+        note: fund.note,
+        reversesId: fund.reversesId,
+        correctsId: fund.correctsId,
+        reason: fund.reason,
+        reversedBy: funds.find((other) => other.reversesId === fund.id)?.id ?? null,
+        recordedAt: fund.recordedAt.toISOString(),
+      })),
       keyWorks: plans,
     };
   }
@@ -308,8 +324,65 @@ export class ProjectsService {
     return this.get(id, { kind: 'all' });
   }
 
-  /** Record funds arrived (到位资金): on a signed project, dated between signing and today. */
-  async addFunds(id: string, input: FundArrivalDto, principal: Principal) {
+  /**
+   * Record funds arrived (到位资金): on a signed project, dated between signing and today. A total above
+   * the contract amount is refused (409 `funds_over_contract`) unless `confirmOverContract` is true.
+   */
+  addFunds(id: string, input: FundArrivalDto, principal: Principal) {
+    return this.changeFunds(id, async (project, manager) => {
+      this.checkFundEntry(project, input, project.fundsArrived);
+      await this.writeFund(
+        { projectId: id, amount: input.amount, at: input.at, note: input.note ?? null },
+        principal,
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Reverse (冲销) a funds entry: a new entry of the negative amount on the entry's date, naming it and
+   * the reason. The entry stays; the figures at every as-of date no longer count it.
+   */
+  reverseFunds(id: string, fundId: string, input: FundReversalDto, principal: Principal) {
+    return this.changeFunds(id, async (_project, manager) => {
+      const entry = await this.reversibleEntry(id, fundId, manager);
+      await this.writeReversal(entry, input.reason, principal, manager);
+    });
+  }
+
+  /**
+   * Correct (更正) a funds entry: its reversal plus a replacement entry (amount, date, note) naming the
+   * entry it corrects, both with the reason — in one transaction.
+   */
+  correctFunds(id: string, fundId: string, input: FundCorrectionDto, principal: Principal) {
+    return this.changeFunds(id, async (project, manager) => {
+      const entry = await this.reversibleEntry(id, fundId, manager);
+      const withoutEntry = fromCents(toCents(project.fundsArrived) - toCents(entry.amount));
+      this.checkFundEntry(project, input, withoutEntry);
+      await this.writeReversal(entry, input.reason, principal, manager);
+      await this.writeFund(
+        {
+          projectId: id,
+          amount: input.amount,
+          at: input.at,
+          note: input.note ?? null,
+          correctsId: entry.id,
+          reason: input.reason,
+        },
+        principal,
+        manager,
+      );
+    });
+  }
+
+  /**
+   * A change of a signed project's funds, under the project's row lock (entries serialise on it);
+   * then the live figures are told and the project is answered as it is now.
+   */
+  private async changeFunds(
+    id: string,
+    work: (project: ProjectEntity, manager: EntityManager) => Promise<void>,
+  ): Promise<ProjectDetail> {
     const departmentId = await this.transactions.runOnce(async (manager) => {
       const project = await this.projects.lockById(id, manager);
       if (!project) throw new NotFound('project', id);
@@ -319,35 +392,80 @@ export class ProjectsService {
           'funds can be recorded only on a signed project',
           'stage_not_signed',
         );
-      const today = businessDateOf(this.clock.now());
-      if (input.at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
-      if (input.at < project.signedAt)
-        throw new ValidationFailed('at', 'date_before', {
-          params: { other: 'signedAt', otherDate: project.signedAt },
-        });
-      if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'amount_not_positive');
-      if (addMoneyWithinLimit(project.fundsArrived, input.amount) === undefined)
-        throw new ValidationFailed(
-          'amount',
-          `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${project.fundsArrived})`,
-          { code: 'amount_total_too_large', params: { limit: MONEY_MAX, now: project.fundsArrived } },
-        );
-      await this.projects.addFund(
-        {
-          projectId: id,
-          amount: input.amount,
-          at: input.at,
-          note: input.note ?? null,
-          recordedBy: principal.userId,
-          recordedAt: this.clock.now(),
-        },
-        manager,
-      );
-      await this.projects.addToFundsArrived(id, input.amount, manager);
+      await work(project, manager);
       return project.leadDepartmentId;
     });
     await this.live.changed('funds', departmentId);
     return this.get(id, { kind: 'all' });
+  }
+
+  /** One funds entry (audited by the subscriber), and its amount added to the project's running total. */
+  private async writeFund(
+    fund: Pick<FundArrivalEntity, 'projectId' | 'amount' | 'at' | 'note'> & Partial<FundArrivalEntity>,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.projects.addFund(
+      { ...fund, recordedBy: principal.userId, recordedAt: this.clock.now() },
+      manager,
+    );
+    await this.projects.addToFundsArrived(fund.projectId, fund.amount, manager);
+  }
+
+  /** A new entry's date and amount, and the total it makes (`totalBefore` + amount) against the contract. */
+  private checkFundEntry(project: ProjectEntity, input: FundArrivalDto, totalBefore: string): void {
+    const today = businessDateOf(this.clock.now());
+    if (input.at > today) throw new ValidationFailed('at', 'date_in_future', { params: { today } });
+    if (input.at < project.signedAt!)
+      throw new ValidationFailed('at', 'date_before', {
+        params: { other: 'signedAt', otherDate: project.signedAt },
+      });
+    if (Number(input.amount) <= 0) throw new ValidationFailed('amount', 'amount_not_positive');
+    const total = addMoneyWithinLimit(totalBefore, input.amount);
+    if (total === undefined)
+      throw new ValidationFailed(
+        'amount',
+        `the funds arrived would total more than ${MONEY_MAX} 万元 (now ${totalBefore})`,
+        { code: 'amount_total_too_large', params: { limit: MONEY_MAX, now: totalBefore } },
+      );
+    if (toCents(total) > toCents(project.contractAmount) && input.confirmOverContract !== true)
+      throw DomainError.coded(
+        'conflict',
+        'funds_over_contract',
+        { field: 'amount' },
+        { total, contractAmount: project.contractAmount },
+      );
+  }
+
+  /** An entry of the project that is not a reversal and not reversed yet. */
+  private async reversibleEntry(id: string, fundId: string, manager: EntityManager) {
+    const found = await this.projects.fundEntry(id, fundId, manager);
+    if (!found) throw new NotFound('fund', fundId);
+    if (found.entry.reversesId)
+      throw DomainError.coded('conflict', 'fund_entry_is_reversal', { field: 'fundId', fundId });
+    if (found.reversed)
+      throw DomainError.coded('conflict', 'fund_entry_already_reversed', { field: 'fundId', fundId });
+    return found.entry;
+  }
+
+  private writeReversal(
+    entry: FundArrivalEntity,
+    reason: string,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    return this.writeFund(
+      {
+        projectId: entry.projectId,
+        amount: fromCents(-toCents(entry.amount)),
+        at: entry.at,
+        note: null,
+        reversesId: entry.id,
+        reason,
+      },
+      principal,
+      manager,
+    );
   }
 
   /** The lead department must exist; source, industry and location must be on their managed lists. */

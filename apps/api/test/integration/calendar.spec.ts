@@ -1,8 +1,8 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  acceptedMilestone,
   createApprovalItem,
-  createProject,
   expectError,
   type Tokens,
   useSignedInStack,
@@ -12,7 +12,6 @@ import {
  * The district calendar (domain §4, the clock): the data package's 2026 holidays and 调休 days, and
  * admin overrides that move the deadlines of open milestones at once (real MariaDB + Redis).
  */
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
 describe('calendar: package holidays, admin overrides and the deadlines they move (real MariaDB)', () => {
   let stack: TestStack;
@@ -49,25 +48,8 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
   };
 
   /** An open milestone of a 3-day item accepted on `date` (not decided: the deadline is from events only). */
-  const acceptedOn = async (date: string) => {
-    const project = await createProject(stack, tokens.bureau, zrzyj, { industry: '新能源' });
-    const created = await stack.call('POST', `/api/projects/${project.id}/milestones`, {
-      token: tokens.bureau,
-      body: { itemCode: 'T_THREE' },
-    });
-    expect(created.status).toBe(201);
-    for (const [type, time] of [
-      ['submit', '09:00'],
-      ['accept', '15:00'],
-    ] as const) {
-      const answer = await stack.call('POST', `/api/milestones/${created.body.id}/events`, {
-        token: tokens.bureau,
-        body: { type, at: at(date, time) },
-      });
-      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    }
-    return getMilestone(created.body.id);
-  };
+  const acceptedOn = async (date: string) =>
+    getMilestone((await acceptedMilestone(stack, tokens.bureau, zrzyj, 'T_THREE', date)).milestoneId);
 
   const listed = async (projectId: string) => {
     const answer = await stack.call('GET', `/api/milestones?projectId=${projectId}`, {

@@ -170,11 +170,41 @@ describe('GET /api/dashboard/report: the cockpit as a 月度调度 .xlsx (demo d
     expect(supervision.map((row) => row[0]).sort()).toEqual(
       unresolved.map((alert) => alert.projectCode).sort(),
     );
-    for (const row of supervision) expect(['是', '否']).toContain(row[6]);
-    const answeredRow = supervision.find((row) => row[0] === supervisedCode && row[6] === '是');
+    const header = (workbook.getWorksheet('督办')!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      '项目编号',
+      '项目名称',
+      '责任单位',
+      '审批事项',
+      '逾期情况',
+      '预警类型',
+      '预警时间',
+      '督办时间',
+      '是否签收',
+      '签收时间',
+      '答复类别',
+      '原因',
+      '整改措施',
+      '预计解决日期',
+    ]);
+    for (const row of supervision) expect(['是', '否']).toContain(row[8]);
+    const answeredRow = supervision.find((row) => row[0] === supervisedCode && row[8] === '是');
     expect(answeredRow, JSON.stringify(supervision)).toBeDefined();
-    expect(answeredRow!.slice(8)).toEqual(['需协调', '用地指标待调剂', addDays(today, 14)]);
-    expect(supervision.some((row) => row[6] === '否')).toBe(true);
+    expect(answeredRow!.slice(10)).toEqual([
+      '需协调',
+      '用地指标待调剂',
+      '分管领导牵头协调',
+      addDays(today, 14),
+    ]);
+    expect(supervision.some((row) => row[8] === '否')).toBe(true);
+    // A milestone's 督办 names its approval item (as the alert list does) and how late it is.
+    for (const alert of unresolved.filter((one) => one.itemName)) {
+      const row = supervision.find((one) => one[0] === alert.projectCode && one[3] === alert.itemName);
+      expect(row, `${alert.projectCode} ${alert.itemName}`).toBeDefined();
+      if (alert.remainingWorkingDays < 0)
+        expect(row![4]).toBe(`逾期 ${-alert.remainingWorkingDays} 个工作日`);
+    }
+    expect(unresolved.some((one) => one.itemName)).toBe(true);
   });
 
   it('uses the figures as of the last day of a past month', async () => {

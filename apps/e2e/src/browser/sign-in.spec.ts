@@ -15,6 +15,8 @@ const EVERYONE = [
   'nav-approvals',
   'nav-cockpit',
   'nav-key-works',
+  'nav-notices',
+  'nav-problems',
   'nav-projects',
   'nav-system-status',
 ];
@@ -26,6 +28,7 @@ const NAV: Record<DemoUser, string[]> = {
   admin: [
     ...EVERYONE,
     'nav-alerts-escalated',
+    'nav-meetings',
     'nav-system-audit',
     'nav-system-calendar',
     'nav-system-catalog',
@@ -34,8 +37,8 @@ const NAV: Record<DemoUser, string[]> = {
     'nav-system-settings',
     'nav-system-users',
   ].sort(),
-  bureau: [...EVERYONE, 'nav-alerts-escalated'].sort(),
-  leader: [...EVERYONE, 'nav-alerts-escalated', 'nav-system-audit'].sort(),
+  bureau: [...EVERYONE, 'nav-alerts-escalated', 'nav-meetings'].sort(),
+  leader: [...EVERYONE, 'nav-alerts-escalated', 'nav-meetings', 'nav-system-audit'].sort(),
   dept: [...EVERYONE].sort(),
 };
 
@@ -116,6 +119,10 @@ describe('sign-in through the browser: roles, nav, forbidden pages, logout', () 
     await signIn(e2e.page, e2e.stack.api.baseUrl, 'admin');
     await e2e.page.locator(testId('nav-system-departments')).click();
     const table = e2e.page.locator(testId('departments-table'));
+    // The list is paged (20 a page, by code): find a department further down through the search box.
+    const search = e2e.page.locator(testId('departments-search'));
+    await search.fill('自然资源');
+    await search.press('Enter');
     await table.getByText('自然资源局').first().waitFor();
 
     const suffix = uniqueSuffix().slice(-6).toUpperCase();
@@ -127,6 +134,8 @@ describe('sign-in through the browser: roles, nav, forbidden pages, logout', () 
     await e2e.page.locator(testId('department-email')).fill('e2e@example.gov.cn');
     await e2e.page.locator(testId('department-save')).click();
 
+    await search.fill(code);
+    await search.press('Enter');
     await table.getByText(name).waitFor();
     await table.getByText(code).waitFor();
     const created = await e2e.stack.call('GET', '/api/departments', {

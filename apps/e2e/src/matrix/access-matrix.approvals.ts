@@ -27,6 +27,8 @@ export interface ApprovalsContext {
   otherProjectId: string;
   /** A fresh planned milestone per call, of the own or the other department. */
   nextPlannedMilestoneId(target: 'own' | 'other'): string;
+  /** A fresh planned milestone without events, to remove, per call. */
+  nextRemovableMilestoneId(): string;
   /** A fresh (project, item) pair with no milestone yet, per call. */
   nextMilestoneSlot(): { projectId: string; itemCode: string };
   /** A catalog item made for the matrix (PATCH edits its name). */
@@ -86,6 +88,23 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
   {
     route: 'PUT /api/calendar/{date}',
     request: () => ({ path: `/api/calendar/${PUT_DATE}`, body: { kind: 'holiday', name: '矩阵测试' } }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/calendar/arrangement/preview',
+    request: () => ({
+      path: '/api/calendar/arrangement/preview',
+      body: { year: 2030, text: '一、元旦：1月1日放假，共1天。' },
+    }),
+    expect: adminOnly(200),
+  },
+  {
+    route: 'PUT /api/calendar/arrangement/{year}',
+    // A far year (as the date rows above): no milestone's window reaches it.
+    request: () => ({
+      path: '/api/calendar/arrangement/2030',
+      body: { entries: [{ date: '2030-01-01', kind: 'holiday', name: '元旦' }] },
+    }),
     expect: adminOnly(200),
   },
   {
@@ -156,6 +175,11 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     expect: { anonymous: 401, admin: 200, bureau: 200, leader: 403, department: { own: 200, other: 404 } },
   },
   {
+    route: 'DELETE /api/milestones/{id}',
+    request: (context) => ({ path: `/api/milestones/${approvals(context).nextRemovableMilestoneId()}` }),
+    expect: { anonymous: 401, admin: 204, bureau: 204, leader: 403, department: 403 },
+  },
+  {
     route: 'GET /api/dashboard/departments',
     request: () => ({ path: '/api/dashboard/departments' }),
     expect: everyone(200),
@@ -215,6 +239,7 @@ export async function approvalsContext(stack: TestStack): Promise<ApprovalsConte
   };
   const ownPlanned = await planned(own, 9);
   const otherPlanned = await planned(other, 5);
+  const removable = (await planned(other, 7)).ids;
   const slotProject = await project(other);
   const slots = codes.map((itemCode) => ({ projectId: slotProject, itemCode }));
 
@@ -245,6 +270,7 @@ export async function approvalsContext(stack: TestStack): Promise<ApprovalsConte
       target === 'own'
         ? take(ownPool, 'own planned milestones')
         : take(otherPool, 'other planned milestones'),
+    nextRemovableMilestoneId: () => take(removable, 'removable milestones'),
     nextMilestoneSlot: () => take(slots, 'milestone slots'),
     approvalItemCode,
     calendarOverrideDate: OVERRIDE_DATE,

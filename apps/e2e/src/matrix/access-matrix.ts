@@ -23,6 +23,8 @@ export interface MatrixContext {
   /** A signed project (funds may be recorded on it from `signedAt` on). */
   signedProjectId: string;
   signedAt: string;
+  /** A funds entry of the signed project not reversed or corrected yet (each call takes a new one). */
+  freshFundId(): string;
   /** A negotiating project not used by any request before (each call takes a new one). */
   freshProjectId(): string;
   /** A year for which `ownProjectId` is not yet a key work (each call a new one). */
@@ -277,6 +279,22 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     request: (context) => ({
       path: `/api/projects/${context.signedProjectId}/funds`,
       body: { amount: '1.00', at: context.signedAt },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'POST /api/projects/{id}/funds/{fundId}/reversal',
+    request: (context) => ({
+      path: `/api/projects/${context.signedProjectId}/funds/${context.freshFundId()}/reversal`,
+      body: { reason: '矩阵冲销' },
+    }),
+    expect: editors(201),
+  },
+  {
+    route: 'POST /api/projects/{id}/funds/{fundId}/correction',
+    request: (context) => ({
+      path: `/api/projects/${context.signedProjectId}/funds/${context.freshFundId()}/correction`,
+      body: { amount: '1.00', at: context.signedAt, reason: '矩阵更正' },
     }),
     expect: editors(201),
   },

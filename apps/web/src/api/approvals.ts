@@ -2,8 +2,11 @@ import { EVENT_TYPES, type Light, type MilestoneState, type UserEventType } from
 import type {
   ApprovalItem,
   ApprovalSettings,
+  CalendarArrangementPreview,
+  CalendarArrangementResult,
   CalendarEntry,
   CalendarOverrideResult,
+  CalendarYear,
   Milestone,
   MilestoneDetail,
   MilestoneEvent,
@@ -14,7 +17,15 @@ import { http } from './http';
 /** Milestone states, the states that end a milestone (办结), lights: domain §4, defined once in libs/domain. */
 export { DECIDED_STATES, MILESTONE_STATES, type MilestoneState } from '@luodi/domain';
 
-export type { ApprovalItem, ApprovalSettings, CalendarEntry, Milestone, MilestoneDetail, MilestoneEvent };
+export type {
+  ApprovalItem,
+  ApprovalSettings,
+  CalendarArrangementPreview,
+  CalendarEntry,
+  Milestone,
+  MilestoneDetail,
+  MilestoneEvent,
+};
 
 /** The events people record (the system's 超时默认 aside). */
 export const MILESTONE_EVENT_TYPES = EVENT_TYPES;
@@ -46,6 +57,11 @@ export interface MilestoneFilters {
   open?: boolean;
   /** Search in the project's name or code and the approval item's name. */
   q?: string;
+  /** The cockpit's drill-downs: the project's source, 办结 in a year, 逾期未办, counted at `asOf`. */
+  source?: string;
+  decidedYear?: string;
+  overdue?: boolean;
+  asOf?: string;
 }
 
 export interface MilestoneEventInput {
@@ -69,7 +85,14 @@ export const approvalItemsApi = {
 };
 
 export const calendarApi = {
-  list: (year: number) => http.get<Page<CalendarEntry>>('/calendar', { query: { year } }),
+  list: (year: number) => http.get<CalendarYear>('/calendar', { query: { year } }),
+  /** Read a year's arrangement from the notice's text or an .ics file's content (nothing saved). */
+  previewArrangement: (body: { year: number; text?: string; ics?: string }) =>
+    http.post<CalendarArrangementPreview>('/calendar/arrangement/preview', body),
+  saveArrangement: (
+    year: number,
+    entries: Array<{ date: string; kind: CalendarKind; name: string | null }>,
+  ) => http.put<CalendarArrangementResult>(`/calendar/arrangement/${year}`, { entries }),
   put: (date: string, body: { kind: CalendarKind; name?: string }) =>
     http.put<CalendarOverrideResult>(`/calendar/${id(date)}`, body),
   remove: (date: string) => http.delete<void>(`/calendar/${id(date)}`),
@@ -90,6 +113,10 @@ export const milestonesApi = {
         light: filters.light,
         open: filters.open ? 'true' : undefined,
         q: filters.q || undefined,
+        source: filters.source,
+        decidedYear: filters.decidedYear,
+        overdue: filters.overdue ? 'true' : undefined,
+        asOf: filters.asOf,
         page,
         pageSize,
       },
@@ -98,6 +125,8 @@ export const milestonesApi = {
   create: (projectId: string, body: { itemCode: string; departmentId?: string }) =>
     http.post<MilestoneDetail>(`/projects/${id(projectId)}/milestones`, body),
   get: (milestoneId: string) => http.get<MilestoneDetail>(`/milestones/${id(milestoneId)}`),
+  /** Remove a milestone added by mistake (only while nothing is recorded on it; 409 otherwise). */
+  remove: (milestoneId: string) => http.delete<void>(`/milestones/${id(milestoneId)}`),
   record: (milestoneId: string, body: MilestoneEventInput) =>
     http.post<MilestoneDetail>(`/milestones/${id(milestoneId)}/events`, body),
 };

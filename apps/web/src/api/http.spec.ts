@@ -5,6 +5,8 @@ import {
   http,
   send,
   setAuthTokenProvider,
+  setReauthenticator,
+  setSessionRenewer,
   setLanguageProvider,
   setUnauthorizedHandler,
 } from './http';
@@ -30,6 +32,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
   setAuthTokenProvider(null);
   setUnauthorizedHandler(null);
+  setSessionRenewer(null);
+  setReauthenticator(null);
   setLanguageProvider(null);
 });
 
@@ -116,6 +120,41 @@ describe('http', () => {
     await expect(http.get('/me')).rejects.toMatchObject({ statusCode: 401 });
     const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok-123');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('a session over while a form is open: signs in again in place and sends the call once more', async () => {
+    const answers = [
+      jsonResponse(401, { statusCode: 401, error: 'Unauthorized', message: 'expired' }),
+      jsonResponse(201, { id: '9' }),
+    ];
+    const fetchMock = vi.fn(async () => answers.shift()!);
+    vi.stubGlobal('fetch', fetchMock);
+    let token = 'old';
+    setAuthTokenProvider(() => token);
+    setSessionRenewer(async () => false); // the refresh cookie is refused: the session is over
+    const onUnauthorized = vi.fn();
+    setUnauthorizedHandler(onUnauthorized);
+    setReauthenticator(async () => {
+      token = 'new'; // the user signed in again in the dialog
+      return true;
+    });
+    await expect(http.post('/projects/5/funds', { amount: '1.00' })).resolves.toEqual({ id: '9' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const replay = (fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1];
+    expect((replay.headers as Record<string, string>).Authorization).toBe('Bearer new');
+    expect(replay.body).toBe('{"amount":"1.00"}');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('a session over with no form open (or sign-in given up) fails the call and reports the 401', async () => {
+    mockFetch(jsonResponse(401, { statusCode: 401, error: 'Unauthorized', message: 'expired' }));
+    setAuthTokenProvider(() => 'old');
+    setSessionRenewer(async () => false);
+    setReauthenticator(async () => false);
+    const onUnauthorized = vi.fn();
+    setUnauthorizedHandler(onUnauthorized);
+    await expect(http.post('/projects/5/funds', {})).rejects.toMatchObject({ statusCode: 401 });
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 

@@ -57,7 +57,14 @@ export type UnauthorizedHandler = (error: ApiError) => void;
  */
 export type SessionRenewer = (rejectedToken: string) => Promise<boolean>;
 
+/**
+ * Asked when a call finds the session over (renewing failed): resolve true once the user has signed in
+ * again (the call is then sent once more with the new token), false to fail it.
+ */
+export type Reauthenticator = () => Promise<boolean>;
+
 let authTokenProvider: AuthTokenProvider | null = null;
+let reauthenticator: Reauthenticator | null = null;
 let unauthorizedHandler: UnauthorizedHandler | null = null;
 let sessionRenewer: SessionRenewer | null = null;
 
@@ -72,6 +79,11 @@ export function setAuthTokenProvider(provider: AuthTokenProvider | null): void {
 /** Called on every 401 answer that renewing the session could not cure (e.g. to go to the login page). */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Registers how the user signs in again when a call finds the session over. Null to remove. */
+export function setReauthenticator(handler: Reauthenticator | null): void {
+  reauthenticator = handler;
 }
 
 /** Registers how a rejected token is renewed before a call is replayed (once). Null to remove. */
@@ -218,6 +230,10 @@ async function sendOnce<T>(
         throw error;
       }
       if (renewed) return sendOnce<T>(method, path, options, { replayed: true });
+      // The session is over: a form still open keeps its input, the user signs in again, and the
+      // call is sent once more.
+      if (reauthenticator && (await reauthenticator()))
+        return sendOnce<T>(method, path, options, { replayed: true });
     }
     unauthorizedHandler?.(error);
   }

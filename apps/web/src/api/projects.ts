@@ -94,8 +94,19 @@ export const projectsApi = {
   update: (projectId: string, body: ProjectInput) => http.patch<Project>(`/projects/${id(projectId)}`, body),
   changeStage: (projectId: string, body: { stage: TargetStage; at: string; reason?: string }) =>
     http.post<Project>(`/projects/${id(projectId)}/stage`, body),
-  addFunds: (projectId: string, body: { amount: string; at: string; note?: string }) =>
-    http.post<Project>(`/projects/${id(projectId)}/funds`, body),
+  addFunds: (
+    projectId: string,
+    body: { amount: string; at: string; note?: string; confirmOverContract?: boolean },
+  ) => http.post<ProjectDetail>(`/projects/${id(projectId)}/funds`, body),
+  /** 冲销: a new entry of the negative amount naming the entry, with the reason. */
+  reverseFunds: (projectId: string, fundId: string, body: { reason: string }) =>
+    http.post<ProjectDetail>(`/projects/${id(projectId)}/funds/${id(fundId)}/reversal`, body),
+  /** 更正: the entry's reversal plus its replacement, with the reason. */
+  correctFunds: (
+    projectId: string,
+    fundId: string,
+    body: { amount: string; at: string; note?: string; reason: string; confirmOverContract?: boolean },
+  ) => http.post<ProjectDetail>(`/projects/${id(projectId)}/funds/${id(fundId)}/correction`, body),
   export: (filters: ProjectFilters) =>
     download('/projects/export', { query: { ...filters }, fileName: 'projects.xlsx' }),
   importTemplate: () => download('/projects/import-template', { fileName: 'project-import-template.xlsx' }),
@@ -107,7 +118,16 @@ export const projectsApi = {
 };
 
 export const keyWorksApi = {
-  list: (year: number) => http.get<KeyWorkList>('/key-works', { query: { year } }),
+  /** `filter`: the cockpit's drill-down (计划新开工, source, lead department). */
+  list: (year: number, filter: { plannedStart?: boolean; source?: string; leadDepartmentId?: string } = {}) =>
+    http.get<KeyWorkList>('/key-works', {
+      query: {
+        year,
+        plannedStart: filter.plannedStart ? 'true' : undefined,
+        source: filter.source,
+        leadDepartmentId: filter.leadDepartmentId,
+      },
+    }),
   get: (keyWorkId: string) => http.get<KeyWorkDetail>(`/key-works/${id(keyWorkId)}`),
   addReport: (keyWorkId: string, body: ReportInput) =>
     http.post<unknown>(`/key-works/${id(keyWorkId)}/reports`, body),

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, http, setAuthTokenProvider, setSessionRenewer, setUnauthorizedHandler } from '../api/http';
+import {
+  ApiError,
+  http,
+  setAuthTokenProvider,
+  setReauthenticator,
+  setSessionRenewer,
+  setUnauthorizedHandler,
+} from '../api/http';
+import { holdOpenForm, requestSignIn } from './reauth';
 import { createAuthStore, type AuthApi } from './auth-store';
 import type { SessionUser, SignInResult } from './types';
 
@@ -143,6 +151,36 @@ describe('auth store', () => {
     expect(ended).toHaveBeenCalledWith('expired');
     expect(store.status.value).toBe('signed-out');
     expect(store.token()).toBeNull();
+  });
+
+  it('a session ending while a form is open keeps the page’s user, signs in again and sends the call once more', async () => {
+    const api = fakeApi({ refresh: vi.fn(async () => Promise.reject(unauthorized())) });
+    const store = createAuthStore({ api, crossTabLock: direct });
+    await store.login('admin', 'secret passphrase');
+    connect(store);
+    const valid = new Set<string>();
+    stubServer(valid);
+    const release = holdOpenForm();
+    // The sign-in dialog: the user types the password again.
+    setReauthenticator(async () => {
+      const asked = requestSignIn();
+      // Meanwhile the page keeps its user (and what it may do), but there is no token.
+      expect(store.user.value?.username).toBe('admin');
+      expect(store.token()).toBeNull();
+      await store.login('admin', 'secret passphrase');
+      valid.add(store.token()!);
+      const { settleSignIn } = await import('./reauth');
+      settleSignIn(true);
+      return asked;
+    });
+    const ended = vi.fn();
+    store.onSessionEnded(ended);
+    await expect(http.post('/projects/5/funds', { amount: '1.00' })).resolves.toEqual({ token: 'access-2' });
+    expect(ended).toHaveBeenCalledWith('expired');
+    expect(store.user.value?.username).toBe('admin');
+    expect(store.status.value).toBe('signed-in');
+    release();
+    setReauthenticator(null);
   });
 
   it('replays a call only once: a second 401 ends the session', async () => {

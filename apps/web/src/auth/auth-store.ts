@@ -1,5 +1,6 @@
 import { computed, readonly, ref, shallowRef } from 'vue';
 import { refreshSession, signIn, signOut } from '../api/auth';
+import { hasOpenForm } from './reauth';
 import { ApiError } from '../api/http';
 import type { SessionUser, SignInResult } from './types';
 
@@ -98,7 +99,11 @@ export function createAuthStore(options: AuthStoreOptions = {}) {
 
   function end(reason: SessionEndReason): void {
     const wasSignedIn = status.value === 'signed-in';
+    // A form is open: the page (and what the user may do on it) stays while they sign in again in
+    // place; only the token is gone.
+    const kept = reason === 'expired' && hasOpenForm() ? user.value : null;
     clear();
+    if (kept) user.value = kept;
     if (wasSignedIn) for (const listener of endedListeners) listener(reason);
   }
 

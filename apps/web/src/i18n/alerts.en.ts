@@ -60,6 +60,9 @@ const alertsEn: AlertsMessages = {
     details: {
       item: 'Item: {item}',
       deadline: 'Deadline {date}',
+      deadlineProvisional: 'Deadline {date} (provisional)',
+      calendarYear:
+        'No holiday arrangement for {year} yet: {n} deadline(s) provisional (enter it under System → Calendar)',
       overdueDays: '{n} working days overdue',
       remainingDays: '{n} working days left',
       pointsBehind: '{n} points behind schedule',

@@ -57,6 +57,8 @@ const alertsZhCN = {
     details: {
       item: '事项：{item}',
       deadline: '办结期限 {date}',
+      deadlineProvisional: '办结期限 {date}（待确认）',
+      calendarYear: '{year}年节假日安排未录入，{n} 个办结期限待确认（系统管理 → 工作日历 录入）',
       overdueDays: '逾期 {n} 个工作日',
       remainingDays: '剩余 {n} 个工作日',
       pointsBehind: '落后序时进度 {n} 个百分点',

@@ -3,6 +3,14 @@ import type { ApprovalsMessages } from './approvals.zh-CN';
 /** Approvals messages in English (exactly the keys of approvals.zh-CN.ts). */
 const approvalsEn: ApprovalsMessages = {
   approvals: {
+    drill: {
+      decidedYear: 'Decided in {year}',
+      decidedYearAsOf: 'As of {date} · decided in {year}',
+      overdue: 'Overdue, undecided',
+      overdueAsOf: 'As of {date} · overdue, undecided',
+      source: 'Source {value}',
+      total: '{total} approvals',
+    },
     inbox: {
       title: 'Approval inbox',
       search: 'Project name, code or approval item',
@@ -140,6 +148,23 @@ const approvalsEn: ApprovalsMessages = {
       days: '{n} d',
     },
     calendar: {
+      provisional: 'Provisional',
+      provisionalHint:
+        "The holiday arrangement of this date's year is not published or entered yet: the deadline is counted over Monday–Friday and may move",
+      unconfirmed:
+        'No holiday arrangement for {year} yet: deadlines in that year are counted over Monday–Friday and shown as provisional.',
+      arrangement: "Enter a year's arrangement",
+      arrangementTitle: 'Holiday arrangement of {year}',
+      arrangementText: "Paste the arrangement from the State Council's notice (e.g. “一、元旦：1月1日放假…”)",
+      arrangementIcs: 'or upload an .ics calendar file',
+      arrangementPreview: 'Preview',
+      arrangementSave: 'Save and recompute deadlines',
+      arrangementEmpty: 'Paste the notice text or choose an .ics file',
+      arrangementProblems: 'Could not read the following; please check:',
+      arrangementCurrent: 'Now',
+      arrangementSaved:
+        'Arrangement of {year} entered: {saved} dates, {recomputed} approval deadlines recomputed',
+      arrangementCount: '{total} dates ({holidays} days off, {workdays} working weekend days)',
       title: 'Working calendar',
       year: 'Year',
       date: 'Date',

@@ -2,6 +2,14 @@ import type { MilestoneState, UserEventType } from '@luodi/domain';
 /** 审批 (approvals) messages, merged into the app's messages under `approvals`. */
 const approvalsZhCN = {
   approvals: {
+    drill: {
+      decidedYear: '{year}年办结',
+      decidedYearAsOf: '截至{date} · {year}年办结',
+      overdue: '逾期未办',
+      overdueAsOf: '截至{date}逾期未办',
+      source: '来源 {value}',
+      total: '共 {total} 件',
+    },
     inbox: {
       title: '审批待办',
       search: '项目名称、编号或审批事项',
@@ -138,6 +146,20 @@ const approvalsZhCN = {
       days: '{n} 天',
     },
     calendar: {
+      provisional: '待确认',
+      provisionalHint: '该日期所在年份的节假日安排尚未发布或录入，期限按周一至周五计算，录入后可能变动',
+      unconfirmed: '{year} 年节假日安排尚未录入：该年的办结期限按周一至周五计算，显示为“待确认”。',
+      arrangement: '录入年度安排',
+      arrangementTitle: '录入 {year} 年节假日安排',
+      arrangementText: '粘贴国务院办公厅通知中的安排（如“一、元旦：1月1日放假…”）',
+      arrangementIcs: '或上传 .ics 日历文件',
+      arrangementPreview: '预览',
+      arrangementSave: '保存并重算期限',
+      arrangementEmpty: '请粘贴通知文字或选择 .ics 文件',
+      arrangementProblems: '以下内容未能识别，请核对：',
+      arrangementCurrent: '现为',
+      arrangementSaved: '已录入 {year} 年安排：{saved} 个日期，重新计算 {recomputed} 项审批期限',
+      arrangementCount: '共 {total} 个日期（休息日 {holidays}，调休上班 {workdays}）',
       title: '工作日历',
       year: '年份',
       date: '日期',

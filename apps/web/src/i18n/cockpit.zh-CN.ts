@@ -39,7 +39,8 @@ const cockpitZhCN = {
       onTimeRate: '按期办结率',
       overdueOpen: '逾期未办',
       alerts: '未办结预警',
-      negotiating: '在谈 {count} 个',
+      // 当前仍在谈 (not signed, not terminated) — not the funnel's first stage (当年进入洽谈).
+      negotiating: '当前在谈 {count} 个',
       registered: '已落地 {count} 个',
       started: '已开工 {count} 个',
       fundsArrived: '到位 {value} 亿元',
@@ -71,7 +72,8 @@ const cockpitZhCN = {
       approvalLights: '各部门未办结审批（红黄绿灯）',
       empty: '暂无数据',
       clickHint: '点击图形查看对应项目清单',
-      talks: '在谈',
+      // The funnel's first stage: every project that entered talks this year, signed since or not.
+      talks: '当年洽谈（含已签约）',
       signed: '签约',
       registered: '落地',
       started: '开工',

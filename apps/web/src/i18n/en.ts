@@ -276,6 +276,10 @@ const en: MessageSchema = {
     notFound: 'The project does not exist or you may not see it',
   },
   keyWorks: {
+    drill: {
+      plannedStart: 'Planned new starts',
+      total: '{total} key works',
+    },
     title: 'Key works',
     year: 'Year',
     search: 'Project / code / department',

@@ -5,6 +5,8 @@ import approvalsEn from './approvals.en';
 import approvalsZhCN from './approvals.zh-CN';
 import cockpitEn from './cockpit.en';
 import cockpitZhCN from './cockpit.zh-CN';
+import confirmEn from './confirm.en';
+import confirmZhCN from './confirm.zh-CN';
 import dispatchEn from './dispatch.en';
 import dispatchZhCN from './dispatch.zh-CN';
 import baseEn from './en';
@@ -22,15 +24,26 @@ const zhCN = {
   ...screenZhCN,
   ...dispatchZhCN,
   ...layoutZhCN,
+  ...confirmZhCN,
 };
-const en = { ...baseEn, ...approvalsEn, ...alertsEn, ...cockpitEn, ...screenEn, ...dispatchEn, ...layoutEn };
+const en = {
+  ...baseEn,
+  ...approvalsEn,
+  ...alertsEn,
+  ...cockpitEn,
+  ...screenEn,
+  ...dispatchEn,
+  ...layoutEn,
+  ...confirmEn,
+};
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
   typeof alertsZhCN &
   typeof cockpitZhCN &
   typeof screenZhCN &
   typeof dispatchZhCN &
-  typeof layoutZhCN;
+  typeof layoutZhCN &
+  typeof confirmZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -23,7 +23,7 @@ const screenEn: typeof screenZhCN = {
     },
     kpi: {
       signed: 'Signed projects',
-      negotiating: 'In talks',
+      negotiating: 'Still in talks',
       amount: 'Contract amount',
       landingRate: 'Landing rate',
       registered: 'Registered',
@@ -73,7 +73,7 @@ const screenEn: typeof screenZhCN = {
       noData: 'No data',
       funnel: 'Pipeline',
       stages: {
-        talks: 'Talks',
+        talks: 'Entered talks',
         signed: 'Signed',
         registered: 'Registered',
         started: 'Started',

@@ -21,7 +21,7 @@ const screenZhCN = {
     },
     kpi: {
       signed: '签约项目',
-      negotiating: '在谈',
+      negotiating: '当前在谈',
       amount: '合同投资额',
       landingRate: '落地率',
       registered: '已落地',
@@ -71,7 +71,7 @@ const screenZhCN = {
       noData: '暂无数据',
       funnel: '项目推进漏斗',
       stages: {
-        talks: '在谈',
+        talks: '当年洽谈',
         signed: '签约',
         registered: '落地',
         started: '开工',

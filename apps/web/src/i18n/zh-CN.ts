@@ -277,6 +277,10 @@ const zhCN = {
     notFound: '项目不存在或无权查看',
   },
   keyWorks: {
+    drill: {
+      plannedStart: '计划新开工',
+      total: '共 {total} 项',
+    },
     title: '重点工程',
     year: '年度',
     search: '项目名称 / 编号 / 责任单位',

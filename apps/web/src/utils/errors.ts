@@ -16,3 +16,10 @@ export function errorMessage(error: unknown): string {
   }
   return t('errors.unexpected');
 }
+
+/** The stable `code` of an API error's envelope (e.g. `funds_over_contract`), or null. */
+export function errorCode(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const code = (error.body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
+}

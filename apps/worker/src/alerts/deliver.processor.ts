@@ -5,6 +5,10 @@ import {
   ALERT_LEVEL_LABELS,
   type AlertKind,
   type AlertLevel,
+  alertItemText,
+  alertRemainingWorkingDays,
+  alertSubjectText,
+  businessDateOf,
   labelsIn,
 } from '@luodi/domain';
 import { JobName } from '@luodi/jobs';
@@ -16,6 +20,7 @@ import {
 } from '@luodi/persistence';
 import {
   buildRobotRequest,
+  CalendarService,
   interpretRobotAnswer,
   type RobotMessage,
   type RobotTarget,
@@ -68,6 +73,7 @@ export class DeliverProcessor {
     private readonly alerts: AlertRepository,
     private readonly departments: DepartmentRepository,
     private readonly live: LivePublisher,
+    private readonly calendars: CalendarService,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
@@ -97,7 +103,18 @@ export class DeliverProcessor {
     if (!alert) return;
     const levelName = LEVEL_NAMES[delivery.level as AlertLevel] ?? String(delivery.level);
     const kindName = KIND_NAMES[alert.kind];
-    const text = `【${levelName}】${kindName}：${alert.projectCode} ${alert.projectName}（${alert.departmentName}）`;
+    // The project and — for a milestone — the approval item, its department and how late it is now.
+    const facts = {
+      ...alert,
+      remainingWorkingDays: alertRemainingWorkingDays(
+        alert,
+        await this.calendars.calendar(),
+        businessDateOf(new Date()),
+      ),
+    };
+    const text = `【${levelName}】${kindName}：${alertSubjectText(facts)}`;
+    const measures = alert.answerMeasures ? `整改措施：${alert.answerMeasures}` : null;
+    const closing = '请登录落地系统签收并反馈。';
     const payload = {
       deliveryId: delivery.id,
       alertId: alert.id,
@@ -108,6 +125,12 @@ export class DeliverProcessor {
       projectName: alert.projectName,
       departmentId: alert.departmentId,
       departmentName: alert.departmentName,
+      itemCode: alert.itemCode,
+      itemName: alert.itemName,
+      deadline: alert.milestoneDeadline,
+      remainingWorkingDays: facts.remainingWorkingDays,
+      measures: alert.answerMeasures,
+      summary: text,
     };
     switch (delivery.channel) {
       case 'in_app': {
@@ -127,6 +150,10 @@ export class DeliverProcessor {
           status: alert.status,
           departmentId: alert.departmentId,
           recipient: delivery.recipient,
+          // What the notification says: the project and the approval item (zh-CN), and its parts.
+          projectName: alert.projectName,
+          itemName: alert.itemName,
+          text,
         });
         return;
       }
@@ -134,12 +161,16 @@ export class DeliverProcessor {
         // Every message says 落地预警, so a keyword robot set to 落地 or 预警 takes it.
         const message: RobotMessage = {
           title: `落地预警：【${levelName}】${kindName}`,
-          text: `落地预警 ${text}\n请登录落地系统签收并反馈。`,
+          text: [`落地预警 ${text}`, measures, closing].filter(Boolean).join('\n'),
           markdown: [
             `### 落地预警：【${levelName}】${kindName}`,
-            `**${alert.projectCode} ${alert.projectName}**（${alert.departmentName}）`,
-            '请登录落地系统签收并反馈。',
-          ].join('\n\n'),
+            `**${alert.projectCode} ${alert.projectName}**${alert.itemName ? '' : `（${alert.departmentName}）`}`,
+            alertItemText(facts) ? `审批事项：${alertItemText(facts)}` : null,
+            measures,
+            closing,
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
           payload,
         };
         await this.sendWebhook(delivery, message);
@@ -152,7 +183,7 @@ export class DeliverProcessor {
           from: this.config.SMTP_FROM,
           to: delivery.target!,
           subject: text,
-          text: `${text}\n\n请登录落地系统签收并反馈。\n\nDelivery ${delivery.id}`,
+          text: [text, measures, closing, `Delivery ${delivery.id}`].filter(Boolean).join('\n\n'),
           messageId: `<${delivery.id}@luodi>`,
           headers: { 'X-Luodi-Delivery-Id': delivery.id },
         });

@@ -14,6 +14,8 @@ interface RobotCall {
   accepted: boolean;
   answer: unknown;
   text: string;
+  /** The request body as sent. */
+  raw: string;
 }
 
 interface FakeRobot {
@@ -59,6 +61,7 @@ async function startRobot(
         accepted: status === 200 && verdict.answer !== null && isSuccess(verdict.answer),
         answer: verdict.answer,
         text: verdict.text ?? '',
+        raw,
       });
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(verdict.answer === null ? '' : JSON.stringify(verdict.answer));
@@ -441,5 +444,46 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     } finally {
       await keywordRobot.close();
     }
+  });
+  it('the message names the project, the approval item with its department and lateness, and the measures', async () => {
+    // An undecided milestone of the demo district, made overdue: its deadline 20 days ago.
+    const [milestone] = (await dataSource.query(
+      `SELECT m.id, m.project_id AS projectId, p.code AS projectCode, p.name AS projectName, i.name AS itemName,
+              m.department_id AS departmentId
+         FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code
+        WHERE m.decided_at IS NULL ORDER BY m.id LIMIT 1`,
+    )) as Array<Record<string, string>>;
+    expect(milestone, 'an undecided milestone in the demo district').toBeDefined();
+    const deadline = new Date(Date.now() - 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await dataSource.query('UPDATE milestone SET deadline = ? WHERE id = ?', [deadline, milestone!.id]);
+    // The alert goes to the milestone's department (its robot is the generic receiver here).
+    const [robotDepartment] = (await dataSource.query('SELECT name FROM department WHERE id = ?', [
+      departments.generic,
+    ])) as Array<{ name: string }>;
+    const now = new Date();
+    const inserted = (await dataSource.query(
+      `INSERT INTO alert (kind, subject_type, subject_id, project_id, department_id, level, status, detail, raised_at, level_since,
+                          answer_category, answer_cause, answer_measures, answer_expected_date, answered_at)
+       VALUES ('milestone_overdue', 'milestone', ?, ?, ?, 3, 'acknowledged', '{}', ?, ?,
+               'needs_coordination', '用地指标待调剂', '分管领导牵头协调', '2099-01-01', ?)`,
+      [milestone!.id, milestone!.projectId, departments.generic, now, now, now],
+    )) as { insertId: number | string };
+    const deliveryId = randomUUID();
+    await dataSource.query(
+      "INSERT INTO delivery (id, alert_id, level, recipient, channel, target, status, attempts, generation, created_at) VALUES (?, ?, 3, ?, 'webhook', ?, 'pending', 0, 0, ?)",
+      [deliveryId, String(inserted.insertId), `department:${departments.generic}`, robots.generic.url, now],
+    );
+    await settled([deliveryId], 'sent');
+    const [call] = callsFor('generic', deliveryId);
+    const text = call!.text;
+    expect(text).toContain('【督办】已逾期');
+    expect(text).toContain(`${milestone!.projectCode} ${milestone!.projectName}`);
+    expect(text).toContain(`${milestone!.itemName}（${robotDepartment!.name}）`);
+    expect(text).toMatch(/逾期 \d+ 个工作日/);
+    expect(text).toContain('整改措施：分管领导牵头协调');
+    const body = JSON.parse(call!.raw) as Record<string, unknown>;
+    expect(body).toMatchObject({ projectName: milestone!.projectName, itemName: milestone!.itemName });
+    expect(Number(body['remainingWorkingDays'])).toBeLessThan(-3);
+    expect(Number(body['remainingWorkingDays'])).toBeGreaterThan(-20);
   });
 });

@@ -39,7 +39,7 @@ describe('drill targets', () => {
     });
   });
 
-  it('maps the department onto approvals and alerts, not onto key works', () => {
+  it('maps the department onto approvals and alerts, and as lead department onto key works', () => {
     expect(approvalsDrill(filtered, { light: 'red' })).toEqual({
       list: 'approvals',
       query: { departmentId: 'dept-1', light: 'red' },
@@ -48,7 +48,10 @@ describe('drill targets', () => {
       list: 'alerts',
       query: { departmentId: 'dept-1', level: '3' },
     });
-    expect(keyWorksDrill(filtered)).toEqual({ list: 'key-works', query: { year: '2025' } });
+    expect(keyWorksDrill(filtered)).toEqual({
+      list: 'key-works',
+      query: { year: '2025', source: '沪洽会', leadDepartmentId: 'dept-1' },
+    });
   });
 });
 
@@ -60,10 +63,10 @@ describe('kpiDrill', () => {
     ['landing', { list: 'projects', query: { year: '2025', reached: 'registered', asOf: '2025-06-15' } }],
     ['start', { list: 'projects', query: { year: '2025', reached: 'started', asOf: '2025-06-15' } }],
     ['keyWorks', { list: 'key-works', query: { year: '2025' } }],
-    ['keyWorkStart', { list: 'key-works', query: { year: '2025' } }],
+    ['keyWorkStart', { list: 'key-works', query: { year: '2025', plannedStart: 'true' } }],
     ['investment', { list: 'key-works', query: { year: '2025' } }],
-    ['onTime', { list: 'approvals', query: {} }],
-    ['overdue', { list: 'approvals', query: { light: 'red' } }],
+    ['onTime', { list: 'approvals', query: { decidedYear: '2025', asOf: '2025-06-15' } }],
+    ['overdue', { list: 'approvals', query: { overdue: 'true', asOf: '2025-06-15' } }],
     ['alerts', { list: 'alerts', query: { status: 'unresolved' } }],
   ] as const)('opens the list behind the %s card', (kind, target) => {
     expect(kpiDrill(kind, context)).toEqual(target);
@@ -84,7 +87,12 @@ describe('kpiDrill', () => {
         leadDepartmentId: 'dept-1',
       },
     });
-    expect(kpiDrill('overdue', filtered).query).toEqual({ departmentId: 'dept-1', light: 'red' });
+    expect(kpiDrill('overdue', filtered).query).toEqual({
+      departmentId: 'dept-1',
+      source: '沪洽会',
+      overdue: 'true',
+      asOf: '2025-06-15',
+    });
   });
 });
 

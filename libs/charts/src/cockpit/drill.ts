@@ -74,9 +74,25 @@ export function alertsDrill(context: DrillContext, extra: DrillExtra = {}): Dril
   return { list: 'alerts', query: compact({ departmentId: context.departmentId, ...extra }) };
 }
 
-/** The key works of the cockpit's year. */
-export function keyWorksDrill(context: DrillContext): DrillTarget {
-  return { list: 'key-works', query: compact({ year: context.year }) };
+/**
+ * The key works of the cockpit's year, narrowed as the key-work figures are (the project's source and
+ * lead department) plus `extra` (`plannedStart: 'true'` for the 计划新开工 of 重点工程开工率).
+ */
+export function keyWorksDrill(context: DrillContext, extra: DrillExtra = {}): DrillTarget {
+  return {
+    list: 'key-works',
+    query: compact({
+      year: context.year,
+      source: context.source,
+      leadDepartmentId: context.departmentId,
+      ...extra,
+    }),
+  };
+}
+
+/** Approvals counted at the cockpit's as-of date (按期办结率's 办结 N 件, 逾期未办), with its source. */
+function approvalsAsOfDrill(context: DrillContext, extra: DrillExtra): DrillTarget {
+  return approvalsDrill(context, { source: context.source, asOf: context.asOfDate, ...extra });
 }
 
 /** The KPI cards of the cockpit that open a list. */
@@ -105,13 +121,14 @@ export function kpiDrill(kind: KpiDrillKind, context: DrillContext, level?: Aler
     case 'start':
       return reachedProjectsDrill(context, 'started');
     case 'keyWorks':
-    case 'keyWorkStart':
     case 'investment':
       return keyWorksDrill(context);
+    case 'keyWorkStart':
+      return keyWorksDrill(context, { plannedStart: 'true' });
     case 'onTime':
-      return approvalsDrill(context);
+      return approvalsAsOfDrill(context, { decidedYear: context.year });
     case 'overdue':
-      return approvalsDrill(context, { light: 'red' });
+      return approvalsAsOfDrill(context, { overdue: 'true' });
     case 'alerts':
       return alertsDrill(context, { level, status: 'unresolved' });
   }

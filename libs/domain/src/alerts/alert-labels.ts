@@ -14,6 +14,7 @@ export const ALERT_KIND_LABELS = {
   not_started: { 'zh-CN': '未按期开工', en: 'Not started' },
   investment_behind: { 'zh-CN': '投资进度滞后', en: 'Investment behind' },
   report_missing: { 'zh-CN': '月报未报送', en: 'Report missing' },
+  calendar_unconfirmed: { 'zh-CN': '节假日安排待录入', en: 'Holiday arrangement not entered' },
   problem_overdue: { 'zh-CN': '问题逾期未办结', en: 'Problem overdue' },
   notice_overdue: { 'zh-CN': '督办函逾期未反馈', en: 'Notice unanswered' },
 } as const satisfies Labels<AlertKind>;

@@ -5,7 +5,14 @@ export const ALERT_LEVELS = [1, 2, 3] as const;
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
 
 /** What an alert is about. */
-export const ALERT_SUBJECT_TYPES = ['milestone', 'project', 'key_work', 'problem', 'notice'] as const;
+export const ALERT_SUBJECT_TYPES = [
+  'milestone',
+  'project',
+  'key_work',
+  'calendar_year',
+  'problem',
+  'notice',
+] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 export const AlertSubjectType = namesOf(ALERT_SUBJECT_TYPES);
 

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../business-time';
 import { addCalendarDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { sumMoney, toCents } from '../projects/money';
+import { unconfirmedYearsToAnnounce } from '../calendar/provisional';
 import { namesOf } from '../value-lists';
 import type { AlertLevel, AlertSubjectType } from './alert-lists';
 import { dispatchAlertAtLevelThree } from '../dispatch/problem-rules';
@@ -17,6 +18,7 @@ export const ALERT_KINDS = [
   'not_started',
   'investment_behind',
   'report_missing',
+  'calendar_unconfirmed',
   'problem_overdue',
   'notice_overdue',
 ] as const;
@@ -28,8 +30,9 @@ export interface Condition {
   kind: AlertKind;
   subjectType: AlertSubjectType;
   subjectId: string;
-  departmentId: string;
-  projectId: string;
+  /** null for a district-wide subject (a calendar year): admins hear of it, no department. */
+  departmentId: string | null;
+  projectId: string | null;
   level: 1 | 2;
   detail: Record<string, unknown>;
 }
@@ -223,8 +226,47 @@ export function targetLevel(
 }
 
 /** Who hears of an alert at a level: the subject's department, plus the bureau and leadership at 3. */
-export function recipientsOf(level: AlertLevel, departmentId: string): string[] {
+export function recipientsOf(level: AlertLevel, departmentId: string | null): string[] {
+  // A district-wide subject (the calendar of a year) is the admins' to fix.
+  if (departmentId === null) return ['admin'];
   return level === 3
     ? [`department:${departmentId}`, 'bureau', 'leadership']
     : [`department:${departmentId}`];
+}
+
+/** Open deadlines falling in one year (what the calendar source counts). */
+export interface DeadlineYear {
+  year: number;
+  openDeadlines: number;
+  firstDeadline: IsoDate;
+}
+
+/**
+ * calendar_unconfirmed: a year without the State Council's arrangement (not in the calendar package,
+ * no admin entry) that admins must enter — next year from December 1, and at once any year an open
+ * deadline falls in (those deadlines are provisional, 待确认). Level 1; the subject is the year.
+ */
+export function calendarConditions(
+  today: IsoDate,
+  confirmedYears: ReadonlySet<number>,
+  deadlineYears: readonly DeadlineYear[],
+): Condition[] {
+  const counts = new Map(deadlineYears.map((entry) => [entry.year, entry]));
+  return unconfirmedYearsToAnnounce(
+    today,
+    confirmedYears,
+    deadlineYears.map((entry) => entry.year),
+  ).map((year) => ({
+    kind: 'calendar_unconfirmed',
+    subjectType: 'calendar_year',
+    subjectId: String(year),
+    departmentId: null,
+    projectId: null,
+    level: 1,
+    detail: {
+      year,
+      openDeadlines: counts.get(year)?.openDeadlines ?? 0,
+      firstDeadline: counts.get(year)?.firstDeadline ?? null,
+    },
+  }));
 }

@@ -32,11 +32,13 @@ export class AlertEntity {
   @IdRefColumn('subject_id')
   subjectId!: string;
 
-  @IdRefColumn('project_id')
-  projectId!: string;
+  /** null for a district-wide subject (a calendar year). */
+  @IdRefColumn('project_id', { nullable: true })
+  projectId!: string | null;
 
-  @IdRefColumn('department_id')
-  departmentId!: string;
+  /** null for a district-wide subject (a calendar year): admins hear of it. */
+  @IdRefColumn('department_id', { nullable: true })
+  departmentId!: string | null;
 
   @Column({ name: 'level', type: 'tinyint', unsigned: true })
   level!: number;

@@ -1,4 +1,4 @@
-import { Entity, Index } from 'typeorm';
+import { Entity, Index, Unique } from 'typeorm';
 import {
   IdColumn,
   IdRefColumn,
@@ -10,8 +10,13 @@ import {
 } from './columns';
 import { ProjectEntity } from './project.entity';
 
-/** A dated arrival of funds (到位资金, 万元) on a project. */
+/**
+ * A dated arrival of funds (到位资金, 万元) on a project. Entries are never edited: a reversal (冲销) is
+ * an entry of the negative amount on the same date naming the entry it cancels (`reversesId`), a
+ * correction (更正) is a reversal plus a replacement naming the entry it corrects (`correctsId`).
+ */
 @Entity({ name: 'fund_arrival' })
+@Unique('uq_fund_arrival_reverses', ['reversesId'])
 @Index('idx_fund_arrival_project_at', ['projectId', 'at'])
 // Funds entered after an as-of date (subtracted from the projects' running totals).
 @Index('idx_fund_arrival_at_cover', ['at', 'projectId', 'amount'])
@@ -33,6 +38,26 @@ export class FundArrivalEntity {
 
   @VarcharColumn('note', 500, { nullable: true })
   note!: string | null;
+
+  @IdRefColumn('reverses_id', { nullable: true })
+  reversesId!: string | null;
+
+  @ForeignKey(() => FundArrivalEntity, 'reverses_id', 'fk_fund_arrival_reverses', 'CASCADE', {
+    nullable: true,
+  })
+  reverses?: FundArrivalEntity | null;
+
+  @IdRefColumn('corrects_id', { nullable: true })
+  correctsId!: string | null;
+
+  @ForeignKey(() => FundArrivalEntity, 'corrects_id', 'fk_fund_arrival_corrects', 'CASCADE', {
+    nullable: true,
+  })
+  corrects?: FundArrivalEntity | null;
+
+  /** Why an entry was reversed or corrected (required on both). */
+  @VarcharColumn('reason', 500, { nullable: true })
+  reason!: string | null;
 
   @IdRefColumn('recorded_by', { nullable: true })
   recordedBy!: string | null;

@@ -9,7 +9,9 @@ import { CockpitCoveringIndexes1795607846524 } from './1795607846524-CockpitCove
 import { WebhookRobots1796634642666 } from './1796634642666-WebhookRobots';
 import { ProjectCodeSequence1796634877126 } from './1796634877126-ProjectCodeSequence';
 import { NormalisedUsernames1796634946505 } from './1796634946505-NormalisedUsernames';
+import { CalendarYearAlerts1796646526710 } from './1796646526710-CalendarYearAlerts';
 import { Dispatch1796646587511 } from './1796646587511-Dispatch';
+import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -23,5 +25,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WebhookRobots1796634642666,
   ProjectCodeSequence1796634877126,
   NormalisedUsernames1796634946505,
+  CalendarYearAlerts1796646526710,
   Dispatch1796646587511,
+  FundCorrections1796900000000,
 ];

@@ -7,7 +7,6 @@ import {
   lockRowById,
   type PageRequest,
   whereContains,
-  withRawStrings,
 } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
@@ -22,11 +21,15 @@ export interface AlertListFilter {
 }
 
 export interface AlertRow extends AlertEntity {
-  projectCode: string;
-  projectName: string;
-  departmentName: string;
-  /** The approval item's name when the alert is about a milestone (用地预审与选址意见书), else null. */
+  /** null for a district-wide alert (a calendar year), which has neither project nor department. */
+  projectCode: string | null;
+  projectName: string | null;
+  departmentName: string | null;
+  /** A milestone's alert: its approval item, the milestone's deadline now and whether it is decided. */
+  itemCode: string | null;
   itemName: string | null;
+  milestoneDeadline: string | null;
+  milestoneDecided: boolean;
 }
 
 /** Columns of a new alert written by a check, with their entity properties. */
@@ -81,16 +84,14 @@ export class AlertRepository {
     const query = this.dataSource
       .getRepository(AlertEntity)
       .createQueryBuilder('a')
-      .innerJoin('project', 'p', 'p.id = a.project_id')
-      .innerJoin('department', 'd', 'd.id = a.department_id')
+      // A district-wide alert (a calendar year) has neither project nor department.
+      .leftJoin('project', 'p', 'p.id = a.project_id')
+      .leftJoin('department', 'd', 'd.id = a.department_id')
       .leftJoin('milestone', 'm', "a.subject_type = 'milestone' AND m.id = a.subject_id")
       .leftJoin('approval_item', 'i', 'i.code = m.item_code')
-      .addSelect([
-        'p.code AS projectCode',
-        'p.name AS projectName',
-        'd.name AS departmentName',
-        'i.name AS itemName',
-      ]);
+      .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName'])
+      .addSelect(['m.item_code AS itemCode', 'i.name AS itemName', 'm.deadline AS milestoneDeadline'])
+      .addSelect('m.decided_at IS NOT NULL', 'milestoneDecided');
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
       query.andWhere('a.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
@@ -98,9 +99,19 @@ export class AlertRepository {
   }
 
   private static rows(result: { entities: AlertEntity[]; raw: Array<Record<string, unknown>> }): AlertRow[] {
-    return withRawStrings(result, ['projectCode', 'projectName', 'departmentName']).map((row, index) => {
-      const itemName = result.raw[index]!.itemName;
-      return Object.assign(row, { itemName: typeof itemName === 'string' ? itemName : null });
+    return result.entities.map((entity, index) => {
+      const raw = result.raw[index]!;
+      const text = (name: string) => (raw[name] == null ? null : String(raw[name]));
+      return Object.assign(entity, {
+        projectCode: text('projectCode'),
+        projectName: text('projectName'),
+        departmentName: text('departmentName'),
+        itemCode: text('itemCode'),
+        itemName: text('itemName'),
+        // DATE columns are read as strings (dateStrings).
+        milestoneDeadline: text('milestoneDeadline'),
+        milestoneDecided: Number(raw['milestoneDecided'] ?? 0) === 1,
+      });
     });
   }
 

@@ -45,6 +45,43 @@ export class CalendarRepository {
     );
   }
 
+  /**
+   * A year's arrangement in one step: the given entries become the overrides of those dates (in one
+   * transaction; dates already saying the same are left alone). Answers how many rows changed.
+   */
+  saveMany(
+    entries: ReadonlyArray<{ date: string; kind: 'holiday' | 'workday'; name: string | null }>,
+  ): Promise<number> {
+    return inTransaction(
+      this.dataSource,
+      async (manager) => {
+        const repository = manager.getRepository(CalendarOverrideEntity);
+        let changed = 0;
+        for (const entry of entries) {
+          const existing = await repository.findOne({
+            where: { date: entry.date },
+            lock: { mode: 'pessimistic_write' },
+          });
+          if (existing && existing.kind === entry.kind && existing.name === entry.name) continue;
+          if (existing)
+            await repository.save(repository.merge(existing, { ...entry, updatedAt: new Date() }));
+          else await repository.insert(repository.create({ ...entry, updatedAt: new Date() }));
+          changed += 1;
+        }
+        return changed;
+      },
+      { attempts: 8, retryIf: isDuplicateKey },
+    );
+  }
+
+  /** The years with at least one admin entry. */
+  async years(manager?: EntityManager): Promise<number[]> {
+    const rows = (await this.manager(manager).query(
+      'SELECT DISTINCT YEAR(date) AS year FROM calendar_override',
+    )) as Array<{ year: number | string }>;
+    return rows.map((row) => Number(row.year));
+  }
+
   async remove(entity: CalendarOverrideEntity): Promise<void> {
     await this.dataSource.getRepository(CalendarOverrideEntity).remove(entity);
   }

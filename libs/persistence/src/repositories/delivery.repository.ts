@@ -151,7 +151,7 @@ export class DeliveryRepository {
       const alerts = (await manager.query(
         `SELECT id, kind, status, department_id AS departmentId FROM alert WHERE id IN (${alertIds.map(() => '?').join(',')})`,
         alertIds,
-      )) as Array<{ id: string; kind: string; status: string; departmentId: string }>;
+      )) as Array<{ id: string; kind: string; status: string; departmentId: string | null }>;
       const byId = new Map(alerts.map((alert) => [String(alert.id), alert]));
       const batch: InAppDelivery[] = [];
       for (const row of claimed) {
@@ -164,7 +164,8 @@ export class DeliveryRepository {
           recipient: row.recipient,
           kind: alert.kind,
           alertStatus: alert.status,
-          departmentId: String(alert.departmentId),
+          // A district-wide alert (a calendar year, for admins) has no department: no department stream hears it.
+          departmentId: alert.departmentId == null ? '' : String(alert.departmentId),
         });
       }
       if (batch.length > 0)

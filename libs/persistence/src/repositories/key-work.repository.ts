@@ -30,12 +30,43 @@ const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
         params: [scope.departmentId, scope.departmentId],
       };
 
+/**
+ * The cockpit's narrowing of the key-work list, the same as its figures: the project's source and lead
+ * department, and `plannedStart` for the new starts (计划新开工: a planned start month is set).
+ */
+export interface KeyWorkListFilter {
+  source?: string;
+  leadDepartmentId?: string;
+  plannedStart?: boolean;
+}
+
+function keyWorkFilterSql(filter: KeyWorkListFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.source) {
+    parts.push('p.source = ?');
+    params.push(filter.source);
+  }
+  if (filter.leadDepartmentId) {
+    parts.push('p.lead_department_id = ?');
+    params.push(filter.leadDepartmentId);
+  }
+  if (filter.plannedStart) parts.push('k.planned_start_month IS NOT NULL');
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+}
+
 /** All SQL on `key_work` and `key_work_report`. */
 export class KeyWorkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(year: number, scope: AccessScope, keyWorkId?: string): Promise<KeyWorkRow[]> {
+  async list(
+    year: number,
+    scope: AccessScope,
+    keyWorkId?: string,
+    filter: KeyWorkListFilter = {},
+  ): Promise<KeyWorkRow[]> {
     const scoped = scopeSql(scope);
+    const narrowed = keyWorkFilterSql(filter);
     const rows = (await this.dataSource.query(
       `SELECT k.id, k.project_id AS projectId, p.code AS projectCode, p.name AS projectName,
               p.lead_department_id AS leadDepartmentId, d.name AS leadDepartmentName, p.stage, p.started_at AS startedAt,
@@ -46,10 +77,10 @@ export class KeyWorkRepository {
          JOIN project p ON p.id = k.project_id
          JOIN department d ON d.id = p.lead_department_id
          LEFT JOIN key_work_report r ON r.key_work_id = k.id
-        WHERE k.year = ?${scoped.sql}${keyWorkId ? ' AND k.id = ?' : ''}
+        WHERE k.year = ?${scoped.sql}${narrowed.sql}${keyWorkId ? ' AND k.id = ?' : ''}
         GROUP BY k.id
         ORDER BY p.code`,
-      [year, ...scoped.params, ...(keyWorkId ? [keyWorkId] : [])],
+      [year, ...scoped.params, ...narrowed.params, ...(keyWorkId ? [keyWorkId] : [])],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
       id: String(row['id']),

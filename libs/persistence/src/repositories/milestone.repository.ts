@@ -13,6 +13,14 @@ export interface MilestoneListFilter {
   open?: boolean;
   /** Search: in the project's name or code and the approval item's name. */
   q?: string;
+  /** The project's source (签约来源), as the cockpit's approval figures filter it. */
+  source?: string;
+  /** 按期办结率's 办结 N 件: decided in this year (Asia/Shanghai) by `asOf`. */
+  decidedYear?: number;
+  /** 逾期未办: undecided at `asOf` with a deadline day before `asOf`'s day. */
+  overdue?: boolean;
+  /** The business date and instant `decidedYear` and `overdue` are counted at. */
+  asOf?: { date: string; moment: Date };
 }
 
 export interface MilestoneRow extends MilestoneEntity {
@@ -91,6 +99,22 @@ export class MilestoneRepository {
     if (filter.light) query.andWhere('m.light = :light', { light: filter.light });
     if (filter.open) query.andWhere(`m.state IN ${OPEN_STATES}`);
     whereContains(query, filter.q, ['p.name', 'p.code', 'i.name']);
+    if (filter.source) query.andWhere('p.source = :source', { source: filter.source });
+    const asOf = filter.asOf ?? { date: '9999-12-31', moment: new Date(8.64e15) };
+    if (filter.decidedYear !== undefined)
+      query.andWhere(
+        'm.decided_at >= :decidedFrom AND m.decided_at < :decidedUntil AND m.decided_at <= :asOfMoment',
+        {
+          decidedFrom: new Date(`${filter.decidedYear}-01-01T00:00:00+08:00`),
+          decidedUntil: new Date(`${filter.decidedYear + 1}-01-01T00:00:00+08:00`),
+          asOfMoment: asOf.moment,
+        },
+      );
+    if (filter.overdue)
+      query.andWhere(
+        'm.deadline IS NOT NULL AND m.deadline < :asOfDate AND (m.decided_at IS NULL OR m.decided_at > :asOfMoment)',
+        { asOfDate: asOf.date, asOfMoment: asOf.moment },
+      );
     // Most urgent first: open ones by deadline (earliest first), then the rest.
     query
       .orderBy(`CASE WHEN m.state IN ${OPEN_STATES} THEN 0 ELSE 1 END`, 'ASC')
@@ -99,6 +123,27 @@ export class MilestoneRepository {
       .addOrderBy('m.id', 'ASC');
     const total = await countThenPage(query, page);
     return { items: MilestoneRepository.rows(await query.getRawAndEntities()), total };
+  }
+
+  /**
+   * The open milestones' deadlines from `from` on, by year: how many, and the first (the calendar
+   * source's question: which years hold deadlines that an unknown holiday arrangement may move).
+   */
+  async openDeadlineYears(
+    from: string,
+  ): Promise<Array<{ year: number; openDeadlines: number; firstDeadline: string }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT YEAR(m.deadline) AS year, COUNT(*) AS n, MIN(m.deadline) AS first
+         FROM milestone m
+        WHERE m.decided_at IS NULL AND m.deadline >= ? AND m.state IN ${OPEN_STATES}
+        GROUP BY YEAR(m.deadline)`,
+      [from],
+    )) as Array<{ year: number | string; n: number | string; first: string | Date }>;
+    return rows.map((row) => ({
+      year: Number(row.year),
+      openDeadlines: Number(row.n),
+      firstDeadline: typeof row.first === 'string' ? row.first.slice(0, 10) : String(row.first),
+    }));
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<MilestoneRow | null> {
@@ -116,6 +161,11 @@ export class MilestoneRepository {
   create(data: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
     const repository = this.dataSource.getRepository(MilestoneEntity);
     return repository.save(repository.create(data));
+  }
+
+  /** Remove a milestone (audited by the subscriber), inside the caller's transaction. */
+  async remove(milestone: MilestoneEntity, manager: EntityManager): Promise<void> {
+    await manager.getRepository(MilestoneEntity).remove(milestone);
   }
 
   async lockById(id: string, manager: EntityManager): Promise<MilestoneEntity | null> {

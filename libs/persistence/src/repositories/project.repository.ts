@@ -290,6 +290,20 @@ export class ProjectRepository {
     return repository.save(repository.create(fund));
   }
 
+  /** One funds entry of a project, and whether a reversal of it exists (read under the project's lock). */
+  async fundEntry(
+    projectId: string,
+    fundId: string,
+    manager: EntityManager,
+  ): Promise<{ entry: FundArrivalEntity; reversed: boolean } | null> {
+    if (!/^\d{1,19}$/.test(fundId)) return null;
+    const repository = manager.getRepository(FundArrivalEntity);
+    const entry = await repository.findOneBy({ id: fundId, projectId });
+    if (!entry) return null;
+    const reversed = (await repository.countBy({ reversesId: fundId })) > 0;
+    return { entry, reversed };
+  }
+
   funds(projectId: string): Promise<FundArrivalEntity[]> {
     return this.dataSource
       .getRepository(FundArrivalEntity)

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ChecksService } from './checks.service';
 import { MilestoneClockService } from './milestone-clock.service';
+import { CalendarYearConditionSource } from './sources/calendar-year.source';
 import { KeyWorkConditionSource } from './sources/key-work.source';
 import { MilestoneConditionSource } from './sources/milestone.source';
 import { ProjectConditionSource } from './sources/project.source';
@@ -24,6 +25,7 @@ import { NoticeConditionSource } from './sources/notice.source';
     KeyWorkConditionSource,
     ProblemConditionSource,
     NoticeConditionSource,
+    CalendarYearConditionSource,
   ],
   exports: [MilestoneClockService, ChecksService],
 })

@@ -223,8 +223,9 @@ export class ChecksService implements OnModuleInit {
           ],
           manager,
         );
+        // A district-wide alert (a calendar year) has no department: admins hear of it.
         const departments = await this.departments.byIds(
-          notified.map((change) => change.departmentId),
+          notified.flatMap((change) => (change.departmentId === null ? [] : [change.departmentId])),
           manager,
         );
         await this.deliveries.addMany(
@@ -234,7 +235,7 @@ export class ChecksService implements OnModuleInit {
               change.row.round!,
               change.row.level! as AlertLevel,
               change.departmentId,
-              departments.get(change.departmentId) ?? null,
+              change.departmentId === null ? null : (departments.get(change.departmentId) ?? null),
               now,
             ),
           ),
@@ -255,7 +256,7 @@ export class ChecksService implements OnModuleInit {
     alertId: string,
     round: number,
     level: AlertLevel,
-    departmentId: string,
+    departmentId: string | null,
     department: DepartmentEntity | null,
     now: Date,
   ): Array<Partial<DeliveryEntity>> {

@@ -12,8 +12,8 @@ import type { AlertEntity } from '@luodi/persistence';
 /** One alert row to write (complete for an existing alert, new for a raise). */
 interface AlertChange {
   row: Partial<AlertEntity>;
-  /** Whose outbox rows: the department of the condition now. */
-  departmentId: string;
+  /** Whose outbox rows: the department of the condition now (null: district-wide, admins). */
+  departmentId: string | null;
 }
 
 /** What one chunk changes, from its conditions and its alerts as they are. */

@@ -23,12 +23,22 @@ describe('alert kinds and their subject sources', () => {
   });
 
   it('passes the boot check with one source per subject type', () => {
-    expect(checkSubjectSources(['milestone', 'project', 'key_work', 'problem', 'notice'])).toEqual([]);
+    expect(
+      checkSubjectSources(['milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice']),
+    ).toEqual([]);
   });
 
   it('names a missing, a doubled and an unknown source', () => {
     expect(
-      checkSubjectSources(['milestone', 'milestone', 'key_work', 'problem', 'notice', 'forecast']),
+      checkSubjectSources([
+        'milestone',
+        'milestone',
+        'key_work',
+        'calendar_year',
+        'problem',
+        'notice',
+        'forecast',
+      ]),
     ).toEqual([
       'subject "milestone" has 2 sources',
       'subject "project" (not_registered, not_started) has no source',
@@ -39,7 +49,10 @@ describe('alert kinds and their subject sources', () => {
   it('asks for a source as soon as a kind names a new subject', () => {
     const withCommitments = { ...ALERT_KIND_SOURCES, commitment_missed: ['commitment'] };
     expect(
-      checkSubjectSources(['milestone', 'project', 'key_work', 'problem', 'notice'], withCommitments),
+      checkSubjectSources(
+        ['milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice'],
+        withCommitments,
+      ),
     ).toEqual(['subject "commitment" (commitment_missed) has no source']);
   });
 });

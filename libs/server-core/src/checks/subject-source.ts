@@ -15,6 +15,7 @@ export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, .
   not_started: ['project', 'key_work'],
   investment_behind: ['key_work'],
   report_missing: ['key_work'],
+  calendar_unconfirmed: ['calendar_year'],
   problem_overdue: ['problem'],
   notice_overdue: ['notice'],
 };

@@ -206,6 +206,26 @@ describe('cockpit figures (issue 7) against an independent computation over gene
           stage('operating'),
         );
         expect(await listTotal({ ...listFilter, talksYear: year }), label).toBe(stage('talks'));
+        // 重点工程 and 重点工程开工率's 计划新开工 N 项: the key-work list, narrowed as the figures are.
+        const keyWorkFilter = { year, source: filter.source, leadDepartmentId: filter.departmentId };
+        expect((await get(`/api/key-works?${query(keyWorkFilter)}`)).total, label).toBe(
+          summary.keyWorks.count,
+        );
+        const plannedStarts = await get(
+          `/api/key-works?${query({ ...keyWorkFilter, plannedStart: 'true' })}`,
+        );
+        expect(plannedStarts.total, label).toBe(summary.keyWorks.plannedStartCount);
+        expect(plannedStarts.items.every((row: any) => row.plannedStartMonth !== null)).toBe(true);
+        // 按期办结率's 办结 N 件 and 逾期未办: the approvals list at the same as-of date.
+        const approvalFilter = { source: filter.source, departmentId: filter.departmentId, asOf };
+        const decided = await get(
+          `/api/milestones?${query({ ...approvalFilter, decidedYear: year, pageSize: 1 })}`,
+        );
+        expect(decided.total, label).toBe(summary.approvals.decidedCount);
+        const overdue = await get(
+          `/api/milestones?${query({ ...approvalFilter, overdue: 'true', pageSize: 1 })}`,
+        );
+        expect(overdue.total, label).toBe(summary.approvals.overdueOpen);
         for (const dimension of ['source', 'industry'] as const) {
           const breakdown = await get(`/api/dashboard/breakdown?by=${dimension}&${figureQuery}`);
           for (const item of breakdown.items) {

@@ -210,7 +210,7 @@ export function useFiguresStack(): void {
         for (const fund of project.funds) {
           const answer = await stack.call('POST', `/api/projects/${project.id}/funds`, {
             token: tokens.bureau,
-            body: { amount: money(fund.amount), at: fund.at },
+            body: { amount: money(fund.amount), at: fund.at, confirmOverContract: true },
           });
           expect(answer.status, JSON.stringify(answer.body)).toBe(201);
         }

@@ -161,9 +161,14 @@ export async function addFunds(
   stack: TestStack,
   token: string,
   id: string,
-  body: { amount: string; at: string },
+  body: { amount: string; at: string; confirmOverContract?: boolean },
 ): Promise<any> {
-  const answer = await stack.call('POST', `/api/projects/${id}/funds`, { token, body });
+  // Tests of other rules record funds above the contract amount as a confirmed entry (the confirmation
+  // itself is tested in projects/fund-corrections.spec.ts).
+  const answer = await stack.call('POST', `/api/projects/${id}/funds`, {
+    token,
+    body: { confirmOverContract: true, ...body },
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return answer.body;
 }
@@ -193,8 +198,9 @@ export async function download(
   token: string,
   path: string,
 ): Promise<{ status: number; headers: Headers; workbook: ExcelJS.Workbook | null; text: string }> {
+  // Refusals are read in English (`field: rule`), as stack.call asks for them.
   const response = await fetch(`${stack.api.baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
   });
   const buffer = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) {
@@ -244,4 +250,34 @@ export async function buildXlsx(headers: string[], rows: Array<Array<string | nu
   sheet.addRow(headers);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * An open milestone of `itemCode` on a new project of the department, submitted at 09:00 and accepted
+ * at 15:00 on `date` (Asia/Shanghai): its deadline comes from these events only. Answers the ids.
+ */
+export async function acceptedMilestone(
+  stack: TestStack,
+  token: string,
+  departmentId: string,
+  itemCode: string,
+  date: string,
+): Promise<{ projectId: string; milestoneId: string }> {
+  const project = await createProject(stack, token, departmentId, { industry: '新能源' });
+  const created = await stack.call('POST', `/api/projects/${project.id}/milestones`, {
+    token,
+    body: { itemCode },
+  });
+  expect(created.status).toBe(201);
+  for (const [type, time] of [
+    ['submit', '09:00'],
+    ['accept', '15:00'],
+  ] as const) {
+    const answer = await stack.call('POST', `/api/milestones/${created.body.id}/events`, {
+      token,
+      body: { type, at: `${date}T${time}:00+08:00` },
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+  return { projectId: String(project.id), milestoneId: String(created.body.id) };
 }

@@ -74,7 +74,12 @@ describe('AlertInboxView', () => {
           id: '1',
           level: 3,
           kind: 'milestone_overdue',
-          detail: { deadline: '2026-03-09', remainingWorkingDays: -4 },
+          detail: { deadline: '2026-03-09' },
+          // The alert names its approval item and how late it is now (the API's fields).
+          itemCode: 'LAND_PRE',
+          itemName: '用地预审与选址意见书',
+          deadline: '2026-03-09',
+          remainingWorkingDays: -4,
         }),
         alertRow({ id: '2', level: 2, kind: 'deemed_approval' }),
         alertRow({ id: '3', level: 1, kind: 'milestone_due', detail: { deadline: '2026-03-20' } }),
@@ -130,7 +135,7 @@ describe('AlertInboxView', () => {
       '月报未报送',
     ]);
     const details = wrapper.findAll('[data-testid="alert-detail-text"]').map((node) => node.text());
-    expect(details[0]).toBe('办结期限 2026-03-09；逾期 4 个工作日');
+    expect(details[0]).toBe('事项：用地预审与选址意见书；办结期限 2026-03-09；逾期 4 个工作日');
     expect(details[3]).toBe('—');
     expect(details[5]).toBe('落后序时进度 32.5 个百分点');
     expect(details[6]).toBe('未报送：2026-02、2026-03');

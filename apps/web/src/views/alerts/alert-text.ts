@@ -38,13 +38,27 @@ export function subjectText(alert: Pick<Alert, 'itemName' | 'subjectType'>, t: T
  * One line describing an alert's `detail` in words (deadline, points behind, missing months …); keys
  * the UI does not know are left out rather than shown raw.
  */
-export function detailText(alert: Pick<Alert, 'detail'>, t: Translate): string {
+export function detailText(
+  alert: Pick<Alert, 'detail'> &
+    Partial<Pick<Alert, 'deadlineProvisional' | 'itemName' | 'deadline' | 'remainingWorkingDays'>>,
+  t: Translate,
+): string {
   const detail = alert.detail ?? {};
   const parts: string[] = [];
-  if (isText(detail.itemName)) parts.push(t('alerts.details.item', { item: detail.itemName }));
-  if (isText(detail.deadline))
-    parts.push(t('alerts.details.deadline', { date: detail.deadline.slice(0, 10) }));
-  const remaining = detail.remainingWorkingDays;
+  // A milestone's alert names its approval item and how late it is now (the alert's own fields first).
+  const item = alert.itemName ?? detail.itemName;
+  if (isText(item)) parts.push(t('alerts.details.item', { item }));
+  const deadline = alert.deadline ?? detail.deadline;
+  if (isText(deadline))
+    parts.push(
+      t(alert.deadlineProvisional ? 'alerts.details.deadlineProvisional' : 'alerts.details.deadline', {
+        date: deadline.slice(0, 10),
+      }),
+    );
+  // calendar_unconfirmed: a year without its holiday arrangement, and the deadlines it leaves 待确认.
+  if (isNumber(detail.year) && isNumber(detail.openDeadlines))
+    parts.push(t('alerts.details.calendarYear', { year: detail.year, n: detail.openDeadlines }));
+  const remaining = alert.remainingWorkingDays ?? detail.remainingWorkingDays;
   if (isNumber(remaining))
     parts.push(
       remaining < 0

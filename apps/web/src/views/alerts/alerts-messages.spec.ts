@@ -20,6 +20,7 @@ describe('alerts messages', () => {
       '未按期开工',
       '投资进度滞后',
       '月报未报送',
+      '节假日安排待录入',
     ]);
     expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
     expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([

@@ -11,6 +11,8 @@ const api = vi.hoisted(() => ({
   list: vi.fn(),
   forProject: vi.fn(),
   create: vi.fn(),
+  remove: vi.fn(),
+  confirm: vi.fn(),
   catalog: vi.fn(),
   departments: vi.fn(),
 }));
@@ -25,6 +27,7 @@ vi.mock('../../api/approvals', async (importOriginal) => {
       list: api.list,
       forProject: api.forProject,
       create: api.create,
+      remove: api.remove,
     },
     approvalItemsApi: { ...actual.approvalItemsApi, list: api.catalog },
   };
@@ -35,6 +38,11 @@ vi.mock('../../api/admin', async (importOriginal) =>
 vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );
+
+vi.mock('element-plus', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('element-plus')>();
+  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
+});
 
 const { default: ApprovalInboxView } = await import('./ApprovalInboxView.vue');
 const { default: ApprovalTrack } = await import('./ApprovalTrack.vue');
@@ -214,6 +222,41 @@ describe('ApprovalTrack', () => {
     await wrapper.get('[data-testid="track-add-item"]').trigger('click');
     await flushPromises();
     expect(api.create).toHaveBeenCalledWith('5', { itemCode: 'LAND_PRE' });
+    expect(api.forProject).toHaveBeenCalledTimes(2);
+    wrapper.unmount();
+  });
+
+  it('removes a milestone added by mistake (nothing recorded yet) only after asking, naming the item', async () => {
+    prepare('bureau');
+    api.forProject.mockResolvedValue({
+      items: [
+        milestoneRow({ id: '9', itemCode: 'LAND_PLAN' }),
+        milestoneRow({
+          id: '8',
+          itemCode: 'FILING',
+          itemName: '企业投资项目备案',
+          state: 'planned',
+          submittedAt: null,
+        }),
+      ],
+      total: 2,
+    });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    await flushPromises();
+    const buttons = wrapper.get('.el-table__body').findAll('[data-testid="track-remove"]');
+    expect(buttons.map((button) => button.attributes('data-milestone-id'))).toEqual(['8']);
+
+    api.confirm.mockRejectedValueOnce('cancel');
+    await buttons[0]!.trigger('click');
+    await flushPromises();
+    expect(api.confirm.mock.calls[0]![0]).toContain('企业投资项目备案');
+    expect(api.remove).not.toHaveBeenCalled();
+
+    api.confirm.mockResolvedValueOnce('confirm');
+    api.remove.mockResolvedValueOnce(undefined);
+    await buttons[0]!.trigger('click');
+    await flushPromises();
+    expect(api.remove).toHaveBeenCalledWith('8');
     expect(api.forProject).toHaveBeenCalledTimes(2);
     wrapper.unmount();
   });

@@ -18,14 +18,30 @@ const LIGHTS: readonly MilestoneLight[] = ['red', 'yellow', 'green'];
  * The blank filters. The inbox itself shows only open milestones; a project's list, or a list of one
  * state (a cockpit drill-down: /approvals?state=approved), shows the decided ones too.
  */
-export function inboxBlank(projectId?: string, state: MilestoneState | '' = ''): InboxFilters {
-  return { departmentId: '', light: '', state, open: !projectId && !state, q: '' };
+export function inboxBlank(
+  projectId?: string,
+  state: MilestoneState | '' = '',
+  drilled = false,
+): InboxFilters {
+  return { departmentId: '', light: '', state, open: !projectId && !state && !drilled, q: '' };
 }
 
-/** How the inbox's filters live in the address (`projectId` is kept as it is: the list's context). */
-export function inboxUrl(projectId: () => string | undefined): FilterUrl<InboxFilters> {
+/** The keys of `query` named in `keys` (a drill-down's), to keep in the address when the filters change. */
+export function pickKeys(query: LocationQueryRaw, keys: readonly string[]): LocationQueryRaw {
+  return Object.fromEntries(Object.entries(query).filter(([key]) => keys.includes(key)));
+}
+
+/**
+ * How the inbox's filters live in the address (`projectId` is kept as it is: the list's context, and so
+ * are the cockpit drill-down's keys that `keep` gives; `drilled`: a drill-down shows decided ones too).
+ */
+export function inboxUrl(
+  projectId: () => string | undefined,
+  keep: () => LocationQueryRaw = () => ({}),
+  drilled: () => boolean = () => false,
+): FilterUrl<InboxFilters> {
   const fields = (state: MilestoneState | '') =>
-    filterUrl(() => inboxBlank(projectId(), state), {
+    filterUrl(() => inboxBlank(projectId(), state, drilled()), {
       departmentId: (raw) => raw,
       light: choiceField(LIGHTS),
       state: choiceField(MILESTONE_STATES),
@@ -42,7 +58,8 @@ export function inboxUrl(projectId: () => string | undefined): FilterUrl<InboxFi
       const query: LocationQueryRaw = fields(filters.state).write(filters);
       if (filters.state) query.state = filters.state;
       const project = projectId();
-      return project ? { projectId: project, ...query } : query;
+      const kept = { ...keep(), ...query };
+      return project ? { projectId: project, ...kept } : kept;
     },
   };
 }

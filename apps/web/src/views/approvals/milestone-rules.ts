@@ -86,3 +86,7 @@ export function promisedWithinStatutory(
     ? true
     : promised <= statutory;
 }
+
+/** Nothing recorded yet on the milestone: one added by mistake may be removed (the server checks). */
+export const nothingRecorded = (row: Pick<Milestone, 'state' | 'submittedAt'>): boolean =>
+  row.state === MilestoneState.planned && !row.submittedAt;

@@ -16,6 +16,7 @@ export function milestoneRow(overrides: Partial<Milestone> = {}): Milestone {
     acceptedOn: '2026-03-02',
     acceptanceDeemed: false,
     deadline: '2026-03-09',
+    deadlineProvisional: false,
     remainingWorkingDays: 3,
     light: 'yellow',
     extensionDays: 0,

@@ -87,7 +87,7 @@ describe('KpiCards', () => {
         },
       ],
       [{ list: 'alerts', query: { level: '3', status: 'unresolved' } }],
-      [{ list: 'approvals', query: { light: 'red' } }],
+      [{ list: 'approvals', query: { source: '沪洽会', overdue: 'true', asOf: '2026-11-25' } }],
     ]);
   });
 

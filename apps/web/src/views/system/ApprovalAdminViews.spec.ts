@@ -144,6 +144,17 @@ describe('approval admin pages', () => {
       notRegisteredDays: 90,
       notStartedDays: 180,
     });
+    // Saving recomputes every open light: asked first, saying so; cancelled → nothing sent.
+    api.confirm.mockRejectedValueOnce('cancel');
+    await wrapper.get('[data-testid="settings-save"]').trigger('click');
+    await flushPromises();
+    expect(api.confirm).toHaveBeenLastCalledWith(
+      expect.stringContaining('重新计算'),
+      '保存设置',
+      expect.objectContaining({ closeOnClickModal: false }),
+    );
+    expect(api.updateSettings).not.toHaveBeenCalled();
+    api.confirm.mockResolvedValueOnce('confirm');
     await wrapper.get('[data-testid="settings-save"]').trigger('click');
     await flushPromises();
     expect(api.updateSettings).toHaveBeenCalledWith({ yellowDays: 5 });

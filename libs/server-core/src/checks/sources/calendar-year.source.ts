@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { calendarConditions } from '@luodi/domain';
+import { MilestoneRepository } from '@luodi/persistence';
+import { CalendarService } from '../../calendar.service';
+import {
+  type CheckContext,
+  type ConditionSource,
+  type SourceConditions,
+  SubjectSource,
+} from '../subject-source';
+
+/**
+ * calendar_unconfirmed: the years without a holiday arrangement (not in the calendar package, no admin
+ * entry) — next year from December 1, and any year an open deadline falls in. Evaluates this year, the
+ * next, every year holding an open deadline and every year with an unresolved alert, so that entering
+ * the arrangement resolves the alert on the next run.
+ */
+@Injectable()
+@SubjectSource('calendar_year')
+export class CalendarYearConditionSource implements ConditionSource {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly milestones: MilestoneRepository,
+  ) {}
+
+  async conditions({ today }: CheckContext, unresolvedIds: readonly string[]): Promise<SourceConditions> {
+    const year = Number(today.slice(0, 4));
+    const [confirmed, deadlineYears] = await Promise.all([
+      this.calendar.confirmedYears(),
+      this.milestones.openDeadlineYears(`${year}-01-01`),
+    ]);
+    const evaluated = new Set<string>([...unresolvedIds, String(year), String(year + 1)]);
+    for (const entry of deadlineYears) evaluated.add(String(entry.year));
+    return { evaluated: [...evaluated], conditions: calendarConditions(today, confirmed, deadlineYears) };
+  }
+}
