@@ -21,6 +21,8 @@ describe('alerts messages', () => {
       '投资进度滞后',
       '月报未报送',
       '节假日安排待录入',
+      '问题逾期未办结',
+      '督办函逾期未反馈',
     ]);
     expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
     expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([

@@ -241,7 +241,7 @@ describe('ApprovalTrack', () => {
       ],
       total: 2,
     });
-    const wrapper = mount(ApprovalTrack, { ...mountOptions, props: { projectId: '5' } });
+    const wrapper = mount(ApprovalTrack, { ...mountOptions(), props: { projectId: '5' } });
     await flushPromises();
     const buttons = wrapper.get('.el-table__body').findAll('[data-testid="track-remove"]');
     expect(buttons.map((button) => button.attributes('data-milestone-id'))).toEqual(['8']);
