@@ -1,4 +1,10 @@
-import { ALERT_KIND_LABELS, ALERT_LEVEL_LABELS, ANSWER_CATEGORY_LABELS, labelsIn } from '@luodi/domain';
+import {
+  ALERT_KIND_LABELS,
+  ALERT_LEVEL_LABELS,
+  ANSWER_CATEGORY_LABELS,
+  labelsIn,
+  type AlertSubjectType,
+} from '@luodi/domain';
 import type { AlertsMessages } from './alerts.zh-CN';
 
 /** Alerts messages in English (exactly the keys of alerts.zh-CN.ts). */
@@ -55,7 +61,10 @@ const alertsEn: AlertsMessages = {
       milestone: 'Approval',
       project: 'Project',
       key_work: 'Key work',
-    },
+      calendar_year: 'Working-day calendar',
+      problem: 'Problem',
+      notice: 'Supervision notice',
+    } satisfies Record<AlertSubjectType, string>,
     categories: labelsIn(ANSWER_CATEGORY_LABELS, 'en'),
     details: {
       item: 'Item: {item}',

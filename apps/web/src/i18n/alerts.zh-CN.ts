@@ -1,4 +1,10 @@
-import { ALERT_KIND_LABELS, ALERT_LEVEL_LABELS, ANSWER_CATEGORY_LABELS, labelsIn } from '@luodi/domain';
+import {
+  ALERT_KIND_LABELS,
+  ALERT_LEVEL_LABELS,
+  ANSWER_CATEGORY_LABELS,
+  labelsIn,
+  type AlertSubjectType,
+} from '@luodi/domain';
 /** 预警 / 督办 (alerts) messages, merged into the app's messages under `alerts`. */
 const alertsZhCN = {
   alerts: {
@@ -52,7 +58,10 @@ const alertsZhCN = {
       milestone: '审批事项',
       project: '项目',
       key_work: '重点工程',
-    },
+      calendar_year: '工作日历',
+      problem: '问题',
+      notice: '督办函',
+    } satisfies Record<AlertSubjectType, string>,
     categories: labelsIn(ANSWER_CATEGORY_LABELS, 'zh-CN'),
     details: {
       item: '事项：{item}',
