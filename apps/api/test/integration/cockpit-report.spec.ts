@@ -12,7 +12,7 @@ import {
 } from './support/fixtures';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const SHEETS = ['指标', '漏斗', '来源', '行业', '月度趋势', '审批红黄灯', '部门效能', '督办'];
+const SHEETS = ['指标', '漏斗', '来源', '行业', '月度趋势', '审批红黄灯', '部门效能', '督办', '问题清单'];
 const NO_RATE = '—';
 
 /** The data rows of a sheet (header in row 1) as arrays of cell values (1-based columns dropped). */

@@ -109,7 +109,18 @@ export async function createApprovalItem(
 
 export async function clearProjects(stack: TestStack): Promise<void> {
   const dataSource = await stack.database.dataSource();
-  for (const table of ['key_work_report', 'key_work', 'fund_arrival', 'project_stage_event', 'project']) {
+  // The dispatch records (the demo's problems, meeting and notices) hang on projects and key works.
+  const dispatch = [
+    'notice',
+    'meeting_decision',
+    'meeting_attendee',
+    'meeting',
+    'problem_event',
+    'problem_co_department',
+    'problem',
+  ];
+  const landing = ['key_work_report', 'key_work', 'fund_arrival', 'project_stage_event', 'project'];
+  for (const table of [...dispatch, ...landing]) {
     await dataSource.query(`DELETE FROM ${table}`);
   }
 }
