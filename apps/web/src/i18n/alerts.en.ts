@@ -129,6 +129,9 @@ const alertsEn: AlertsMessages = {
       expectedDate: 'Expected',
       noAnswer: 'No answer',
       empty: 'No escalated alerts',
+      notice: 'Notice',
+      noticeLink: 'Open the supervision notices',
+      actions: 'Actions',
     },
     badge: {
       title: 'Alerts to acknowledge',

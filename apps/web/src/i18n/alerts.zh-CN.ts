@@ -125,6 +125,9 @@ const alertsZhCN = {
       expectedDate: '预计办结',
       noAnswer: '未反馈',
       empty: '暂无督办事项',
+      notice: '督办函',
+      noticeLink: '查看督办函',
+      actions: '操作',
     },
     badge: {
       title: '待签收预警',
