@@ -132,6 +132,7 @@ const alertsEn: AlertsMessages = {
       refresh: 'Refresh',
       total: '{total} alerts',
       allDepartments: 'All departments',
+      allStatuses: 'All statuses',
       notice: 'Notice',
       noticeLink: 'Open the supervision notices',
       actions: 'Actions',

@@ -128,6 +128,7 @@ const alertsZhCN = {
       refresh: '刷新',
       total: '共 {total} 条',
       allDepartments: '全部部门',
+      allStatuses: '全部状态',
       notice: '督办函',
       noticeLink: '查看督办函',
       actions: '操作',

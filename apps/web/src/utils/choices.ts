@@ -6,20 +6,25 @@ export function choicesOf<V extends string | number>(
   return values.map((value) => ({ value, label: label(value) }));
 }
 
-/** One select of a list's filter bar: the filter key it sets, its placeholder, test id and choices. */
-export interface FilterSelectSpec {
+/**
+ * One select of an inbox's filter bar: the filter `key` it sets, its `values`, the i18n prefix naming
+ * them (`labels`), its placeholder (a key of the page's messages: its "all …" text) and its test id.
+ */
+export interface InboxSelectSpec {
   key: string;
+  values: readonly (string | number)[];
+  labels: string;
   placeholder: string;
   testId: string;
-  options: readonly { value: string | number; label: string }[];
 }
 
-/** The select of filter `key` over `values` (placeholder: its "all …" text), test id `testId`. */
-export function filterSelect<V extends string | number>(
+/** An inbox select, on one line: `inboxSelect('status', ALERT_STATUSES, 'alerts.statuses', 'allStatuses', …)`. */
+export function inboxSelect(
   key: string,
-  values: readonly V[],
-  label: (value: V) => string,
-  texts: { placeholder: string; testId: string },
-): FilterSelectSpec {
-  return { key, options: choicesOf(values, label), ...texts };
+  values: readonly (string | number)[],
+  labels: string,
+  placeholder: string,
+  testId: string,
+): InboxSelectSpec {
+  return { key, values, labels, placeholder, testId };
 }
