@@ -273,6 +273,7 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
       签约活动: '沪洽会',
       '合同投资额（万元）': 100,
       '责任单位（名称或代码）': 'ZRZYJ',
+      洽谈开始日期: shanghaiToday(),
     };
     const file = await buildXlsx(headers, [
       row({ ...base, 项目编号: 'LONG-00001', 包联领导: '张'.repeat(64) }),
