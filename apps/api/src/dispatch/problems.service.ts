@@ -215,6 +215,7 @@ export class ProblemsService {
         fromStatus: null,
         toStatus: ProblemStatus.open,
         text: input.description.trim(),
+        dueDate: input.dueDate,
         meetingId: options.meetingId ?? null,
         actorUserId: principal.userId,
         at: this.clock.now(),
@@ -299,7 +300,7 @@ export class ProblemsService {
       throw new ValidationFailed('problemId', 'problem_closed', { params: { problemCode: locked.code } });
     await this.checkAssignment(change, locked.raisedAt, manager);
     const now = this.clock.now();
-    const event = (type: ProblemEventType, text: string) =>
+    const event = (type: ProblemEventType, text: string, dueDate: string | null = null) =>
       this.problems.addEvent(
         {
           problemId: id,
@@ -307,6 +308,7 @@ export class ProblemsService {
           fromStatus: null,
           toStatus: null,
           text,
+          dueDate,
           meetingId,
           actorUserId: principal.userId,
           at: now,
@@ -320,7 +322,7 @@ export class ProblemsService {
     }
     if (change.dueDate && change.dueDate !== locked.dueDate) {
       changes.dueDate = change.dueDate;
-      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`);
+      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`, change.dueDate);
     }
     if (change.leadOfficial !== undefined) changes.leadOfficial = change.leadOfficial?.trim() || null;
     if (change.supervised && !locked.supervised) {
