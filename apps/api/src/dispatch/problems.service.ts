@@ -30,6 +30,7 @@ import {
 import { CalendarService, Clock } from '@luodi/server-core';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateProblemDto,
   ProblemAssignmentDto,
@@ -66,6 +67,7 @@ export class ProblemsService {
     private readonly departments: DepartmentRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly live: FiguresPublisher,
   ) {}
 
   today(): string {
@@ -168,7 +170,9 @@ export class ProblemsService {
     const id = await this.transactions.run((manager) =>
       this.createIn(input, projectId, principal, manager, options),
     );
-    return this.get(id, { kind: 'all' }, principal);
+    const created = await this.get(id, { kind: 'all' }, principal);
+    await this.live.changed('problem', created.ownerDepartmentId);
+    return created;
   }
 
   /**
@@ -280,7 +284,9 @@ export class ProblemsService {
         manager,
       );
     });
-    return this.get(id, scope, principal);
+    const changed = await this.get(id, scope, principal);
+    await this.live.changed('problem', changed.ownerDepartmentId);
+    return changed;
   }
 
   /**
