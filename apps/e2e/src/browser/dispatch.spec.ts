@@ -116,7 +116,17 @@ describe('a dispatch meeting in the browser', () => {
     await page.locator(testId('notice-issue-submit')).click();
 
     const number = page.locator(`${testId('escalated-notice')}[data-alert-id="${alertId}"]`);
-    await expect.poll(() => number.count()).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          const error = page.locator(testId('notice-issue-error'));
+          if (await error.count()) return `error: ${await error.textContent()}`;
+          return number.count();
+          // The list reloads after the notice is issued: give a busy machine time.
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     const shown = (await number.innerText()).trim();
     expect(shown).toMatch(/^〔\d{4}〕督字第\d+号$/);
     const alert = await stack.call('GET', `/api/alerts/${alertId}`, { token });
