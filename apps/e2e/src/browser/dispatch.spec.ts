@@ -116,13 +116,13 @@ describe('a dispatch meeting in the browser', () => {
     await page.locator(testId('notice-issue-submit')).click();
 
     const number = page.locator(`${testId('escalated-notice')}[data-alert-id="${alertId}"]`);
+    // The list reloads after the notice is issued: give a busy machine time.
     await expect
       .poll(
         async () => {
           const error = page.locator(testId('notice-issue-error'));
           if (await error.count()) return `error: ${await error.textContent()}`;
           return number.count();
-          // The list reloads after the notice is issued: give a busy machine time.
         },
         { timeout: 15_000 },
       )
