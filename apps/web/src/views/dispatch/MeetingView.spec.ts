@@ -34,10 +34,7 @@ vi.mock('../../api/admin', async (importOriginal) =>
 vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );
-vi.mock('element-plus', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('element-plus')>();
-  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
-});
+vi.mock('../../utils/confirm', () => ({ confirmStep: api.confirm }));
 
 const { default: MeetingView } = await import('./MeetingView.vue');
 const { default: DecisionForm } = await import('./DecisionForm.vue');
@@ -151,11 +148,11 @@ describe('MeetingView', () => {
 
   it('closes the meeting after asking; a closed meeting is read-only', async () => {
     const wrapper = await mountAs('bureau', meetingDetail({ decisions: [decision] }));
-    api.confirm.mockResolvedValue('confirm');
+    api.confirm.mockResolvedValue(true);
     api.close.mockResolvedValue(meetingDetail({ decisions: [decision], status: 'closed' }));
     await wrapper.get('[data-testid="meeting-close"]').trigger('click');
     await flushPromises();
-    expect(api.confirm).toHaveBeenCalled();
+    expect(api.confirm).toHaveBeenCalledWith(expect.objectContaining({ title: '结束会议' }));
     expect(api.close).toHaveBeenCalledWith('5');
     expect(wrapper.get('[data-testid="meeting-status"]').text()).toBe('已结束');
     expect(wrapper.find('[data-testid="decision-form"]').exists()).toBe(false);
@@ -168,7 +165,7 @@ describe('MeetingView', () => {
 
   it('does not close when the clerk cancels', async () => {
     const wrapper = await mountAs('bureau', meetingDetail());
-    api.confirm.mockRejectedValue('cancel');
+    api.confirm.mockResolvedValue(false);
     await wrapper.get('[data-testid="meeting-close"]').trigger('click');
     await flushPromises();
     expect(api.close).not.toHaveBeenCalled();
