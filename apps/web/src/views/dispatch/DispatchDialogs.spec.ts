@@ -27,7 +27,10 @@ const { default: MeetingCreateDialog } = await import('./MeetingCreateDialog.vue
 const { default: ProblemMoveDialog } = await import('./ProblemMoveDialog.vue');
 
 /** Mounts a dialog closed, then opens it (as its page does). */
-async function opened(component: object, props: Record<string, unknown> = {}) {
+async function opened(
+  component: typeof MeetingCreateDialog | typeof ProblemMoveDialog,
+  props: Record<string, unknown> = {},
+) {
   for (const fn of Object.values(api)) fn.mockReset();
   api.chairs.mockResolvedValue([
     { id: '9', displayName: '王区长' },
@@ -39,7 +42,7 @@ async function opened(component: object, props: Record<string, unknown> = {}) {
     routes: [{ path: '/:any(.*)*', component: { render: () => null } }],
   });
   await router.push('/meetings');
-  const wrapper = mount(component, {
+  const wrapper = mount(component as typeof MeetingCreateDialog, {
     props: { modelValue: false, ...props },
     global: { plugins: [createAppI18n('zh-CN'), router] },
     attachTo: document.body,
