@@ -166,12 +166,16 @@ export async function insertDispatch(
   manager: EntityManager,
   departments: ReadonlyMap<string, string>,
   today: IsoDate,
+  /** Projects the problems are not put on (the projects after landing, commitments.md §6). */
+  excluded: ReadonlySet<string> = new Set(),
 ): Promise<{ problems: number; meetings: number; notices: number }> {
   const users = await data.userIds(manager);
   const bureau = users.get('bureau')!;
   const leader = users.get('leader')!;
   const dept = users.get('dept')!;
-  const projects = [...(await data.projectIds(manager)).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const projects = [...(await data.projectIds(manager)).entries()]
+    .filter(([code]) => !excluded.has(code))
+    .sort(([a], [b]) => a.localeCompare(b));
   const year = Number(today.slice(0, 4));
   const keyWorks = [...(await data.keyWorkIds(year, manager)).entries()].sort(([a], [b]) =>
     a.localeCompare(b),

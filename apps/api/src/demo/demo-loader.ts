@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
+  addCalendarDays,
   businessDateOf,
   computeClock,
   endOfBusinessDay,
@@ -12,13 +13,16 @@ import {
   DemoDataRepository,
   DepartmentEntity,
   ApprovalItemEntity,
+  CommitmentClauseEntity,
   FundArrivalEntity,
   MilestoneEntity,
   MilestoneEventEntity,
   KeyWorkEntity,
   KeyWorkReportEntity,
+  ProjectActualEntity,
   ProjectEntity,
   ProjectStageEventEntity,
+  SubsidyPaymentEntity,
   SYSTEM_ACTOR,
   Transactions,
   UserEntity,
@@ -27,6 +31,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
 import { buildDemoMilestones, DEFAULT_CATALOG } from './demo-approvals';
+import { buildDemoCommitments } from './demo-commitments';
 import { buildDemoDistrict } from './demo-district';
 import { insertDispatch } from './demo-dispatch';
 import { clockContext, derivedOf, packageCalendarEntries, toDomainEvents } from '@luodi/server-core';
@@ -104,8 +109,14 @@ export async function loadDemo(
         manager,
       );
     }
-    const district = await insertDistrict(data, manager, departments, now);
-    const dispatch = await insertDispatch(data, manager, departments, businessDateOf(now));
+    const { commitmentProjectCodes, ...district } = await insertDistrict(data, manager, departments, now);
+    const dispatch = await insertDispatch(
+      data,
+      manager,
+      departments,
+      businessDateOf(now),
+      new Set(commitmentProjectCodes),
+    );
     await appendAudit(manager, SYSTEM_ACTOR, {
       action: 'demo.load',
       entityType: 'system',
@@ -123,10 +134,20 @@ async function insertDistrict(
   manager: EntityManager,
   departments: Map<string, string>,
   now: Date,
-): Promise<{ projects: number; keyWorks: number; reports: number; milestones: number }> {
+): Promise<{
+  projects: number;
+  keyWorks: number;
+  reports: number;
+  milestones: number;
+  commitmentProjects: number;
+  commitmentProjectCodes: string[];
+}> {
   const today = businessDateOf(now);
   const year = Number(today.slice(0, 4));
-  const { projects, keyWorks } = buildDemoDistrict(today);
+  const { projects: thisYears, keyWorks } = buildDemoDistrict(today);
+  // The projects after landing, signed in earlier years (commitments.md §6); one 供而未建 for 200 days.
+  const commitments = buildDemoCommitments(today, addCalendarDays(today, -200));
+  const projects = [...thisYears, ...commitments.projects];
   const insert = <T extends object>(target: new () => T, rows: Array<Partial<T>>) =>
     data.insertMany(target, rows, manager);
   await insert(
@@ -147,6 +168,8 @@ async function insertDistrict(
       ['signed', project.signedAt],
       ['registered', project.registeredAt],
       ['started', project.startedAt],
+      ['operating', project.operatingAt],
+      ['full_production', project.fullProductionAt],
       ['terminated', project.terminatedAt],
     ];
     for (const [stage, at] of reached) {
@@ -173,6 +196,7 @@ async function insertDistrict(
   await insert(ProjectStageEventEntity, stageEvents);
   await insert(FundArrivalEntity, funds);
   await data.totalFunds(manager);
+  await insertCommitments(data, manager, ids, commitments, now);
   await insert(
     KeyWorkEntity,
     keyWorks.map((keyWork) => ({
@@ -213,7 +237,55 @@ async function insertDistrict(
     keyWorks.map((keyWork) => keyWork.projectCode),
     now,
   );
-  return { projects: projects.length, keyWorks: keyWorks.length, reports: reports.length, milestones };
+  return {
+    projects: projects.length,
+    keyWorks: keyWorks.length,
+    reports: reports.length,
+    milestones,
+    commitmentProjects: commitments.projects.length,
+    commitmentProjectCodes: commitments.projects.map((project) => project.code),
+  };
+}
+
+/** The clauses, actuals and subsidy entries of the projects after landing (their totals are on the rows). */
+async function insertCommitments(
+  data: DemoDataRepository,
+  manager: EntityManager,
+  ids: Map<string, string>,
+  commitments: ReturnType<typeof buildDemoCommitments>,
+  now: Date,
+): Promise<void> {
+  await data.insertMany(
+    CommitmentClauseEntity,
+    commitments.clauses.map(({ projectCode, terms, dueOn }) => ({
+      projectId: ids.get(projectCode)!,
+      ...terms,
+      dueOn,
+      note: null,
+    })),
+    manager,
+  );
+  await data.insertMany(
+    ProjectActualEntity,
+    commitments.actuals.map(({ projectCode, ...actual }) => ({
+      projectId: ids.get(projectCode)!,
+      ...actual,
+      source: 'import' as const,
+      recordedBy: null,
+      recordedAt: now,
+    })),
+    manager,
+  );
+  await data.insertMany(
+    SubsidyPaymentEntity,
+    commitments.subsidies.map(({ projectCode, ...subsidy }) => ({
+      projectId: ids.get(projectCode)!,
+      ...subsidy,
+      recordedBy: null,
+      recordedAt: now,
+    })),
+    manager,
+  );
 }
 
 /** The default catalog, and milestones in every state with their clocks computed. */
