@@ -1,0 +1,39 @@
+/** One column of an admin list (`AdminListPage`): an `el-table-column` described as data. */
+export interface AdminColumn<Row> {
+  /** Names the column; its cell may come from the page's slot `cell-<key>`. */
+  key: string;
+  label: string;
+  prop?: string;
+  width?: number | string;
+  minWidth?: number | string;
+  align?: 'left' | 'center' | 'right';
+  fixed?: boolean | 'left' | 'right';
+  showOverflowTooltip?: boolean;
+  /** The cell's text (else the row's `prop`, or the page's slot). */
+  text?: (row: Row) => string | number;
+  /** The cell as a tag. */
+  tag?: (row: Row) => CellTag;
+  /** The cell is the page's slot `cell-<key>`. */
+  slot?: boolean;
+}
+
+export interface CellTag {
+  text: string;
+  type: 'primary' | 'success' | 'info' | 'warning' | 'danger';
+  size?: 'small';
+  effect?: 'plain' | 'dark';
+  testId?: string;
+}
+
+/** The `el-table-column` attributes of a column (what is not about its cell). */
+export function columnAttrs<Row>(column: AdminColumn<Row>): Record<string, unknown> {
+  const { key: _key, text: _text, tag: _tag, slot: _slot, ...attrs } = column;
+  return attrs;
+}
+
+/** A yes/no tag (enabled, active …): green for yes, grey for no. */
+export const yesNoTag = (yes: boolean, texts: [string, string], size?: 'small'): CellTag => ({
+  text: yes ? texts[0] : texts[1],
+  type: yes ? 'success' : 'info',
+  size,
+});
