@@ -1,3 +1,5 @@
+import type { Component } from 'vue';
+
 /** One column of an admin list (`AdminListPage`): an `el-table-column` described as data. */
 export interface AdminColumn<Row> {
   /** Names the column; its cell may come from the page's slot `cell-<key>`. */
@@ -15,6 +17,23 @@ export interface AdminColumn<Row> {
   tag?: (row: Row) => CellTag;
   /** The cell is the page's slot `cell-<key>`. */
   slot?: boolean;
+  /** The cell is the row's buttons (links). */
+  buttons?: readonly RowButton<Row>[];
+}
+
+/** A link button of a row (edit, remove, resend …). */
+export interface RowButton<Row> {
+  key: string;
+  text: string;
+  run: (row: Row) => unknown;
+  type?: 'primary' | 'warning' | 'danger';
+  icon?: Component;
+  testId?: (row: Row) => string;
+  /** Shown only for the rows it says yes to. */
+  show?: (row: Row) => boolean;
+  loading?: (row: Row) => boolean;
+  /** More attributes of the button (data-… for tests). */
+  attrs?: (row: Row) => Record<string, string>;
 }
 
 export interface CellTag {
@@ -27,7 +46,7 @@ export interface CellTag {
 
 /** The `el-table-column` attributes of a column (what is not about its cell). */
 export function columnAttrs<Row>(column: AdminColumn<Row>): Record<string, unknown> {
-  const { key: _key, text: _text, tag: _tag, slot: _slot, ...attrs } = column;
+  const { key: _key, text: _text, tag: _tag, slot: _slot, buttons: _buttons, ...attrs } = column;
   return attrs;
 }
 
