@@ -56,3 +56,21 @@ export const yesNoTag = (yes: boolean, texts: [string, string], size?: 'small'):
   type: yes ? 'success' : 'info',
   size,
 });
+
+/** One plain field of a form: a text box (the default), a hidden password, a select or a switch. */
+export interface FormField {
+  /** The form's property (and the item's validation `prop`). */
+  key: string;
+  label: string;
+  testId: string;
+  kind?: 'text' | 'password' | 'select' | 'switch';
+  /** False leaves the field out (e.g. a switch only when editing). */
+  show?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  maxlength?: number;
+  options?: readonly { value: string; label: string }[];
+  optionClass?: string;
+  filterable?: boolean;
+  clearable?: boolean;
+}
