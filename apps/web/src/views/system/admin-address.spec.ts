@@ -140,7 +140,8 @@ describe('filters and page in the address', { timeout: 60_000 }, () => {
     expect(table()).toContain('取水许可');
     expect(table()).not.toContain('建设用地规划许可证');
 
-    const setup = (wrapper.vm as { $: { setupState: { filters: Record<string, string> } } }).$.setupState;
+    const setup = (wrapper.vm as unknown as { $: { setupState: { filters: Record<string, string> } } }).$
+      .setupState;
     setup.filters.departmentId = '';
     setup.filters.q = 'land';
     await flushPromises();
