@@ -1,36 +1,27 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from 'vue-router';
 import { routerAt } from '../../testing/router';
+import { auditApi, departmentsApi } from '../../api/admin';
+import { deliveriesApi } from '../../api/alerts';
+import { approvalItemsApi } from '../../api/approvals';
 import { createApprovalsI18n } from '../approvals/i18n-testing';
+import ApprovalCatalogView from './ApprovalCatalogView.vue';
+import AuditView from './AuditView.vue';
+import DeliveriesView from './DeliveriesView.vue';
 
 /** The audit log, failed deliveries and the catalog keep their filters (and page) in the address. */
-const api = vi.hoisted(() => ({
-  audit: vi.fn(),
-  deliveries: vi.fn(),
-  items: vi.fn(),
-  departments: vi.fn(),
-}));
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return {
-    ...actual,
-    auditApi: { ...actual.auditApi, list: api.audit },
-    departmentsApi: { ...actual.departmentsApi, list: api.departments },
-  };
+const spies = () => ({
+  audit: vi.spyOn(auditApi, 'list'),
+  deliveries: vi.spyOn(deliveriesApi, 'list'),
+  items: vi.spyOn(approvalItemsApi, 'list'),
+  departments: vi.spyOn(departmentsApi, 'list'),
 });
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, deliveriesApi: { ...actual.deliveriesApi, list: api.deliveries } };
+// Spies are restored after each test: each test has its own.
+let api: ReturnType<typeof spies>;
+beforeEach(() => {
+  api = spies();
 });
-vi.mock('../../api/approvals', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/approvals')>();
-  return { ...actual, approvalItemsApi: { ...actual.approvalItemsApi, list: api.items } };
-});
-
-const { default: AuditView } = await import('./AuditView.vue');
-const { default: DeliveriesView } = await import('./DeliveriesView.vue');
-const { default: ApprovalCatalogView } = await import('./ApprovalCatalogView.vue');
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
