@@ -27,3 +27,8 @@ export * from './projects/project-lists';
 export * from './dispatch/dispatch-lists';
 export * from './dispatch/problem-rules';
 export * from './alerts/alert-subject';
+export * from './commitments/credit-code';
+export * from './commitments/commitment-lists';
+export * from './commitments/assessment';
+export * from './commitments/review';
+export * as exactDecimal from './commitments/exact';
