@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { LIGHT_GREEN, LIGHT_RED, LIGHT_YELLOW, REFERENCE_GREY } from '../colors';
 import { drillOf, type DrillContext } from '../cockpit/drill';
 import {
+  bucketName,
+  commitmentRates,
   commitmentRatesOption,
   idleOption,
-  niceStep,
-  perMuBins,
   perMuOption,
   rateColor,
   type CommitmentRate,
@@ -41,9 +41,9 @@ describe('commitmentRatesOption', () => {
   it('drills to the clauses due and to the projects due at full production', () => {
     expect(drillOf({ data: option.series[0].data[0] })).toEqual({
       list: 'commitments',
-      query: { year: '2026', asOf: '2026-12-07', source: '沪洽会', due: 'true' },
+      query: { filter: 'clauses_due', year: '2026', asOf: '2026-12-07', source: '沪洽会' },
     });
-    expect(option.series[0].data[1].drill.query.fullProductionDue).toBe('true');
+    expect(option.series[0].data[1].drill.query.filter).toBe('full_production_due');
   });
 
   it('says "no data" when nothing is due at all', () => {
@@ -54,6 +54,21 @@ describe('commitmentRatesOption', () => {
       percent,
     ) as any;
     expect(empty.title.text).toBe('暂无');
+  });
+
+  it('takes both rates from the summary figures', () => {
+    const figures = {
+      clausesMet: 3,
+      clausesDue: 4,
+      rate: 0.75,
+      fullProductionReached: 1,
+      fullProductionDue: 2,
+      fullProductionRate: 0.5,
+    };
+    expect(commitmentRates(figures as any)).toEqual([
+      { key: 'fulfilment', part: 3, whole: 4, rate: 0.75 },
+      { key: 'fullProduction', part: 1, whole: 2, rate: 0.5 },
+    ]);
   });
 
   it('colours at the boundaries: 80 % green, 60 % yellow, below red', () => {
@@ -67,53 +82,57 @@ describe('commitmentRatesOption', () => {
 });
 
 describe('per-mu histogram', () => {
-  it('picks a nice bin width', () => {
-    expect(niceStep(60)).toBe(10);
-    expect(niceStep(11)).toBe(2);
-    expect(niceStep(0.3)).toBe(0.05);
-    expect(niceStep(0)).toBe(1);
+  const labels = {
+    title: () => '亩均税收 (万元/亩)',
+    countAxis: '个',
+    median: (v: string) => `中位数 ${v}`,
+    noData: '暂无',
+  };
+
+  it('names the buckets, the last open one "≥"', () => {
+    expect(bucketName('10.0000', '20.0000')).toBe('10–20');
+    expect(bucketName('50', null)).toBe('≥ 50');
   });
 
-  it('bins values from a multiple of the width, keeping empty bins and the top edge in the last bin', () => {
-    expect(perMuBins(['3.5', '12', '18.25', '60', 'x'])).toEqual([
-      { from: 0, to: 10, count: 1 },
-      { from: 10, to: 20, count: 2 },
-      { from: 20, to: 30, count: 0 },
-      { from: 30, to: 40, count: 0 },
-      { from: 40, to: 50, count: 0 },
-      { from: 50, to: 60, count: 0 },
-      { from: 60, to: 70, count: 1 },
-    ]);
-    expect(perMuBins(['5', '5'])).toEqual([{ from: 5, to: 6, count: 2 }]);
-    expect(perMuBins([])).toEqual([]);
-  });
-
-  it('draws the bins with the median line, each bar drilling to the projects in it', () => {
+  it('draws the buckets with the median line on its bucket, each bar drilling to the projects in it', () => {
     const option = perMuOption(
-      { indicator: 'tax_per_mu', values: ['3.5', '12', '18.25', '25'], median: '15.13' },
       {
-        title: () => '亩均税收 (万元/亩)',
-        countAxis: '个',
-        median: (v) => `中位数 ${v}`,
-        noData: '暂无',
+        count: 4,
+        median: '15.1300',
+        distribution: [
+          { from: '0', to: '10', count: 1 },
+          { from: '10', to: '20', count: 2 },
+          { from: '20', to: null, count: 1 },
+        ],
       },
+      'tax_per_mu',
+      labels,
       context,
     ) as any;
-    expect(option.xAxis.data).toEqual(['0–5', '5–10', '10–15', '15–20', '20–25', '25–30']);
-    expect(option.series[0].data.map((d: any) => d.value)).toEqual([1, 0, 1, 1, 0, 1]);
-    expect(option.series[0].markLine.data).toEqual([{ xAxis: '15–20' }]);
-    expect(option.series[0].markLine.label.formatter).toBe('中位数 15.13');
-    expect(option.series[0].data[1].drill.query).toMatchObject({
-      perMu: 'tax_per_mu',
-      perMuFrom: '5',
-      perMuTo: '10',
+    expect(option.xAxis.data).toEqual(['0–10', '10–20', '≥ 20']);
+    expect(option.series[0].data.map((d: any) => d.value)).toEqual([1, 2, 1]);
+    expect(option.series[0].markLine.data).toEqual([{ xAxis: '10–20' }]);
+    expect(option.series[0].markLine.label.formatter).toBe('中位数 15.1300');
+    expect(option.series[0].data[1].drill).toEqual({
+      list: 'commitments',
+      query: {
+        filter: 'per_mu',
+        year: '2026',
+        asOf: '2026-12-07',
+        source: '沪洽会',
+        indicator: 'tax_per_mu',
+        from: '10',
+        to: '20',
+      },
     });
+    expect(option.series[0].data[2].drill.query.to).toBeUndefined();
   });
 
-  it('says "no data" without values and draws no median', () => {
+  it('says "no data" without projects and draws no median', () => {
     const option = perMuOption(
-      { indicator: 'output_per_mu', values: [], median: null },
-      { title: () => '亩均产值', countAxis: '个', median: (v) => v, noData: '暂无' },
+      { count: 0, median: null, distribution: [] },
+      'output_per_mu',
+      labels,
       context,
     ) as any;
     expect(option.title.text).toBe('暂无');
@@ -124,30 +143,25 @@ describe('per-mu histogram', () => {
 describe('idleOption', () => {
   it('draws 供而未建 (red) and 建而未投 (yellow), each drilling to its projects', () => {
     const option = idleOption(
-      { suppliedNotStarted: 2, startedNotOperating: 5 },
+      { idleLand: 2, builtNotOperating: 5 },
       {
-        name: (kind) => ({ supplied_not_started: '供而未建', started_not_operating: '建而未投' })[kind],
+        name: (kind) => ({ idle_land: '供而未建', built_not_operating: '建而未投' })[kind],
         countAxis: '个',
         noData: '暂无',
       },
       { year: 2026, asOfDate: '2026-12-07', departmentId: '7' },
     ) as any;
     expect(option.xAxis.data).toEqual(['供而未建', '建而未投']);
+    const query = { year: '2026', asOf: '2026-12-07', leadDepartmentId: '7' };
     expect(option.series[0].data).toEqual([
       {
         value: 2,
-        drill: {
-          list: 'commitments',
-          query: { year: '2026', asOf: '2026-12-07', leadDepartmentId: '7', idle: 'supplied_not_started' },
-        },
+        drill: { list: 'commitments', query: { filter: 'idle_land', ...query } },
         itemStyle: { color: LIGHT_RED },
       },
       {
         value: 5,
-        drill: {
-          list: 'commitments',
-          query: { year: '2026', asOf: '2026-12-07', leadDepartmentId: '7', idle: 'started_not_operating' },
-        },
+        drill: { list: 'commitments', query: { filter: 'built_not_operating', ...query } },
         itemStyle: { color: LIGHT_YELLOW },
       },
     ]);

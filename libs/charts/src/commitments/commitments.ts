@@ -1,3 +1,4 @@
+import type { CommitmentFigures, CommitmentListFilter, PerMuFigures } from '@luodi/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   ACCENT_BLUE,
@@ -27,12 +28,13 @@ import type { DrillContext, DrillTarget } from '../cockpit/drill';
  * API data and the app's texts in, an ECharts option out. Every bar carries the list behind it.
  */
 
-/** Where a commitments figure leads: the 履约 list with its query. */
+/** Where a commitments figure leads: the 履约 list of `filter` (CommitmentListFilter) with its query. */
 export function commitmentsDrill(
   context: DrillContext,
+  filter: CommitmentListFilter,
   extra: Record<string, string | undefined> = {},
 ): DrillTarget {
-  const query: Record<string, string> = { year: String(context.year), asOf: context.asOfDate };
+  const query: Record<string, string> = { filter, year: String(context.year), asOf: context.asOfDate };
   if (context.source) query.source = context.source;
   if (context.departmentId) query.leadDepartmentId = context.departmentId;
   for (const [key, value] of Object.entries(extra)) if (value) query[key] = value;
@@ -60,6 +62,19 @@ export interface CommitmentRateLabels {
   noData: string;
 }
 
+/** The two rates of the summary's `commitments`. */
+export function commitmentRates(figures: CommitmentFigures): CommitmentRate[] {
+  return [
+    { key: 'fulfilment', part: figures.clausesMet, whole: figures.clausesDue, rate: figures.rate },
+    {
+      key: 'fullProduction',
+      part: figures.fullProductionReached,
+      whole: figures.fullProductionDue,
+      rate: figures.fullProductionRate,
+    },
+  ];
+}
+
 /** A rate's traffic light: green from 80 %, yellow from 60 %, red below (null: no colour verdict). */
 export function rateColor(rate: number | null): string {
   if (rate === null) return REFERENCE_GREY;
@@ -70,9 +85,7 @@ export function rateColor(rate: number | null): string {
 
 /** The list each rate drills to: the clauses due (履约率) or the projects due at 达产 (达产率). */
 export function rateDrill(key: CommitmentRate['key'], context: DrillContext): DrillTarget {
-  return key === 'fulfilment'
-    ? commitmentsDrill(context, { due: 'true' })
-    : commitmentsDrill(context, { fullProductionDue: 'true' });
+  return commitmentsDrill(context, key === 'fulfilment' ? 'clauses_due' : 'full_production_due');
 }
 
 /**
@@ -134,13 +147,6 @@ export function commitmentRatesOption(
 
 export type PerMuIndicator = 'tax_per_mu' | 'output_per_mu';
 
-/** The per-mu values (万元/亩, decimal strings) of the operating projects, and their median. */
-export interface PerMuDistribution {
-  indicator: PerMuIndicator;
-  values: readonly string[];
-  median: string | null;
-}
-
 export interface PerMuLabels {
   /** 亩均税收 (万元/亩) … */
   title: (indicator: PerMuIndicator) => string;
@@ -150,85 +156,49 @@ export interface PerMuLabels {
   noData: string;
 }
 
-/** A histogram bin [from, to) in 万元/亩 (the last bin includes its upper edge). */
-export interface PerMuBin {
-  from: number;
-  to: number;
-  count: number;
+/** A bucket's name: "10–20", or "≥ 50" for the last, open one. Trailing zeros are dropped. */
+export function bucketName(from: string, to: string | null): string {
+  const plain = (value: string) => String(Number(value));
+  return to === null ? `≥ ${plain(from)}` : `${plain(from)}–${plain(to)}`;
 }
 
-/** A "nice" bin width (1, 2 or 5 × 10^n) giving about `target` bins over `span`. */
-export function niceStep(span: number, target = 6): number {
-  if (!(span > 0)) return 1;
-  const raw = span / target;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const factor = raw / power;
-  const nice = factor <= 1 ? 1 : factor <= 2 ? 2 : factor <= 5 ? 5 : 10;
-  return nice * power;
-}
-
-/** Rounds to the precision of a bin edge (no 0.30000000000000004 in the labels). */
-function edge(value: number): number {
-  return Number(value.toPrecision(12));
+/** The projects of a bucket: operating projects whose per-mu figure is in [from, to). */
+export function perMuDrill(
+  indicator: PerMuIndicator,
+  bucket: { from: string; to: string | null },
+  context: DrillContext,
+): DrillTarget {
+  return commitmentsDrill(context, 'per_mu', { indicator, from: bucket.from, to: bucket.to ?? undefined });
 }
 
 /**
- * The values binned by a nice width starting at a multiple of it; empty bins in between are kept
- * (a histogram shows the gaps). Values that are not decimals are left out.
- */
-export function perMuBins(values: readonly string[], target = 6): PerMuBin[] {
-  const numbers = values.map(Number).filter((v) => Number.isFinite(v));
-  if (!numbers.length) return [];
-  const min = Math.min(...numbers);
-  const max = Math.max(...numbers);
-  const step = niceStep(max - min, target);
-  const start = Math.floor(min / step) * step;
-  const count = Math.max(1, Math.floor((max - start) / step) + 1);
-  const bins: PerMuBin[] = Array.from({ length: count }, (_, i) => ({
-    from: edge(start + i * step),
-    to: edge(start + (i + 1) * step),
-    count: 0,
-  }));
-  for (const value of numbers) {
-    const index = Math.min(count - 1, Math.floor((value - start) / step + 1e-9));
-    bins[index]!.count += 1;
-  }
-  return bins;
-}
-
-/** The projects of a bin: operating projects whose per-mu figure is in [from, to). */
-export function perMuDrill(indicator: PerMuIndicator, bin: PerMuBin, context: DrillContext): DrillTarget {
-  return commitmentsDrill(context, {
-    perMu: indicator,
-    perMuFrom: String(bin.from),
-    perMuTo: String(bin.to),
-  });
-}
-
-/**
- * 亩均税收 or 亩均产值 of operating projects: a histogram (projects per bin), the median as a
- * reference line; each bar opens the projects in it.
+ * 亩均税收 or 亩均产值 of operating projects: a histogram of the API's buckets (projects per bucket),
+ * the median as a reference line on its bucket; each bar opens the projects in it.
  */
 export function perMuOption(
-  data: PerMuDistribution,
+  data: PerMuFigures,
+  indicator: PerMuIndicator,
   labels: PerMuLabels,
   context: DrillContext,
 ): EChartsCoreOption {
-  const bins = perMuBins(data.values);
-  const names = bins.map((b) => `${b.from}–${b.to}`);
+  const buckets = data.distribution;
+  const names = buckets.map((b) => bucketName(b.from, b.to));
   const median = data.median === null ? null : Number(data.median);
-  const medianIndex = median === null ? -1 : bins.findIndex((b, i) => median < b.to || i === bins.length - 1);
+  const medianIndex =
+    median === null
+      ? -1
+      : buckets.findIndex((b) => Number(b.from) <= median && (b.to === null || median < Number(b.to)));
   return {
     ...barChartSkeleton(context, {
       palette: [COCKPIT_PALETTE[1]!],
-      empty: bins.length === 0,
+      empty: data.count === 0,
       noData: labels.noData,
       legend: [],
     }),
     legend: { show: false },
     xAxis: {
       type: 'category',
-      name: labels.title(data.indicator),
+      name: labels.title(indicator),
       nameLocation: 'middle',
       nameGap: fontSize(context, 28),
       nameTextStyle: axisNameStyle(context),
@@ -239,10 +209,10 @@ export function perMuOption(
     series: [
       {
         type: 'bar',
-        name: labels.title(data.indicator),
+        name: labels.title(indicator),
         barCategoryGap: '8%',
         label: countBarLabel(context, 'top'),
-        data: bins.map((b) => item(b.count, perMuDrill(data.indicator, b, context))),
+        data: buckets.map((b) => item(b.count, perMuDrill(indicator, b, context))),
         ...(medianIndex >= 0 && data.median !== null
           ? {
               markLine: {
@@ -261,15 +231,10 @@ export function perMuOption(
 
 // ---------------------------------------------------------------- 供而未建 / 建而未投
 
-export type IdleKind = 'supplied_not_started' | 'started_not_operating';
-
-export interface IdleCounts {
-  suppliedNotStarted: number;
-  startedNotOperating: number;
-}
+export type IdleKind = 'idle_land' | 'built_not_operating';
 
 export interface IdleLabels {
-  /** 供而未建, 建而未投. */
+  /** 供而未建 (idle_land), 建而未投 (built_not_operating). */
   name: (kind: IdleKind) => string;
   countAxis: string;
   noData: string;
@@ -277,14 +242,18 @@ export interface IdleLabels {
 
 /** The projects behind a bar: land supplied and not started, or started and not operating. */
 export function idleDrill(kind: IdleKind, context: DrillContext): DrillTarget {
-  return commitmentsDrill(context, { idle: kind });
+  return commitmentsDrill(context, kind);
 }
 
 /** 供而未建 and 建而未投: two count bars (red and yellow: both are problems), each opening its projects. */
-export function idleOption(counts: IdleCounts, labels: IdleLabels, context: DrillContext): EChartsCoreOption {
+export function idleOption(
+  counts: Pick<CommitmentFigures, 'idleLand' | 'builtNotOperating'>,
+  labels: IdleLabels,
+  context: DrillContext,
+): EChartsCoreOption {
   const rows: Array<[IdleKind, number, string]> = [
-    ['supplied_not_started', counts.suppliedNotStarted, LIGHT_RED],
-    ['started_not_operating', counts.startedNotOperating, LIGHT_YELLOW],
+    ['idle_land', counts.idleLand, LIGHT_RED],
+    ['built_not_operating', counts.builtNotOperating, LIGHT_YELLOW],
   ];
   return {
     ...barChartSkeleton(context, {

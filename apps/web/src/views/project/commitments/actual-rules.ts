@@ -1,4 +1,4 @@
-import type { ActualInput } from '../../../api/commitments';
+import type { ActualFigures } from '../../../api/commitments';
 
 /** An actuals period: a year `2025`, a quarter `2025-Q1` or a month `2025-03` (commitments.md §3). */
 export const PERIOD_PATTERN = /^(19|20|21)\d{2}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -32,9 +32,9 @@ export function actualProblem(form: ActualForm): string | null {
   return null;
 }
 
-/** The body: the period and only the figures filled in. */
-export function actualBody(form: ActualForm): ActualInput {
-  const body: ActualInput = { period: form.period.trim() };
+/** The body of `PUT …/actuals/:period`: only the figures filled in. */
+export function actualBody(form: ActualForm): Partial<ActualFigures> {
+  const body: Partial<ActualFigures> = {};
   for (const key of MONEY_MEASURES) if (form[key].trim()) body[key] = form[key].trim();
   if (form.headcount.trim()) body.headcount = Number(form.headcount.trim());
   return body;

@@ -1,5 +1,14 @@
 import type { FormItemRule } from 'element-plus';
-import type { Clause, ClauseInput, ClawbackBasis, CommitmentIndicator } from '../../../api/commitments';
+import { CLAWBACK_RATIO_PATTERN } from '@luodi/domain';
+import {
+  INDICATOR_CATALOG,
+  type ClauseStatus,
+  type ClawbackBasis,
+  type CommitmentClause,
+  type CommitmentClauseInput,
+  type CommitmentIndicator,
+  type CommitmentUnit,
+} from '../../../api/commitments';
 
 /**
  * The clause form's rules (commitments.md §2), pure: which fields an indicator needs, the body sent,
@@ -7,24 +16,19 @@ import type { Clause, ClauseInput, ClawbackBasis, CommitmentIndicator } from '..
  */
 export type ClauseShape = 'value_due' | 'value_year' | 'date';
 
-const ANNUAL: readonly CommitmentIndicator[] = ['annual_tax', 'tax_per_mu', 'output_per_mu'];
-const DATE: readonly CommitmentIndicator[] = ['start_by', 'operate_by', 'full_production_by'];
-
-/** A date clause has an agreed date; an annual value clause an assessed year; the others a due date. */
+/**
+ * From the domain's indicator catalog: a date clause has an agreed date; an annual value clause an
+ * assessed year; the others a due date.
+ */
 export function clauseShape(indicator: CommitmentIndicator): ClauseShape {
-  if (DATE.includes(indicator)) return 'date';
-  return ANNUAL.includes(indicator) ? 'value_year' : 'value_due';
+  const entry = INDICATOR_CATALOG[indicator];
+  if (entry.kind === 'date') return 'date';
+  return entry.basis === 'annual' ? 'value_year' : 'value_due';
 }
 
 /** The unit of an indicator's agreed value (key under commitments.units). */
-export function indicatorUnit(
-  indicator: CommitmentIndicator,
-): 'wan_yuan' | 'wan_yuan_per_mu' | 'persons' | 'date' {
-  if (DATE.includes(indicator)) return 'date';
-  if (indicator === 'jobs') return 'persons';
-  return ['investment_intensity', 'tax_per_mu', 'output_per_mu'].includes(indicator)
-    ? 'wan_yuan_per_mu'
-    : 'wan_yuan';
+export function indicatorUnit(indicator: CommitmentIndicator): CommitmentUnit {
+  return INDICATOR_CATALOG[indicator].unit;
 }
 
 export interface ClauseForm {
@@ -51,7 +55,7 @@ export function emptyClauseForm(): ClauseForm {
   };
 }
 
-export function clauseFormOf(clause: Clause): ClauseForm {
+export function clauseFormOf(clause: CommitmentClause): ClauseForm {
   return {
     indicator: clause.indicator,
     agreedValue: clause.agreedValue ?? '',
@@ -65,10 +69,10 @@ export function clauseFormOf(clause: Clause): ClauseForm {
 }
 
 /** The body of a clause: only the fields its indicator's shape has (a trimmed, non-empty value). */
-export function clauseBody(form: ClauseForm): ClauseInput {
+export function clauseBody(form: ClauseForm): CommitmentClauseInput {
   if (!form.indicator) throw new Error('indicator required');
   const shape = clauseShape(form.indicator);
-  const body: ClauseInput = { indicator: form.indicator };
+  const body: CommitmentClauseInput = { indicator: form.indicator };
   if (shape === 'date') body.agreedDate = form.agreedDate;
   else {
     body.agreedValue = form.agreedValue.trim();
@@ -86,8 +90,6 @@ export function clauseBody(form: ClauseForm): ClauseInput {
 /** An agreed amount: > 0 with at most two decimals (persons: a whole number ≥ 1). */
 export const VALUE_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
 export const PERSONS_PATTERN = /^[1-9]\d{0,6}$/;
-/** A clawback ratio 0–1 with at most four decimals. */
-export const RATIO_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 
 export function isValidAgreedValue(indicator: CommitmentIndicator, value: string): boolean {
   const text = value.trim();
@@ -128,7 +130,10 @@ export function clauseRules(t: Translate, form: ClauseForm): Record<string, Form
     agreedDate: [required('commitments.clause.agreedDate')],
     clawbackRatio: [
       {
-        validator: check((v) => !v.trim() || RATIO_PATTERN.test(v.trim()), 'commitments.rules.ratio'),
+        validator: check(
+          (v) => !v.trim() || CLAWBACK_RATIO_PATTERN.test(v.trim()),
+          'commitments.rules.ratio',
+        ),
         trigger: 'blur',
       },
     ],
@@ -143,14 +148,18 @@ export function clauseRules(t: Translate, form: ClauseForm): Record<string, Form
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
-export const CLAUSE_STATUS_TAG: Readonly<Record<Clause['status'], TagType>> = {
+export const CLAUSE_STATUS_TAG: Readonly<Record<ClauseStatus, TagType>> = {
   pending: 'info',
   met: 'success',
   unmet: 'danger',
 };
 
 /** The agreed term as one line: "≥ 500 万元 by 2026-06-30", "≥ 30 万元/亩 in 2025", "≤ 2026-03-01". */
-export function agreedText(clause: Clause, unitName: (unit: string) => string, t: Translate): string {
+export function agreedText(
+  clause: CommitmentClause,
+  unitName: (unit: string) => string,
+  t: Translate,
+): string {
   const shape = clauseShape(clause.indicator);
   if (shape === 'date') return t('commitments.clause.agreedByDate', { date: clause.agreedDate ?? '—' });
   const value = `${clause.agreedValue ?? '—'} ${unitName(indicatorUnit(clause.indicator))}`;

@@ -1,4 +1,4 @@
-import type { DecisionInput, ReviewDecision } from '../../../api/commitments';
+import type { ReviewDecision, ReviewDecisionInput } from '../../../api/commitments';
 import { toCents } from '@luodi/domain';
 
 export interface DecisionForm {
@@ -35,8 +35,8 @@ export function decisionProblem(
   return null;
 }
 
-export function decisionBody(form: DecisionForm): DecisionInput {
-  const body: DecisionInput = { decision: form.decision };
+export function decisionBody(form: DecisionForm): ReviewDecisionInput {
+  const body: ReviewDecisionInput = { decision: form.decision };
   if (form.decision === 'reduce') body.amount = form.amount.trim();
   if (form.decision !== 'accept') body.reason = form.reason.trim();
   return body;
