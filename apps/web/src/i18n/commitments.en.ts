@@ -1,24 +1,23 @@
+import {
+  CLAUSE_STATUS_LABELS,
+  CLAWBACK_BASIS_LABELS,
+  COMMITMENT_UNIT_LABELS,
+  INDICATOR_LABELS,
+  labelsIn,
+  REVIEW_DECISION_LABELS,
+} from '@luodi/domain';
+import type { CommitmentListFilter } from '@luodi/contracts';
 import type commitmentsZhCN from './commitments.zh-CN';
 
 /** Commitments / full-production messages (en). */
 const commitmentsEn: typeof commitmentsZhCN = {
   commitments: {
     nav: { list: 'Commitments', import: 'Import actuals' },
-    indicators: {
-      fixed_asset_investment: 'Fixed-asset investment',
-      investment_intensity: 'Investment intensity',
-      annual_tax: 'Annual tax',
-      tax_per_mu: 'Tax per mu',
-      output_per_mu: 'Output per mu',
-      jobs: 'Jobs',
-      start_by: 'Start by',
-      operate_by: 'Operate by',
-      full_production_by: 'Full production by',
-    },
-    units: { wan_yuan: '10k CNY', wan_yuan_per_mu: '10k CNY/mu', persons: 'persons', date: '' },
-    statuses: { pending: 'Pending', met: 'Met', unmet: 'Unmet' },
-    bases: { shortfall: 'On the shortfall', subsidy: 'On the subsidies paid' },
-    decisions: { accept: 'Accept', reduce: 'Reduce', waive: 'Waive' },
+    indicators: labelsIn(INDICATOR_LABELS, 'en'),
+    units: labelsIn(COMMITMENT_UNIT_LABELS, 'en'),
+    statuses: labelsIn(CLAUSE_STATUS_LABELS, 'en'),
+    bases: labelsIn(CLAWBACK_BASIS_LABELS, 'en'),
+    decisions: labelsIn(REVIEW_DECISION_LABELS, 'en'),
     card: {
       title: 'Commitments and full production',
       rate: 'Fulfilment {rate} ({met} of {due} clauses due met)',
@@ -125,7 +124,7 @@ const commitmentsEn: typeof commitmentsZhCN = {
       per_mu: 'Per-mu figures',
       reviews_due: 'Reviews due',
       reviews_decided: 'Reviews decided',
-    },
+    } satisfies Record<CommitmentListFilter, string>,
     list: {
       title: 'Commitments',
       hint: 'Clause by clause; the cockpit’s commitment charts open this list.',

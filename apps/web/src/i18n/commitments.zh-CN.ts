@@ -1,22 +1,21 @@
+import {
+  CLAUSE_STATUS_LABELS,
+  CLAWBACK_BASIS_LABELS,
+  COMMITMENT_UNIT_LABELS,
+  INDICATOR_LABELS,
+  labelsIn,
+  REVIEW_DECISION_LABELS,
+} from '@luodi/domain';
+import type { CommitmentListFilter } from '@luodi/contracts';
 /** 履约 / 达产 messages (zh-CN): the project card, its dialogs, the list, the import and the cockpit. */
 const commitmentsZhCN = {
   commitments: {
     nav: { list: '履约跟踪', import: '实绩导入' },
-    indicators: {
-      fixed_asset_investment: '固定资产投资',
-      investment_intensity: '投资强度',
-      annual_tax: '年税收',
-      tax_per_mu: '亩均税收',
-      output_per_mu: '亩均产值',
-      jobs: '就业人数',
-      start_by: '开工时间',
-      operate_by: '投产时间',
-      full_production_by: '达产时间',
-    },
-    units: { wan_yuan: '万元', wan_yuan_per_mu: '万元/亩', persons: '人', date: '' },
-    statuses: { pending: '未到期', met: '已履约', unmet: '未履约' },
-    bases: { shortfall: '按差额', subsidy: '按已兑现扶持资金' },
-    decisions: { accept: '按建议追缴', reduce: '减额追缴', waive: '免于追缴' },
+    indicators: labelsIn(INDICATOR_LABELS, 'zh-CN'),
+    units: labelsIn(COMMITMENT_UNIT_LABELS, 'zh-CN'),
+    statuses: labelsIn(CLAUSE_STATUS_LABELS, 'zh-CN'),
+    bases: labelsIn(CLAWBACK_BASIS_LABELS, 'zh-CN'),
+    decisions: labelsIn(REVIEW_DECISION_LABELS, 'zh-CN'),
     card: {
       title: '履约与达产',
       rate: '履约率 {rate}（到期 {due} 条，履约 {met} 条）',
@@ -122,7 +121,7 @@ const commitmentsZhCN = {
       per_mu: '亩均效益',
       reviews_due: '待复核',
       reviews_decided: '已复核',
-    },
+    } satisfies Record<CommitmentListFilter, string>,
     list: {
       title: '履约跟踪',
       hint: '按条款查看履约情况；驾驶舱的履约图表可直接打开此列表。',

@@ -154,6 +154,16 @@ export const CLAUSE_STATUS_TAG: Readonly<Record<ClauseStatus, TagType>> = {
   unmet: 'danger',
 };
 
+/** A value with its unit's name ("22.5 万元/亩"); dates stand alone; null → "—". */
+export function withUnit(
+  value: string | null,
+  unit: CommitmentUnit,
+  unitName: (unit: string) => string,
+): string {
+  if (value === null) return '—';
+  return unit === 'date' ? value : `${value} ${unitName(unit)}`;
+}
+
 /** The agreed term as one line: "≥ 500 万元 by 2026-06-30", "≥ 30 万元/亩 in 2025", "≤ 2026-03-01". */
 export function agreedText(
   clause: CommitmentClause,
@@ -162,7 +172,7 @@ export function agreedText(
 ): string {
   const shape = clauseShape(clause.indicator);
   if (shape === 'date') return t('commitments.clause.agreedByDate', { date: clause.agreedDate ?? '—' });
-  const value = `${clause.agreedValue ?? '—'} ${unitName(indicatorUnit(clause.indicator))}`;
+  const value = withUnit(clause.agreedValue, indicatorUnit(clause.indicator), unitName);
   return shape === 'value_year'
     ? t('commitments.clause.agreedInYear', { value, year: clause.year ?? '—' })
     : t('commitments.clause.agreedByDue', { value, date: clause.dueDate ?? '—' });
