@@ -72,13 +72,21 @@ export interface DashboardSummary extends LandingFigures {
 }
 
 /** Stages of the pipeline funnel, in order. */
-export const FUNNEL_STAGES = ['talks', 'signed', 'registered', 'started', 'operating'] as const;
+export const FUNNEL_STAGES = [
+  'talks',
+  'signed',
+  'registered',
+  'started',
+  'operating',
+  'full_production',
+] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /**
  * `GET /api/dashboard/funnel` — the year's pipeline 在谈→签约→落地→开工→投产.
  * `talks`: projects whose talks started in Y by asOf, or that were signed in Y (so the funnel never
- * widens); `signed`: signed in Y (= summary.signedCount); `registered`/`started`/`operating`: of
+ * widens); `signed`: signed in Y (= summary.signedCount); `registered`/`started`/`operating`/
+ * `full_production` (达产): of
  * those signed in Y, the ones that reached the stage by asOf (registered = summary.registeredCount,
  * started = summary.startedCount).
  */

@@ -1,4 +1,5 @@
 import type {
+  ActualSource,
   ClauseStatus,
   ClawbackBasis,
   CommitmentIndicator,
@@ -65,9 +66,6 @@ export interface ActualFigures {
   fixedAssetInvestment: string | null;
   headcount: number | null;
 }
-
-/** Where an actuals entry came from. */
-export type ActualSource = 'manual' | 'import';
 
 /** A replaced version of a period's actuals (kept, never deleted). */
 export interface ActualHistoryEntry extends ActualFigures {

@@ -19,6 +19,11 @@ export const CommitmentIndicator = namesOf(COMMITMENT_INDICATORS);
 export const ACTUAL_MEASURES = ['taxPaid', 'outputValue', 'fixedAssetInvestment', 'headcount'] as const;
 export type ActualMeasure = (typeof ACTUAL_MEASURES)[number];
 
+/** Where an actuals entry came from: entered by hand or imported from the bureaus' sheets. */
+export const ACTUAL_SOURCES = ['manual', 'import'] as const;
+export type ActualSource = (typeof ACTUAL_SOURCES)[number];
+export const ActualSource = namesOf(ACTUAL_SOURCES);
+
 /** The stage dates a date clause compares with its agreed date. */
 export type CommitmentStageDate = 'startedAt' | 'operatingAt' | 'fullProductionAt';
 
