@@ -112,7 +112,7 @@ describe('per-mu histogram', () => {
     expect(option.xAxis.data).toEqual(['0–10', '10–20', '≥ 20']);
     expect(option.series[0].data.map((d: any) => d.value)).toEqual([1, 2, 1]);
     expect(option.series[0].markLine.data).toEqual([{ xAxis: '10–20' }]);
-    expect(option.series[0].markLine.label.formatter).toBe('中位数 15.1300');
+    expect(option.series[0].markLine.label.formatter).toBe('中位数 15.13');
     expect(option.series[0].data[1].drill).toEqual({
       list: 'commitments',
       query: {

@@ -104,7 +104,7 @@ export function commitmentRatesOption(
     empty,
     noData: labels.noData,
     legend: [],
-    gridRight: 96,
+    gridRight: 80,
   });
   return {
     ...skeleton,
@@ -113,7 +113,8 @@ export function commitmentRatesOption(
       ...skeleton.tooltip,
       valueFormatter: (v: unknown) => formatPercent(typeof v === 'number' ? v : null),
     },
-    xAxis: percentAxis(context, labels.rateAxis),
+    // Three ticks (0, 50 %, 100 %): the bars share a narrow card with their labels.
+    xAxis: { ...percentAxis(context, labels.rateAxis), splitNumber: 2 },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -219,7 +220,10 @@ export function perMuOption(
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: REFERENCE_GREY, type: 'dashed' },
-                label: { formatter: labels.median(data.median), fontSize: fontSize(context, FONT.label) },
+                label: {
+                  formatter: labels.median(String(Number(data.median))),
+                  fontSize: fontSize(context, FONT.label),
+                },
                 data: [{ xAxis: names[medianIndex] }],
               },
             }

@@ -58,6 +58,7 @@ const project = {
   creditCode: '91350100M000100Y43',
   landAreaMu: '120.5',
   landSuppliedAt: '2023-05-01',
+  subsidiesPaid: '500.00',
   subsidies: [{ id: '1', amount: '500.00', at: '2024-01-10', note: '设备补助', recordedAt: '' }],
 } as unknown as ProjectDetail;
 
