@@ -54,7 +54,7 @@ export interface LandFields {
   landSuppliedAt: string | null;
 }
 
-/** The drill-down list's query: the figure, the cockpit's filters, a per-mu bucket. */
+/** The drill-down list's query as the address carries it: the figure, the cockpit's filters, a per-mu bucket. */
 export interface CommitmentListQuery {
   filter?: CommitmentListFilter;
   year?: string;
@@ -64,15 +64,17 @@ export interface CommitmentListQuery {
   indicator?: 'tax_per_mu' | 'output_per_mu';
   from?: string;
   to?: string;
-  q?: string;
 }
+
+/** The most rows the list asks for at once (the API's page size limit). */
+export const COMMITMENT_LIST_LIMIT = 200;
 
 const id = (value: string) => encodeURIComponent(value);
 const project = (projectId: string) => `/projects/${id(projectId)}`;
 
 export const commitmentsApi = {
   assessment: (projectId: string) => http.get<ProjectCommitments>(`${project(projectId)}/commitments`),
-  clauses: (projectId: string) => http.get<{ items: CommitmentClause[] }>(`${project(projectId)}/clauses`),
+  clauses: (projectId: string) => http.get<CommitmentClause[]>(`${project(projectId)}/clauses`),
   updateLand: (projectId: string, body: LandFields) => http.patch<unknown>(project(projectId), body),
   addClause: (projectId: string, body: CommitmentClauseInput) =>
     http.post<CommitmentClause>(`${project(projectId)}/clauses`, body),
@@ -89,8 +91,19 @@ export const commitmentsApi = {
     http.post<CommitmentReview>(`${project(projectId)}/review/decision`, body),
   reviewSheet: (projectId: string, code: string) =>
     download(`${project(projectId)}/review.docx`, { fileName: `达产复核-${code}.docx` }),
-  list: (query: CommitmentListQuery, page: number, pageSize: number) =>
-    http.get<Page<CommitmentProjectRow>>('/commitments/projects', { query: { ...query, page, pageSize } }),
+  /** The projects behind a figure (`GET /api/commitments/projects`; the bucket is not the API's). */
+  list: (query: CommitmentListQuery) =>
+    http.get<Page<CommitmentProjectRow>>('/commitments/projects', {
+      query: {
+        filter: query.filter,
+        year: query.year,
+        asOf: query.asOf,
+        source: query.source,
+        departmentId: query.leadDepartmentId,
+        page: 1,
+        pageSize: COMMITMENT_LIST_LIMIT,
+      },
+    }),
   importTemplate: () => download('/actuals/import-template', { fileName: 'actuals-import-template.xlsx' }),
   import: (file: File | Blob, fileName = 'actuals.xlsx') => {
     const form = new FormData();

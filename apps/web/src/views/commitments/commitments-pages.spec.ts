@@ -74,11 +74,11 @@ describe('CommitmentsView', () => {
     const router = await routerAt('/commitments?filter=built_not_operating&year=2026&leadDepartmentId=7');
     const wrapper = mount(CommitmentsView, { global: { plugins: [createAppI18n(), router] } });
     await flushPromises();
-    expect(api.list).toHaveBeenCalledWith(
-      { filter: 'built_not_operating', year: '2026', leadDepartmentId: '7' },
-      1,
-      500,
-    );
+    expect(api.list).toHaveBeenCalledWith({
+      filter: 'built_not_operating',
+      year: '2026',
+      leadDepartmentId: '7',
+    });
     const bar = wrapper.get('[data-testid="commitments-drill"]').text();
     expect(bar).toContain('建而未投');
     expect(bar).toContain('自然资源局');
@@ -88,7 +88,7 @@ describe('CommitmentsView', () => {
     await wrapper.get('[data-testid="commitments-drill-clear"]').trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({});
-    expect(api.list).toHaveBeenLastCalledWith({}, 1, 500);
+    expect(api.list).toHaveBeenLastCalledWith({});
   });
 });
 

@@ -1,5 +1,5 @@
 import type { LocationQuery } from 'vue-router';
-import type { CommitmentListFilter, CommitmentListQuery } from '../../api/commitments';
+import type { CommitmentListFilter, CommitmentListQuery, CommitmentProjectRow } from '../../api/commitments';
 
 /**
  * The 履约 list's query as the address carries it (`/commitments?filter&year&asOf&source&
@@ -86,4 +86,24 @@ export function commitmentDrillTags(
   if (query.leadDepartmentId)
     tags.push({ keys: ['leadDepartmentId'], text: departmentName(query.leadDepartmentId) });
   return tags;
+}
+
+/**
+ * The rows of a per-mu bucket (from ≤ value < to, `to` open when absent): the API lists the projects
+ * with a per-mu figure; the bucket clicked on the cockpit narrows them here. Other lists pass through.
+ */
+export function inBucket(
+  rows: readonly CommitmentProjectRow[],
+  query: CommitmentListQuery,
+): CommitmentProjectRow[] {
+  if (query.filter !== 'per_mu' || !query.indicator) return [...rows];
+  const key = query.indicator === 'tax_per_mu' ? 'taxPerMu' : 'outputPerMu';
+  const from = query.from === undefined ? null : Number(query.from);
+  const to = query.to === undefined ? null : Number(query.to);
+  return rows.filter((row) => {
+    const value = row[key];
+    if (value === null) return false;
+    const number = Number(value);
+    return (from === null || number >= from) && (to === null || number < to);
+  });
 }

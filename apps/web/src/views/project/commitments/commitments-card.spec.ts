@@ -194,7 +194,7 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
   role.value = 'bureau';
   api.assessment.mockResolvedValue(assessment);
-  api.clauses.mockResolvedValue({ items: entered });
+  api.clauses.mockResolvedValue(entered);
   api.actuals.mockResolvedValue(actuals);
   api.review.mockResolvedValue(review);
   document.body.innerHTML = '';
