@@ -8,6 +8,7 @@ import type { DepartmentScore, TrendMonthFigures } from '@luodi/domain';
  * readable by every role (api.md: `all`), while the records behind them (the drill-down lists) stay
  * scoped: a department user's list shows only its own department's records.
  */
+import type { CommitmentFigures } from './commitments';
 import type { ProblemFigures } from './dispatch';
 
 /** Query of every cockpit endpoint. `asOf` is a date (end of that day, Asia/Shanghai) or a moment. */
@@ -69,6 +70,11 @@ export interface DashboardSummary extends LandingFigures {
    * optional in the type so that older fixtures of the summary stay valid.
    */
   problems?: ProblemFigures;
+  /**
+   * 履约 → 达产 figures (commitments.md §5); `source` and `departmentId` narrow them. Always answered;
+   * optional in the type so that older fixtures of the summary stay valid.
+   */
+  commitments?: CommitmentFigures;
 }
 
 /** Stages of the pipeline funnel, in order. */

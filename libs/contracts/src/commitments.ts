@@ -3,6 +3,7 @@ import type {
   ClauseStatus,
   ClawbackBasis,
   CommitmentIndicator,
+  CommitmentListFilter,
   CommitmentUnit,
   ProjectStage,
   ReviewDecision,
@@ -217,19 +218,6 @@ export interface CommitmentFigures {
   reviewsDecided: number;
 }
 
-/** Filters of the commitments drill-down list (`GET /api/commitments/projects`). */
-export type CommitmentListFilter =
-  | 'clauses_due'
-  | 'clauses_met'
-  | 'clauses_unmet'
-  | 'full_production_due'
-  | 'full_production_reached'
-  | 'idle_land'
-  | 'built_not_operating'
-  | 'per_mu'
-  | 'reviews_due'
-  | 'reviews_decided';
-
 /** A row of `GET /api/commitments/projects` (each figure's list). */
 export interface CommitmentProjectRow {
   projectId: string;
@@ -259,3 +247,5 @@ export interface ActualsImportResult {
   /** Periods that replaced earlier numbers (kept in history). */
   replaced: number;
 }
+
+export type { CommitmentListFilter };

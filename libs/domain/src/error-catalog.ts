@@ -159,6 +159,7 @@ export const ERROR_CODES = [
   'actual_period_format',
   'actual_empty',
   'review_not_due',
+  'review_decided',
   'review_amount_accept',
   'review_amount_waive',
   'review_amount_not_below',
@@ -566,6 +567,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   review_not_due: {
     'zh-CN': '项目尚未到达产时间，也未达产，暂不能复核',
     en: 'the project has neither passed its full_production_by date nor reached full production',
+  },
+  review_decided: {
+    'zh-CN': '该项目的达产复核已作出决定，不能重复决定',
+    en: 'the review of this project is already decided',
   },
   review_amount_accept: {
     'zh-CN': '按建议追缴时金额须为建议金额 {recommended} 万元',

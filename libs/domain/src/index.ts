@@ -32,3 +32,4 @@ export * from './commitments/commitment-lists';
 export * from './commitments/assessment';
 export * from './commitments/review';
 export * as exactDecimal from './commitments/exact';
+export * from './commitments/commitment-figures';

@@ -368,3 +368,72 @@ export function fullProductionRate(
   const reached = passed.filter((p) => p.fullProductionAt !== null && p.fullProductionAt <= asOf).length;
   return { passed: passed.length, reached, rate: passed.length === 0 ? null : reached / passed.length };
 }
+
+/** A clause with its id (as stored). */
+export type StoredClause = ClauseTerms & { id: string };
+
+/** A clause assessed, with its terms and its recommended clawback (the API's ClauseAssessmentView). */
+export interface AssessedClause extends ClauseAssessment {
+  id: string;
+  clawbackRatio: string | null;
+  clawbackBasis: ClawbackBasis | null;
+  recommendedClawback: string;
+}
+
+export interface ProjectAssessment {
+  clauses: AssessedClause[];
+  due: number;
+  met: number;
+  rate: number | null;
+  /** The earliest agreed full-production date, if a clause gives one. */
+  fullProductionBy: IsoDate | null;
+  /** The review is due: past `fullProductionBy`, or at full production. */
+  reviewReady: boolean;
+  recommendedClawback: string;
+  cap: string;
+  capped: boolean;
+}
+
+/**
+ * Every clause of a project assessed at `asOf`, with 履约率, the recommended clawback (capped at the
+ * subsidies paid) and whether the full-production review is due (commitments.md §4).
+ */
+export function assessProject(
+  facts: CommitmentFacts & { subsidiesPaid: string },
+  clauses: readonly StoredClause[],
+  actuals: readonly ActualEntry[],
+  asOf: IsoDate,
+): ProjectAssessment {
+  const lines: ClawbackLine[] = [];
+  const assessed = clauses.map((clause) => {
+    const line = clauseClawback(clause, facts, actuals, asOf, facts.subsidiesPaid);
+    lines.push(line);
+    return {
+      id: clause.id,
+      ...assessClause(clause, facts, actuals, asOf),
+      clawbackRatio: clause.clawbackRatio,
+      clawbackBasis: clause.clawbackBasis,
+      recommendedClawback: line.amount,
+    };
+  });
+  const { due, met, rate } = commitmentRate(assessed.map((clause) => clause.status));
+  const fullProductionBy =
+    clauses
+      .filter((clause) => clause.indicator === 'full_production_by' && clause.agreedDate)
+      .map((clause) => clause.agreedDate as IsoDate)
+      .sort()[0] ?? null;
+  const reached = facts.fullProductionAt !== null && facts.fullProductionAt <= asOf;
+  const reviewReady = reached || (fullProductionBy !== null && fullProductionBy < asOf);
+  const { total, cap, capped } = recommendedClawback(lines, facts.subsidiesPaid);
+  return {
+    clauses: assessed,
+    due,
+    met,
+    rate,
+    fullProductionBy,
+    reviewReady,
+    recommendedClawback: total,
+    cap,
+    capped,
+  };
+}

@@ -163,3 +163,21 @@ export function parseActualPeriod(period: string): ActualPeriod | null {
     end: `${year}-${pad(lastMonth)}-${pad(lastDay)}`,
   };
 }
+
+/** The drill-down lists of the commitment figures (each figure opens one). */
+export const COMMITMENT_LIST_FILTERS = [
+  'clauses_due',
+  'clauses_met',
+  'clauses_unmet',
+  'full_production_due',
+  'full_production_reached',
+  'idle_land',
+  'built_not_operating',
+  'per_mu',
+  'reviews_due',
+  'reviews_decided',
+] as const;
+export type CommitmentListFilter = (typeof COMMITMENT_LIST_FILTERS)[number];
+
+/** 供而未建: land supplied this many days ago and not started (commitments.md §4). */
+export const IDLE_LAND_DAYS = 180;
