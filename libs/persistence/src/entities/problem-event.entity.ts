@@ -5,7 +5,7 @@ import {
   type ProblemStatus,
 } from '@luodi/domain';
 import { Column, Entity, Index } from 'typeorm';
-import { ForeignKey, IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
+import { DateColumn, ForeignKey, IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 import { ProblemEntity } from './problem.entity';
 
 /** What happened to a problem (append-only): raised, each transition, the changes a meeting made. */
@@ -33,6 +33,10 @@ export class ProblemEventEntity {
   /** The plan, the resolution, the reason, or what a meeting changed. */
   @VarcharColumn('text', 2000, { nullable: true })
   text!: string | null;
+
+  /** The due date this event set (the raising's, a meeting's new one); null for other events. */
+  @DateColumn('due_date', { nullable: true })
+  dueDate!: string | null;
 
   @IdRefColumn('meeting_id', { nullable: true })
   meetingId!: string | null;
