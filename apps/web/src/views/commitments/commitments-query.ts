@@ -1,3 +1,4 @@
+import { COMMITMENT_LIST_FILTERS } from '@luodi/domain';
 import type { LocationQuery } from 'vue-router';
 import type { CommitmentListFilter, CommitmentListQuery, CommitmentProjectRow } from '../../api/commitments';
 
@@ -5,19 +6,6 @@ import type { CommitmentListFilter, CommitmentListQuery, CommitmentProjectRow } 
  * The 履约 list's query as the address carries it (`/commitments?filter&year&asOf&source&
  * leadDepartmentId&indicator&from&to`): the cockpit's figures open it with their filter.
  */
-export const COMMITMENT_LIST_FILTERS = [
-  'clauses_due',
-  'clauses_met',
-  'clauses_unmet',
-  'full_production_due',
-  'full_production_reached',
-  'idle_land',
-  'built_not_operating',
-  'per_mu',
-  'reviews_due',
-  'reviews_decided',
-] as const satisfies readonly CommitmentListFilter[];
-
 const PER_MU = ['tax_per_mu', 'output_per_mu'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
