@@ -33,3 +33,4 @@ export * from './commitments/assessment';
 export * from './commitments/review';
 export * as exactDecimal from './commitments/exact';
 export * from './commitments/commitment-figures';
+export * from './commitments/commitment-alerts';

@@ -358,12 +358,10 @@ export class CommitmentsService {
       if (!project) throw new NotFound('project', projectId);
       if (project.stage === ProjectStage.terminated)
         throw new StateConflict(project.stage, 'a terminated project has no review', 'project_terminated');
-      if (await this.commitments.review(projectId))
+      if (await this.commitments.review(projectId, manager))
         throw new StateConflict('decided', 'the review of this project is decided', 'review_decided');
-      const [clauses, actuals] = await Promise.all([
-        this.commitments.clauses(projectId, manager),
-        this.commitments.actuals(projectId),
-      ]);
+      const clauses = await this.commitments.clauses(projectId, manager);
+      const actuals = await this.commitments.actuals(projectId, manager);
       const assessed = assessStored(project, clauses, actuals, today);
       if (!assessed.reviewReady) throw DomainError.coded('conflict', 'review_not_due');
       const decided = decideReview(input.decision, input.amount, input.reason, assessed.recommendedClawback);

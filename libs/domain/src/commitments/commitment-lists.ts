@@ -181,3 +181,8 @@ export type CommitmentListFilter = (typeof COMMITMENT_LIST_FILTERS)[number];
 
 /** 供而未建: land supplied this many days ago and not started (commitments.md §4). */
 export const IDLE_LAND_DAYS = 180;
+
+/** commitment_due: this many days before a clause's due date while short of it (level 1). */
+export const COMMITMENT_DUE_DAYS = 30;
+/** commitment_unmet rises from level 2 to 3 this many days after the due date. */
+export const COMMITMENT_ESCALATION_DAYS = 30;

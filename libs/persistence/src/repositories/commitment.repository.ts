@@ -85,8 +85,8 @@ export class CommitmentRepository {
 
   // ---- actuals ----
 
-  actuals(projectId: string): Promise<ProjectActualEntity[]> {
-    return this.dataSource
+  actuals(projectId: string, manager?: EntityManager): Promise<ProjectActualEntity[]> {
+    return this.manager(manager)
       .getRepository(ProjectActualEntity)
       .find({ where: { projectId }, order: { period: 'ASC' } });
   }
@@ -140,8 +140,8 @@ export class CommitmentRepository {
 
   // ---- reviews ----
 
-  review(projectId: string): Promise<CommitmentReviewEntity | null> {
-    return this.dataSource.getRepository(CommitmentReviewEntity).findOneBy({ projectId });
+  review(projectId: string, manager?: EntityManager): Promise<CommitmentReviewEntity | null> {
+    return this.manager(manager).getRepository(CommitmentReviewEntity).findOneBy({ projectId });
   }
 
   async reviewWithDecider(

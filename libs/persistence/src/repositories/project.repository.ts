@@ -233,6 +233,34 @@ export class ProjectRepository {
       .map((row) => ({ id: String(row.id), code: row.code }));
   }
 
+  /**
+   * What the idle-land check looks at: live projects with land supplied on or before
+   * `suppliedBefore` and not started, and the given ids.
+   */
+  async idleLandFacts(
+    suppliedBefore: string,
+    extraIds: readonly string[],
+  ): Promise<
+    Array<{ id: string; leadDepartmentId: string; landSuppliedAt: string | null; startedAt: string | null }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT id, lead_department_id AS leadDepartmentId, land_supplied_at AS landSuppliedAt,
+              started_at AS startedAt, stage
+         FROM project
+        WHERE (land_supplied_at <= ? AND started_at IS NULL AND stage <> ${sqlValue(ProjectStage.terminated)})
+           ${extraIds.length ? `OR id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
+      [suppliedBefore, ...extraIds],
+    )) as Array<Record<string, unknown>>;
+    return rows
+      .filter((row) => row['stage'] !== ProjectStage.terminated)
+      .map((row) => ({
+        id: String(row['id']),
+        leadDepartmentId: String(row['leadDepartmentId']),
+        landSuppliedAt: (row['landSuppliedAt'] as string | null) ?? null,
+        startedAt: (row['startedAt'] as string | null) ?? null,
+      }));
+  }
+
   /** Add a subsidy's amount to the project's total, inside the caller's transaction. */
   async addToSubsidiesPaid(id: string, amount: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE project SET subsidies_paid = subsidies_paid + ? WHERE id = ?', [amount, id]);

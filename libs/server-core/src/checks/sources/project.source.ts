@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { addCalendarDays, type Condition, projectConditions } from '@luodi/domain';
+import {
+  addCalendarDays,
+  type Condition,
+  IDLE_LAND_DAYS,
+  idleLandConditions,
+  projectConditions,
+} from '@luodi/domain';
 import { ProjectRepository } from '@luodi/persistence';
 import {
   type CheckContext,
@@ -8,7 +14,10 @@ import {
   SubjectSource,
 } from '../subject-source';
 
-/** not_registered, not_started: signed or registered projects that have not moved on in time. */
+/**
+ * not_registered, not_started: signed or registered projects that have not moved on in time; idle_land:
+ * land supplied and not built on.
+ */
 @Injectable()
 @SubjectSource('project')
 export class ProjectConditionSource implements ConditionSource {
@@ -29,6 +38,17 @@ export class ProjectConditionSource implements ConditionSource {
       evaluated.push(project.id);
       conditions.push(...projectConditions(project, today, settings));
     }
+    // idle_land (供而未建, commitments.md §4): land supplied 180 days ago, not started.
+    const seen = new Set(evaluated);
+    for (const project of await this.projects.idleLandFacts(
+      addCalendarDays(today, -IDLE_LAND_DAYS),
+      unresolvedIds,
+    )) {
+      if (!seen.has(project.id)) evaluated.push(project.id);
+      conditions.push(...idleLandConditions(project, today));
+    }
+    // Unresolved subjects now terminated are evaluated with no condition: their alerts resolve.
+    for (const id of unresolvedIds) if (!seen.has(id) && !evaluated.includes(id)) evaluated.push(id);
     return { evaluated, conditions };
   }
 }
