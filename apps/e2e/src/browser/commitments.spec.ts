@@ -158,7 +158,7 @@ describe('commitments in the browser (bureau): a clause and actuals move 履约�
     await e2e.page.locator(testId('review-submit')).click();
     await e2e.page.locator('.el-message-box').getByText('确认复核决定').waitFor();
     await e2e.page.locator('.el-message-box__btns .el-button--primary').click();
-    await panel.locator(testId('review-decided')).getByText('免于追缴').waitFor();
+    await panel.locator(testId('review-decided')).locator('.el-tag').getByText('免于追缴').waitFor();
     expect(errors).toEqual([]);
   });
 });
