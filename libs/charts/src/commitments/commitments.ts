@@ -1,3 +1,4 @@
+import { IDLE_LIST_FILTERS } from '@luodi/domain';
 import type { CommitmentFigures, CommitmentListFilter, PerMuFigures } from '@luodi/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import {
@@ -235,7 +236,7 @@ export function perMuOption(
 
 // ---------------------------------------------------------------- 供而未建 / 建而未投
 
-export type IdleKind = 'idle_land' | 'built_not_operating';
+export type IdleKind = (typeof IDLE_LIST_FILTERS)[number];
 
 export interface IdleLabels {
   /** 供而未建 (idle_land), 建而未投 (built_not_operating). */
@@ -255,9 +256,10 @@ export function idleOption(
   labels: IdleLabels,
   context: DrillContext,
 ): EChartsCoreOption {
+  const [idleLand, builtNotOperating] = IDLE_LIST_FILTERS;
   const rows: Array<[IdleKind, number, string]> = [
-    ['idle_land', counts.idleLand, LIGHT_RED],
-    ['built_not_operating', counts.builtNotOperating, LIGHT_YELLOW],
+    [idleLand, counts.idleLand, LIGHT_RED],
+    [builtNotOperating, counts.builtNotOperating, LIGHT_YELLOW],
   ];
   return {
     ...barChartSkeleton(context, {
