@@ -1,34 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { addCalendarDays, type Condition, projectConditions } from '@luodi/domain';
+import { addCalendarDays, projectConditions } from '@luodi/domain';
 import { ProjectRepository } from '@luodi/persistence';
-import {
-  type CheckContext,
-  type ConditionSource,
-  type SourceConditions,
-  SubjectSource,
-} from '../subject-source';
+import { type CheckContext, judgeEach, SubjectSource } from '../subject-source';
 
 /** not_registered, not_started: signed or registered projects that have not moved on in time. */
-@Injectable()
 @SubjectSource('project')
-export class ProjectConditionSource implements ConditionSource {
+export class ProjectConditionSource {
   constructor(private readonly projects: ProjectRepository) {}
 
-  async conditions(
-    { today, settings }: CheckContext,
-    unresolvedIds: readonly string[],
-  ): Promise<SourceConditions> {
-    const evaluated: string[] = [];
-    const conditions: Condition[] = [];
+  async conditions({ today, settings }: CheckContext, unresolvedIds: readonly string[]) {
     const projectFacts = await this.projects.stallFacts(
       addCalendarDays(today, -settings.notRegisteredDays),
       addCalendarDays(today, -settings.notStartedDays),
       [...unresolvedIds],
     );
-    for (const project of projectFacts) {
-      evaluated.push(project.id);
-      conditions.push(...projectConditions(project, today, settings));
-    }
-    return { evaluated, conditions };
+    return judgeEach(projectFacts, (project) => projectConditions(project, today, settings));
   }
 }
