@@ -1,11 +1,24 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningProcess, startStack, startWorker, type TestStack, waitFor } from '@luodi/testing';
+import {
+  deliveryWorkerEnv,
+  type RunningProcess,
+  startStack,
+  startWorker,
+  type TestStack,
+  waitFor,
+} from '@luodi/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ATTEMPTS = 3;
+/** Three quick attempts; the worker's concurrency left at its default. */
+const QUICK_FAILURES = {
+  DELIVERY_ATTEMPTS: String(ATTEMPTS),
+  DELIVERY_BACKOFF_MS: '50',
+  WORKER_CONCURRENCY: '4',
+};
 const HOUR_MS = 3_600_000;
 
 /** One request a fake robot got, and what it answered. */
@@ -227,14 +240,7 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     robots.feishu = await feishuRobot(randomUUID(), secrets.feishu);
     robots.generic = await genericReceiver(secrets.generic);
     stack = await startStack({
-      env: {
-        CHECKS_INTERVAL_MS: '3600000',
-        CLOCK_INTERVAL_MS: '3600000',
-        RELAY_INTERVAL_MS: '200',
-        OUTBOX_REENQUEUE_MS: '2000',
-        DELIVERY_ATTEMPTS: String(ATTEMPTS),
-        DELIVERY_BACKOFF_MS: '50',
-      },
+      env: deliveryWorkerEnv({}, QUICK_FAILURES),
     });
     admin = await stack.login('admin');
     dataSource = await stack.database.dataSource();

@@ -1,4 +1,5 @@
 import {
+  deliveryWorkerEnv,
   freePort,
   type RunningProcess,
   startStack,
@@ -11,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ADDRESS = 'zrzyj-alerts@example.test';
 const ATTEMPTS = 3;
+/** Three quick attempts; the worker's concurrency left at its default. */
+const QUICK_FAILURES = {
+  DELIVERY_ATTEMPTS: String(ATTEMPTS),
+  DELIVERY_BACKOFF_MS: '50',
+  WORKER_CONCURRENCY: '4',
+};
 
 interface ReceivedMail {
   to: string[];
@@ -60,16 +67,13 @@ describe('delivery: an SMTP server that refuses → retries, failed, resend (rea
     });
     await new Promise<void>((resolveListen) => smtp.listen(port, '127.0.0.1', resolveListen));
     stack = await startStack({
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SMTP_FROM: 'Luodi Test <luodi@example.test>',
-        CHECKS_INTERVAL_MS: '3600000',
-        CLOCK_INTERVAL_MS: '3600000',
-        RELAY_INTERVAL_MS: '200',
-        OUTBOX_REENQUEUE_MS: '2000',
-        DELIVERY_ATTEMPTS: String(ATTEMPTS),
-        DELIVERY_BACKOFF_MS: '50',
-      },
+      env: deliveryWorkerEnv(
+        {
+          SMTP_URL: `smtp://127.0.0.1:${port}`,
+          SMTP_FROM: 'Luodi Test <luodi@example.test>',
+        },
+        QUICK_FAILURES,
+      ),
     });
     admin = await stack.login('admin');
   });
