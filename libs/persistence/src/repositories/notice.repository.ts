@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NoticeEntity } from '../entities/notice.entity';
 import { sqlValue } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { lockRowById, type PageRequest } from './query-helpers';
+import { lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 export interface NoticeRow extends NoticeEntity {
   departmentName: string;
@@ -105,11 +105,7 @@ export class NoticeRepository {
       [today, ...extraIds],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      number: String(row['number']),
-      projectId: String(row['projectId']),
-      departmentId: String(row['departmentId']),
-      replyDueDate: String(row['replyDueDate']),
+      ...stringColumns(row, 'id number projectId departmentId replyDueDate'),
       repliedAt: (row['repliedAt'] as Date | null) ?? null,
     }));
   }

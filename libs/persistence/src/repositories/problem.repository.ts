@@ -4,7 +4,7 @@ import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
 import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { lockRowById, type PageRequest } from './query-helpers';
+import { lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 export interface ProblemListFilter {
   category?: string;
@@ -111,18 +111,12 @@ export class ProblemRepository {
       id: String(row['id']),
       code: String(row['code']),
       subjectType: row['subjectType'] as ProblemRow['subjectType'],
-      subjectId: String(row['subjectId']),
-      projectId: String(row['projectId']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
+      ...stringColumns(row, 'subjectId projectId projectCode projectName'),
       keyWorkYear: row['keyWorkYear'] === null ? null : Number(row['keyWorkYear']),
-      category: String(row['category']),
-      description: String(row['description']),
-      raisedBy: String(row['raisedBy']),
-      raisedByName: String(row['raisedByName']),
-      raisedAt: String(row['raisedAt']),
-      ownerDepartmentId: String(row['ownerDepartmentId']),
-      ownerDepartmentName: String(row['ownerDepartmentName']),
+      ...stringColumns(
+        row,
+        'category description raisedBy raisedByName raisedAt ownerDepartmentId ownerDepartmentName',
+      ),
       coDepartments: co.get(String(row['id'])) ?? [],
       leadOfficial: (row['leadOfficial'] as string | null) ?? null,
       dueDate: String(row['dueDate']),
@@ -237,12 +231,7 @@ export class ProblemRepository {
       [today, ...extraIds],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      code: String(row['code']),
-      projectId: String(row['projectId']),
-      ownerDepartmentId: String(row['ownerDepartmentId']),
-      status: String(row['status']),
-      dueDate: String(row['dueDate']),
+      ...stringColumns(row, 'id code projectId ownerDepartmentId status dueDate'),
       supervised: Boolean(Number(row['supervised'])),
     }));
   }
@@ -274,9 +263,7 @@ export class ProblemRepository {
     )) as Array<Record<string, unknown>>;
     return {
       open: open.map((row) => ({
-        category: String(row['category']),
-        departmentId: String(row['departmentId']),
-        departmentName: String(row['departmentName']),
+        ...stringColumns(row, 'category departmentId departmentName'),
         open: Number(row['open']),
         overdue: Number(row['overdue']),
       })),

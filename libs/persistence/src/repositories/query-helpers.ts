@@ -49,6 +49,23 @@ export async function countThenPage<E extends ObjectLiteral>(
   return total;
 }
 
+/** The names in a space-separated list (`'id code dueDate'` → `'id' | 'code' | 'dueDate'`). */
+type Names<S extends string> = S extends `${infer Name} ${infer Rest}` ? Name | Names<Rest> : S;
+
+/**
+ * The columns of a raw SQL row named in `names` (space-separated, each the column's alias), each as a
+ * string — how ids (BIGINT), amounts (DECIMAL), dates and texts are answered.
+ */
+export function stringColumns<S extends string>(
+  row: Record<string, unknown>,
+  names: S,
+): Record<Names<S>, string> {
+  return Object.fromEntries(names.split(' ').map((name) => [name, String(row[name])])) as Record<
+    Names<S>,
+    string
+  >;
+}
+
 /** The entities of a `getRawAndEntities` result, each with the named raw columns of its row added as strings. */
 export function withRawStrings<E extends object, K extends string>(
   result: { entities: E[]; raw: Array<Record<string, unknown>> },
