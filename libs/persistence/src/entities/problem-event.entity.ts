@@ -12,17 +12,14 @@ import { ProblemEntity } from './problem.entity';
 @Entity({ name: 'problem_event' })
 @Index('idx_problem_event_problem', ['problemId', 'at', 'id'])
 export class ProblemEventEntity {
-  @IdColumn()
-  id!: string;
+  @IdColumn() id!: string;
 
-  @IdRefColumn('problem_id')
-  problemId!: string;
+  @IdRefColumn('problem_id') problemId!: string;
 
   @ForeignKey(() => ProblemEntity, 'problem_id', 'fk_problem_event_problem', 'CASCADE')
   problem?: ProblemEntity;
 
-  @Column({ name: 'type', type: 'enum', enum: PROBLEM_EVENT_TYPES })
-  type!: ProblemEventType;
+  @Column({ name: 'type', type: 'enum', enum: PROBLEM_EVENT_TYPES }) type!: ProblemEventType;
 
   @Column({ name: 'from_status', type: 'enum', enum: PROBLEM_STATUSES, nullable: true })
   fromStatus!: ProblemStatus | null;
@@ -31,15 +28,11 @@ export class ProblemEventEntity {
   toStatus!: ProblemStatus | null;
 
   /** The plan, the resolution, the reason, or what a meeting changed. */
-  @VarcharColumn('text', 2000, { nullable: true })
-  text!: string | null;
+  @VarcharColumn('text', 2000, { nullable: true }) text!: string | null;
 
-  @IdRefColumn('meeting_id', { nullable: true })
-  meetingId!: string | null;
+  @IdRefColumn('meeting_id', { nullable: true }) meetingId!: string | null;
 
-  @IdRefColumn('actor_user_id', { nullable: true })
-  actorUserId!: string | null;
+  @IdRefColumn('actor_user_id', { nullable: true }) actorUserId!: string | null;
 
-  @MomentColumn('at')
-  at!: Date;
+  @MomentColumn('at') at!: Date;
 }
