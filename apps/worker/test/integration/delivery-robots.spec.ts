@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   deliveryWorkerEnv,
+  quickFailures,
   type RunningProcess,
   startStack,
   startWorker,
@@ -13,12 +14,6 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ATTEMPTS = 3;
-/** Three quick attempts; the worker's concurrency left at its default. */
-const QUICK_FAILURES = {
-  DELIVERY_ATTEMPTS: String(ATTEMPTS),
-  DELIVERY_BACKOFF_MS: '50',
-  WORKER_CONCURRENCY: '4',
-};
 const HOUR_MS = 3_600_000;
 
 /** One request a fake robot got, and what it answered. */
@@ -240,7 +235,7 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     robots.feishu = await feishuRobot(randomUUID(), secrets.feishu);
     robots.generic = await genericReceiver(secrets.generic);
     stack = await startStack({
-      env: deliveryWorkerEnv({}, QUICK_FAILURES),
+      env: deliveryWorkerEnv({}, quickFailures(ATTEMPTS)),
     });
     admin = await stack.login('admin');
     dataSource = await stack.database.dataSource();

@@ -1,6 +1,7 @@
 import {
   deliveryWorkerEnv,
   freePort,
+  quickFailures,
   type RunningProcess,
   startStack,
   startWorker,
@@ -12,12 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ADDRESS = 'zrzyj-alerts@example.test';
 const ATTEMPTS = 3;
-/** Three quick attempts; the worker's concurrency left at its default. */
-const QUICK_FAILURES = {
-  DELIVERY_ATTEMPTS: String(ATTEMPTS),
-  DELIVERY_BACKOFF_MS: '50',
-  WORKER_CONCURRENCY: '4',
-};
 
 interface ReceivedMail {
   to: string[];
@@ -72,7 +67,7 @@ describe('delivery: an SMTP server that refuses → retries, failed, resend (rea
           SMTP_URL: `smtp://127.0.0.1:${port}`,
           SMTP_FROM: 'Luodi Test <luodi@example.test>',
         },
-        QUICK_FAILURES,
+        quickFailures(ATTEMPTS),
       ),
     });
     admin = await stack.login('admin');
