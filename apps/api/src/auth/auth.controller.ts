@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Public, Roles } from './access.decorators';
+import { AnyRole, CurrentPrincipal, Public } from './access.decorators';
 import { LoginDto, LoginResultDto, RefreshDto, UserViewDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -75,7 +75,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
@@ -88,7 +88,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserViewDto })
   me(@CurrentPrincipal() principal: Principal): Promise<UserViewDto> {

@@ -1,15 +1,7 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  deliveryWorkerEnv,
-  quickFailures,
-  type RunningProcess,
-  startStack,
-  startWorker,
-  type TestStack,
-  waitFor,
-} from '@luodi/testing';
+import { type RunningProcess, startStack, startWorker, type TestStack, waitFor } from '@luodi/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -235,7 +227,14 @@ describe('delivery: DingTalk, WeCom, Feishu robots and a signed generic webhook 
     robots.feishu = await feishuRobot(randomUUID(), secrets.feishu);
     robots.generic = await genericReceiver(secrets.generic);
     stack = await startStack({
-      env: deliveryWorkerEnv({}, quickFailures(ATTEMPTS)),
+      env: {
+        CHECKS_INTERVAL_MS: '3600000',
+        CLOCK_INTERVAL_MS: '3600000',
+        RELAY_INTERVAL_MS: '200',
+        OUTBOX_REENQUEUE_MS: '2000',
+        DELIVERY_ATTEMPTS: String(ATTEMPTS),
+        DELIVERY_BACKOFF_MS: '50',
+      },
     });
     admin = await stack.login('admin');
     dataSource = await stack.database.dataSource();
