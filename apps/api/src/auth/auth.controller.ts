@@ -15,19 +15,20 @@ function noStore(reply: FastifyReply): void {
   void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
 }
 
-function setRefreshCookie(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-  maxAgeSeconds: number,
-): void {
-  void reply.setCookie(REFRESH_COOKIE, token, {
+/**
+ * Answer a sign-in or a refresh: the refresh token also as an httpOnly cookie (for browsers; scripts
+ * never see it), the answer kept by no cache.
+ */
+function withTokens(request: FastifyRequest, reply: FastifyReply, result: LoginResultDto): LoginResultDto {
+  void reply.setCookie(REFRESH_COOKIE, result.refreshToken, {
     httpOnly: true,
     sameSite: 'strict',
     secure: request.protocol === 'https',
     path: COOKIE_PATH,
-    maxAge: maxAgeSeconds,
+    maxAge: result.refreshExpiresIn,
   });
+  noStore(reply);
+  return result;
 }
 
 @ApiTags('auth')
@@ -51,9 +52,7 @@ export class AuthController {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
-    noStore(reply);
-    return result;
+    return withTokens(request, reply, result);
   }
 
   @Post('auth/refresh')
@@ -68,10 +67,7 @@ export class AuthController {
   ): Promise<LoginResultDto> {
     const token = body.refreshToken ?? request.cookies[REFRESH_COOKIE];
     if (!token) throw DomainError.coded('unauthorized', 'refresh_token_missing');
-    const result = await this.auth.refresh(token);
-    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
-    noStore(reply);
-    return result;
+    return withTokens(request, reply, await this.auth.refresh(token));
   }
 
   @Post('auth/logout')

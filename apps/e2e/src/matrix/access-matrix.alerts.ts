@@ -1,6 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { adminOnly, editors, everyone, ownOther, pathRow } from './callers';
+import { adminOnly, contextPart, editors, everyone, ownOther, pathRow } from './callers';
 
 /**
  * Matrix rows of the alert routes (issue 6). The context runs the checks once, so that the demo's
@@ -28,10 +28,7 @@ declare module './access-matrix' {
   }
 }
 
-function alerts(context: MatrixContext): AlertsContext {
-  if (!context.alerts) throw new Error('MatrixContext.alerts is missing: merge alertsContext(stack)');
-  return context.alerts;
-}
+const alerts = (context: MatrixContext): AlertsContext => contextPart(context, 'alerts');
 
 export const ALERTS_MATRIX: MatrixRow[] = [
   pathRow('GET /api/alerts', everyone(200)),

@@ -1,6 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { adminOnly, editors, everyone, pathRow } from './callers';
+import { adminOnly, contextPart, editors, everyone, pathRow } from './callers';
 
 /**
  * Matrix rows of the approvals routes (issue 5): settings, calendar, catalog, milestones and the
@@ -44,11 +44,7 @@ declare module './access-matrix' {
   }
 }
 
-function approvals(context: MatrixContext): ApprovalsContext {
-  if (!context.approvals)
-    throw new Error('MatrixContext.approvals is missing: merge approvalsContext(stack)');
-  return context.approvals;
-}
+const approvals = (context: MatrixContext): ApprovalsContext => contextPart(context, 'approvals');
 
 /** The far dates the calendar rows use (no milestone's window reaches them). */
 const PUT_DATE = '2030-12-30';

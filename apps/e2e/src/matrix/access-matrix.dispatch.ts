@@ -1,6 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { editors, everyone, exporters, ownOther, pathRow } from './callers';
+import { contextPart, editors, everyone, exporters, ownOther, pathRow } from './callers';
 
 /**
  * Matrix rows of the dispatch routes (issue 14: problems, meetings, supervision notices).
@@ -34,10 +34,7 @@ declare module './access-matrix' {
   }
 }
 
-function dispatch(context: MatrixContext): DispatchContext {
-  if (!context.dispatch) throw new Error('MatrixContext.dispatch is missing: merge dispatchContext(stack)');
-  return context.dispatch;
-}
+const dispatch = (context: MatrixContext): DispatchContext => contextPart(context, 'dispatch');
 
 /** Problems of the department user's department and of another one, made as the bureau. */
 export async function dispatchContext(stack: TestStack, context: MatrixContext): Promise<DispatchContext> {

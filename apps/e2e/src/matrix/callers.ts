@@ -1,4 +1,4 @@
-import type { Caller, Expected, MatrixRow } from './access-matrix';
+import type { Caller, Expected, MatrixContext, MatrixRow } from './access-matrix';
 
 /** The signed-in callers. */
 type Role = Exclude<Caller, 'anonymous'>;
@@ -29,4 +29,15 @@ export const ownOther = (own: number) => ({ own, other: 404 });
 export function pathRow(route: string, expect: Record<Caller, Expected>, query = ''): MatrixRow {
   const path = route.slice(route.indexOf(' ') + 1);
   return { route, request: () => ({ path: query ? `${path}?${query}` : path }), expect };
+}
+
+/** A feature's part of the context (the feature's file declares it and its `<key>Context(stack)` makes it). */
+export function contextPart<K extends keyof MatrixContext>(
+  context: MatrixContext,
+  key: K,
+): NonNullable<MatrixContext[K]> {
+  const part = context[key];
+  if (part === undefined || part === null)
+    throw new Error(`MatrixContext.${key} is missing: merge ${key}Context(stack)`);
+  return part;
 }

@@ -2,7 +2,7 @@ import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
-import { stringColumns } from './query-helpers';
+import { isRowId, stringColumns } from './query-helpers';
 
 export interface KeyWorkRow {
   id: string;
@@ -96,7 +96,7 @@ export class KeyWorkRepository {
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<KeyWorkEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const scoped = scopeSql(scope);
     const rows = (await this.dataSource.query(
       `SELECT k.id FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.id = ?${scoped.sql}`,

@@ -2,7 +2,7 @@ import { ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
-import { lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 /** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
 const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
@@ -74,13 +74,12 @@ export class MeetingRepository {
   }
 
   async findById(id: string, manager?: EntityManager): Promise<MeetingRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const meeting = await (manager ?? this.dataSource.manager).getRepository(MeetingEntity).findOneBy({ id });
     return meeting ? ((await this.rows([meeting], manager))[0] ?? null) : null;
   }
 
   lockById(id: string, manager: EntityManager): Promise<MeetingEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
     return lockRowById(manager, MeetingEntity, 'm', id);
   }
 
@@ -161,7 +160,7 @@ export class MeetingRepository {
   }
 
   async findDecision(id: string): Promise<MeetingDecisionEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     return this.dataSource.getRepository(MeetingDecisionEntity).findOneBy({ id });
   }
 

@@ -4,7 +4,7 @@ import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
 import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 export interface ProblemListFilter {
   category?: string;
@@ -151,7 +151,7 @@ export class ProblemRepository {
   }
 
   async findVisible(id: string, scope: AccessScope, manager?: EntityManager): Promise<ProblemRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const scoped = scopeSql(scope);
     const rows = (await (manager ?? this.dataSource.manager).query(`${SELECT} WHERE q.id = ?${scoped.sql}`, [
       id,
@@ -162,7 +162,6 @@ export class ProblemRepository {
   }
 
   lockById(id: string, manager: EntityManager): Promise<ProblemEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
     return lockRowById(manager, ProblemEntity, 'q', id);
   }
 

@@ -24,13 +24,17 @@ export function whereContains<E extends ObjectLiteral>(
   query.andWhere(`(${expressions.join(' OR ')})`, { q: `%${escapeLike(text)}%` });
 }
 
-/** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction. */
+/** Whether `id` can be a row id (BIGINT UNSIGNED, in digits): anything else names no row. */
+export const isRowId = (id: string): boolean => /^\d{1,19}$/.test(id);
+
+/** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction (null: none). */
 export function lockRowById<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   alias: string,
   id: string,
 ): Promise<E | null> {
+  if (!isRowId(id)) return Promise.resolve(null);
   return manager
     .getRepository(entity)
     .createQueryBuilder(alias)
