@@ -5,21 +5,24 @@ import {
   type ProblemStatus,
 } from '@luodi/domain';
 import { Column, Entity, Index } from 'typeorm';
-import { ForeignKey, IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
+import { DateColumn, ForeignKey, IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 import { ProblemEntity } from './problem.entity';
 
 /** What happened to a problem (append-only): raised, each transition, the changes a meeting made. */
 @Entity({ name: 'problem_event' })
 @Index('idx_problem_event_problem', ['problemId', 'at', 'id'])
 export class ProblemEventEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('problem_id') problemId!: string;
+  @IdRefColumn('problem_id')
+  problemId!: string;
 
   @ForeignKey(() => ProblemEntity, 'problem_id', 'fk_problem_event_problem', 'CASCADE')
   problem?: ProblemEntity;
 
-  @Column({ name: 'type', type: 'enum', enum: PROBLEM_EVENT_TYPES }) type!: ProblemEventType;
+  @Column({ name: 'type', type: 'enum', enum: PROBLEM_EVENT_TYPES })
+  type!: ProblemEventType;
 
   @Column({ name: 'from_status', type: 'enum', enum: PROBLEM_STATUSES, nullable: true })
   fromStatus!: ProblemStatus | null;
@@ -28,11 +31,19 @@ export class ProblemEventEntity {
   toStatus!: ProblemStatus | null;
 
   /** The plan, the resolution, the reason, or what a meeting changed. */
-  @VarcharColumn('text', 2000, { nullable: true }) text!: string | null;
+  @VarcharColumn('text', 2000, { nullable: true })
+  text!: string | null;
 
-  @IdRefColumn('meeting_id', { nullable: true }) meetingId!: string | null;
+  /** The due date this event set (the raising's, a meeting's new one); null for other events. */
+  @DateColumn('due_date', { nullable: true })
+  dueDate!: string | null;
 
-  @IdRefColumn('actor_user_id', { nullable: true }) actorUserId!: string | null;
+  @IdRefColumn('meeting_id', { nullable: true })
+  meetingId!: string | null;
 
-  @MomentColumn('at') at!: Date;
+  @IdRefColumn('actor_user_id', { nullable: true })
+  actorUserId!: string | null;
+
+  @MomentColumn('at')
+  at!: Date;
 }

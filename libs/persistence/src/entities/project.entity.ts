@@ -39,25 +39,33 @@ import { DepartmentEntity } from './department.entity';
 @Index('idx_project_source', ['source'])
 @Index('idx_project_industry', ['industry'])
 export class ProjectEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @VarcharColumn('code', 32, { unique: true }) code!: string;
+  @VarcharColumn('code', 32, { unique: true })
+  code!: string;
 
-  @VarcharColumn('name', 200) name!: string;
+  @VarcharColumn('name', 200)
+  name!: string;
 
-  @VarcharColumn('investor', 200) investor!: string;
+  @VarcharColumn('investor', 200)
+  investor!: string;
 
   @Column({ name: 'investor_origin', type: 'enum', enum: INVESTOR_ORIGINS, default: 'domestic' })
   investorOrigin!: InvestorOrigin;
 
-  @VarcharColumn('industry', 64) industry!: string;
+  @VarcharColumn('industry', 64)
+  industry!: string;
 
-  @VarcharColumn('source', 64) source!: string;
+  @VarcharColumn('source', 64)
+  source!: string;
 
-  @MoneyColumn('contract_amount') contractAmount!: string;
+  @MoneyColumn('contract_amount')
+  contractAmount!: string;
 
   /** Σ of the fund arrivals (kept in step with them in the same transaction). */
-  @MoneyColumn('funds_arrived', { default: '0.00' }) fundsArrived!: string;
+  @MoneyColumn('funds_arrived', { default: '0.00' })
+  fundsArrived!: string;
 
   @Index('idx_project_lead_department_id')
   @IdRefColumn('lead_department_id')
@@ -66,30 +74,43 @@ export class ProjectEntity {
   @ForeignKey(() => DepartmentEntity, 'lead_department_id', 'fk_project_lead_department', 'RESTRICT')
   leadDepartment?: DepartmentEntity;
 
-  @VarcharColumn('lead_official', 64, { nullable: true }) leadOfficial!: string | null;
+  @VarcharColumn('lead_official', 64, { nullable: true })
+  leadOfficial!: string | null;
 
-  @VarcharColumn('location', 100, { nullable: true }) location!: string | null;
+  @VarcharColumn('location', 100, { nullable: true })
+  location!: string | null;
 
-  @DateColumn('planned_start_date', { nullable: true }) plannedStartDate!: string | null;
+  @DateColumn('planned_start_date', { nullable: true })
+  plannedStartDate!: string | null;
 
-  @Column({ name: 'stage', type: 'enum', enum: PROJECT_STAGES, default: 'negotiating' }) stage!: ProjectStage;
+  @Column({ name: 'stage', type: 'enum', enum: PROJECT_STAGES, default: 'negotiating' })
+  stage!: ProjectStage;
 
   /** When talks started (the project entered the pipeline). */
-  @DateColumn('talks_started_at') talksStartedAt!: string;
+  @DateColumn('talks_started_at')
+  talksStartedAt!: string;
 
-  @DateColumn('signed_at', { nullable: true }) signedAt!: string | null;
+  @DateColumn('signed_at', { nullable: true })
+  signedAt!: string | null;
 
-  @DateColumn('registered_at', { nullable: true }) registeredAt!: string | null;
+  @DateColumn('registered_at', { nullable: true })
+  registeredAt!: string | null;
 
-  @DateColumn('started_at', { nullable: true }) startedAt!: string | null;
+  @DateColumn('started_at', { nullable: true })
+  startedAt!: string | null;
 
-  @DateColumn('operating_at', { nullable: true }) operatingAt!: string | null;
+  @DateColumn('operating_at', { nullable: true })
+  operatingAt!: string | null;
 
-  @DateColumn('terminated_at', { nullable: true }) terminatedAt!: string | null;
+  @DateColumn('terminated_at', { nullable: true })
+  terminatedAt!: string | null;
 
-  @VarcharColumn('termination_reason', 500, { nullable: true }) terminationReason!: string | null;
+  @VarcharColumn('termination_reason', 500, { nullable: true })
+  terminationReason!: string | null;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 
-  @UpdatedAtColumn() updatedAt!: Date;
+  @UpdatedAtColumn()
+  updatedAt!: Date;
 }
