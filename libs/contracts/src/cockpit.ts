@@ -159,7 +159,7 @@ export const COCKPIT_REPORT_CONTENT_TYPE =
 /** The live message the API publishes when a figure may have changed (project, funds, report, milestone). */
 export interface FiguresChangedMessage {
   type: 'figures';
-  /** What changed: 'project' | 'funds' | 'key-work' | 'milestone'. */
+  /** What changed: 'project' | 'funds' | 'key-work' | 'milestone' | 'problem' | 'notice'. */
   subject: string;
   /** The project's lead department (or the milestone's department). */
   departmentId?: string;

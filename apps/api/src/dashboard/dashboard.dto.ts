@@ -12,7 +12,8 @@ export class SummaryQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-10-31',
-    description: 'a date (the end of that day, Asia/Shanghai) or an ISO-8601 moment; default now',
+    description:
+      'a date (the end of that day, Asia/Shanghai) or an ISO-8601 moment, not after today (date_in_future); default now',
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, {

@@ -41,18 +41,27 @@ import { FUNNEL_STAGES } from '@luodi/contracts';
 /** @deprecated use DashboardSummary from @luodi/contracts. */
 export type Summary = DashboardSummary;
 
-/** The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. */
+/**
+ * The instant and business date of `asOf`: a date means the end of that day in Asia/Shanghai. A date
+ * (or moment) after today is refused (`date_in_future`), never replaced by today: the figures of a day
+ * that has not come are not known.
+ */
 export function resolveAsOf(asOf: string | undefined, now: Date): { moment: Date; date: string } {
   if (!asOf) return { moment: now, date: businessDateOf(now) };
+  const today = businessDateOf(now);
+  let resolved: { moment: Date; date: string };
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     if (!isIsoDate(asOf))
       throw new ValidationFailed('asOf', 'field_not_date', { params: { rule: 'must be a real date' } });
-    return { moment: endOfBusinessDay(asOf), date: asOf };
+    resolved = { moment: endOfBusinessDay(asOf), date: asOf };
+  } else {
+    const moment = new Date(asOf);
+    if (Number.isNaN(moment.getTime()))
+      throw new ValidationFailed('asOf', 'field_not_date', { params: { rule: 'must be a valid moment' } });
+    resolved = { moment, date: businessDateOf(moment) };
   }
-  const moment = new Date(asOf);
-  if (Number.isNaN(moment.getTime()))
-    throw new ValidationFailed('asOf', 'field_not_date', { params: { rule: 'must be a valid moment' } });
-  return { moment, date: businessDateOf(moment) };
+  if (resolved.date > today) throw new ValidationFailed('asOf', 'date_in_future', { params: { today } });
+  return resolved;
 }
 
 /** The query of every cockpit figure (the DTO, or the same fields from another service). */

@@ -253,6 +253,7 @@ export async function insertDispatch(
           fromStatus: from,
           toStatus: to,
           text,
+          dueDate: type === 'raised' ? saved.dueDate : null,
           meetingId: null,
           actorUserId: actor,
           at: at(when),

@@ -34,6 +34,7 @@ import {
 } from '@luodi/persistence';
 import { Clock } from '@luodi/server-core';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type { DistrictDocument } from './documents';
 import type { CreateMeetingDto, DecisionDto } from './meetings.dto';
 import { ProblemsService } from './problems.service';
@@ -67,6 +68,7 @@ export class MeetingsService {
     private readonly departments: DepartmentRepository,
     private readonly users: UserRepository,
     private readonly clock: Clock,
+    private readonly live: FiguresPublisher,
   ) {}
 
   async chairs(): Promise<Array<{ id: string; displayName: string }>> {
@@ -303,6 +305,8 @@ export class MeetingsService {
         manager,
       );
     });
+    // The decision created or changed a problem: the cockpit's and the screen's problem figures follow.
+    await this.live.changed('problem', input.ownerDepartmentId);
     return this.get(id);
   }
 

@@ -27,6 +27,7 @@ import {
 import { CalendarService, Clock } from '@luodi/server-core';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type { DistrictDocument } from './documents';
 import type { IssueNoticeDto, NoticeQueryDto, NoticeReplyDto } from './notices.dto';
 
@@ -66,7 +67,14 @@ export class NoticesService {
     private readonly meetings: MeetingRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly live: FiguresPublisher,
   ) {}
+
+  /** A notice changed: the scorecard's 督办函按期反馈率 and the screen follow. */
+  private async published(notice: Notice): Promise<Notice> {
+    await this.live.changed('notice', notice.departmentId);
+    return notice;
+  }
 
   private view(row: NoticeRow, today: string): Notice {
     const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -192,7 +200,7 @@ export class NoticesService {
         manager,
       );
     });
-    return this.get(created.id, { kind: 'all' });
+    return this.published(await this.get(created.id, { kind: 'all' }));
   }
 
   /** 签收 by the addressee department (another department: 404; twice: 409). */
@@ -205,7 +213,7 @@ export class NoticesService {
         manager,
       );
     });
-    return this.get(id, scope);
+    return this.published(await this.get(id, scope));
   }
 
   /** 反馈 by the addressee department, after signing for it (once). */
@@ -227,7 +235,7 @@ export class NoticesService {
         manager,
       );
     });
-    return this.get(id, scope);
+    return this.published(await this.get(id, scope));
   }
 
   /**

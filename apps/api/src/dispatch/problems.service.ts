@@ -30,6 +30,7 @@ import {
 import { CalendarService, Clock } from '@luodi/server-core';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { FiguresPublisher } from '../live/figures-publisher';
 import type {
   CreateProblemDto,
   ProblemAssignmentDto,
@@ -66,6 +67,7 @@ export class ProblemsService {
     private readonly departments: DepartmentRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly live: FiguresPublisher,
   ) {}
 
   today(): string {
@@ -168,7 +170,9 @@ export class ProblemsService {
     const id = await this.transactions.run((manager) =>
       this.createIn(input, projectId, principal, manager, options),
     );
-    return this.get(id, { kind: 'all' }, principal);
+    const created = await this.get(id, { kind: 'all' }, principal);
+    await this.live.changed('problem', created.ownerDepartmentId);
+    return created;
   }
 
   /**
@@ -215,6 +219,7 @@ export class ProblemsService {
         fromStatus: null,
         toStatus: ProblemStatus.open,
         text: input.description.trim(),
+        dueDate: input.dueDate,
         meetingId: options.meetingId ?? null,
         actorUserId: principal.userId,
         at: this.clock.now(),
@@ -279,7 +284,9 @@ export class ProblemsService {
         manager,
       );
     });
-    return this.get(id, scope, principal);
+    const changed = await this.get(id, scope, principal);
+    await this.live.changed('problem', changed.ownerDepartmentId);
+    return changed;
   }
 
   /**
@@ -299,7 +306,7 @@ export class ProblemsService {
       throw new ValidationFailed('problemId', 'problem_closed', { params: { problemCode: locked.code } });
     await this.checkAssignment(change, locked.raisedAt, manager);
     const now = this.clock.now();
-    const event = (type: ProblemEventType, text: string) =>
+    const event = (type: ProblemEventType, text: string, dueDate: string | null = null) =>
       this.problems.addEvent(
         {
           problemId: id,
@@ -307,6 +314,7 @@ export class ProblemsService {
           fromStatus: null,
           toStatus: null,
           text,
+          dueDate,
           meetingId,
           actorUserId: principal.userId,
           at: now,
@@ -320,7 +328,7 @@ export class ProblemsService {
     }
     if (change.dueDate && change.dueDate !== locked.dueDate) {
       changes.dueDate = change.dueDate;
-      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`);
+      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`, change.dueDate);
     }
     if (change.leadOfficial !== undefined) changes.leadOfficial = change.leadOfficial?.trim() || null;
     if (change.supervised && !locked.supervised) {

@@ -336,12 +336,15 @@ export class ProjectImportService {
         if (!isIsoDate(text)) problem(key, '须为日期 YYYY-MM-DD (a date YYYY-MM-DD)');
         else dates[key] = text;
       }
-      const talksStartedAt = dates.talksStartedAt ?? dates.signedAt ?? today;
+      // Never a silent default: a row with neither date is refused, not dated the import day.
+      const talksStartedAt = dates.talksStartedAt ?? dates.signedAt;
+      if (!talksStartedAt && !value('talksStartedAt') && !value('signedAt'))
+        problem('talksStartedAt', '签约日期为空时必填 (required when 签约日期 is empty)');
       if (dates.talksStartedAt && dates.talksStartedAt > today)
         problem('talksStartedAt', '不能晚于今天 (must not be in the future)');
       if (dates.signedAt) {
         if (dates.signedAt > today) problem('signedAt', '不能晚于今天 (must not be in the future)');
-        if (dates.signedAt < talksStartedAt)
+        if (talksStartedAt && dates.signedAt < talksStartedAt)
           problem('signedAt', '不能早于洽谈开始日期 (must not be before talks started)');
       }
       rows.push({
@@ -359,7 +362,7 @@ export class ProjectImportService {
           leadOfficial: value('leadOfficial') || null,
           location: location || null,
           plannedStartDate: dates.plannedStartDate ?? null,
-          talksStartedAt,
+          talksStartedAt: talksStartedAt ?? '',
           signedAt: dates.signedAt ?? null,
           stage: dates.signedAt ? 'signed' : 'negotiating',
         },

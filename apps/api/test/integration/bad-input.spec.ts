@@ -1,6 +1,7 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addFunds,
   buildXlsx,
   changeStage,
@@ -140,9 +141,42 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
       for (const path of [
         '/api/projects?asOf=2100-12-31',
         '/api/projects?signedFrom=1990-01-01',
-        '/api/dashboard/summary?asOf=2100-12-31',
+        '/api/dashboard/summary?asOf=1990-01-01',
       ]) {
         expect((await stack.call('GET', path, { token: tokens.admin })).status, path).toBe(200);
+      }
+    });
+
+    it('a future asOf on the dashboard routes is refused (date_in_future naming asOf), never read as today', async () => {
+      const tomorrow = addDays(today, 1);
+      for (const path of [
+        `/api/dashboard/summary?asOf=${tomorrow}`,
+        `/api/dashboard/funnel?asOf=${tomorrow}`,
+        `/api/dashboard/trend?asOf=${tomorrow}`,
+        `/api/dashboard/breakdown?by=source&asOf=${tomorrow}`,
+        `/api/dashboard/approvals-by-department?asOf=${tomorrow}`,
+        `/api/dashboard/summary?asOf=2100-12-31`,
+        `/api/dashboard/summary?asOf=${tomorrow}T12:00:00%2B08:00`,
+      ]) {
+        const answer = await stack.call('GET', path, { token: tokens.admin });
+        expect(answer.status, path).toBe(400);
+        expect(answer.body, path).toMatchObject({
+          code: 'date_in_future',
+          params: { field: 'asOf', today },
+          message: `asOf: must not be in the future (today is ${today})`,
+        });
+      }
+      const chinese = await stack.call('GET', `/api/dashboard/summary?asOf=${tomorrow}`, {
+        token: tokens.admin,
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(chinese.body.message).toContain(today);
+      expect(chinese.body.message).toMatch(/不能晚于今天/);
+      // today itself (a date or a moment of it) is taken
+      for (const path of [`/api/dashboard/summary?asOf=${today}`, `/api/dashboard/funnel?asOf=${today}`]) {
+        const answer = await stack.call('GET', path, { token: tokens.admin });
+        expect(answer.status, path).toBe(200);
+        expect(answer.body.asOfDate, path).toBe(today);
       }
     });
 
@@ -273,6 +307,7 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
       签约活动: '沪洽会',
       '合同投资额（万元）': 100,
       '责任单位（名称或代码）': 'ZRZYJ',
+      洽谈开始日期: shanghaiToday(),
     };
     const file = await buildXlsx(headers, [
       row({ ...base, 项目编号: 'LONG-00001', 包联领导: '张'.repeat(64) }),

@@ -1,6 +1,6 @@
 import { startStack, waitFor, type TestStack } from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll, shanghaiToday, type Tokens } from './support/fixtures';
+import { addDays, departmentIds, loginAll, shanghaiToday, type Tokens } from './support/fixtures';
 
 /**
  * The figures cache (FIGURES_CACHE_SECONDS) as the API runs it: repeated questions are answered from
@@ -59,5 +59,38 @@ describe('cockpit figures cache (demo district, cache on)', () => {
     await waitFor('the cached summary to be cleared', async () => (await summary()).signedCount === 10);
     const funnelAfter = (await stack.call('GET', '/api/dashboard/funnel', { token: tokens.leader })).body;
     expect(funnelAfter.stages.find((stage: any) => stage.stage === 'signed').count).toBe(10);
+  });
+
+  it('a problem raised or moved through the API clears the cached problem figures too (dispatch publishes figures)', async () => {
+    const zrzyj = (await departmentIds(stack)).get('ZRZYJ')!;
+    const [project] = await negotiating();
+    const openBefore = (await summary()).problems.open as number;
+    const raised = await stack.call('POST', '/api/problems', {
+      token: tokens.bureau,
+      body: {
+        subjectType: 'project',
+        subjectId: project!.id,
+        category: 'land',
+        description: '用地指标尚未落实',
+        ownerDepartmentId: zrzyj,
+        dueDate: addDays(today, 30),
+      },
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    await waitFor('the raised problem in the cached figures', async () => {
+      return (await summary()).problems.open === openBefore + 1;
+    });
+    // Its transitions (the department's start and resolve, the bureau's 销号) publish as well.
+    const move = (action: string, token: string, text?: string) =>
+      stack.call('POST', `/api/problems/${raised.body.id as string}/transitions`, {
+        token,
+        body: { action, ...(text ? { text } : {}) },
+      });
+    expect((await move('start', tokens.dept, '方案')).status).toBe(200);
+    expect((await move('resolve', tokens.dept, '办结')).status).toBe(200);
+    expect((await move('close', tokens.bureau)).status).toBe(200);
+    await waitFor('the closed problem out of the cached figures', async () => {
+      return (await summary()).problems.open === openBefore;
+    });
   });
 });

@@ -192,6 +192,44 @@ describe('Excel: import template, all-or-nothing import, exports (real MariaDB)'
     expect(await projectCount(stack, tokens.admin)).toBe(before);
   });
 
+  it('refuses a row with neither 洽谈开始日期 nor 签约日期 (never dated the import day), naming row and field', async () => {
+    const before = await projectCount(stack, tokens.admin);
+    const rows = [
+      goodRow(20101),
+      goodRow(20102, { 洽谈开始日期: null, 签约日期: null }),
+      // a signing date alone is enough: talks are taken to have started that day
+      goodRow(20103, { 洽谈开始日期: null, 签约日期: `${lastYear}-05-18` }),
+    ];
+    const chinese = await importRows(rows, 'zh-CN');
+    expect(chinese.status).toBe(400);
+    expect(chinese.body).toMatchObject({ code: 'import_rows_invalid', params: { count: 1, rowCount: 1 } });
+    expect(chinese.body.rows).toEqual([
+      { row: 3, field: 'talksStartedAt', column: '洽谈开始日期', message: '签约日期为空时必填' },
+    ]);
+    const english = await importRows(rows, 'en');
+    expect(english.body.rows).toEqual([
+      {
+        row: 3,
+        field: 'talksStartedAt',
+        column: '洽谈开始日期',
+        message: 'required when 签约日期 is empty',
+      },
+    ]);
+    // all-or-nothing: the good rows around it are not imported either
+    expect(await projectCount(stack, tokens.admin)).toBe(before);
+
+    // without the bad row the file imports, the signed-only row dated by its signing day
+    const fixed = await importRows([rows[0]!, rows[2]!]);
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(201);
+    const signedOnly = await stack.call('GET', '/api/projects?q=IMP-20103', { token: tokens.admin });
+    expect(signedOnly.body.items[0]).toMatchObject({
+      talksStartedAt: `${lastYear}-05-18`,
+      signedAt: `${lastYear}-05-18`,
+      stage: 'signed',
+    });
+    expect(await projectCount(stack, tokens.admin)).toBe(before + 2);
+  });
+
   it('refuses what is not an .xlsx, a file without the required columns, and a request without a file', async () => {
     const before = await projectCount(stack, tokens.admin);
     expectError(

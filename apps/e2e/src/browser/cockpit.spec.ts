@@ -243,4 +243,24 @@ describe('the leadership cockpit in the browser', () => {
     expect(await e2e.page.locator(testId('cockpit-report')).count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('a future as-of date in the address is said, not silently replaced: the cockpit shows today', async () => {
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');
+    errors = collectPageErrors(e2e.page);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const future = `${Number(today.slice(0, 4)) + 1}-01-15`;
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit?asOf=${future}`);
+    const notice = e2e.page.locator(testId('cockpit-future-as-of'));
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(future);
+    expect(text).toContain(today);
+    expect(text).toContain('晚于今天');
+    // The address now says today (no asOf), and so do the figures.
+    await expect.poll(() => new URL(e2e.page.url()).searchParams.get('asOf')).toBeNull();
+    await expect
+      .poll(() => e2e.page.locator(testId('cockpit-caption')).textContent(), { timeout: 15_000 })
+      .toContain(`截至 ${today}`);
+    expect(errors).toEqual([]);
+  });
 });

@@ -174,6 +174,8 @@ describe('projects, stages, import and key works in the browser (bureau)', () =>
       签约活动: '沪洽会',
       '合同投资额（万元）': '1000',
       '责任单位（名称或代码）': '自然资源局',
+      // required when 签约日期 is empty (never dated the import day)
+      洽谈开始日期: '2020-03-01',
     };
     for (const row of [2, 3]) {
       sheet.getRow(row).values = [];

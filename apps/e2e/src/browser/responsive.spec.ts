@@ -206,12 +206,20 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
           expectStacked(cards, 300);
           expectStacked(charts, 300);
           expect(Math.min(...charts.map((chart) => chart.height))).toBeGreaterThanOrEqual(250);
+          // The 督办 list and the scorecard are cards, not tables scrolling sideways.
+          expect(await page.locator(`${testId('cockpit-escalated')} .el-table`).count()).toBe(0);
+          expect(await page.locator(`${testId('scorecard')} .el-table`).count()).toBe(0);
+          const scoreCards = page.locator(`${testId('scorecard-table')} ${testId('list-card')}`);
+          await scoreCards.first().waitFor({ timeout: 15_000 });
+          expectStacked(await boxesOf(scoreCards), 300);
           // The lower cards at their own size, to look at.
           for (const [index, card] of (await page.locator('.cockpit .grid > *').all()).slice(4).entries())
             await card.screenshot({ path: artifactPath(`responsive-phone-cockpit-card-${index + 5}.png`) });
         } else {
-          // Several cards a row on the PC.
+          // Several cards a row on the PC; the 督办 list and the scorecard are tables there.
           expect(new Set(cards.map((card) => Math.round(card.y))).size).toBeLessThan(cards.length);
+          expect(await page.locator(`${testId('scorecard-table')}.el-table`).count()).toBe(1);
+          expect(await page.locator(`${testId('cockpit-escalated-table')}.el-table`).count()).toBe(1);
         }
 
         if (screen.name === 'phone') {
@@ -320,6 +328,35 @@ describe('phones and office PCs (390×844, 1366×768)', () => {
         expect(crumbs).toEqual(['首页', '项目', '项目详情']);
         await expectNoSidewaysScroll(page);
         await screenshot(page, `${screen.name}-project`);
+
+        if (screen.name === 'phone') {
+          // A confirmation (utils/confirm.ts: terminating asks first) fits the phone, its buttons large.
+          await page.locator(testId('stage-next')).click();
+          await page.locator(testId('stage-option-terminated')).click();
+          await page
+            .locator(`textarea${testId('stage-reason')}, ${testId('stage-reason')} textarea`)
+            .first()
+            .fill('投资方撤资');
+          await page.locator(testId('stage-submit')).click();
+          const box = page.locator('.el-message-box');
+          await box.waitFor();
+          await settled(page);
+          const boxWidth = (await box.boundingBox())!.width;
+          expect(boxWidth).toBeGreaterThanOrEqual(screen.width - 40);
+          expect(boxWidth).toBeLessThanOrEqual(screen.width);
+          const buttons = await boxesOf(box.locator('.el-message-box__btns .el-button'));
+          expect(buttons).toHaveLength(2);
+          for (const button of buttons) {
+            expect(button.height).toBeGreaterThanOrEqual(40);
+            expect(button.width).toBeGreaterThanOrEqual(120);
+          }
+          await page.screenshot({ path: artifactPath('responsive-phone-confirm.png') });
+          // 取消: nothing is terminated.
+          await box.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click();
+          await box.waitFor({ state: 'hidden' });
+          expect(await page.locator(testId('project-stage-tag')).textContent()).not.toContain('终止');
+          await expectNoSidewaysScroll(page);
+        }
       });
     });
   }

@@ -7,6 +7,7 @@ interface ProjectRow {
   name: string;
   stage: string;
   signedAt: string | null;
+  leadDepartmentId: string;
 }
 
 /** Today in the district (Asia/Shanghai), `YYYY-MM-DD`: the date stage changes carry. */
@@ -70,6 +71,9 @@ describe('big screen in the browser (live over SSE)', () => {
     expect(summary.status).toBe(200);
     expect(await value('screen-key-works')).toBe(String(summary.body.keyWorks.count));
     expect(await value('screen-escalated')).toBe(String(summary.body.alerts.level3));
+    // 问题清单 (dispatch.md §4): open and overdue problems.
+    expect(await value('screen-problems-open')).toBe(String(summary.body.problems.open));
+    expect(await value('screen-problems-overdue')).toBe(String(summary.body.problems.overdue));
     expect(await value('screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
     // The 督办 list: every unresolved level-3 alert (up to 50 of each status).
     expect(await e2e.page.locator(testId('screen-escalated-row')).count()).toBe(Math.min(escalated, 100));
@@ -97,6 +101,23 @@ describe('big screen in the browser (live over SSE)', () => {
       await e2e.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
     ).toBe(true);
     expect(await e2e.page.locator(testId('screen-offline')).count()).toBe(0);
+
+    // A problem raised through the API: the open problems go up live, in the same document.
+    const raised = await e2e.stack.call('POST', '/api/problems', {
+      token: bureauToken,
+      body: {
+        subjectType: 'project',
+        subjectId: candidate!.id,
+        category: 'land',
+        description: '大屏实时刷新测试问题',
+        ownerDepartmentId: candidate!.leadDepartmentId,
+        dueDate: today(),
+      },
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    await expect
+      .poll(() => value('screen-problems-open'), { timeout: 20_000 })
+      .toBe(String(summary.body.problems.open + 1));
 
     await e2e.page.screenshot({ path: artifactPath('screen-1920.png'), animations: 'disabled' });
     expect(errors).toEqual([]);

@@ -62,6 +62,21 @@ function cellOf(column: CardColumn, row: unknown, index: number): VNode[] | stri
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
+function cardAttrs(key: string | number, row: unknown, open: ((row: unknown) => void) | undefined) {
+  const attrs = { key, class: 'paged-card', 'data-testid': 'list-card' };
+  if (!open) return attrs;
+  return {
+    ...attrs,
+    class: 'paged-card paged-card-clickable',
+    role: 'button',
+    tabindex: 0,
+    onClick: () => open(row),
+    onKeydown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter') open(row);
+    },
+  };
+}
+
 /**
  * A list's rows as cards (phones): every column of the page's table as "label: value", the first
  * column as the card's heading, the 操作 column's buttons at the foot. The columns are the page's
@@ -72,6 +87,8 @@ export default defineComponent({
   props: {
     rows: { type: Array as PropType<readonly unknown[]>, required: true },
     keyOf: { type: Function as PropType<(row: unknown, index: number) => string | number>, required: true },
+    /** A card opens its row (the table's `row-click`): the whole card is clickable, and Enter on it. */
+    open: { type: Function as PropType<(row: unknown) => void>, default: undefined },
   },
   setup(props, { slots }) {
     return () => {
@@ -79,7 +96,7 @@ export default defineComponent({
       const [head, ...rest] = columns.filter((column) => !column.actions);
       const actions = columns.filter((column) => column.actions);
       return props.rows.map((row, index) =>
-        h('article', { key: props.keyOf(row, index), class: 'paged-card', 'data-testid': 'list-card' }, [
+        h('article', cardAttrs(props.keyOf(row, index), row, props.open), [
           head
             ? h('div', { class: 'paged-card-head' }, [
                 head.label ? h('span', { class: 'paged-card-label' }, head.label) : null,

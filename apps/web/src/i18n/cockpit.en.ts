@@ -6,6 +6,8 @@ const cockpitEn: CockpitMessages = {
     title: 'Leadership cockpit',
     summary: '{year} at a glance',
     asOf: 'as of {date}',
+    futureAsOf:
+      'The as-of date {date} in the address is in the future, and there are no figures for it yet: showing them as of today ({today}) instead.',
     filters: {
       year: 'Year',
       asOf: 'As of',

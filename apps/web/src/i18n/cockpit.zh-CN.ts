@@ -4,6 +4,7 @@ const cockpitZhCN = {
     title: '领导驾驶舱',
     summary: '{year} 年度概况',
     asOf: '截至 {date}',
+    futureAsOf: '地址中的截至日期 {date} 晚于今天，未来的数据尚不存在：已改为截至今天（{today}）。',
     filters: {
       year: '年度',
       asOf: '截至日期',

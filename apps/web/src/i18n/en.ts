@@ -228,7 +228,7 @@ const en: MessageSchema = {
   projectImport: {
     title: 'Import projects',
     template: 'Download the import template',
-    hint: 'Fill in the import template (.xlsx). If any row is wrong, nothing is imported and every bad row is listed.',
+    hint: 'Fill in the import template (.xlsx). 洽谈开始日期 (talks started) is required when 签约日期 (signed) is empty. If any row is wrong, nothing is imported and every bad row is listed.',
     upload: 'Choose a file and upload',
     uploading: 'Importing…',
     success: '{count} projects imported',

@@ -31,6 +31,8 @@ const screenEn: typeof screenZhCN = {
       started: 'Started',
       fundsRate: 'Funds arrived',
       fundsArrived: 'Arrived',
+      problemsOpen: 'Open problems',
+      problemsOverdue: 'Overdue',
       keyWorks: 'Key works',
       keyPlannedStart: 'Planned starts',
       keyStartRate: 'Key works start rate',

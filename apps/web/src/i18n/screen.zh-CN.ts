@@ -29,6 +29,8 @@ const screenZhCN = {
       started: '已开工',
       fundsRate: '资金到位率',
       fundsArrived: '到位',
+      problemsOpen: '未销号问题',
+      problemsOverdue: '其中逾期',
       keyWorks: '重点工程',
       keyPlannedStart: '计划新开工',
       keyStartRate: '重点工程开工率',

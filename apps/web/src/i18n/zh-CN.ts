@@ -229,7 +229,7 @@ const zhCN = {
   projectImport: {
     title: '导入项目',
     template: '下载导入模板',
-    hint: '请使用导入模板填写（.xlsx）。任一行有误时不导入任何数据，并列出所有错误行。',
+    hint: '请使用导入模板填写（.xlsx）。签约日期为空时须填洽谈开始日期。任一行有误时不导入任何数据，并列出所有错误行。',
     upload: '选择文件并上传',
     uploading: '正在导入…',
     success: '已导入 {count} 个项目',

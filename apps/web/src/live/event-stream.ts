@@ -62,8 +62,8 @@ function parseFigures(data: unknown): FiguresChangedMessage | null {
  * reconnects after a drop (messages may have been missed meanwhile, so lists should reload).
  * `lastChange` is the last alert message; `unread` counts new alerts and level rises since `markRead()`.
  *
- * `figuresSeq` is the same signal for the figures (event `figures`: a project, funds, key-work report or
- * milestone changed): it bumps on every such message and on a reconnect after a drop; `lastFigures` is
+ * `figuresSeq` is the same signal for the figures (event `figures`: a project, funds, key-work report,
+ * milestone, problem or notice changed): it bumps on every such message and on a reconnect after a drop; `lastFigures` is
  * the last of them.
  */
 export function createEventStream(options: EventStreamOptions = {}) {

@@ -12,6 +12,7 @@ import { NormalisedUsernames1796634946505 } from './1796634946505-NormalisedUser
 import { CalendarYearAlerts1796646526710 } from './1796646526710-CalendarYearAlerts';
 import { Dispatch1796646587511 } from './1796646587511-Dispatch';
 import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
+import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDueDate';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CalendarYearAlerts1796646526710,
   Dispatch1796646587511,
   FundCorrections1796900000000,
+  ProblemEventDueDate1797040000000,
 ];

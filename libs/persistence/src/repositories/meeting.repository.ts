@@ -1,4 +1,4 @@
-import { ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
+import { ProblemEventType, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
@@ -11,6 +11,18 @@ const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
 const STATUS_AS_OF = `COALESCE((SELECT e.to_status FROM problem_event e
    WHERE e.problem_id = q.id AND e.to_status IS NOT NULL AND ${dayOf('e.at')} <= ?
    ORDER BY e.at DESC, e.id DESC LIMIT 1), ${sqlValue(ProblemStatus.open)})`;
+
+/**
+ * A problem's due date as of a day: the one its latest due change up to that day set, else the one it
+ * was raised with (its raising may be recorded after a backdated `raised_at`), else today's.
+ */
+const DUE_AS_OF = `COALESCE(
+   (SELECT e.due_date FROM problem_event e
+     WHERE e.problem_id = q.id AND e.type = ${sqlValue(ProblemEventType.due_changed)} AND e.due_date IS NOT NULL
+       AND ${dayOf('e.at')} <= ? ORDER BY e.at DESC, e.id DESC LIMIT 1),
+   (SELECT e.due_date FROM problem_event e
+     WHERE e.problem_id = q.id AND e.type = ${sqlValue(ProblemEventType.raised)} ORDER BY e.id LIMIT 1),
+   q.due_date)`;
 
 export interface AgendaProblemFact {
   id: string;
@@ -166,17 +178,20 @@ export class MeetingRepository {
 
   // --- the agenda as of a day (dispatch.md §2) -------------------------------------------------------
 
-  /** Problems raised by `day` and not closed as of it, with their status then and whether overdue. */
+  /**
+   * Problems raised by `day` and not closed as of it, with their due date and status then (from their
+   * history) and whether overdue then.
+   */
   async agendaProblems(day: string): Promise<AgendaProblemFact[]> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM (
          SELECT q.id, q.code, q.category, q.owner_department_id AS ownerDepartmentId, d.name AS ownerDepartmentName,
-                p.name AS projectName, q.description, q.due_date AS dueDate, ${STATUS_AS_OF} AS status
+                p.name AS projectName, q.description, ${DUE_AS_OF} AS dueDate, ${STATUS_AS_OF} AS status
            FROM problem q JOIN project p ON p.id = q.project_id JOIN department d ON d.id = q.owner_department_id
           WHERE q.raised_at <= ?) t
         WHERE t.status <> ${sqlValue(ProblemStatus.closed)}
         ORDER BY t.category, t.ownerDepartmentId, t.dueDate, t.id`,
-      [day, day],
+      [day, day, day],
     )) as Array<Record<string, unknown>>;
     const unfinished: readonly string[] = UNFINISHED_PROBLEM_STATUSES;
     return rows.map((row) => ({

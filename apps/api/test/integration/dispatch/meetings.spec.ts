@@ -1,6 +1,6 @@
 import { scheduleRate } from '@luodi/domain';
 import { describe, expect, it } from 'vitest';
-import { addDays, expectError } from '../support/fixtures';
+import { addDays, expectError, shanghaiToday } from '../support/fixtures';
 import { fetchDocx, tableRows } from './docx-read';
 import { fgj, newProject, problems, stack, today, tokens, useDispatchStack, zrzyj } from './support';
 
@@ -53,11 +53,28 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       const row = open.find((candidate) => String(candidate['id']) === problem.id)!;
       expect([problem.category, problem.owner]).toEqual([row['category'], String(row['owner'])]);
     }
-    const overdue = await query(
-      `SELECT id FROM problem WHERE raised_at <= ? AND due_date < ?
-          AND (closed_on IS NULL OR closed_on > ?) AND (resolved_on IS NULL OR resolved_on > ?)`,
-      [day, day, day, day],
+    // The due date each problem had that day, replayed from its history here: the date it was raised
+    // with, then each due change recorded by the end of that day.
+    const history = await query(
+      `SELECT problem_id AS problemId, type, due_date AS dueDate, at FROM problem_event
+        WHERE due_date IS NOT NULL ORDER BY at, id`,
+      [],
     );
+    const dueOn = (problemId: string): string | undefined => {
+      let due: string | undefined;
+      for (const event of history.filter((row) => String(row['problemId']) === problemId)) {
+        if (event['type'] === 'raised') due ??= String(event['dueDate']);
+        else if (shanghaiToday(new Date(event['at'] as string)) <= day) due = String(event['dueDate']);
+      }
+      return due;
+    };
+    for (const problem of agendaProblems) expect(problem.dueDate, problem.code).toBe(dueOn(problem.id));
+    const unresolved = await query(
+      `SELECT id FROM problem WHERE raised_at <= ?
+          AND (closed_on IS NULL OR closed_on > ?) AND (resolved_on IS NULL OR resolved_on > ?)`,
+      [day, day, day],
+    );
+    const overdue = unresolved.filter((row) => dueOn(String(row['id']))! < day);
     expect(ids(agendaProblems.filter((problem: any) => problem.overdue))).toEqual(ids(overdue as any));
     // Grouped: one group per (category, owner).
     const keys = agenda.openProblems.map((group: any) => `${group.category}:${group.ownerDepartmentId}`);
@@ -132,6 +149,37 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       .flatMap((group: any) => group.problems)
       .find((p: any) => p.id === overdueProblem.id);
     expect(overdue).toMatchObject({ overdue: true });
+
+    // A problem overdue at the meeting ten days ago whose due date a later meeting moved: the earlier
+    // agenda keeps the due date (and the overdue) it had on its day.
+    const moved = await raise(
+      problemBody(project.id, {
+        category: 'planning',
+        raisedAt: addDays(today, -30),
+        dueDate: addDays(today, -12),
+      }),
+    );
+    const later = await newMeeting(today, '专题调度会');
+    const decided = await stack.call('POST', `/api/meetings/${later.id}/decisions`, {
+      token: tokens.bureau,
+      body: { kind: 'update', text: '延期办结', problemId: moved.id, dueDate: addDays(today, 30) },
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    const agendaProblem = (agenda: any, id: string) =>
+      agenda.openProblems.flatMap((group: any) => group.problems).find((p: any) => p.id === id);
+    const pastAgain = await stack.call('GET', `/api/meetings/${past.id}`, { token: tokens.bureau });
+    expect(pastAgain.status).toBe(200);
+    expect(agendaProblem(pastAgain.body.agenda, moved.id)).toMatchObject({
+      dueDate: addDays(today, -12),
+      overdue: true,
+    });
+    await expectAgendaMatches(pastAgain.body.agenda, addDays(today, -10), past.id);
+    const todayAgain = await stack.call('GET', `/api/meetings/${later.id}`, { token: tokens.bureau });
+    expect(agendaProblem(todayAgain.body.agenda, moved.id)).toMatchObject({
+      dueDate: addDays(today, 30),
+      overdue: false,
+    });
+    await expectAgendaMatches(todayAgain.body.agenda, today, later.id);
   });
 
   it('refuses bad input naming the field and the rule (§5)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartFileName,
+  futureAsOf,
   isCalendarDate,
   listPath,
   reportMonthOf,
@@ -41,6 +42,15 @@ describe('cockpit filters in the address', () => {
     });
     expect(stateFromQuery({ asOf: '2026-11-26' }, TODAY).asOf).toBe(TODAY);
     expect(stateFromQuery({ source: ['港洽会', '沪洽会'] }, TODAY).source).toBe('港洽会');
+  });
+
+  it('names a future as-of date of the address (which the page reports, not silently replaces)', () => {
+    expect(futureAsOf({ asOf: '2026-11-26' }, TODAY)).toBe('2026-11-26');
+    expect(futureAsOf({ asOf: ['2030-01-01', '2020-01-01'] }, TODAY)).toBe('2030-01-01');
+    expect(futureAsOf({ asOf: TODAY }, TODAY)).toBeNull();
+    expect(futureAsOf({ asOf: '2026-11-24' }, TODAY)).toBeNull();
+    expect(futureAsOf({ asOf: '2026-13-01' }, TODAY)).toBeNull();
+    expect(futureAsOf({}, TODAY)).toBeNull();
   });
 
   it('knows real calendar dates', () => {

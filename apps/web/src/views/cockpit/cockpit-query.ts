@@ -45,7 +45,10 @@ export function defaultState(today: string): CockpitState {
   return { year: Number(today.slice(0, 4)), asOf: today, source: '', departmentId: '' };
 }
 
-/** Reads the address; anything malformed (or a future as-of date) falls back to its default. */
+/**
+ * Reads the address; anything malformed (or a future as-of date) falls back to its default. A future
+ * as-of date is not dropped silently: `futureAsOf` tells the page to say so.
+ */
 export function stateFromQuery(query: LocationQuery, today: string): CockpitState {
   const defaults = defaultState(today);
   const year = single(query.year);
@@ -56,6 +59,15 @@ export function stateFromQuery(query: LocationQuery, today: string): CockpitStat
     source: single(query.source),
     departmentId: single(query.departmentId),
   };
+}
+
+/**
+ * The as-of date of the address when it is a real date after today (which the page does not show
+ * silently as today: it says so, see CockpitView); null otherwise.
+ */
+export function futureAsOf(query: LocationQuery, today: string): string | null {
+  const asOf = single(query.asOf);
+  return isCalendarDate(asOf) && asOf > today ? asOf : null;
 }
 
 /** The address of a state: only what differs from the defaults. */

@@ -160,6 +160,11 @@ describe('ScreenView', () => {
     expect(text(wrapper, 'screen-start-rate')).toBe('37.5%');
     expect(text(wrapper, 'screen-started')).toBe('3');
     expect(text(wrapper, 'screen-escalated')).toBe('2');
+    expect(text(wrapper, 'screen-problems-open')).toBe('12');
+    expect(text(wrapper, 'screen-problems-overdue')).toBe('3');
+    // Six cards a row: projects, funds and problems above, the works below.
+    const kpiRows = wrapper.findAll('.screen__kpi-row');
+    expect(kpiRows.map((row) => row.element.children.length)).toEqual([6, 6]);
     expect(text(wrapper, 'screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
     expect(api.summary).toHaveBeenCalledWith({ year: new Date().getFullYear() });
 
@@ -209,6 +214,21 @@ describe('ScreenView', () => {
     await flushPromises();
     expect(text(wrapper, 'screen-started')).toBe('4');
     expect(text(wrapper, 'screen-start-rate')).toBe('50.0%');
+    wrapper.unmount();
+  });
+
+  it('reloads when a problem changes (the dispatch services publish the same figures message)', async () => {
+    const wrapper = mountScreen();
+    await flushPromises();
+    live.source!.open();
+    await flushPromises();
+    expect(text(wrapper, 'screen-problems-open')).toBe('12');
+    api.summary.mockResolvedValue({ ...demoSummary, problems: { ...demoSummary.problems!, open: 13 } });
+    live.source!.emit('figures', { type: 'figures', subject: 'problem', departmentId: '3' });
+    await flushPromises();
+    vi.advanceTimersByTime(1000);
+    await flushPromises();
+    expect(text(wrapper, 'screen-problems-open')).toBe('13');
     wrapper.unmount();
   });
 

@@ -33,18 +33,23 @@ export function investmentTone(investmentRate: number | null, scheduleRate: numb
   return 'green';
 }
 
+/** How many of the KPIs (projects, funds, problems) fill the upper row; the works' the lower. */
+export const PROJECT_ROW_KPIS = 6;
+
 /** Something left undone: red when there is any, green when there is none. */
 const backlogTone = (value: number | undefined): KpiTone =>
   value === undefined ? 'plain' : value > 0 ? 'red' : 'green';
 
 /**
- * The big screen's KPI row, from `GET /api/dashboard/summary` (domain §6): what each card shows, in
- * the order the district reads them. Without figures yet every value is "—".
+ * The big screen's KPI rows, from `GET /api/dashboard/summary` (domain §6, dispatch.md §4): what each
+ * card shows, in the order the district reads them (the first `PROJECT_ROW_KPIS` on the upper row).
+ * Without figures yet every value is "—".
  */
 export function screenKpis(summary: DashboardSummary | null, t: Translate): ScreenKpi[] {
   const s = summary;
   const k = s?.keyWorks;
   const a = s?.approvals;
+  const q = s?.problems;
   const projects = t('screen.units.projects');
   const items = t('screen.units.items');
   const yi = t('screen.units.yi');
@@ -106,6 +111,20 @@ export function screenKpis(summary: DashboardSummary | null, t: Translate): Scre
         label: t('screen.kpi.fundsArrived'),
         value: s ? formatYi(s.fundsArrived) : EMPTY,
         unit: yi,
+      },
+    },
+    {
+      // 问题清单 (dispatch.md §4): problems not yet closed, red while any is overdue.
+      id: 'problems-open',
+      label: t('screen.kpi.problemsOpen'),
+      value: count(q?.open),
+      unit: items,
+      tone: backlogTone(q?.overdue),
+      detail: {
+        id: 'problems-overdue',
+        label: t('screen.kpi.problemsOverdue'),
+        value: count(q?.overdue),
+        unit: items,
       },
     },
     {

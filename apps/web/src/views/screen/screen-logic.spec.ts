@@ -46,6 +46,7 @@ describe('screenKpis', () => {
       'landing-rate',
       'start-rate',
       'funds-rate',
+      'problems-open',
       'key-works',
       'key-start-rate',
       'investment-rate',
@@ -69,6 +70,20 @@ describe('screenKpis', () => {
     expect(kpis['on-time-rate']).toMatchObject({ value: '85.0%', detail: { value: '40' } });
     expect(kpis.overdue).toMatchObject({ value: '4', tone: 'red' });
     expect(kpis.escalated).toMatchObject({ value: '2', tone: 'red', detail: { value: '10' } });
+    // 问题清单: open problems, red while any is overdue.
+    expect(kpis['problems-open']).toMatchObject({
+      value: '12',
+      unit: 'screen.units.items',
+      tone: 'red',
+      detail: { id: 'problems-overdue', value: '3' },
+    });
+  });
+
+  it('shows the problem figures green when none is overdue, "—" without them', () => {
+    const none = screenKpis({ ...demoSummary, problems: { ...demoSummary.problems!, overdue: 0 } }, echo);
+    expect(none.find((k) => k.id === 'problems-open')).toMatchObject({ value: '12', tone: 'green' });
+    const without = screenKpis({ ...demoSummary, problems: undefined }, echo);
+    expect(without.find((k) => k.id === 'problems-open')).toMatchObject({ value: '—', tone: 'plain' });
   });
 
   it('shows "—" for every figure before the first answer, and for rates without a denominator', () => {

@@ -26,4 +26,13 @@ export const demoSummary: DashboardSummary = {
   },
   approvals: { decidedCount: 40, onTimeCount: 34, onTimeRate: 0.85, overdueOpen: 4 },
   alerts: { level1: 5, level2: 3, level3: 2, total: 10 },
+  problems: {
+    open: 12,
+    overdue: 3,
+    closedInPeriod: 7,
+    onTimeRate: 5 / 7,
+    medianWorkingDaysToClose: 9,
+    byCategory: [{ category: 'land', open: 5, overdue: 2 }],
+    byOwner: [{ departmentId: '3', departmentName: '自然资源局', open: 5, overdue: 2 }],
+  },
 };
