@@ -152,8 +152,8 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
 
     // A problem overdue at the meeting ten days ago whose due date a later meeting moved: the earlier
     // agenda keeps the due date (and the overdue) it had on its day.
-    const moved = await raise(
-      problemBody(project.id, {
+    const moved = await problems.raise(
+      problems.body(project.id, {
         category: 'planning',
         raisedAt: addDays(today, -30),
         dueDate: addDays(today, -12),
