@@ -52,6 +52,8 @@ export interface Alert {
   raisedAt: string;
   levelSince: string;
   resolvedAt: string | null;
+  /** The latest supervision notice (督办函) issued from this alert (its number 〔YYYY〕督字第N号), or null. */
+  notice: { id: string; number: string } | null;
 }
 
 export interface AlertEvent {

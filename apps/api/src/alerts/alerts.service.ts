@@ -70,6 +70,7 @@ export function alertView(
     raisedAt: row.raisedAt.toISOString(),
     levelSince: row.levelSince.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    notice: row.noticeId && row.noticeNumber ? { id: row.noticeId, number: row.noticeNumber } : null,
   };
 }
 

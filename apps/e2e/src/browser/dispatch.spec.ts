@@ -8,7 +8,7 @@ import { collectPageErrors, signIn, testId } from './helpers';
 /**
  * Issue 14: the bureau runs a dispatch meeting in the browser — creates it, reads the agenda generated
  * from the demo district's data, records two decisions (交办事项), closes it and downloads the minutes,
- * whose decisions table holds both.
+ * whose decisions table holds both; and issues a 督办函 from a level-3 alert on the 督办 page.
  */
 describe('a dispatch meeting in the browser', () => {
   let stack: TestStack;
@@ -95,5 +95,45 @@ describe('a dispatch meeting in the browser', () => {
     expect(meeting.body.decisions[0].supervised).toBe(true);
     expect(meeting.body.decisions[1].dueDate).toBe(dueDate);
     expect(errors).toEqual([]);
+  });
+
+  it('issues a 督办函 from a level-3 alert on the 督办 page; the row then shows its number', async () => {
+    const token = await stack.login('bureau');
+    const checks = await stack.call('POST', '/api/checks/run', { token: await stack.login('admin') });
+    expect(checks.status).toBe(200);
+    // A session of its own (the meeting's page stays as it was).
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await own.newPage();
+    await signIn(page, stack.api.baseUrl, 'bureau');
+    const errors = collectPageErrors(page);
+    await page.locator(testId('nav-alerts-escalated')).click();
+    await page.waitForURL((url) => url.pathname === '/alerts/escalated');
+    const button = page.locator(`${testId('escalated-table')} ${testId('escalated-issue-notice')}`).first();
+    await button.waitFor();
+    const alertId = (await button.getAttribute('data-alert-id'))!;
+    await button.click();
+    await page.locator(testId('notice-measures')).fill('请于3个工作日内落实整改并书面反馈');
+    await page.locator(testId('notice-issue-submit')).click();
+
+    const number = page.locator(`${testId('escalated-notice')}[data-alert-id="${alertId}"]`);
+    // The list reloads after the notice is issued: give a busy machine time.
+    await expect
+      .poll(
+        async () => {
+          const error = page.locator(testId('notice-issue-error'));
+          if (await error.count()) return `error: ${await error.textContent()}`;
+          return number.count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    const shown = (await number.innerText()).trim();
+    expect(shown).toMatch(/^〔\d{4}〕督字第\d+号$/);
+    const alert = await stack.call('GET', `/api/alerts/${alertId}`, { token });
+    expect(alert.body.notice.number).toBe(shown);
+    const notice = await stack.call('GET', `/api/notices/${alert.body.notice.id}`, { token });
+    expect(notice.body).toMatchObject({ sourceType: 'alert', sourceId: alertId, number: shown });
+    expect(errors).toEqual([]);
+    await own.close();
   });
 });

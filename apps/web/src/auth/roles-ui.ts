@@ -8,6 +8,8 @@ export const EDITOR_ROLES: readonly Role[] = ['admin', 'bureau'];
 export const EXPORT_ROLES: readonly Role[] = ['admin', 'bureau', 'leader'];
 /** Who may read the audit trail. */
 export const AUDIT_ROLES: readonly Role[] = ['admin', 'leader'];
+/** Who may issue a supervision notice (督办函, dispatch.md §3): the bureau and leaders (and admins). */
+export const NOTICE_ISSUER_ROLES: readonly Role[] = ['admin', 'bureau', 'leader'];
 
 export function useRoleFlags() {
   const auth = useAuth();

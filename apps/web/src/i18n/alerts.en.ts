@@ -129,6 +129,13 @@ const alertsEn: AlertsMessages = {
       expectedDate: 'Expected',
       noAnswer: 'No answer',
       empty: 'No escalated alerts',
+      refresh: 'Refresh',
+      total: '{total} alerts',
+      allDepartments: 'All departments',
+      allStatuses: 'All statuses',
+      notice: 'Notice',
+      noticeLink: 'Open the supervision notices',
+      actions: 'Actions',
     },
     badge: {
       title: 'Alerts to acknowledge',

@@ -125,6 +125,13 @@ const alertsZhCN = {
       expectedDate: '预计办结',
       noAnswer: '未反馈',
       empty: '暂无督办事项',
+      refresh: '刷新',
+      total: '共 {total} 条',
+      allDepartments: '全部部门',
+      allStatuses: '全部状态',
+      notice: '督办函',
+      noticeLink: '查看督办函',
+      actions: '操作',
     },
     badge: {
       title: '待签收预警',

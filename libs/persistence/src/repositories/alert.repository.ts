@@ -1,4 +1,4 @@
-import { type AccessScope, AlertStatus } from '@luodi/domain';
+import { type AccessScope, AlertStatus, NoticeSource } from '@luodi/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
   countThenPage,
@@ -11,6 +11,7 @@ import {
 } from './query-helpers';
 import { AlertEventEntity } from '../entities/alert-event.entity';
 import { AlertEntity } from '../entities/alert.entity';
+import { sqlValue } from '../sql-values';
 
 export interface AlertListFilter {
   status?: string;
@@ -31,7 +32,14 @@ export interface AlertRow extends AlertEntity {
   itemName: string | null;
   milestoneDeadline: string | null;
   milestoneDecided: boolean;
+  /** The latest supervision notice (督办函) issued from this alert, if any. */
+  noticeId: string | null;
+  noticeNumber: string | null;
 }
+
+/** The latest notice issued from the alert `a` (its `column`). */
+const latestNotice = (column: string) =>
+  `(SELECT n.${column} FROM notice n WHERE n.source_type = ${sqlValue(NoticeSource.alert)} AND n.source_id = a.id ORDER BY n.id DESC LIMIT 1)`;
 
 /** Columns of a new alert written by a check, with their entity properties. */
 const NEW_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
@@ -92,7 +100,9 @@ export class AlertRepository {
       .leftJoin('approval_item', 'i', 'i.code = m.item_code')
       .addSelect(['p.code AS projectCode', 'p.name AS projectName', 'd.name AS departmentName'])
       .addSelect(['m.item_code AS itemCode', 'i.name AS itemName', 'm.deadline AS milestoneDeadline'])
-      .addSelect('m.decided_at IS NOT NULL', 'milestoneDecided');
+      .addSelect('m.decided_at IS NOT NULL', 'milestoneDecided')
+      .addSelect(latestNotice('id'), 'noticeId')
+      .addSelect(latestNotice('number'), 'noticeNumber');
     // A department user reaches only its own department's alerts.
     if (scope.kind === 'department')
       query.andWhere('a.department_id = :scopeDepartment', { scopeDepartment: scope.departmentId });
@@ -112,6 +122,8 @@ export class AlertRepository {
         // DATE columns are read as strings (dateStrings).
         milestoneDeadline: text('milestoneDeadline'),
         milestoneDecided: Number(raw['milestoneDecided'] ?? 0) === 1,
+        noticeId: text('noticeId'),
+        noticeNumber: text('noticeNumber'),
       });
     });
   }

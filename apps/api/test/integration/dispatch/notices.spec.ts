@@ -107,6 +107,10 @@ describe('supervision notices (督办函)', () => {
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     const notice = issued.body;
     expect(notice.facts).toContain('已升为督办');
+    // The alert names its notice from now on (the 督办 page shows the number instead of 发督办函).
+    expect(alert.notice).toBeNull();
+    const named = await stack.call('GET', `/api/alerts/${alert.id}`, { token: tokens.bureau });
+    expect(named.body.notice).toEqual({ id: notice.id, number: notice.number });
     const lower = await stack.call('GET', '/api/alerts?level=1&pageSize=1', { token: tokens.bureau });
     if (lower.body.items.length)
       expectError(

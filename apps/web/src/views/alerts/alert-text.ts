@@ -100,3 +100,19 @@ export const canAcknowledge = (alert: Pick<Alert, 'status'>): boolean => alert.s
 /** 反馈 is offered once the alert has been acknowledged (at any level), until it resolves. */
 export const canAnswer = (alert: Pick<Alert, 'status' | 'acknowledgedLevel'>): boolean =>
   alert.status !== 'resolved' && alert.acknowledgedLevel !== null;
+
+/**
+ * Whether a 督办函 can be issued from the alert (dispatch.md §3): a level-3 alert, not resolved, of a
+ * project and its department, with no notice yet. Who may issue is the role's part (NOTICE_ISSUER_ROLES).
+ */
+export function canIssueNotice(
+  alert: Pick<Alert, 'level' | 'status' | 'projectId' | 'departmentId' | 'notice'>,
+): boolean {
+  return (
+    alert.level === 3 &&
+    alert.status !== 'resolved' &&
+    !!alert.projectId &&
+    !!alert.departmentId &&
+    !alert.notice
+  );
+}

@@ -27,6 +27,7 @@ export function alertRow(overrides: Partial<Alert> = {}): Alert {
     raisedAt: '2026-03-10T01:00:00.000Z',
     levelSince: '2026-03-10T01:00:00.000Z',
     resolvedAt: null,
+    notice: null,
     ...overrides,
   };
 }

@@ -36,3 +36,6 @@ export function useMilestoneActions() {
     openDetail: detail.show,
   };
 }
+
+/** What useMilestoneActions gives a list (the row actions and their dialogs take it as a prop). */
+export type MilestoneActions = ReturnType<typeof useMilestoneActions>;
