@@ -14,6 +14,7 @@ import { CockpitReportModule } from './dashboard/cockpit-report.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { HealthModule } from './health/health.module';
 import { KeyWorksModule } from './key-works/key-works.module';
 import { LiveModule } from './live/live.module';
@@ -74,6 +75,7 @@ import { UsersModule } from './users/users.module';
     ApprovalsModule,
     AlertsModule,
     DispatchModule,
+    CommitmentsModule,
   ],
 })
 export class AppModule implements NestModule {

@@ -5,6 +5,7 @@ import { alertsContext, ALERTS_MATRIX } from './matrix/access-matrix.alerts';
 import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.approvals';
 import { COCKPIT_MATRIX } from './matrix/access-matrix.cockpit';
 import { dispatchContext, DISPATCH_MATRIX } from './matrix/access-matrix.dispatch';
+import { commitmentsContext, COMMITMENTS_MATRIX } from './matrix/access-matrix.commitments';
 
 /** Open a stream, read its status (and the error body when refused), and close it. */
 async function openStream(baseUrl: string, path: string, token: string | undefined) {
@@ -25,6 +26,7 @@ const ACCESS_MATRIX = [
   ...ALERTS_MATRIX,
   ...COCKPIT_MATRIX,
   ...DISPATCH_MATRIX,
+  ...COMMITMENTS_MATRIX,
 ];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
@@ -96,7 +98,7 @@ describe('authorization matrix: every route × role × own/other department (run
       funds.push(funded.funds.at(-1)!.id);
     }
     const fresh: string[] = [];
-    for (let index = 0; index < 8; index += 1) fresh.push((await project(other.id)).id);
+    for (let index = 0; index < 11; index += 1) fresh.push((await project(other.id)).id);
     const reportKeyWork = await keyWork(otherProject.id, thisYear - 1);
     const reportedMonth = `${thisYear - 1}-12`;
     await write(`/api/key-works/${reportKeyWork.id}/reports`, {
@@ -141,6 +143,7 @@ describe('authorization matrix: every route × role × own/other department (run
     context.approvals = await approvalsContext(stack);
     context.alerts = await alertsContext(stack);
     context.dispatch = await dispatchContext(stack, context);
+    context.commitments = await commitmentsContext(stack, context);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };

@@ -8,6 +8,7 @@ import type { DepartmentScore, TrendMonthFigures } from '@luodi/domain';
  * readable by every role (api.md: `all`), while the records behind them (the drill-down lists) stay
  * scoped: a department user's list shows only its own department's records.
  */
+import type { CommitmentFigures } from './commitments';
 import type { ProblemFigures } from './dispatch';
 
 /** Query of every cockpit endpoint. `asOf` is a date (end of that day, Asia/Shanghai) or a moment. */
@@ -69,16 +70,29 @@ export interface DashboardSummary extends LandingFigures {
    * optional in the type so that older fixtures of the summary stay valid.
    */
   problems?: ProblemFigures;
+  /**
+   * 履约 → 达产 figures (commitments.md §5); `source` and `departmentId` narrow them. Always answered;
+   * optional in the type so that older fixtures of the summary stay valid.
+   */
+  commitments?: CommitmentFigures;
 }
 
 /** Stages of the pipeline funnel, in order. */
-export const FUNNEL_STAGES = ['talks', 'signed', 'registered', 'started', 'operating'] as const;
+export const FUNNEL_STAGES = [
+  'talks',
+  'signed',
+  'registered',
+  'started',
+  'operating',
+  'full_production',
+] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /**
  * `GET /api/dashboard/funnel` — the year's pipeline 在谈→签约→落地→开工→投产.
  * `talks`: projects whose talks started in Y by asOf, or that were signed in Y (so the funnel never
- * widens); `signed`: signed in Y (= summary.signedCount); `registered`/`started`/`operating`: of
+ * widens); `signed`: signed in Y (= summary.signedCount); `registered`/`started`/`operating`/
+ * `full_production` (达产): of
  * those signed in Y, the ones that reached the stage by asOf (registered = summary.registeredCount,
  * started = summary.startedCount).
  */

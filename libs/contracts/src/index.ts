@@ -8,3 +8,4 @@ export * from './approvals';
 export * from './projects';
 export * from './alerts';
 export * from './dispatch';
+export * from './commitments';

@@ -1,4 +1,5 @@
 import type { ProjectStage } from '@luodi/domain';
+import type { SubsidyEntry } from './commitments';
 import type { Page } from './pagination';
 
 // Value lists not in libs/domain yet (the entities and the web keep their own `const` lists): the
@@ -38,8 +39,18 @@ export interface Project {
   registeredAt: string | null;
   startedAt: string | null;
   operatingAt: string | null;
+  /** 达产 (commitments.md §1). */
+  fullProductionAt: string | null;
   terminatedAt: string | null;
   terminationReason: string | null;
+  /** 统一社会信用代码 of the investing company (GB 32100-2015), unique among live projects. */
+  creditCode: string | null;
+  /** Land granted, 亩, decimal string. */
+  landAreaMu: string | null;
+  /** 供地 date. */
+  landSuppliedAt: string | null;
+  /** Σ subsidies paid, 万元. */
+  subsidiesPaid: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -101,6 +112,8 @@ export interface ProjectDetail extends Project {
   stageEvents: StageEvent[];
   funds: FundEntry[];
   keyWorks: ProjectKeyWork[];
+  /** Subsidy entries (扶持资金), oldest first. */
+  subsidies: SubsidyEntry[];
 }
 
 /** One bad row of a refused import (the 400 body's `rows`). */

@@ -150,6 +150,19 @@ export const ERROR_CODES = [
   'meeting_closed',
   'notice_not_issued',
   'notice_not_signed',
+  // ---- commitments (commitments.md) ----
+  'credit_code_format',
+  'credit_code_check',
+  'credit_code_taken',
+  'clause_field_not_taken',
+  'clawback_ratio_range',
+  'actual_period_format',
+  'actual_empty',
+  'review_not_due',
+  'review_decided',
+  'review_amount_accept',
+  'review_amount_waive',
+  'review_amount_not_below',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -523,6 +536,51 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     'zh-CN': '督办函须先签收，且只能反馈一次（当前：{state}）',
     en: 'not allowed in state "{state}": {rule}',
   },
+  credit_code_format: {
+    'zh-CN': '「{field}」须为 18 位统一社会信用代码（数字和大写字母，不含 I O Z S V）',
+    en: '{field}: must be an 18-character unified social credit code (digits and capitals but I, O, Z, S, V)',
+  },
+  credit_code_check: {
+    'zh-CN': '「{field}」校验码不正确（GB 32100-2015），请核对',
+    en: '{field}: the check character is wrong (GB 32100-2015)',
+  },
+  credit_code_taken: {
+    'zh-CN': '统一社会信用代码 {creditCode} 已用于项目 {projectCode}',
+    en: '{field}: {creditCode} is already the credit code of project {projectCode}',
+  },
+  clause_field_not_taken: {
+    'zh-CN': '「{indicator}」条款不使用「{field}」',
+    en: '{field}: is not taken by a {indicator} clause',
+  },
+  clawback_ratio_range: {
+    'zh-CN': '「{field}」须为 0 至 1 之间、最多四位小数的比例',
+    en: '{field}: must be a ratio from 0 to 1 with at most four decimals',
+  },
+  actual_period_format: {
+    'zh-CN': '「{field}」须为年份（2026）、季度（2026-Q1）或月份（2026-03）',
+    en: '{field}: must be a year (2026), a quarter (2026-Q1) or a month (2026-03)',
+  },
+  actual_empty: {
+    'zh-CN': '请至少填写一项实绩（税收、产值、固定资产投资、用工人数）',
+    en: '{field}: give at least one of taxPaid, outputValue, fixedAssetInvestment, headcount',
+  },
+  review_not_due: {
+    'zh-CN': '项目尚未到达产时间，也未达产，暂不能复核',
+    en: 'the project has neither passed its full_production_by date nor reached full production',
+  },
+  review_decided: {
+    'zh-CN': '该项目的达产复核已作出决定，不能重复决定',
+    en: 'the review of this project is already decided',
+  },
+  review_amount_accept: {
+    'zh-CN': '按建议追缴时金额须为建议金额 {recommended} 万元',
+    en: '{field}: accepting takes the recommended clawback ({recommended})',
+  },
+  review_amount_waive: { 'zh-CN': '免于追缴时金额须为 0', en: '{field}: waiving takes no amount (or 0)' },
+  review_amount_not_below: {
+    'zh-CN': '减额追缴金额须小于建议金额 {recommended} 万元',
+    en: '{field}: a reduced clawback must be below the recommended {recommended}',
+  },
 };
 
 /**
@@ -531,6 +589,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   action: '操作',
+  agreedDate: '约定日期',
+  agreedValue: '约定值',
   amount: '金额',
   annualPlanInvestment: '年度计划投资',
   asOf: '截至日期',
@@ -540,6 +600,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   by: '分组方式',
   category: '类别',
   chairUserId: '主持区领导',
+  clawbackBasis: '追缴基数',
+  clawbackRatio: '追缴比例',
   closedFrom: '销号日期起',
   closedTo: '销号日期止',
   code: '编号',
@@ -547,8 +609,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   completedInvestment: '完成投资',
   confirmOverContract: '确认超出合同投资额',
   contractAmount: '合同投资额',
+  creditCode: '统一社会信用代码',
   date: '日期',
   days: '天数',
+  decision: '复核决定',
   departmentId: '部门',
   description: '说明',
   displayName: '姓名',
@@ -556,16 +620,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dueDate: '办结时限',
   email: '电子邮件',
   enabled: '启用',
-  expectedDate: '预计完成日期',
   entries: '日期条目',
+  expectedDate: '预计完成日期',
   file: '文件',
+  fixedAssetInvestment: '固定资产投资',
+  fullProductionAt: '达产日期',
   fundId: '资金记录',
+  headcount: '用工人数',
   id: '编号',
+  indicator: '履约指标',
   industry: '行业',
   investor: '投资方',
   investorOrigin: '投资方来源',
   itemCode: '审批事项',
   kind: '类型',
+  landAreaMu: '供地面积（亩）',
+  landSuppliedAt: '供地日期',
   leadDepartmentId: '牵头部门',
   leadOfficial: '联系区领导',
   level: '级别',
@@ -577,11 +647,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   note: '备注',
   open: '未办结',
   operatingAt: '投产日期',
+  outputValue: '产值',
   overdue: '逾期',
   ownerDepartmentId: '责任单位',
   page: '页码',
   pageSize: '每页条数',
   password: '密码',
+  period: '期间',
   plannedStartDate: '计划开工日期',
   plannedStartMonth: '计划开工月份',
   problemId: '问题',
@@ -612,6 +684,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   supervised: '督办',
   talksStartedAt: '洽谈开始日期',
   talksYear: '洽谈年度',
+  taxPaid: '税收',
   terminatedAt: '终止日期',
   text: '说明',
   title: '标题',
@@ -644,6 +717,9 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   meeting: '调度会',
   notice: '督办函',
   problem: '问题',
+  clause: '履约条款',
+  subsidy: '扶持资金记录',
+  review: '达产复核',
 };
 
 function labelOf(labels: Readonly<Record<string, string>>, key: string, locale: Locale): string {

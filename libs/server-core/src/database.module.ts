@@ -22,6 +22,7 @@ import {
   ProblemRepository,
   MeetingRepository,
   NoticeRepository,
+  CommitmentRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -49,6 +50,7 @@ const REPOSITORIES = [
   ProblemRepository,
   MeetingRepository,
   NoticeRepository,
+  CommitmentRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

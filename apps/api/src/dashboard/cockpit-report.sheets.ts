@@ -104,6 +104,7 @@ export const FUNNEL_STAGE_NAMES: Record<FunnelStage, string> = {
   registered: '落地',
   started: '开工',
   operating: '投产',
+  full_production: '达产',
 };
 
 export const SCORE_CODE_NAMES: Record<ScoreCode, string> = { red: '红码', yellow: '黄码', green: '绿码' };

@@ -1,3 +1,4 @@
+import { CommitmentFiguresService } from '../commitments/commitment-figures.service';
 import { Injectable } from '@nestjs/common';
 import type {
   ApprovalLightsResponse,
@@ -104,6 +105,7 @@ export class DashboardService {
     private readonly clock: Clock,
     private readonly problems: ProblemRepository,
     private readonly notices: NoticeRepository,
+    private readonly commitments: CommitmentFiguresService,
   ) {}
 
   /** `problems` of the summary (dispatch.md §4): open, overdue, closed, on time, median, by category and owner. */
@@ -170,6 +172,11 @@ export class DashboardService {
       this.alerts.unresolvedByLevel(query.departmentId),
     ]);
     const problems = await this.problemFigures(year, asOf.date, query.departmentId);
+    const commitments = await this.commitments.figures(
+      { source: query.source, leadDepartmentId: query.departmentId },
+      asOf.date,
+      year,
+    );
     const level1 = alerts.get(1) ?? 0;
     const level2 = alerts.get(2) ?? 0;
     const level3 = alerts.get(3) ?? 0;
@@ -204,6 +211,7 @@ export class DashboardService {
       },
       alerts: { level1, level2, level3, total: level1 + level2 + level3 },
       problems,
+      commitments,
     };
   }
 

@@ -126,6 +126,7 @@ export function buildDemoDistrict(today: IsoDate): { projects: DemoProject[]; ke
       registeredAt,
       startedAt,
       operatingAt: null,
+      fullProductionAt: null,
       terminatedAt: null,
       terminationReason: null,
       funds:
@@ -159,6 +160,7 @@ export function buildDemoDistrict(today: IsoDate): { projects: DemoProject[]; ke
     registeredAt: null,
     startedAt: null,
     operatingAt: null,
+    fullProductionAt: null,
     terminatedAt: `${year - 1}-09-20`,
     terminationReason: '环评不符合园区产业定位，投资方终止合作',
     funds: [],
@@ -200,6 +202,7 @@ export function buildDemoDistrict(today: IsoDate): { projects: DemoProject[]; ke
       registeredAt,
       startedAt: startedAt && startedAt <= today ? startedAt : null,
       operatingAt: null,
+      fullProductionAt: null,
       terminatedAt: null,
       terminationReason: null,
       funds: [],

@@ -6,7 +6,8 @@ import { SERVER_CONFIG } from '@luodi/server-core';
 import type { Redis } from 'ioredis';
 import { API_REDIS } from '../redis/redis.module';
 
-export type FiguresSubject = 'project' | 'funds' | 'key-work' | 'milestone' | 'checks' | 'problem' | 'notice';
+export type FiguresSubject =
+  'project' | 'funds' | 'key-work' | 'milestone' | 'checks' | 'problem' | 'notice' | 'commitments';
 
 /**
  * Tells the live streams (cockpit, big screen) that a figure may have changed: a `figures` message on

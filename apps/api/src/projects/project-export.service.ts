@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessScope } from '@luodi/domain';
+import { type AccessScope, labelsIn, PROJECT_STAGE_LABELS } from '@luodi/domain';
 import { ProjectRepository, type ProjectRow } from '@luodi/persistence';
 import { buildWorkbook, WAN_YUAN_FORMAT } from '../common/xlsx';
 import type { ProjectListQueryDto } from './projects.dto';
 import { projectListFilter } from './projects.service';
 import { Clock } from '@luodi/server-core';
 
-const STAGE_NAMES: Record<string, string> = {
-  negotiating: '在谈',
-  signed: '签约',
-  registered: '注册落地',
-  started: '开工',
-  operating: '投产',
-  terminated: '终止',
-};
+const STAGE_NAMES = labelsIn(PROJECT_STAGE_LABELS, 'zh-CN');
 const ORIGIN_NAMES: Record<string, string> = { domestic: '境内', hmt: '港澳台', foreign: '境外' };
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -56,11 +49,25 @@ export class ProjectExportService {
         { header: '责任单位', width: 20, value: (p) => p.leadDepartmentName },
         { header: '包联领导', width: 10, value: (p) => p.leadOfficial },
         { header: '乡镇/园区', width: 14, value: (p) => p.location },
-        { header: '阶段', width: 8, value: (p) => STAGE_NAMES[p.stage] ?? p.stage },
+        { header: '阶段', width: 8, value: (p) => STAGE_NAMES[p.stage] },
         { header: '签约日期', width: 12, value: (p) => p.signedAt },
         { header: '注册落地日期', width: 12, value: (p) => p.registeredAt },
         { header: '开工日期', width: 12, value: (p) => p.startedAt },
         { header: '投产日期', width: 12, value: (p) => p.operatingAt },
+        { header: '达产日期', width: 12, value: (p) => p.fullProductionAt },
+        { header: '统一社会信用代码', width: 22, value: (p) => p.creditCode },
+        {
+          header: '供地面积（亩）',
+          width: 14,
+          value: (p) => (p.landAreaMu === null ? null : Number(p.landAreaMu)),
+        },
+        { header: '供地日期', width: 12, value: (p) => p.landSuppliedAt },
+        {
+          header: '已兑现扶持资金（万元）',
+          width: 18,
+          value: (p) => Number(p.subsidiesPaid),
+          numFmt: WAN_YUAN_FORMAT,
+        },
         { header: '计划开工日期', width: 12, value: (p) => p.plannedStartDate },
       ],
       items,

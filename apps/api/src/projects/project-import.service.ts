@@ -173,8 +173,15 @@ export class ProjectImportService {
   }
 
   async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {
-    // First the parts are inflated as streams, every byte counted: a zip bomb is refused after at most
-    // MAX_IMPORT_INFLATED_BYTES of inflating, before any XML is parsed (see prepareWorkbook).
+    return this.withFirstSheet(file, (rows) => this.importRows(rows, principal));
+  }
+
+  /**
+   * Open an uploaded workbook's first sheet and give its rows to `work`. First the parts are inflated
+   * as streams, every byte counted: a zip bomb is refused after at most MAX_IMPORT_INFLATED_BYTES of
+   * inflating, before any XML is parsed (see prepareWorkbook). Shared by every Excel import.
+   */
+  async withFirstSheet<T>(file: Buffer, work: (rows: AsyncGenerator<SheetRow>) => Promise<T>): Promise<T> {
     let prepared: Buffer;
     try {
       prepared = (await prepareWorkbook(file, MAX_IMPORT_INFLATED_BYTES)).zip;
@@ -196,7 +203,7 @@ export class ProjectImportService {
     }
     if (!sheet) throw DomainError.coded('validation', 'import_no_sheet');
     try {
-      return await this.importRows(sheet.rows(), principal);
+      return await work(sheet.rows());
     } catch (error) {
       if (error instanceof NotAZip) throw unreadable();
       throw error;

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES } from '@luodi/domain';
+import { INVESTOR_ORIGINS, type InvestorOrigin, PROJECT_STAGES, type ProjectStage } from '@luodi/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import { InDateRange, IsId, IsIsoDate, IsMoney, IsOptionalNotNull } from '../common/validators';
 
 const ORIGIN_RULE = { message: `must be one of ${INVESTOR_ORIGINS.join(', ')}` };
 const STAGE_RULE = { message: `must be one of ${PROJECT_STAGES.join(', ')}` };
-const REACHED = ['registered', 'started', 'operating'] as const;
+const REACHED = ['registered', 'started', 'operating', 'full_production'] as const;
+const TARGET_STAGES = PROJECT_STAGES.filter(
+  (stage): stage is Exclude<ProjectStage, 'negotiating'> => stage !== 'negotiating',
+);
 const SORTS = ['code', 'name', 'signedAt', 'contractAmount', 'stage', 'updatedAt'] as const;
 
 export class CreateProjectDto {
@@ -72,6 +75,31 @@ export class CreateProjectDto {
   @IsOptional()
   @IsIsoDate()
   signedAt?: string;
+  @ApiPropertyOptional({
+    example: '91350100M000100Y43',
+    description:
+      '统一社会信用代码 of the investing company (GB 32100-2015 check character); unique among live projects',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  creditCode?: string | null;
+
+  @ApiPropertyOptional({
+    example: '120.50',
+    description: 'land granted (亩), decimal > 0 with at most two decimals',
+  })
+  @IsOptional()
+  @IsMoney()
+  landAreaMu?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2025-04-01',
+    description: '供地: when the land was handed over; not in the future',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  landSuppliedAt?: string | null;
 }
 
 export class UpdateProjectDto {
@@ -88,6 +116,19 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) leadOfficial?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) location?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() plannedStartDate?: string | null;
+  @ApiPropertyOptional({ description: '统一社会信用代码 (GB 32100-2015); null removes it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  creditCode?: string | null;
+  @ApiPropertyOptional({ description: 'land granted (亩), > 0' })
+  @IsOptional()
+  @IsMoney()
+  landAreaMu?: string | null;
+  @ApiPropertyOptional({ description: '供地 date, not in the future' })
+  @IsOptional()
+  @IsIsoDate()
+  landSuppliedAt?: string | null;
 }
 
 export class ProjectListQueryDto extends PageQueryDto {
@@ -158,11 +199,9 @@ export class ProjectListQueryDto extends PageQueryDto {
 }
 
 export class StageChangeDto {
-  @ApiProperty({ enum: PROJECT_STAGES.filter((stage) => stage !== 'negotiating') })
-  @IsIn(PROJECT_STAGES.filter((stage) => stage !== 'negotiating'), {
-    message: 'must be one of signed, registered, started, operating, terminated',
-  })
-  stage!: 'signed' | 'registered' | 'started' | 'operating' | 'terminated';
+  @ApiProperty({ enum: TARGET_STAGES })
+  @IsIn(TARGET_STAGES, { message: `must be one of ${TARGET_STAGES.join(', ')}` })
+  stage!: (typeof TARGET_STAGES)[number];
 
   @ApiProperty({
     example: '2026-11-20',

@@ -7,6 +7,6 @@ import { ProjectsService } from './projects.service';
 @Module({
   controllers: [ProjectsController],
   providers: [ProjectsService, ProjectImportService, ProjectExportService],
-  exports: [ProjectsService],
+  exports: [ProjectsService, ProjectImportService],
 })
 export class ProjectsModule {}

@@ -3,6 +3,7 @@ import {
   type AccessScope,
   addMoneyWithinLimit,
   businessDateOf,
+  creditCodeProblem,
   DomainError,
   fromCents,
   MONEY_MAX,
@@ -14,6 +15,7 @@ import {
   ValidationFailed,
 } from '@luodi/domain';
 import {
+  CommitmentRepository,
   DepartmentRepository,
   isDuplicateKey,
   KeyWorkRepository,
@@ -65,8 +67,13 @@ export function projectView(project: ProjectEntity, leadDepartmentName: string |
     registeredAt: project.registeredAt,
     startedAt: project.startedAt,
     operatingAt: project.operatingAt,
+    fullProductionAt: project.fullProductionAt,
     terminatedAt: project.terminatedAt,
     terminationReason: project.terminationReason,
+    creditCode: project.creditCode,
+    landAreaMu: project.landAreaMu,
+    landSuppliedAt: project.landSuppliedAt,
+    subsidiesPaid: project.subsidiesPaid,
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };
@@ -123,6 +130,7 @@ export class ProjectsService {
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
     private readonly keyWorks: KeyWorkRepository,
+    private readonly commitments: CommitmentRepository,
     private readonly live: FiguresPublisher,
     private readonly clock: Clock,
   ) {}
@@ -138,10 +146,11 @@ export class ProjectsService {
   async get(id: string, scope: AccessScope): Promise<ProjectDetail> {
     const row = await this.projects.findVisible(id, scope);
     if (!row) throw new NotFound('project', id);
-    const [stageEvents, funds, keyWorks] = await Promise.all([
+    const [stageEvents, funds, keyWorks, subsidies] = await Promise.all([
       this.projects.stageEvents(id),
       this.projects.funds(id),
       this.keyWorks.forProject(id),
+      this.commitments.subsidies(id),
     ]);
     const plans = await Promise.all(
       keyWorks.map(async (keyWork) => {
@@ -183,7 +192,46 @@ export class ProjectsService {
         recordedAt: fund.recordedAt.toISOString(),
       })),
       keyWorks: plans,
+      subsidies: subsidies.map((entry) => ({
+        id: entry.id,
+        amount: entry.amount,
+        at: entry.at,
+        note: entry.note,
+        recordedAt: entry.recordedAt.toISOString(),
+      })),
     };
+  }
+
+  /**
+   * The commitment fields of a create or a patch (commitments.md §1), checked: the credit code by its
+   * GB 32100-2015 check character and free among live projects (under a locking read, in the
+   * caller's transaction), the land area > 0, the land date not in the future.
+   */
+  private async checkCommitmentFields(
+    input: Pick<UpdateProjectDto, 'creditCode' | 'landAreaMu' | 'landSuppliedAt'>,
+    projectId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (input.creditCode != null) {
+      const problem = creditCodeProblem(input.creditCode);
+      if (problem)
+        throw new ValidationFailed(
+          'creditCode',
+          problem === 'format' ? 'credit_code_format' : 'credit_code_check',
+        );
+      const [holder] = await this.projects.liveWithCreditCode(input.creditCode, projectId, manager);
+      if (holder)
+        throw DomainError.coded('conflict', 'credit_code_taken', {
+          field: 'creditCode',
+          creditCode: input.creditCode,
+          projectCode: holder.code,
+        });
+    }
+    if (input.landAreaMu != null && toCents(input.landAreaMu) <= 0n)
+      throw new ValidationFailed('landAreaMu', 'amount_not_positive');
+    const today = businessDateOf(this.clock.now());
+    if (input.landSuppliedAt != null && input.landSuppliedAt > today)
+      throw new ValidationFailed('landSuppliedAt', 'date_in_future', { params: { today } });
   }
 
   async create(input: CreateProjectDto, principal: Principal): Promise<ProjectView> {
@@ -226,6 +274,7 @@ export class ProjectsService {
     // a generated code taken meanwhile by a concurrent import runs the transaction again.
     return this.transactions.run(
       async (manager) => {
+        await this.checkCommitmentFields(input, null, manager);
         const code = input.code ?? (await this.projects.allocateCode(`${today.slice(0, 4)}-ZS-`, manager));
         const created = await this.projects.create(
           {
@@ -244,6 +293,9 @@ export class ProjectsService {
             stage: input.signedAt ? 'signed' : 'negotiating',
             talksStartedAt,
             signedAt: input.signedAt ?? null,
+            creditCode: input.creditCode ?? null,
+            landAreaMu: input.landAreaMu ?? null,
+            landSuppliedAt: input.landSuppliedAt ?? null,
           },
           manager,
         );
@@ -277,6 +329,7 @@ export class ProjectsService {
     await this.transactions.runOnce(async (manager) => {
       const current = await this.projects.lockById(id, manager);
       if (!current) throw new NotFound('project', id);
+      await this.checkCommitmentFields(patch, id, manager);
       await this.projects.update(current, patch, manager);
     });
     await this.live.changed('project', patch.leadDepartmentId ?? row.leadDepartmentId);

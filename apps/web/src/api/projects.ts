@@ -44,7 +44,7 @@ export interface ProjectFilters {
   q?: string;
   year?: string;
   /** Drill-down (cockpit): reached that stage on or before `asOf` (YYYY-MM-DD, default today). */
-  reached?: 'registered' | 'started' | 'operating';
+  reached?: 'registered' | 'started' | 'operating' | 'full_production';
   asOf?: string;
   /** The funnel's talks cohort of a year. */
   talksYear?: string;

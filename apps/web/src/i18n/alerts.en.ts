@@ -64,6 +64,7 @@ const alertsEn: AlertsMessages = {
       calendar_year: 'Working-day calendar',
       problem: 'Problem',
       notice: 'Supervision notice',
+      clause: 'Commitment clause',
     } satisfies Record<AlertSubjectType, string>,
     categories: labelsIn(ANSWER_CATEGORY_LABELS, 'en'),
     details: {

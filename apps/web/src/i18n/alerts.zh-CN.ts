@@ -61,6 +61,7 @@ const alertsZhCN = {
       calendar_year: '工作日历',
       problem: '问题',
       notice: '督办函',
+      clause: '履约条款',
     } satisfies Record<AlertSubjectType, string>,
     categories: labelsIn(ANSWER_CATEGORY_LABELS, 'zh-CN'),
     details: {

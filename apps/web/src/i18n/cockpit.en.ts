@@ -80,6 +80,7 @@ const cockpitEn: CockpitMessages = {
       registered: 'Registered',
       started: 'Started',
       operating: 'Operating',
+      full_production: 'Full production',
       signedCount: 'Signed',
       startedCount: 'Started',
       landingRate: 'Landing rate',

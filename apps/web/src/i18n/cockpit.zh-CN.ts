@@ -79,6 +79,7 @@ const cockpitZhCN = {
       registered: '落地',
       started: '开工',
       operating: '投产',
+      full_production: '达产',
       signedCount: '签约项目数',
       startedCount: '开工项目数',
       landingRate: '落地率',

@@ -152,6 +152,7 @@ const en: MessageSchema = {
     registered: 'Registered',
     started: 'Started',
     operating: 'Operating',
+    full_production: 'Full production',
     terminated: 'Terminated',
   },
   origins: {
@@ -201,7 +202,12 @@ const en: MessageSchema = {
       talksYearAsOf: 'as of {date} · in talks in {year} (or signed that year)',
       reached: '{stage}',
       reachedAsOf: '{stage} by {date}',
-      stages: { registered: 'registered', started: 'started', operating: 'operating' },
+      stages: {
+        registered: 'registered',
+        started: 'started',
+        operating: 'operating',
+        full_production: 'at full production',
+      },
       signedRange: 'signed {from} to {to}',
       signedFrom: 'signed from {from}',
       signedTo: 'signed until {to}',

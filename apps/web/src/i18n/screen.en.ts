@@ -80,6 +80,7 @@ const screenEn: typeof screenZhCN = {
         registered: 'Registered',
         started: 'Started',
         operating: 'Operating',
+        full_production: 'Full production',
       },
       conversion: 'Conversion',
       signed: 'Signed in month',

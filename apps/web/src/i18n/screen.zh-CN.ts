@@ -78,6 +78,7 @@ const screenZhCN = {
         registered: '落地',
         started: '开工',
         operating: '投产',
+        full_production: '达产',
       },
       conversion: '转化率',
       signed: '当月签约',

@@ -153,6 +153,7 @@ const zhCN = {
     registered: '注册落地',
     started: '开工',
     operating: '投产',
+    full_production: '达产',
     terminated: '终止',
   } satisfies Record<ProjectStage, string>,
   origins: {
@@ -202,7 +203,7 @@ const zhCN = {
       talksYearAsOf: '截至{date} · {year}年洽谈（含当年签约）',
       reached: '已{stage}',
       reachedAsOf: '截至{date}已{stage}',
-      stages: { registered: '落地', started: '开工', operating: '投产' },
+      stages: { registered: '落地', started: '开工', operating: '投产', full_production: '达产' },
       signedRange: '签约于 {from} 至 {to}',
       signedFrom: '{from} 起签约',
       signedTo: '{to} 前签约',

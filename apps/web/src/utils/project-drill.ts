@@ -5,7 +5,7 @@ import type { ProjectFilters } from '../api/projects';
  * The drill-down filters of the project list (what a cockpit card or chart opens it with), read from
  * the address, and their description as closable tags: "2026年签约 · 截至2026-11-25已开工 · 来源 沪洽会".
  */
-export const REACHED_STAGES = ['registered', 'started', 'operating'] as const;
+export const REACHED_STAGES = ['registered', 'started', 'operating', 'full_production'] as const;
 export type ReachedStage = (typeof REACHED_STAGES)[number];
 
 /** The project list's filters a drill-down sets. */

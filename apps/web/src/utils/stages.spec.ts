@@ -3,17 +3,32 @@ import { currentStageDate, defaultNextStage, isProjectStage, nextStages, STAGE_T
 
 describe('stage helpers', () => {
   it('offers every later pipeline stage, then terminated', () => {
-    expect(nextStages('negotiating')).toEqual(['signed', 'registered', 'started', 'operating', 'terminated']);
-    expect(nextStages('signed')).toEqual(['registered', 'started', 'operating', 'terminated']);
-    expect(nextStages('started')).toEqual(['operating', 'terminated']);
-    expect(nextStages('operating')).toEqual(['terminated']);
+    expect(nextStages('negotiating')).toEqual([
+      'signed',
+      'registered',
+      'started',
+      'operating',
+      'full_production',
+      'terminated',
+    ]);
+    expect(nextStages('signed')).toEqual([
+      'registered',
+      'started',
+      'operating',
+      'full_production',
+      'terminated',
+    ]);
+    expect(nextStages('started')).toEqual(['operating', 'full_production', 'terminated']);
+    expect(nextStages('operating')).toEqual(['full_production', 'terminated']);
+    expect(nextStages('full_production')).toEqual(['terminated']);
     expect(nextStages('terminated')).toEqual([]);
   });
 
   it('suggests the next pipeline stage', () => {
     expect(defaultNextStage('negotiating')).toBe('signed');
     expect(defaultNextStage('registered')).toBe('started');
-    expect(defaultNextStage('operating')).toBe('terminated');
+    expect(defaultNextStage('operating')).toBe('full_production');
+    expect(defaultNextStage('full_production')).toBe('terminated');
     expect(defaultNextStage('terminated')).toBeNull();
   });
 
@@ -24,6 +39,7 @@ describe('stage helpers', () => {
       registeredAt: null,
       startedAt: null,
       operatingAt: null,
+      fullProductionAt: null,
       terminatedAt: null,
     };
     expect(currentStageDate({ ...base, stage: 'signed' })).toBe('2026-03-01');
@@ -31,7 +47,7 @@ describe('stage helpers', () => {
   });
 
   it('has a colour for every stage and recognises stage names', () => {
-    expect(Object.keys(STAGE_TAG_TYPE)).toHaveLength(6);
+    expect(Object.keys(STAGE_TAG_TYPE)).toHaveLength(7);
     expect(STAGE_TAG_TYPE.terminated).toBe('danger');
     expect(isProjectStage('started')).toBe(true);
     expect(isProjectStage('paused')).toBe(false);

@@ -17,6 +17,7 @@ export const STAGE_TAG_TYPE: Readonly<Record<ProjectStage, TagType>> = {
   registered: 'warning',
   started: 'success',
   operating: 'success',
+  full_production: 'success',
   terminated: 'danger',
 };
 
@@ -27,6 +28,7 @@ export const STAGE_DATE_FIELD = {
   registered: 'registeredAt',
   started: 'startedAt',
   operating: 'operatingAt',
+  full_production: 'fullProductionAt',
   terminated: 'terminatedAt',
 } as const satisfies Record<ProjectStage, string>;
 

@@ -58,7 +58,7 @@ export function signedProjectsDrill(context: DrillContext, extra: DrillExtra = {
 /** Projects signed in the cockpit's year that reached `stage` by its as-of date. */
 export function reachedProjectsDrill(
   context: DrillContext,
-  stage: 'registered' | 'started' | 'operating',
+  stage: 'registered' | 'started' | 'operating' | 'full_production',
   extra: DrillExtra = {},
 ): DrillTarget {
   return projectsDrill(context, { year: context.year, reached: stage, asOf: context.asOfDate, ...extra });

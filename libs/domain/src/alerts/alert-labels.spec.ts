@@ -5,7 +5,7 @@ import { ALERT_KIND_LABELS, ALERT_LEVEL_LABELS, ANSWER_CATEGORY_LABELS } from '.
 import { ALERT_KINDS, type AlertKind } from './alert-rules';
 
 /** A kind the next capability might add (dispatch meetings' commitments). */
-type WithFictionalKind = AlertKind | 'commitment_due';
+type WithFictionalKind = AlertKind | 'forecast_late';
 
 describe('alert labels', () => {
   it('names every kind, level and answer category in both languages, each kind once', () => {
@@ -20,19 +20,19 @@ describe('alert labels', () => {
 
   it('does not compile a label map that lacks a kind or a language (checked by `nx typecheck domain`)', () => {
     // A kind added to ALERT_KINDS without a label: the map no longer satisfies Labels<AlertKind>.
-    // @ts-expect-error Property 'commitment_due' is missing.
+    // @ts-expect-error Property 'forecast_late' is missing.
     const missingKind = { ...ALERT_KIND_LABELS } satisfies Labels<WithFictionalKind>;
     const halfLabelled = {
       ...ALERT_KIND_LABELS,
       // @ts-expect-error Property 'en' is missing: a label in one language only.
-      commitment_due: { 'zh-CN': '承诺临期' },
+      forecast_late: { 'zh-CN': '预计延误' },
     } satisfies Labels<WithFictionalKind>;
     const complete = {
       ...ALERT_KIND_LABELS,
-      commitment_due: { 'zh-CN': '承诺临期', en: 'Commitment due' },
+      forecast_late: { 'zh-CN': '预计延误', en: 'Forecast late' },
     } satisfies Labels<WithFictionalKind>;
     expect(Object.keys(missingKind)).toHaveLength(ALERT_KINDS.length);
     expect(Object.keys(halfLabelled)).toHaveLength(ALERT_KINDS.length + 1);
-    expect(complete.commitment_due.en).toBe('Commitment due');
+    expect(complete.forecast_late.en).toBe('Forecast late');
   });
 });

@@ -17,6 +17,9 @@ export const ALERT_KIND_LABELS = {
   calendar_unconfirmed: { 'zh-CN': '节假日安排待录入', en: 'Holiday arrangement not entered' },
   problem_overdue: { 'zh-CN': '问题逾期未办结', en: 'Problem overdue' },
   notice_overdue: { 'zh-CN': '督办函逾期未反馈', en: 'Notice unanswered' },
+  commitment_due: { 'zh-CN': '履约条款临近到期', en: 'Commitment due soon' },
+  commitment_unmet: { 'zh-CN': '未履约', en: 'Commitment unmet' },
+  idle_land: { 'zh-CN': '供而未建', en: 'Land idle' },
 } as const satisfies Labels<AlertKind>;
 
 /** 1 预警, 2 逾期, 3 督办. */

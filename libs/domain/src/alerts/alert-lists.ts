@@ -12,6 +12,7 @@ export const ALERT_SUBJECT_TYPES = [
   'calendar_year',
   'problem',
   'notice',
+  'clause',
 ] as const;
 export type AlertSubjectType = (typeof ALERT_SUBJECT_TYPES)[number];
 export const AlertSubjectType = namesOf(ALERT_SUBJECT_TYPES);

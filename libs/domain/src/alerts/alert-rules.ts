@@ -5,6 +5,7 @@ import { unconfirmedYearsToAnnounce } from '../calendar/provisional';
 import { namesOf } from '../value-lists';
 import type { AlertLevel, AlertSubjectType } from './alert-lists';
 import { dispatchAlertAtLevelThree } from '../dispatch/problem-rules';
+import { COMMITMENT_ESCALATION_DAYS } from '../commitments/commitment-lists';
 
 /**
  * Stall conditions (domain §5). For one subject, each kind says whether an alert should be open now
@@ -21,6 +22,9 @@ export const ALERT_KINDS = [
   'calendar_unconfirmed',
   'problem_overdue',
   'notice_overdue',
+  'commitment_due',
+  'commitment_unmet',
+  'idle_land',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /** The kinds by name, for code that names one: `AlertKind.milestone_due`. */
@@ -222,6 +226,14 @@ export function targetLevel(
     if (calendar.workingDaysAfterUpTo(condition.detail['deadline'], today) >= 3) level = 3;
   }
   if (dispatchAlertAtLevelThree(condition, calendar, today)) level = 3;
+  // commitment_unmet rises to 督办 30 days after the clause's due date (commitments.md §4).
+  if (
+    level === 2 &&
+    condition.kind === 'commitment_unmet' &&
+    typeof condition.detail['dueDate'] === 'string' &&
+    addCalendarDays(condition.detail['dueDate'], COMMITMENT_ESCALATION_DAYS) < today
+  )
+    level = 3;
   return level;
 }
 

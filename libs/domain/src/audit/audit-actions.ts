@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'alert.answer',
   'milestone.deemed_approved',
   'project.import',
+  'actuals.import',
   'demo.load',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -32,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { 'zh-CN': string; en: str
   'alert.answer': { 'zh-CN': '反馈预警', en: 'Alert answered' },
   'milestone.deemed_approved': { 'zh-CN': '超时默认办结', en: 'Deemed approved (deadline passed)' },
   'project.import': { 'zh-CN': '导入项目', en: 'Projects imported' },
+  'actuals.import': { 'zh-CN': '导入实绩', en: 'Actuals imported' },
   'demo.load': { 'zh-CN': '载入演示数据', en: 'Demo data loaded' },
 };
 

@@ -9,6 +9,7 @@ const base: StageState = {
   registeredAt: null,
   startedAt: null,
   operatingAt: null,
+  fullProductionAt: null,
   terminatedAt: null,
 };
 const today = '2026-11-25';
@@ -69,7 +70,8 @@ describe('planStageChange', () => {
     };
     expect(failure(() => planStageChange(started, 'registered', '2026-06-01', null, today))).toEqual({
       kind: 'conflict',
-      message: 'not allowed in state "started": stages only move forward (operating) or to terminated',
+      message:
+        'not allowed in state "started": stages only move forward (operating, full_production) or to terminated',
     });
     expect(failure(() => planStageChange(started, 'started', '2026-06-01', null, today)).kind).toBe(
       'conflict',

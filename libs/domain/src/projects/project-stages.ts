@@ -1,20 +1,42 @@
 import type { IsoDate } from '../business-time';
 import { StateConflict, ValidationFailed } from '../errors';
-import { namesOf } from '../value-lists';
+import { type Labels, namesOf } from '../value-lists';
 
-/** Pipeline stages in order (domain §2); `terminated` can end any stage but the last. */
-export const PIPELINE = ['negotiating', 'signed', 'registered', 'started', 'operating'] as const;
+/**
+ * Pipeline stages in order (domain §2; `full_production` 达产 after `operating`, commitments.md §1);
+ * `terminated` can end any stage but the last.
+ */
+export const PIPELINE = [
+  'negotiating',
+  'signed',
+  'registered',
+  'started',
+  'operating',
+  'full_production',
+] as const;
 export type PipelineStage = (typeof PIPELINE)[number];
 /** Every stage a project can be in (the `project.stage` column): the pipeline, then `terminated`. */
 export const PROJECT_STAGES = [...PIPELINE, 'terminated'] as const;
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 export const ProjectStage = namesOf(PROJECT_STAGES);
 
+/** Stage names (the exports and reports; the web keeps its i18n blocks typed by the same list). */
+export const PROJECT_STAGE_LABELS = {
+  negotiating: { 'zh-CN': '在谈', en: 'Negotiating' },
+  signed: { 'zh-CN': '签约', en: 'Signed' },
+  registered: { 'zh-CN': '注册落地', en: 'Registered' },
+  started: { 'zh-CN': '开工', en: 'Started' },
+  operating: { 'zh-CN': '投产', en: 'Operating' },
+  full_production: { 'zh-CN': '达产', en: 'Full production' },
+  terminated: { 'zh-CN': '终止', en: 'Terminated' },
+} as const satisfies Labels<ProjectStage>;
+
 export const STAGE_DATE_FIELD = {
   signed: 'signedAt',
   registered: 'registeredAt',
   started: 'startedAt',
   operating: 'operatingAt',
+  full_production: 'fullProductionAt',
   terminated: 'terminatedAt',
 } as const;
 type DateField = (typeof STAGE_DATE_FIELD)[keyof typeof STAGE_DATE_FIELD];
@@ -26,6 +48,7 @@ export interface StageState {
   registeredAt: IsoDate | null;
   startedAt: IsoDate | null;
   operatingAt: IsoDate | null;
+  fullProductionAt: IsoDate | null;
   terminatedAt: IsoDate | null;
 }
 

@@ -23,6 +23,13 @@ import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.en
 import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { NoticeEntity } from '../entities/notice.entity';
+import { SubsidyPaymentEntity } from '../entities/subsidy-payment.entity';
+import {
+  CommitmentClauseEntity,
+  CommitmentReviewEntity,
+  ProjectActualEntity,
+  ProjectActualHistoryEntity,
+} from '../entities/commitment.entity';
 import { appendAudit, type AuditActor } from './audit-writer';
 
 interface AuditedEntity {
@@ -61,6 +68,11 @@ const AUDITED = new Map<unknown, AuditedEntity>([
   [MeetingAttendeeEntity, { entityType: 'meeting_attendee', redact: [] }],
   [MeetingDecisionEntity, { entityType: 'meeting_decision', redact: [] }],
   [NoticeEntity, { entityType: 'notice', redact: [] }],
+  [SubsidyPaymentEntity, { entityType: 'subsidy_payment', redact: [] }],
+  [CommitmentClauseEntity, { entityType: 'commitment_clause', redact: [] }],
+  [ProjectActualEntity, { entityType: 'project_actual', redact: [] }],
+  [ProjectActualHistoryEntity, { entityType: 'project_actual_history', redact: [] }],
+  [CommitmentReviewEntity, { entityType: 'commitment_review', redact: [] }],
 ]);
 
 function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {

@@ -24,6 +24,13 @@ import { ProblemEventEntity } from './problem-event.entity';
 import { NumberSequenceEntity } from './number-sequence.entity';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 import { NoticeEntity } from './notice.entity';
+import { SubsidyPaymentEntity } from './subsidy-payment.entity';
+import {
+  CommitmentClauseEntity,
+  CommitmentReviewEntity,
+  ProjectActualEntity,
+  ProjectActualHistoryEntity,
+} from './commitment.entity';
 
 export {
   AlertEntity,
@@ -56,6 +63,11 @@ export {
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   NoticeEntity,
+  SubsidyPaymentEntity,
+  CommitmentClauseEntity,
+  CommitmentReviewEntity,
+  ProjectActualEntity,
+  ProjectActualHistoryEntity,
 };
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -90,4 +102,9 @@ export const ALL_ENTITIES = [
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   NoticeEntity,
+  SubsidyPaymentEntity,
+  CommitmentClauseEntity,
+  ProjectActualEntity,
+  ProjectActualHistoryEntity,
+  CommitmentReviewEntity,
 ];

@@ -102,11 +102,36 @@ export class ProjectEntity {
   @DateColumn('operating_at', { nullable: true })
   operatingAt!: string | null;
 
+  /** 达产 (commitments.md §1). */
+  @DateColumn('full_production_at', { nullable: true })
+  fullProductionAt!: string | null;
+
   @DateColumn('terminated_at', { nullable: true })
   terminatedAt!: string | null;
 
   @VarcharColumn('termination_reason', 500, { nullable: true })
   terminationReason!: string | null;
+
+  /**
+   * 统一社会信用代码 of the investing company; unique among live (not terminated) projects, which the
+   * service checks under a locking read of this index.
+   */
+  @Index('idx_project_credit_code')
+  @VarcharColumn('credit_code', 18, { nullable: true })
+  creditCode!: string | null;
+
+  /** Land granted, 亩 (DECIMAL(12,2)). */
+  @Column({ name: 'land_area_mu', type: 'decimal', precision: 12, scale: 2, nullable: true })
+  landAreaMu!: string | null;
+
+  /** 供地: when the land was handed over. */
+  @Index('idx_project_land_supplied_at')
+  @DateColumn('land_supplied_at', { nullable: true })
+  landSuppliedAt!: string | null;
+
+  /** Σ of the subsidy entries (kept in step with them in the same transaction). */
+  @MoneyColumn('subsidies_paid', { default: '0.00' })
+  subsidiesPaid!: string;
 
   @CreatedAtColumn()
   createdAt!: Date;

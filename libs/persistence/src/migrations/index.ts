@@ -13,6 +13,8 @@ import { CalendarYearAlerts1796646526710 } from './1796646526710-CalendarYearAle
 import { Dispatch1796646587511 } from './1796646587511-Dispatch';
 import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDueDate';
+import { Commitments1797050000000 } from './1797050000000-Commitments';
+import { CommitmentAlerts1797050000001 } from './1797050000001-CommitmentAlerts';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +32,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Dispatch1796646587511,
   FundCorrections1796900000000,
   ProblemEventDueDate1797040000000,
+  Commitments1797050000000,
+  CommitmentAlerts1797050000001,
 ];

@@ -165,10 +165,19 @@ export class FiguresRepository {
       `SELECT COUNT(*) AS signed,
               COALESCE(SUM(p.registered_at IS NOT NULL AND p.registered_at <= ?), 0) AS registered,
               COALESCE(SUM(p.started_at IS NOT NULL AND p.started_at <= ?), 0) AS started,
-              COALESCE(SUM(p.operating_at IS NOT NULL AND p.operating_at <= ?), 0) AS operating
+              COALESCE(SUM(p.operating_at IS NOT NULL AND p.operating_at <= ?), 0) AS operating,
+              COALESCE(SUM(p.full_production_at IS NOT NULL AND p.full_production_at <= ?), 0) AS fullProduction
          FROM project p
         WHERE p.signed_at >= ? AND p.signed_at <= ?${extra.sql}`,
-      [filter.asOfDate, filter.asOfDate, filter.asOfDate, window.from, window.to, ...extra.params],
+      [
+        filter.asOfDate,
+        filter.asOfDate,
+        filter.asOfDate,
+        filter.asOfDate,
+        window.from,
+        window.to,
+        ...extra.params,
+      ],
     )) as Array<Record<string, string>>;
     return {
       talks: Number(talks?.['n'] ?? 0),
@@ -176,6 +185,7 @@ export class FiguresRepository {
       registered: Number(signed?.['registered'] ?? 0),
       started: Number(signed?.['started'] ?? 0),
       operating: Number(signed?.['operating'] ?? 0),
+      full_production: Number(signed?.['fullProduction'] ?? 0),
     };
   }
 
@@ -448,6 +458,7 @@ export interface FunnelFigures {
   registered: number;
   started: number;
   operating: number;
+  full_production: number;
 }
 
 export interface BreakdownRow {

@@ -18,3 +18,4 @@ export * from './demo-data.repository';
 export * from './problem.repository';
 export * from './notice.repository';
 export * from './meeting.repository';
+export * from './commitment.repository';

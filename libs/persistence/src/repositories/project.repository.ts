@@ -1,4 +1,5 @@
-import type { AccessScope } from '@luodi/domain';
+import { type AccessScope, ProjectStage } from '@luodi/domain';
+import { sqlValue } from '../sql-values';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   countThenPage,
@@ -24,7 +25,7 @@ export interface ProjectListFilter {
   /** Caps `signedYear` at this day (the as-of day of the figure drilled from). */
   signedUntil?: string;
   /** Reached this stage on or before `reachedBy` (its date field set and ≤ that day). */
-  reached?: 'registered' | 'started' | 'operating';
+  reached?: 'registered' | 'started' | 'operating' | 'full_production';
   reachedBy?: string;
   /** The funnel's talks cohort of a year: talks started in it by `talksBy`, or signed in it by then. */
   talksYear?: number;
@@ -54,6 +55,7 @@ const REACHED_COLUMNS: Record<NonNullable<ProjectListFilter['reached']>, string>
   registered: 'p.registered_at',
   started: 'p.started_at',
   operating: 'p.operating_at',
+  full_production: 'p.full_production_at',
 };
 
 /**
@@ -218,6 +220,57 @@ export class ProjectRepository {
         [await this.highestNumber(prefix, manager), prefix],
       );
     }
+  }
+
+  /**
+   * The live (not terminated) projects other than `exceptId` with this credit code, read with a lock
+   * on the index entry (and its gap), so that two transactions cannot both take a free code.
+   */
+  async liveWithCreditCode(
+    creditCode: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; code: string }>> {
+    const rows = (await manager.query(
+      `SELECT id, code FROM project WHERE credit_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)} FOR UPDATE`,
+      [creditCode],
+    )) as Array<{ id: string | number; code: string }>;
+    return rows
+      .filter((row) => String(row.id) !== exceptId)
+      .map((row) => ({ id: String(row.id), code: row.code }));
+  }
+
+  /**
+   * What the idle-land check looks at: live projects with land supplied on or before
+   * `suppliedBefore` and not started, and the given ids.
+   */
+  async idleLandFacts(
+    suppliedBefore: string,
+    extraIds: readonly string[],
+  ): Promise<
+    Array<{ id: string; leadDepartmentId: string; landSuppliedAt: string | null; startedAt: string | null }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT id, lead_department_id AS leadDepartmentId, land_supplied_at AS landSuppliedAt,
+              started_at AS startedAt, stage
+         FROM project
+        WHERE (land_supplied_at <= ? AND started_at IS NULL AND stage <> ${sqlValue(ProjectStage.terminated)})
+           ${extraIds.length ? `OR id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
+      [suppliedBefore, ...extraIds],
+    )) as Array<Record<string, unknown>>;
+    return rows
+      .filter((row) => row['stage'] !== ProjectStage.terminated)
+      .map((row) => ({
+        id: String(row['id']),
+        leadDepartmentId: String(row['leadDepartmentId']),
+        landSuppliedAt: (row['landSuppliedAt'] as string | null) ?? null,
+        startedAt: (row['startedAt'] as string | null) ?? null,
+      }));
+  }
+
+  /** Add a subsidy's amount to the project's total, inside the caller's transaction. */
+  async addToSubsidiesPaid(id: string, amount: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE project SET subsidies_paid = subsidies_paid + ? WHERE id = ?', [amount, id]);
   }
 
   /** Add a fund arrival's amount to the project's total, inside the caller's transaction (one atomic update). */

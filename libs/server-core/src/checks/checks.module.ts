@@ -8,6 +8,7 @@ import { MilestoneConditionSource } from './sources/milestone.source';
 import { ProjectConditionSource } from './sources/project.source';
 import { ProblemConditionSource } from './sources/problem.source';
 import { NoticeConditionSource } from './sources/notice.source';
+import { CommitmentConditionSource } from './sources/commitment.source';
 
 /**
  * The stall checks and the milestone clock. Each subject type's conditions come from one
@@ -26,6 +27,7 @@ import { NoticeConditionSource } from './sources/notice.source';
     ProblemConditionSource,
     NoticeConditionSource,
     CalendarYearConditionSource,
+    CommitmentConditionSource,
   ],
   exports: [MilestoneClockService, ChecksService],
 })

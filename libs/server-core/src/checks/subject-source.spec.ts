@@ -24,7 +24,15 @@ describe('alert kinds and their subject sources', () => {
 
   it('passes the boot check with one source per subject type', () => {
     expect(
-      checkSubjectSources(['milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice']),
+      checkSubjectSources([
+        'milestone',
+        'project',
+        'key_work',
+        'calendar_year',
+        'problem',
+        'notice',
+        'clause',
+      ]),
     ).toEqual([]);
   });
 
@@ -37,11 +45,12 @@ describe('alert kinds and their subject sources', () => {
         'calendar_year',
         'problem',
         'notice',
+        'clause',
         'forecast',
       ]),
     ).toEqual([
       'subject "milestone" has 2 sources',
-      'subject "project" (not_registered, not_started) has no source',
+      'subject "project" (not_registered, not_started, idle_land) has no source',
       'source for subject "forecast" that no alert kind names',
     ]);
   });
@@ -50,7 +59,7 @@ describe('alert kinds and their subject sources', () => {
     const withCommitments = { ...ALERT_KIND_SOURCES, commitment_missed: ['commitment'] };
     expect(
       checkSubjectSources(
-        ['milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice'],
+        ['milestone', 'project', 'key_work', 'calendar_year', 'problem', 'notice', 'clause'],
         withCommitments,
       ),
     ).toEqual(['subject "commitment" (commitment_missed) has no source']);

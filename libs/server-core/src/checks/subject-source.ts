@@ -18,6 +18,9 @@ export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, .
   calendar_unconfirmed: ['calendar_year'],
   problem_overdue: ['problem'],
   notice_overdue: ['notice'],
+  commitment_due: ['clause'],
+  commitment_unmet: ['clause'],
+  idle_land: ['project'],
 };
 
 /** Whether a source of `subjectType` may produce conditions of `kind`. */

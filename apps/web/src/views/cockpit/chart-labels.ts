@@ -14,6 +14,7 @@ export function chartLabels(t: Translate) {
       registered: c('registered'),
       started: c('started'),
       operating: c('operating'),
+      full_production: c('full_production'),
     },
     conversion: c('conversion'),
     noData: c('empty'),

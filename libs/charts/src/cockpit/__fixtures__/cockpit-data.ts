@@ -33,7 +33,14 @@ export const funnel: FunnelResponse = {
 
 export const funnelLabels: FunnelLabels = {
   title: '项目漏斗',
-  stages: { talks: '在谈', signed: '签约', registered: '落地', started: '开工', operating: '投产' },
+  stages: {
+    talks: '在谈',
+    signed: '签约',
+    registered: '落地',
+    started: '开工',
+    operating: '投产',
+    full_production: '达产',
+  },
   conversion: '转化率',
   noData: '暂无数据',
   formatPercent,

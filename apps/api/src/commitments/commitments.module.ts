@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module';
+import { ActualsImportService } from './actuals-import.service';
+import { CommitmentFiguresService } from './commitment-figures.service';
+import { CommitmentsController } from './commitments.controller';
+import { CommitmentsService } from './commitments.service';
+
+/** 履约 → 达产 (commitments.md): clauses, subsidies, actuals and their import, assessment, reviews, figures. */
+@Module({
+  imports: [ProjectsModule],
+  controllers: [CommitmentsController],
+  providers: [CommitmentsService, CommitmentFiguresService, ActualsImportService],
+  exports: [CommitmentFiguresService],
+})
+export class CommitmentsModule {}
