@@ -3,6 +3,8 @@ import { ALL_ROLES, decideNavigation } from './auth/access';
 import type { AuthStore } from './auth/auth-store';
 
 const ADMIN = ['admin'] as const;
+/** Who enters projects and their actuals (the bureau, admins). */
+const EDITORS = ['admin', 'bureau'] as const;
 /** Who follows 督办 (escalated alerts): leadership, the bureau and admins (domain §5). */
 const ESCALATION = ['leader', 'bureau', 'admin'] as const;
 
@@ -40,6 +42,16 @@ export const routes: RouteRecordRaw[] = [
     path: '/key-works',
     component: () => import('./views/KeyWorksView.vue'),
     meta: { titleKey: 'nav.keyWorks', roles: ALL_ROLES },
+  },
+  {
+    path: '/commitments',
+    component: () => import('./views/commitments/CommitmentsView.vue'),
+    meta: { titleKey: 'commitments.nav.list', roles: ALL_ROLES },
+  },
+  {
+    path: '/commitments/import',
+    component: () => import('./views/commitments/ActualsImportView.vue'),
+    meta: { titleKey: 'commitments.nav.import', parent: '/commitments', roles: EDITORS },
   },
   {
     path: '/approvals',

@@ -7,3 +7,4 @@ export * from './cockpit/breakdown';
 export * from './cockpit/trend';
 export * from './cockpit/approval-lights';
 export * from './cockpit/problems';
+export * from './commitments/commitments';

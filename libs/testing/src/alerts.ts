@@ -258,6 +258,13 @@ export function deliveryWorkerEnv(
   };
 }
 
+/** Settings for tests of failing deliveries: `attempts` tries 50 ms apart, the worker's default concurrency. */
+export const quickFailures = (attempts: number): Record<string, string> => ({
+  DELIVERY_ATTEMPTS: String(attempts),
+  DELIVERY_BACKOFF_MS: '50',
+  WORKER_CONCURRENCY: '4',
+});
+
 /** How many deliveries are not (yet) `sent`. */
 export async function unsentDeliveries(dataSource: DataSource): Promise<number> {
   const [open] = (await dataSource.query(

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post, Query, Sse, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { type AccessScope, type Principal } from '@luodi/domain';
 import { ChecksService } from '@luodi/server-core';
 import type { ChecksRunResult } from '@luodi/contracts';
 import type { Observable } from 'rxjs';
-import { CurrentPrincipal, CurrentScope, QueryToken, Roles } from '../auth/access.decorators';
+import {
+  AnyRole,
+  ApiController,
+  CurrentPrincipal,
+  CurrentScope,
+  QueryToken,
+  Roles,
+} from '../auth/access.decorators';
 import { AckDto, AlertQueryDto, AnswerDto, DeliveryQueryDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
 import { DeliveriesService } from './deliveries.service';
@@ -13,11 +20,7 @@ import { CurrentStreamSlot, StreamSlotGuard } from '../live/stream-slot.guard';
 import type { StreamSlot } from '../live/stream-slots';
 import { LiveService, type ServerSentEvent } from './live.service';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
-
-@ApiTags('alerts')
-@ApiBearerAuth()
-@Controller()
+@ApiController('', 'alerts')
 export class AlertsController {
   constructor(
     private readonly alerts: AlertsService,
@@ -28,20 +31,20 @@ export class AlertsController {
   ) {}
 
   @Get('alerts')
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: 'Alerts, unacknowledged first (a department: its own)' })
   list(@Query() query: AlertQueryDto, @CurrentScope() scope: AccessScope) {
     return this.alerts.list(query, scope);
   }
 
   @Get('alerts/:id')
-  @Roles(...READERS)
+  @AnyRole()
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.alerts.get(id, scope);
   }
 
   @Post('alerts/:id/ack')
-  @Roles(...READERS)
+  @AnyRole()
   @HttpCode(200)
   @ApiOperation({ summary: '签收: the own department acknowledges the current level with a note' })
   ack(
@@ -54,7 +57,7 @@ export class AlertsController {
   }
 
   @Post('alerts/:id/answer')
-  @Roles(...READERS)
+  @AnyRole()
   @HttpCode(200)
   @ApiOperation({ summary: '反馈: category, cause, measures and expected date' })
   answer(
@@ -96,7 +99,7 @@ export class AlertsController {
   }
 
   @Sse('events')
-  @Roles(...READERS)
+  @AnyRole()
   @QueryToken()
   @ApiQuery({
     name: 'access_token',

@@ -1,19 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
+import { Body, Get, Param, Patch, Post } from '@nestjs/common';
+
+import { AnyRole, ApiController, Roles } from '../auth/access.decorators';
 import { ApprovalItemsService } from './approval-items.service';
 import type { ApprovalItem, Page } from '@luodi/contracts';
 import { CreateApprovalItemDto, UpdateApprovalItemDto } from './approvals.dto';
 
 /** The catalog of approval items (事项清单): read by all, kept by admins. */
-@ApiTags('approvals')
-@ApiBearerAuth()
-@Controller('approval-items')
+@ApiController('approval-items', 'approvals')
 export class ApprovalItemsController {
   constructor(private readonly items: ApprovalItemsService) {}
 
   @Get()
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   list(): Promise<Page<ApprovalItem>> {
     return this.items.list();
   }

@@ -1,15 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AccessScope, Principal } from '@luodi/domain';
-import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
 import { MilestonesService } from './milestones.service';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
-
-@ApiTags('approvals')
-@ApiBearerAuth()
-@Controller()
+@ApiController('', 'approvals')
 export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
@@ -21,21 +17,21 @@ export class MilestonesController {
   }
 
   @Get('projects/:id/milestones')
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: "The project's approval track (a department sees its own milestones)" })
   forProject(@Param('id') projectId: string, @CurrentScope() scope: AccessScope) {
     return this.milestones.forProject(projectId, scope);
   }
 
   @Get('milestones')
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: 'Milestones, most urgent first (a department: its own — its 审批待办 list)' })
   list(@Query() query: MilestoneQueryDto, @CurrentScope() scope: AccessScope) {
     return this.milestones.list(query, scope);
   }
 
   @Get('milestones/:id')
-  @Roles(...READERS)
+  @AnyRole()
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.milestones.get(id, scope);
   }
@@ -51,7 +47,7 @@ export class MilestonesController {
   }
 
   @Post('milestones/:id/events')
-  @Roles(...READERS)
+  @AnyRole()
   @HttpCode(200)
   @ApiOperation({
     summary:

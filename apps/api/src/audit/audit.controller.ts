@@ -1,14 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AuditVerification } from '@luodi/persistence';
-import { Roles } from '../auth/access.decorators';
+import { ApiController, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
 import { AuditQueryDto } from './audit.dto';
 import { type AuditEntryView, AuditService } from './audit.service';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('audit')
+@ApiController('audit', 'audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

@@ -1,5 +1,12 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import { type AccessScope, type Principal, type Role, scopeOf } from '@luodi/domain';
+import {
+  applyDecorators,
+  Controller,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AccessScope, ALL_ROLES, type Principal, type Role, scopeOf } from '@luodi/domain';
 
 export const ACCESS_RULE = 'luodi:access-rule';
 
@@ -15,6 +22,13 @@ export const Public = (): MethodDecorator & ClassDecorator =>
  */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { public: false, roles } satisfies AccessRule);
+
+/** Every signed-in role may call the route (a department user still sees only its own records). */
+export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...ALL_ROLES);
+
+/** A controller of the API under `/api/<path>`: its routes take a bearer token, shown under `tag` in the docs. */
+export const ApiController = (path: string, tag: string): ClassDecorator =>
+  applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
 
 export const QUERY_TOKEN = 'luodi:query-token';
 

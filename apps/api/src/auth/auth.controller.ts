@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Public, Roles } from './access.decorators';
+import { AnyRole, CurrentPrincipal, Public } from './access.decorators';
 import { LoginDto, LoginResultDto, RefreshDto, UserViewDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
@@ -15,19 +15,20 @@ function noStore(reply: FastifyReply): void {
   void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
 }
 
-function setRefreshCookie(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-  maxAgeSeconds: number,
-): void {
-  void reply.setCookie(REFRESH_COOKIE, token, {
+/**
+ * Answer a sign-in or a refresh: the refresh token also as an httpOnly cookie (for browsers; scripts
+ * never see it), the answer kept by no cache.
+ */
+function withTokens(request: FastifyRequest, reply: FastifyReply, result: LoginResultDto): LoginResultDto {
+  void reply.setCookie(REFRESH_COOKIE, result.refreshToken, {
     httpOnly: true,
     sameSite: 'strict',
     secure: request.protocol === 'https',
     path: COOKIE_PATH,
-    maxAge: maxAgeSeconds,
+    maxAge: result.refreshExpiresIn,
   });
+  noStore(reply);
+  return result;
 }
 
 @ApiTags('auth')
@@ -51,9 +52,7 @@ export class AuthController {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
-    noStore(reply);
-    return result;
+    return withTokens(request, reply, result);
   }
 
   @Post('auth/refresh')
@@ -68,14 +67,11 @@ export class AuthController {
   ): Promise<LoginResultDto> {
     const token = body.refreshToken ?? request.cookies[REFRESH_COOKIE];
     if (!token) throw DomainError.coded('unauthorized', 'refresh_token_missing');
-    const result = await this.auth.refresh(token);
-    setRefreshCookie(request, reply, result.refreshToken, result.refreshExpiresIn);
-    noStore(reply);
-    return result;
+    return withTokens(request, reply, await this.auth.refresh(token));
   }
 
   @Post('auth/logout')
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
@@ -88,7 +84,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserViewDto })
   me(@CurrentPrincipal() principal: Principal): Promise<UserViewDto> {

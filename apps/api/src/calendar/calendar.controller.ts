@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   CalendarArrangementPreview,
   CalendarArrangementResult,
@@ -20,7 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, Roles } from '../auth/access.decorators';
 import { IsIsoDate, IsQueryInt } from '../common/validators';
 import { CalendarOverridesService } from './calendar-overrides.service';
 
@@ -93,14 +93,12 @@ export class ArrangementDto {
 }
 
 /** The working-day calendar: the package's holidays and 调休 days, with admin overrides per date. */
-@ApiTags('calendar')
-@ApiBearerAuth()
-@Controller('calendar')
+@ApiController('calendar', 'calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarOverridesService) {}
 
   @Get()
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @ApiOperation({
     summary: "The year's exceptions to Monday–Friday: holidays on weekdays, working weekend days (调休)",
   })

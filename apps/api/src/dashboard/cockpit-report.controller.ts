@@ -1,15 +1,13 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { COCKPIT_REPORT_CONTENT_TYPE } from '@luodi/contracts';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../auth/access.decorators';
+import { ApiController, Roles } from '../auth/access.decorators';
 import { sendXlsx } from '../common/xlsx';
 import { CockpitReportQueryDto } from './cockpit-report.dto';
 import { CockpitReportService } from './cockpit-report.service';
 
-@ApiTags('dashboard')
-@ApiBearerAuth()
-@Controller('dashboard')
+@ApiController('dashboard', 'dashboard')
 export class CockpitReportController {
   constructor(private readonly reports: CockpitReportService) {}
 

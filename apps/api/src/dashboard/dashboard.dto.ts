@@ -22,11 +22,9 @@ export class SummaryQueryDto {
   @InDateRange()
   asOf?: string;
 
-  @FiguresSourceFilter()
-  source?: string;
+  @FiguresSourceFilter() source?: string;
 
-  @FiguresDepartmentFilter()
-  departmentId?: string;
+  @FiguresDepartmentFilter() departmentId?: string;
 }
 
 const DIMENSIONS: readonly BreakdownDimension[] = ['source', 'industry'];
@@ -42,8 +40,5 @@ export class BreakdownQueryDto extends SummaryQueryDto {
 }
 
 export class DepartmentsQueryDto {
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @IsQueryInt(2000, 2100)
-  year?: number;
+  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @IsQueryInt(2000, 2100) year?: number;
 }

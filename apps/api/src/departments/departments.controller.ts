@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AccessScope } from '@luodi/domain';
-import { CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentScope, Roles } from '../auth/access.decorators';
 import { OptionalPageSearchQueryDto, type Page } from '../common/pagination';
 import {
   CreateDepartmentDto,
@@ -11,14 +11,12 @@ import {
 } from './departments.dto';
 import { DepartmentsService } from './departments.service';
 
-@ApiTags('departments')
-@ApiBearerAuth()
-@Controller('departments')
+@ApiController('departments', 'departments')
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @ApiOperation({
     summary:
       'Departments by code: every one (the pickers), or a page with `page`/`pageSize`; `q` searches the code and the name',
@@ -28,7 +26,7 @@ export class DepartmentsController {
   }
 
   @Get(':id')
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   @ApiOkResponse({
     type: DepartmentDto,
     description: 'a department user sees only its own department (404 otherwise)',

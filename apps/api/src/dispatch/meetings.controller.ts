@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Principal } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { ApiController, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { PageQueryDto } from '../common/pagination';
 import { sendDocx, sendPrintView } from './document-reply';
 import { DOCX_MIME } from './documents';
@@ -12,9 +12,7 @@ import { MeetingsService } from './meetings.service';
 const READERS = ['admin', 'bureau', 'leader'] as const;
 const CLERKS = ['admin', 'bureau'] as const;
 
-@ApiTags('dispatch')
-@ApiBearerAuth()
-@Controller('meetings')
+@ApiController('meetings', 'dispatch')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 

@@ -1,25 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { AccessScope, Principal } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import { sendDocx } from './document-reply';
 import { DOCX_MIME } from './documents';
 import { IssueNoticeDto, NoticeQueryDto, NoticeReplyDto } from './notices.dto';
 import { NoticesService } from './notices.service';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const ISSUERS = ['admin', 'bureau', 'leader'] as const;
 const ADDRESSEES = ['admin', 'department'] as const;
 
-@ApiTags('dispatch')
-@ApiBearerAuth()
-@Controller('notices')
+@ApiController('notices', 'dispatch')
 export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
   @Get()
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: '督办函, newest first (a department: those addressed to it)' })
   list(@Query() query: NoticeQueryDto, @CurrentScope() scope: AccessScope) {
     return this.notices.list(query, scope);
@@ -36,7 +33,7 @@ export class NoticesController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @AnyRole()
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.notices.get(id, scope);
   }
@@ -69,7 +66,7 @@ export class NoticesController {
   }
 
   @Get(':id/notice.docx')
-  @Roles(...READERS)
+  @AnyRole()
   @ApiProduces(DOCX_MIME)
   @ApiOperation({ summary: 'The notice as .docx (GB/T 9704 layout)' })
   async docx(@Param('id') id: string, @CurrentScope() scope: AccessScope, @Res() reply: FastifyReply) {

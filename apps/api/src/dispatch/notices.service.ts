@@ -25,6 +25,7 @@ import {
   Transactions,
 } from '@luodi/persistence';
 import { CalendarService, Clock } from '@luodi/server-core';
+import type { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type { DistrictDocument } from './documents';
@@ -32,6 +33,19 @@ import type { IssueNoticeDto, NoticeQueryDto, NoticeReplyDto } from './notices.d
 
 const KIND = labelsIn(ALERT_KIND_LABELS, 'zh-CN');
 const CATEGORY = labelsIn(PROBLEM_CATEGORY_LABELS, 'zh-CN');
+/** The addressee's steps: the status each starts from, and the rule and code when the notice is not in it. */
+const ADDRESSEE_STEPS = {
+  sign: {
+    from: NoticeStatus.issued,
+    rule: 'a notice is signed for once, while it is "issued"',
+    code: 'notice_not_issued',
+  },
+  reply: {
+    from: NoticeStatus.signed,
+    rule: 'a notice is answered once, after it is signed for ("signed")',
+    code: 'notice_not_signed',
+  },
+} as const;
 /** Working days a department has to answer a notice, unless the issuer says otherwise. */
 export const NOTICE_REPLY_WORKING_DAYS = 3;
 
@@ -192,15 +206,7 @@ export class NoticesService {
   /** 签收 by the addressee department (another department: 404; twice: 409). */
   async sign(id: string, principal: Principal, scope: AccessScope): Promise<Notice> {
     await this.transactions.run(async (manager) => {
-      if (!(await this.notices.findVisible(id, scope, manager))) throw new NotFound('notice', id);
-      const notice = await this.notices.lockById(id, manager);
-      if (!notice) throw new NotFound('notice', id);
-      if (notice.status !== NoticeStatus.issued)
-        throw new StateConflict(
-          notice.status,
-          'a notice is signed for once, while it is "issued"',
-          'notice_not_issued',
-        );
+      const notice = await this.lockFor('sign', id, scope, manager);
       await this.notices.update(
         notice,
         { status: NoticeStatus.signed, signedAt: this.clock.now(), signedBy: principal.userId },
@@ -214,15 +220,7 @@ export class NoticesService {
   async reply(id: string, input: NoticeReplyDto, principal: Principal, scope: AccessScope): Promise<Notice> {
     const now = this.clock.now();
     await this.transactions.run(async (manager) => {
-      if (!(await this.notices.findVisible(id, scope, manager))) throw new NotFound('notice', id);
-      const notice = await this.notices.lockById(id, manager);
-      if (!notice) throw new NotFound('notice', id);
-      if (notice.status !== NoticeStatus.signed)
-        throw new StateConflict(
-          notice.status,
-          'a notice is answered once, after it is signed for ("signed")',
-          'notice_not_signed',
-        );
+      const notice = await this.lockFor('reply', id, scope, manager);
       await this.notices.update(
         notice,
         {
@@ -238,6 +236,24 @@ export class NoticesService {
       );
     });
     return this.published(await this.get(id, scope));
+  }
+
+  /**
+   * The notice `id`, visible in `scope` (404 otherwise), locked for the transaction; 409 unless it is
+   * in the status the addressee's `step` starts from.
+   */
+  private async lockFor(
+    step: keyof typeof ADDRESSEE_STEPS,
+    id: string,
+    scope: AccessScope,
+    manager: EntityManager,
+  ) {
+    if (!(await this.notices.findVisible(id, scope, manager))) throw new NotFound('notice', id);
+    const notice = await this.notices.lockById(id, manager);
+    if (!notice) throw new NotFound('notice', id);
+    const { from, rule, code } = ADDRESSEE_STEPS[step];
+    if (notice.status !== from) throw new StateConflict(notice.status, rule, code);
+    return notice;
   }
 
   /** The notice as a district document (GB/T 9704 layout). */

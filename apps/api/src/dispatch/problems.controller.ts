@@ -1,18 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { AccessScope, Principal } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { ProblemExportService } from './problem-export.service';
 import { CreateProblemDto, ProblemFilterDto, ProblemTransitionDto } from './problems.dto';
 import { ProblemsService } from './problems.service';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
-
-@ApiTags('dispatch')
-@ApiBearerAuth()
-@Controller('problems')
+@ApiController('problems', 'dispatch')
 export class ProblemsController {
   constructor(
     private readonly problems: ProblemsService,
@@ -20,7 +16,7 @@ export class ProblemsController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({
     summary:
       '问题清单: filter by category, owner, status, overdue, subject (a department: its own and co-owned)',
@@ -47,7 +43,7 @@ export class ProblemsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: 'A problem with its history (a department: 404 unless it owns or co-owns it)' })
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope, @CurrentPrincipal() principal: Principal) {
     return this.problems.get(id, scope, principal);
@@ -61,7 +57,7 @@ export class ProblemsController {
   }
 
   @Post(':id/transitions')
-  @Roles(...READERS)
+  @AnyRole()
   @HttpCode(200)
   @ApiOperation({
     summary:

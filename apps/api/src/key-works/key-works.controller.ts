@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { type AccessScope, businessDateOf, type Principal } from '@luodi/domain';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import {
   CreateKeyWorkDto,
@@ -15,12 +15,9 @@ import {
 import { KeyWorksService } from './key-works.service';
 import { Clock } from '@luodi/server-core';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const EDITORS = ['admin', 'bureau'] as const;
 
-@ApiTags('key-works')
-@ApiBearerAuth()
-@Controller('key-works')
+@ApiController('key-works', 'key-works')
 export class KeyWorksController {
   constructor(
     private readonly keyWorks: KeyWorksService,
@@ -28,7 +25,7 @@ export class KeyWorksController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({ summary: "The year's key works: plan, completed, start, missing monthly reports" })
   list(@Query() query: KeyWorkListQueryDto, @CurrentScope() scope: AccessScope) {
     return this.keyWorks.list(query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4)), scope, {
@@ -49,7 +46,7 @@ export class KeyWorksController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @AnyRole()
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.keyWorks.get(id, scope);
   }

@@ -1,19 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+
 import type { Lookup, Page } from '@luodi/contracts';
-import { Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, Roles } from '../auth/access.decorators';
 import { CreateLookupDto, LookupQueryDto, UpdateLookupDto } from './lookups.dto';
 import { LookupsService } from './lookups.service';
 
 /** Managed lists (signing events, industries, locations): read by all, kept by the bureau and admins. */
-@ApiTags('lookups')
-@ApiBearerAuth()
-@Controller('lookups')
+@ApiController('lookups', 'lookups')
 export class LookupsController {
   constructor(private readonly lookups: LookupsService) {}
 
   @Get()
-  @Roles('admin', 'bureau', 'leader', 'department')
+  @AnyRole()
   list(@Query() query: LookupQueryDto): Promise<Page<Lookup>> {
     return this.lookups.list(query);
   }

@@ -1,15 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { type AccessScope, businessDateOf, DomainError, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { ProjectExportService } from './project-export.service';
@@ -26,12 +19,9 @@ import {
 import { type ProjectView, ProjectsService } from './projects.service';
 import { Clock } from '@luodi/server-core';
 
-const READERS = ['admin', 'bureau', 'leader', 'department'] as const;
 const EDITORS = ['admin', 'bureau'] as const;
 
-@ApiTags('projects')
-@ApiBearerAuth()
-@Controller('projects')
+@ApiController('projects', 'projects')
 export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
@@ -41,7 +31,7 @@ export class ProjectsController {
   ) {}
 
   @Get()
-  @Roles(...READERS)
+  @AnyRole()
   @ApiOperation({
     summary: 'List with filters, search, sorting and pagination (department users: their projects)',
   })
@@ -103,7 +93,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @AnyRole()
   get(@Param('id') id: string, @CurrentScope() scope: AccessScope) {
     return this.projects.get(id, scope);
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Patch } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApprovalSettings } from '@luodi/contracts';
 import { IsInt, Max, Min } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { ApiController, Roles } from '../auth/access.decorators';
 import { IsMoney, IsOptionalNotNull } from '../common/validators';
 import { SettingsService } from './settings.service';
 
@@ -41,9 +41,7 @@ export class UpdateSettingsDto {
   notStartedDays?: number;
 }
 
-@ApiTags('settings')
-@ApiBearerAuth()
-@Controller('settings')
+@ApiController('settings', 'settings')
 @Roles('admin')
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}

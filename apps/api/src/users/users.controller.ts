@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { UserViewDto } from '../auth/auth.dto';
-import { Roles } from '../auth/access.decorators';
+import { ApiController, Roles } from '../auth/access.decorators';
 import { type Page, SearchPageQueryDto } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('users')
+@ApiController('users', 'users')
 @Roles('admin')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

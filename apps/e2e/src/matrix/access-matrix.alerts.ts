@@ -1,5 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
+import { adminOnly, contextPart, editors, everyone, ownOther, pathRow } from './callers';
 
 /**
  * Matrix rows of the alert routes (issue 6). The context runs the checks once, so that the demo's
@@ -27,22 +28,10 @@ declare module './access-matrix' {
   }
 }
 
-function alerts(context: MatrixContext): AlertsContext {
-  if (!context.alerts) throw new Error('MatrixContext.alerts is missing: merge alertsContext(stack)');
-  return context.alerts;
-}
-
-const anyone = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: status,
-  department: status,
-});
-const ownOther = (own: number) => ({ own, other: 404 });
+const alerts = (context: MatrixContext): AlertsContext => contextPart(context, 'alerts');
 
 export const ALERTS_MATRIX: MatrixRow[] = [
-  { route: 'GET /api/alerts', request: () => ({ path: '/api/alerts' }), expect: anyone(200) },
+  pathRow('GET /api/alerts', everyone(200)),
   {
     route: 'GET /api/alerts/{id}',
     request: (context, target) => ({
@@ -66,22 +55,14 @@ export const ALERTS_MATRIX: MatrixRow[] = [
     }),
     expect: { anonymous: 401, admin: 200, bureau: 403, leader: 403, department: ownOther(200) },
   },
-  {
-    route: 'POST /api/checks/run',
-    request: () => ({ path: '/api/checks/run' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 403, department: 403 },
-  },
-  {
-    route: 'GET /api/deliveries',
-    request: () => ({ path: '/api/deliveries?status=failed' }),
-    expect: { anonymous: 401, admin: 200, bureau: 403, leader: 403, department: 403 },
-  },
+  pathRow('POST /api/checks/run', editors(200)),
+  pathRow('GET /api/deliveries', adminOnly(200), 'status=failed'),
   {
     route: 'POST /api/deliveries/{id}/resend',
     request: (context) => ({ path: `/api/deliveries/${alerts(context).sentDeliveryId}/resend` }),
-    expect: { anonymous: 401, admin: 409, bureau: 403, leader: 403, department: 403 },
+    expect: adminOnly(409),
   },
-  { route: 'GET /api/events', request: () => ({ path: '/api/events', stream: true }), expect: anyone(200) },
+  { route: 'GET /api/events', request: () => ({ path: '/api/events', stream: true }), expect: everyone(200) },
 ];
 
 export async function alertsContext(stack: TestStack): Promise<AlertsContext> {

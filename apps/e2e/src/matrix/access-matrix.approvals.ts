@@ -1,5 +1,6 @@
 import type { TestStack } from '@luodi/testing';
-import type { Caller, MatrixContext, MatrixRow } from './access-matrix';
+import type { MatrixContext, MatrixRow } from './access-matrix';
+import { adminOnly, contextPart, editors, everyone, pathRow } from './callers';
 
 /**
  * Matrix rows of the approvals routes (issue 5): settings, calendar, catalog, milestones and the
@@ -43,48 +44,21 @@ declare module './access-matrix' {
   }
 }
 
-function approvals(context: MatrixContext): ApprovalsContext {
-  if (!context.approvals)
-    throw new Error('MatrixContext.approvals is missing: merge approvalsContext(stack)');
-  return context.approvals;
-}
-
-const everyone = (status: number): Record<Caller, number> => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: status,
-  department: status,
-});
-const adminOnly = (status: number): Record<Caller, number> => ({
-  anonymous: 401,
-  admin: status,
-  bureau: 403,
-  leader: 403,
-  department: 403,
-});
+const approvals = (context: MatrixContext): ApprovalsContext => contextPart(context, 'approvals');
 
 /** The far dates the calendar rows use (no milestone's window reaches them). */
 const PUT_DATE = '2030-12-30';
 const OVERRIDE_DATE = '2030-12-31';
 
 export const APPROVALS_MATRIX: MatrixRow[] = [
-  {
-    route: 'GET /api/settings',
-    request: () => ({ path: '/api/settings' }),
-    expect: adminOnly(200),
-  },
+  pathRow('GET /api/settings', adminOnly(200)),
   {
     route: 'PATCH /api/settings',
     // The default value: nothing changes for the other rows.
     request: () => ({ path: '/api/settings', body: { yellowDays: 3 } }),
     expect: adminOnly(200),
   },
-  {
-    route: 'GET /api/calendar',
-    request: () => ({ path: '/api/calendar?year=2026' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/calendar', everyone(200), 'year=2026'),
   {
     route: 'PUT /api/calendar/{date}',
     request: () => ({ path: `/api/calendar/${PUT_DATE}`, body: { kind: 'holiday', name: '矩阵测试' } }),
@@ -112,11 +86,7 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     request: (context) => ({ path: `/api/calendar/${approvals(context).calendarOverrideDate}` }),
     expect: adminOnly(204),
   },
-  {
-    route: 'GET /api/approval-items',
-    request: () => ({ path: '/api/approval-items' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/approval-items', everyone(200)),
   {
     route: 'POST /api/approval-items',
     request: (context) => ({
@@ -145,7 +115,7 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
       const slot = approvals(context).nextMilestoneSlot();
       return { path: `/api/projects/${slot.projectId}/milestones`, body: { itemCode: slot.itemCode } };
     },
-    expect: { anonymous: 401, admin: 201, bureau: 201, leader: 403, department: 403 },
+    expect: editors(201),
   },
   {
     route: 'GET /api/projects/{id}/milestones',
@@ -154,11 +124,7 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     }),
     expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: { own: 200, other: 404 } },
   },
-  {
-    route: 'GET /api/milestones',
-    request: () => ({ path: '/api/milestones' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/milestones', everyone(200)),
   {
     route: 'GET /api/milestones/{id}',
     request: (context, target) => ({
@@ -177,13 +143,9 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
   {
     route: 'DELETE /api/milestones/{id}',
     request: (context) => ({ path: `/api/milestones/${approvals(context).nextRemovableMilestoneId()}` }),
-    expect: { anonymous: 401, admin: 204, bureau: 204, leader: 403, department: 403 },
+    expect: editors(204),
   },
-  {
-    route: 'GET /api/dashboard/departments',
-    request: () => ({ path: '/api/dashboard/departments' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/dashboard/departments', everyone(200)),
 ];
 
 /** Make the records the approvals rows need (through the API, as admin and bureau). */

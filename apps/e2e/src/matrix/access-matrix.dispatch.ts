@@ -1,5 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
+import { contextPart, editors, everyone, exporters, ownOther, pathRow } from './callers';
 
 /**
  * Matrix rows of the dispatch routes (issue 14: problems, meetings, supervision notices).
@@ -33,10 +34,7 @@ declare module './access-matrix' {
   }
 }
 
-function dispatch(context: MatrixContext): DispatchContext {
-  if (!context.dispatch) throw new Error('MatrixContext.dispatch is missing: merge dispatchContext(stack)');
-  return context.dispatch;
-}
+const dispatch = (context: MatrixContext): DispatchContext => contextPart(context, 'dispatch');
 
 /** Problems of the department user's department and of another one, made as the bureau. */
 export async function dispatchContext(stack: TestStack, context: MatrixContext): Promise<DispatchContext> {
@@ -122,7 +120,6 @@ export async function dispatchContext(stack: TestStack, context: MatrixContext):
   };
 }
 
-const ownOther = (own: number) => ({ own, other: 404 });
 const problemBody = (context: MatrixContext) => ({
   subjectType: 'project',
   subjectId: context.ownProjectId,
@@ -133,16 +130,8 @@ const problemBody = (context: MatrixContext) => ({
 });
 
 export const DISPATCH_MATRIX: MatrixRow[] = [
-  {
-    route: 'GET /api/problems',
-    request: () => ({ path: '/api/problems?overdue=false' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 200 },
-  },
-  {
-    route: 'GET /api/problems/export',
-    request: () => ({ path: '/api/problems/export?category=land' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 403 },
-  },
+  pathRow('GET /api/problems', everyone(200), 'overdue=false'),
+  pathRow('GET /api/problems/export', exporters(200), 'category=land'),
   {
     route: 'GET /api/problems/{id}',
     request: (context, target) => ({
@@ -153,7 +142,7 @@ export const DISPATCH_MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/problems',
     request: (context) => ({ path: '/api/problems', body: problemBody(context) }),
-    expect: { anonymous: 401, admin: 201, bureau: 201, leader: 201, department: 403 },
+    expect: exporters(201),
   },
   {
     route: 'POST /api/problems/{id}/transitions',
@@ -163,16 +152,8 @@ export const DISPATCH_MATRIX: MatrixRow[] = [
     }),
     expect: { anonymous: 401, admin: 200, bureau: 403, leader: 403, department: ownOther(200) },
   },
-  {
-    route: 'GET /api/meetings',
-    request: () => ({ path: '/api/meetings' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 403 },
-  },
-  {
-    route: 'GET /api/meetings/chairs',
-    request: () => ({ path: '/api/meetings/chairs' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 403 },
-  },
+  pathRow('GET /api/meetings', exporters(200)),
+  pathRow('GET /api/meetings/chairs', exporters(200)),
   {
     route: 'POST /api/meetings',
     request: (context) => ({
@@ -184,12 +165,12 @@ export const DISPATCH_MATRIX: MatrixRow[] = [
         chairUserId: dispatch(context).chairUserId,
       },
     }),
-    expect: { anonymous: 401, admin: 201, bureau: 201, leader: 403, department: 403 },
+    expect: editors(201),
   },
   ...['', '/agenda.docx', '/minutes.docx', '/agenda/print', '/minutes/print'].map((suffix): MatrixRow => ({
     route: `GET /api/meetings/{id}${suffix}`,
     request: (context) => ({ path: `/api/meetings/${dispatch(context).meetingId}${suffix}` }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 403 },
+    expect: exporters(200),
   })),
   {
     route: 'POST /api/meetings/{id}/decisions',
@@ -197,25 +178,21 @@ export const DISPATCH_MATRIX: MatrixRow[] = [
       path: `/api/meetings/${dispatch(context).meetingId}/decisions`,
       body: { kind: 'update', text: '矩阵交办', problemId: dispatch(context).ownProblemId, supervised: true },
     }),
-    expect: { anonymous: 401, admin: 201, bureau: 201, leader: 403, department: 403 },
+    expect: editors(201),
   },
   {
     route: 'POST /api/meetings/{id}/close',
     request: (context) => ({ path: `/api/meetings/${dispatch(context).nextOpenMeetingId()}/close` }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 403, department: 403 },
+    expect: editors(200),
   },
-  {
-    route: 'GET /api/notices',
-    request: () => ({ path: '/api/notices?status=issued' }),
-    expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: 200 },
-  },
+  pathRow('GET /api/notices', everyone(200), 'status=issued'),
   {
     route: 'POST /api/notices',
     request: (context) => ({
       path: '/api/notices',
       body: { sourceType: 'problem', sourceId: dispatch(context).overdueProblemId, measures: '矩阵整改' },
     }),
-    expect: { anonymous: 401, admin: 201, bureau: 201, leader: 201, department: 403 },
+    expect: exporters(201),
   },
   ...['', '/notice.docx'].map((suffix): MatrixRow => ({
     route: `GET /api/notices/{id}${suffix}`,

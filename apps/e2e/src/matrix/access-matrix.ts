@@ -1,3 +1,5 @@
+import { adminOnly, editors, everyone, exporters, pathRow } from './callers';
+
 /**
  * The authorization matrix: every API route × every role (and, for department users, their own
  * department's records vs another department's) → the expected HTTP status. The test enumerates the
@@ -55,29 +57,6 @@ export interface MatrixRow {
   expect: Record<Caller, Expected>;
 }
 
-const everyone = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: status,
-  department: status,
-});
-/** Writes of projects, key works and lists: the bureau and admins. */
-const editors = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: 403,
-  department: 403,
-});
-/** Exports: everyone but department users. */
-const exporters = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: status,
-  department: 403,
-});
 /** Reads of a department's record: the department user sees its own, and gets 404 for another's. */
 const scopedRead = {
   anonymous: 401,
@@ -87,20 +66,8 @@ const scopedRead = {
   department: { own: 200, other: 404 },
 };
 
-const adminOnly = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: 403,
-  leader: 403,
-  department: 403,
-});
-
 export const ACCESS_MATRIX: MatrixRow[] = [
-  {
-    route: 'GET /api/health',
-    request: () => ({ path: '/api/health' }),
-    expect: { anonymous: 200, admin: 200, bureau: 200, leader: 200, department: 200 },
-  },
+  pathRow('GET /api/health', { anonymous: 200, admin: 200, bureau: 200, leader: 200, department: 200 }),
   {
     route: 'POST /api/auth/login',
     // Wrong credentials on purpose: this row checks the route is open to all (401 is its own answer).
@@ -108,28 +75,16 @@ export const ACCESS_MATRIX: MatrixRow[] = [
       path: '/api/auth/login',
       body: { username: `nobody${context.unique()}`, password: 'x' },
     }),
-    expect: { anonymous: 401, admin: 401, bureau: 401, leader: 401, department: 401 },
+    expect: everyone(401),
   },
   {
     route: 'POST /api/auth/refresh',
     request: () => ({ path: '/api/auth/refresh', body: { refreshToken: 'not-a-token' } }),
-    expect: { anonymous: 401, admin: 401, bureau: 401, leader: 401, department: 401 },
+    expect: everyone(401),
   },
-  {
-    route: 'POST /api/auth/logout',
-    request: () => ({ path: '/api/auth/logout' }),
-    expect: everyone(204),
-  },
-  {
-    route: 'GET /api/me',
-    request: () => ({ path: '/api/me' }),
-    expect: everyone(200),
-  },
-  {
-    route: 'GET /api/departments',
-    request: () => ({ path: '/api/departments' }),
-    expect: everyone(200),
-  },
+  pathRow('POST /api/auth/logout', everyone(204)),
+  pathRow('GET /api/me', everyone(200)),
+  pathRow('GET /api/departments', everyone(200)),
   {
     route: 'GET /api/departments/{id}',
     request: (context, target) => ({
@@ -153,11 +108,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     }),
     expect: adminOnly(200),
   },
-  {
-    route: 'GET /api/users',
-    request: () => ({ path: '/api/users' }),
-    expect: adminOnly(200),
-  },
+  pathRow('GET /api/users', adminOnly(200)),
   {
     route: 'POST /api/users',
     request: (context) => ({
@@ -184,22 +135,10 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     }),
     expect: adminOnly(200),
   },
-  {
-    route: 'GET /api/audit',
-    request: () => ({ path: '/api/audit' }),
-    expect: { anonymous: 401, admin: 200, bureau: 403, leader: 200, department: 403 },
-  },
-  {
-    route: 'GET /api/audit/verify',
-    request: () => ({ path: '/api/audit/verify' }),
-    expect: adminOnly(200),
-  },
+  pathRow('GET /api/audit', { anonymous: 401, admin: 200, bureau: 403, leader: 200, department: 403 }),
+  pathRow('GET /api/audit/verify', adminOnly(200)),
 
-  {
-    route: 'GET /api/lookups',
-    request: () => ({ path: '/api/lookups?kind=source' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/lookups', everyone(200), 'kind=source'),
   {
     route: 'POST /api/lookups',
     request: (context) => ({
@@ -213,11 +152,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     request: (context) => ({ path: `/api/lookups/${context.lookupId}`, body: { sortOrder: 50 } }),
     expect: editors(200),
   },
-  {
-    route: 'GET /api/projects',
-    request: () => ({ path: '/api/projects?pageSize=5' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/projects', everyone(200), 'pageSize=5'),
   {
     route: 'POST /api/projects',
     request: (context) => ({
@@ -234,16 +169,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     }),
     expect: editors(201),
   },
-  {
-    route: 'GET /api/projects/export',
-    request: () => ({ path: '/api/projects/export?source=%E6%B2%AA%E6%B4%BD%E4%BC%9A' }),
-    expect: exporters(200),
-  },
-  {
-    route: 'GET /api/projects/import-template',
-    request: () => ({ path: '/api/projects/import-template' }),
-    expect: editors(200),
-  },
+  pathRow('GET /api/projects/export', exporters(200), 'source=%E6%B2%AA%E6%B4%BD%E4%BC%9A'),
+  pathRow('GET /api/projects/import-template', editors(200)),
   {
     route: 'POST /api/projects/import',
     // A JSON body instead of a multipart file: allowed callers get the validation answer (400, nothing
@@ -298,11 +225,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     }),
     expect: editors(201),
   },
-  {
-    route: 'GET /api/key-works',
-    request: () => ({ path: '/api/key-works' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/key-works', everyone(200)),
   {
     route: 'POST /api/key-works',
     request: (context) => ({
@@ -353,9 +276,5 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     }),
     expect: editors(200),
   },
-  {
-    route: 'GET /api/dashboard/summary',
-    request: () => ({ path: '/api/dashboard/summary' }),
-    expect: everyone(200),
-  },
+  pathRow('GET /api/dashboard/summary', everyone(200)),
 ];

@@ -78,6 +78,8 @@ export interface FilterUrl<F> {
   read: (query: LocationQuery) => F;
   /** The address of some filters (only what differs from the defaults). */
   write: (filters: F) => LocationQueryRaw;
+  /** The address keys the filters use (`filterUrl` names them; other keys of an address are someone else's). */
+  keys?: readonly string[];
 }
 
 export interface PagedListOptions<T, F extends object> {
@@ -90,6 +92,8 @@ export interface PagedListOptions<T, F extends object> {
   autoApply?: boolean;
   /** Keep the applied filters in the address (`search` replaces the query; a new address applies it). */
   url?: FilterUrl<F>;
+  /** With `url`: the page too (`page=N` from page 2 on), so a reload or back/forward shows the same page. */
+  pageInUrl?: boolean;
   /** Load on creation (default true). */
   immediate?: boolean;
 }
@@ -118,36 +122,45 @@ export function usePagedList<T, F extends object = Record<string, never>>(
   options: PagedListOptions<T, F>,
 ): PagedList<T, F> {
   const blank = options.filters ?? (() => ({}) as F);
-  // A new address of the same page (back, a drill-down, a shared link) applies its filters.
+  const withPage = options.pageInUrl === true;
+  // A new address of the same page (back, a drill-down, a shared link) applies its filters (and page).
   const address = options.url
-    ? useFilterAddress(options.url, (next) => {
-        Object.assign(filters, next);
-        apply(next);
+    ? useFilterAddress(pagedUrl(options.url), (next) => {
+        if (withPage && sameAs(next)) return;
+        Object.assign(filters, next.filters);
+        show(next.filters, withPage ? next.page : 1);
       })
     : null;
-  const initial = address?.initial ?? blank();
-  const filters = reactive(copy(initial)) as F;
-  const applied = ref(copy(initial)) as Ref<F>;
-  const page = ref(1);
+  const initial = address?.initial ?? { filters: blank(), page: 1 };
+  const filters = reactive(copy(initial.filters)) as F;
+  const applied = ref(copy(initial.filters)) as Ref<F>;
+  const page = ref(withPage ? initial.page : 1);
   const pageSize = ref(options.pageSize ?? 20);
 
   const { total, ...list } = useLoadedPage<T>(() => options.fetch(applied.value, page.value, pageSize.value));
 
   watch([page, pageSize], ([, size], [, oldSize]) => {
     if (size !== oldSize && page.value !== 1) page.value = 1;
-    else void list.load();
+    else {
+      if (withPage) address?.push({ filters: applied.value, page: page.value });
+      void list.load();
+    }
   });
 
-  function apply(next: F): void {
+  const sameAs = (next: Paged<F>) =>
+    next.page === page.value && JSON.stringify(next.filters) === JSON.stringify(applied.value);
+
+  /** Shows some filters from a page (loading once: a page change loads through the watch above). */
+  function show(next: F, from: number): void {
     applied.value = copy(next);
-    if (page.value !== 1) page.value = 1;
+    if (page.value !== from) page.value = from;
     else void list.load();
   }
 
   function search(): void {
     const next = copy(filters);
-    if (address) address.push(next);
-    else apply(next);
+    if (address) address.push({ filters: next, page: 1 });
+    else show(next, 1);
   }
 
   function reset(): void {
@@ -164,6 +177,24 @@ export function usePagedList<T, F extends object = Record<string, never>>(
   if (options.immediate !== false) void list.load();
 
   return { ...list, total, page, pageSize, filters, applied, search, reset };
+}
+
+/** Some filters and the page they are shown from. */
+interface Paged<F> {
+  filters: F;
+  page: number;
+}
+
+/** A list's address with its page: `page=N` from page 2 on (anything else is page 1). */
+function pagedUrl<F>(url: FilterUrl<F>): FilterUrl<Paged<F>> {
+  return {
+    read: (query) => {
+      const raw = Array.isArray(query.page) ? query.page[0] : query.page;
+      const page = Number(raw);
+      return { filters: url.read(query), page: Number.isInteger(page) && page > 1 ? page : 1 };
+    },
+    write: ({ filters, page }) => ({ ...url.write(filters), ...(page > 1 ? { page: String(page) } : {}) }),
+  };
 }
 
 /**
@@ -188,6 +219,35 @@ export function useFilterAddress<F>(
     initial: url.read(route.query),
     push: (next) => void router.replace({ path, query: url.write(next) }),
   };
+}
+
+/**
+ * The filters of a list that is filtered where it is shown (all its rows loaded): each change is written
+ * to the address at once (keeping the address's other keys, e.g. a drill-down's), and a new address of
+ * the page (back/forward, a link) shows its filters.
+ */
+export function useAddressFilters<F extends object>(url: FilterUrl<F>): F {
+  const route = useRoute();
+  const router = useRouter();
+  const path = route.path;
+  const filters = reactive(url.read(route.query)) as F;
+  // What the filters mean in the address (typing a trailing space changes nothing there).
+  const meaning = (value: F) => JSON.stringify(url.write(value));
+  watch(
+    () => meaning(filters),
+    () => {
+      const others = Object.entries(route.query).filter(([key]) => !url.keys?.includes(key));
+      void router.replace({ path, query: { ...Object.fromEntries(others), ...url.write(filters) } });
+    },
+  );
+  watch(
+    () => route.fullPath,
+    () => {
+      const next = url.read(route.query);
+      if (route.path === path && meaning(next) !== meaning(filters)) Object.assign(filters, next);
+    },
+  );
+  return filters;
 }
 
 /**

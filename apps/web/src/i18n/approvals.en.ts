@@ -131,6 +131,7 @@ const approvalsEn: ApprovalsMessages = {
       title: 'Approval catalog',
       create: 'New item',
       editTitle: 'Edit item · {code}',
+      search: 'Code or item name',
       code: 'Code',
       codeRule: '2–32 capital letters, digits or _, starting with a letter',
       name: 'Name',

@@ -129,6 +129,7 @@ const approvalsZhCN = {
       title: '审批事项清单',
       create: '新建事项',
       editTitle: '编辑事项 · {code}',
+      search: '编码或事项名称',
       code: '编码',
       codeRule: '2–32 位大写字母、数字或下划线，以字母开头',
       name: '事项名称',

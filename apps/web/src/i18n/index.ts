@@ -4,6 +4,8 @@ import alertsZhCN from './alerts.zh-CN';
 import approvalsEn from './approvals.en';
 import approvalsZhCN from './approvals.zh-CN';
 import cockpitEn from './cockpit.en';
+import commitmentsEn from './commitments.en';
+import commitmentsZhCN from './commitments.zh-CN';
 import cockpitZhCN from './cockpit.zh-CN';
 import confirmEn from './confirm.en';
 import confirmZhCN from './confirm.zh-CN';
@@ -25,6 +27,7 @@ const zhCN = {
   ...dispatchZhCN,
   ...layoutZhCN,
   ...confirmZhCN,
+  ...commitmentsZhCN,
 };
 const en = {
   ...baseEn,
@@ -35,6 +38,7 @@ const en = {
   ...dispatchEn,
   ...layoutEn,
   ...confirmEn,
+  ...commitmentsEn,
 };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
@@ -43,7 +47,8 @@ export type MessageSchema = BaseSchema &
   typeof screenZhCN &
   typeof dispatchZhCN &
   typeof layoutZhCN &
-  typeof confirmZhCN;
+  typeof confirmZhCN &
+  typeof commitmentsZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -60,6 +60,7 @@ export function filterUrl<F extends { [K in keyof F]: FilterValue }>(
       }
       return query;
     },
+    keys,
   };
 }
 

@@ -1,5 +1,7 @@
 import {
+  deliveryWorkerEnv,
   freePort,
+  quickFailures,
   type RunningProcess,
   startStack,
   startWorker,
@@ -60,16 +62,13 @@ describe('delivery: an SMTP server that refuses → retries, failed, resend (rea
     });
     await new Promise<void>((resolveListen) => smtp.listen(port, '127.0.0.1', resolveListen));
     stack = await startStack({
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        SMTP_FROM: 'Luodi Test <luodi@example.test>',
-        CHECKS_INTERVAL_MS: '3600000',
-        CLOCK_INTERVAL_MS: '3600000',
-        RELAY_INTERVAL_MS: '200',
-        OUTBOX_REENQUEUE_MS: '2000',
-        DELIVERY_ATTEMPTS: String(ATTEMPTS),
-        DELIVERY_BACKOFF_MS: '50',
-      },
+      env: deliveryWorkerEnv(
+        {
+          SMTP_URL: `smtp://127.0.0.1:${port}`,
+          SMTP_FROM: 'Luodi Test <luodi@example.test>',
+        },
+        quickFailures(ATTEMPTS),
+      ),
     });
     admin = await stack.login('admin');
   });

@@ -20,7 +20,7 @@ export interface DrillContext {
   fontScale?: number;
 }
 
-export type DrillList = 'projects' | 'approvals' | 'alerts' | 'key-works';
+export type DrillList = 'projects' | 'approvals' | 'alerts' | 'key-works' | 'commitments';
 
 /** The list to open and its query parameters (all strings, as in a URL). */
 export interface DrillTarget {
@@ -134,7 +134,7 @@ export function kpiDrill(kind: KpiDrillKind, context: DrillContext, level?: Aler
   }
 }
 
-const DRILL_LISTS: readonly DrillList[] = ['projects', 'approvals', 'alerts', 'key-works'];
+const DRILL_LISTS: readonly DrillList[] = ['projects', 'approvals', 'alerts', 'key-works', 'commitments'];
 
 /**
  * The drill target of a clicked item: ECharts' click `params.data.drill`, or undefined when the item

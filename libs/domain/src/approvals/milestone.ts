@@ -148,6 +148,13 @@ function deemedAcceptanceMoment(calendar: WorkingCalendar, submittedAt: Date): D
   return new Date(endOfBusinessDay(lastDay).getTime() + 1);
 }
 
+/** The state each decision (办结) leaves a milestone in. */
+const DECISION_STATES = {
+  approve: 'approved',
+  reject: 'rejected',
+  deemed_approve: 'deemed_approved',
+} as const satisfies Record<string, MilestoneState>;
+
 function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, until: Date): Folded {
   const folded: Folded = {
     state: 'planned',
@@ -199,15 +206,9 @@ function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, unti
         folded.extended = true;
         break;
       case 'approve':
-        folded.state = 'approved';
-        folded.decidedAt = event.at;
-        break;
       case 'reject':
-        folded.state = 'rejected';
-        folded.decidedAt = event.at;
-        break;
       case 'deemed_approve':
-        folded.state = 'deemed_approved';
+        folded.state = DECISION_STATES[event.type];
         folded.decidedAt = event.at;
         break;
     }

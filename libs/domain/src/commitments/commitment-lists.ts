@@ -179,6 +179,12 @@ export const COMMITMENT_LIST_FILTERS = [
 ] as const;
 export type CommitmentListFilter = (typeof COMMITMENT_LIST_FILTERS)[number];
 
+/** The two idle lists the cockpit draws side by side: 供而未建 and 建而未投. */
+export const IDLE_LIST_FILTERS = [
+  'idle_land',
+  'built_not_operating',
+] as const satisfies readonly CommitmentListFilter[];
+
 /** 供而未建: land supplied this many days ago and not started (commitments.md §4). */
 export const IDLE_LAND_DAYS = 180;
 

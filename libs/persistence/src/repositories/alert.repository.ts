@@ -4,6 +4,7 @@ import {
   countThenPage,
   insertEntities,
   insertRows,
+  isRowId,
   lockRowById,
   type PageRequest,
   whereContains,
@@ -156,7 +157,7 @@ export class AlertRepository {
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<AlertRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const [row] = AlertRepository.rows(
       await this.query(scope).andWhere('a.id = :id', { id }).getRawAndEntities(),
     );

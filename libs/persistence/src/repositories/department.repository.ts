@@ -1,7 +1,7 @@
 import { type AccessScope, scopeAllows } from '@luodi/domain';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { DepartmentEntity } from '../entities/department.entity';
-import { countThenPage, type PageRequest, whereContains } from './query-helpers';
+import { countThenPage, isRowId, type PageRequest, whereContains } from './query-helpers';
 
 export type NewDepartment = Pick<DepartmentEntity, 'code' | 'name' | 'email' | 'webhookUrl'> &
   Partial<Pick<DepartmentEntity, 'webhookKind' | 'webhookSecret'>>;
@@ -28,12 +28,12 @@ export class DepartmentRepository {
 
   /** Inside a transaction, pass its manager (never a second pool connection). */
   findById(id: string, manager?: EntityManager): Promise<DepartmentEntity | null> {
-    return /^\d{1,19}$/.test(id) ? this.repo(manager).findOneBy({ id }) : Promise.resolve(null);
+    return isRowId(id) ? this.repo(manager).findOneBy({ id }) : Promise.resolve(null);
   }
 
   /** The departments of the given ids, by id (inside a transaction, pass its manager). */
   async byIds(ids: readonly string[], manager?: EntityManager): Promise<Map<string, DepartmentEntity>> {
-    const wanted = [...new Set(ids)].filter((id) => /^\d{1,19}$/.test(id));
+    const wanted = [...new Set(ids)].filter((id) => isRowId(id));
     if (wanted.length === 0) return new Map();
     const rows = await this.repo(manager).findBy({ id: In(wanted) });
     return new Map(rows.map((row) => [String(row.id), row]));

@@ -2,6 +2,7 @@ import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
+import { isRowId, stringColumns } from './query-helpers';
 
 export interface KeyWorkRow {
   id: string;
@@ -83,13 +84,7 @@ export class KeyWorkRepository {
       [year, ...scoped.params, ...narrowed.params, ...(keyWorkId ? [keyWorkId] : [])],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      projectId: String(row['projectId']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
-      leadDepartmentId: String(row['leadDepartmentId']),
-      leadDepartmentName: String(row['leadDepartmentName']),
-      stage: String(row['stage']),
+      ...stringColumns(row, 'id projectId projectCode projectName leadDepartmentId leadDepartmentName stage'),
       startedAt: (row['startedAt'] as string | null) ?? null,
       year: Number(row['year']),
       annualPlanInvestment: String(row['annualPlanInvestment']),
@@ -101,7 +96,7 @@ export class KeyWorkRepository {
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<KeyWorkEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const scoped = scopeSql(scope);
     const rows = (await this.dataSource.query(
       `SELECT k.id FROM key_work k JOIN project p ON p.id = k.project_id WHERE k.id = ?${scoped.sql}`,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LookupItemEntity } from '../entities/lookup-item.entity';
+import { isRowId } from './query-helpers';
 
 export type LookupKind = LookupItemEntity['kind'];
 
@@ -29,7 +30,7 @@ export class LookupRepository {
   }
 
   findById(id: string): Promise<LookupItemEntity | null> {
-    return /^\d{1,19}$/.test(id)
+    return isRowId(id)
       ? this.dataSource.getRepository(LookupItemEntity).findOneBy({ id })
       : Promise.resolve(null);
   }

@@ -2,7 +2,7 @@ import { ProblemEventType, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@l
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
-import { lockRowById, type PageRequest } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 /** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
 const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
@@ -86,13 +86,12 @@ export class MeetingRepository {
   }
 
   async findById(id: string, manager?: EntityManager): Promise<MeetingRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const meeting = await (manager ?? this.dataSource.manager).getRepository(MeetingEntity).findOneBy({ id });
     return meeting ? ((await this.rows([meeting], manager))[0] ?? null) : null;
   }
 
   lockById(id: string, manager: EntityManager): Promise<MeetingEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
     return lockRowById(manager, MeetingEntity, 'm', id);
   }
 
@@ -162,24 +161,18 @@ export class MeetingRepository {
         meetingId: String(row['meetingId']),
         seq: Number(row['seq']),
         kind: row['kind'] as MeetingDecisionEntity['kind'],
-        problemId: String(row['problemId']),
-        text: String(row['text']),
-        ownerDepartmentId: String(row['ownerDepartmentId']),
-        coDepartmentIds: String(row['coDepartmentIds']),
-        dueDate: String(row['dueDate']),
+        ...stringColumns(row, 'problemId text ownerDepartmentId coDepartmentIds dueDate'),
         leadOfficial: (row['leadOfficial'] as string | null) ?? null,
         supervised: Boolean(Number(row['supervised'])),
         createdBy: String(row['createdBy']),
         createdAt: row['createdAt'] as Date,
-        problemCode: String(row['problemCode']),
-        projectName: String(row['projectName']),
-        ownerDepartmentName: String(row['ownerDepartmentName']),
+        ...stringColumns(row, 'problemCode projectName ownerDepartmentName'),
       }),
     );
   }
 
   async findDecision(id: string): Promise<MeetingDecisionEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     return this.dataSource.getRepository(MeetingDecisionEntity).findOneBy({ id });
   }
 
@@ -202,15 +195,10 @@ export class MeetingRepository {
     )) as Array<Record<string, unknown>>;
     const unfinished: readonly string[] = UNFINISHED_PROBLEM_STATUSES;
     return rows.map((row) => ({
-      id: String(row['id']),
-      code: String(row['code']),
-      category: String(row['category']),
-      ownerDepartmentId: String(row['ownerDepartmentId']),
-      ownerDepartmentName: String(row['ownerDepartmentName']),
-      projectName: String(row['projectName']),
-      description: String(row['description']),
-      dueDate: String(row['dueDate']),
-      status: String(row['status']),
+      ...stringColumns(
+        row,
+        'id code category ownerDepartmentId ownerDepartmentName projectName description dueDate status',
+      ),
       overdue: unfinished.includes(String(row['status'])) && String(row['dueDate']) < day,
     }));
   }
@@ -234,10 +222,7 @@ export class MeetingRepository {
       [day, day, day],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      projectId: String(row['projectId']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
-      kind: String(row['kind']),
+      ...stringColumns(row, 'projectId projectCode projectName kind'),
       level: Number(row['level']),
     }));
   }
@@ -257,10 +242,7 @@ export class MeetingRepository {
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
       keyWorkId: String(row['id']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
-      plan: String(row['plan']),
-      completed: String(row['completed']),
+      ...stringColumns(row, 'projectCode projectName plan completed'),
     }));
   }
 
@@ -285,11 +267,7 @@ export class MeetingRepository {
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
       milestoneId: String(row['id']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
-      itemName: String(row['itemName']),
-      departmentName: String(row['departmentName']),
-      deadline: String(row['deadline']),
+      ...stringColumns(row, 'projectCode projectName itemName departmentName deadline'),
     }));
   }
 
@@ -307,11 +285,7 @@ export class MeetingRepository {
       [after, day],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      code: String(row['code']),
-      projectName: String(row['projectName']),
-      description: String(row['description']),
-      closedOn: String(row['closedOn']),
+      ...stringColumns(row, 'id code projectName description closedOn'),
     }));
   }
 }

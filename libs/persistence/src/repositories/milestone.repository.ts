@@ -1,6 +1,13 @@
 import { type AccessScope, AlertKind, MilestoneState, OPEN_MILESTONE_STATES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest, whereContains, withRawStrings } from './query-helpers';
+import {
+  countThenPage,
+  isRowId,
+  lockRowById,
+  type PageRequest,
+  whereContains,
+  withRawStrings,
+} from './query-helpers';
 import { MilestoneEventEntity } from '../entities/milestone-event.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import { sqlValue, sqlValues } from '../sql-values';
@@ -147,7 +154,7 @@ export class MilestoneRepository {
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<MilestoneRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const [row] = MilestoneRepository.rows(
       await this.query(scope).andWhere('m.id = :id', { id }).getRawAndEntities(),
     );

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NoticeEntity } from '../entities/notice.entity';
 import { sqlValue } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { lockRowById, type PageRequest } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns, withRawStrings } from './query-helpers';
 
 export interface NoticeRow extends NoticeEntity {
   departmentName: string;
@@ -40,14 +40,7 @@ export class NoticeRepository {
     entities: NoticeEntity[];
     raw: Array<Record<string, unknown>>;
   }): NoticeRow[] {
-    return result.entities.map((entity, index) =>
-      Object.assign(entity, {
-        departmentName: String(result.raw[index]!['departmentName']),
-        projectCode: String(result.raw[index]!['projectCode']),
-        projectName: String(result.raw[index]!['projectName']),
-        issuerName: String(result.raw[index]!['issuerName']),
-      }),
-    );
+    return withRawStrings(result, ['departmentName', 'projectCode', 'projectName', 'issuerName']);
   }
 
   async list(
@@ -67,7 +60,7 @@ export class NoticeRepository {
   }
 
   async findVisible(id: string, scope: AccessScope, manager?: EntityManager): Promise<NoticeRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const [row] = NoticeRepository.rows(
       await this.query(scope, manager).andWhere('n.id = :id', { id }).getRawAndEntities(),
     );
@@ -75,7 +68,6 @@ export class NoticeRepository {
   }
 
   lockById(id: string, manager: EntityManager): Promise<NoticeEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
     return lockRowById(manager, NoticeEntity, 'n', id);
   }
 
@@ -105,11 +97,7 @@ export class NoticeRepository {
       [today, ...extraIds],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      number: String(row['number']),
-      projectId: String(row['projectId']),
-      departmentId: String(row['departmentId']),
-      replyDueDate: String(row['replyDueDate']),
+      ...stringColumns(row, 'id number projectId departmentId replyDueDate'),
       repliedAt: (row['repliedAt'] as Date | null) ?? null,
     }));
   }

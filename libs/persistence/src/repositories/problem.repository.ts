@@ -4,7 +4,7 @@ import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
 import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { lockRowById, type PageRequest } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
 
 export interface ProblemListFilter {
   category?: string;
@@ -111,18 +111,12 @@ export class ProblemRepository {
       id: String(row['id']),
       code: String(row['code']),
       subjectType: row['subjectType'] as ProblemRow['subjectType'],
-      subjectId: String(row['subjectId']),
-      projectId: String(row['projectId']),
-      projectCode: String(row['projectCode']),
-      projectName: String(row['projectName']),
+      ...stringColumns(row, 'subjectId projectId projectCode projectName'),
       keyWorkYear: row['keyWorkYear'] === null ? null : Number(row['keyWorkYear']),
-      category: String(row['category']),
-      description: String(row['description']),
-      raisedBy: String(row['raisedBy']),
-      raisedByName: String(row['raisedByName']),
-      raisedAt: String(row['raisedAt']),
-      ownerDepartmentId: String(row['ownerDepartmentId']),
-      ownerDepartmentName: String(row['ownerDepartmentName']),
+      ...stringColumns(
+        row,
+        'category description raisedBy raisedByName raisedAt ownerDepartmentId ownerDepartmentName',
+      ),
       coDepartments: co.get(String(row['id'])) ?? [],
       leadOfficial: (row['leadOfficial'] as string | null) ?? null,
       dueDate: String(row['dueDate']),
@@ -157,7 +151,7 @@ export class ProblemRepository {
   }
 
   async findVisible(id: string, scope: AccessScope, manager?: EntityManager): Promise<ProblemRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const scoped = scopeSql(scope);
     const rows = (await (manager ?? this.dataSource.manager).query(`${SELECT} WHERE q.id = ?${scoped.sql}`, [
       id,
@@ -168,7 +162,6 @@ export class ProblemRepository {
   }
 
   lockById(id: string, manager: EntityManager): Promise<ProblemEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return Promise.resolve(null);
     return lockRowById(manager, ProblemEntity, 'q', id);
   }
 
@@ -237,12 +230,7 @@ export class ProblemRepository {
       [today, ...extraIds],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      id: String(row['id']),
-      code: String(row['code']),
-      projectId: String(row['projectId']),
-      ownerDepartmentId: String(row['ownerDepartmentId']),
-      status: String(row['status']),
-      dueDate: String(row['dueDate']),
+      ...stringColumns(row, 'id code projectId ownerDepartmentId status dueDate'),
       supervised: Boolean(Number(row['supervised'])),
     }));
   }
@@ -274,9 +262,7 @@ export class ProblemRepository {
     )) as Array<Record<string, unknown>>;
     return {
       open: open.map((row) => ({
-        category: String(row['category']),
-        departmentId: String(row['departmentId']),
-        departmentName: String(row['departmentName']),
+        ...stringColumns(row, 'category departmentId departmentName'),
         open: Number(row['open']),
         overdue: Number(row['overdue']),
       })),

@@ -1,7 +1,14 @@
 import { type AccessScope, ProjectStage } from '@luodi/domain';
 import { sqlValue } from '../sql-values';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { countThenPage, escapeLike, lockRowById, type PageRequest, whereContains } from './query-helpers';
+import {
+  countThenPage,
+  escapeLike,
+  isRowId,
+  lockRowById,
+  type PageRequest,
+  whereContains,
+} from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
 import { ProjectEntity } from '../entities/project.entity';
@@ -139,7 +146,7 @@ export class ProjectRepository {
   }
 
   async findVisible(id: string, scope: AccessScope): Promise<ProjectRow | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     const query = this.filtered({}, scope).andWhere('p.id = :id', { id });
     const { entities, raw } = await query.getRawAndEntities<{ leadDepartmentName: string }>();
     const entity = entities[0];
@@ -148,7 +155,7 @@ export class ProjectRepository {
 
   /** The row locked for the rest of the transaction (stage changes and fund entries serialise on it). */
   async lockById(id: string, manager: EntityManager): Promise<ProjectEntity | null> {
-    if (!/^\d{1,19}$/.test(id)) return null;
+    if (!isRowId(id)) return null;
     return lockRowById(manager, ProjectEntity, 'p', id);
   }
 
@@ -349,7 +356,7 @@ export class ProjectRepository {
     fundId: string,
     manager: EntityManager,
   ): Promise<{ entry: FundArrivalEntity; reversed: boolean } | null> {
-    if (!/^\d{1,19}$/.test(fundId)) return null;
+    if (!isRowId(fundId)) return null;
     const repository = manager.getRepository(FundArrivalEntity);
     const entry = await repository.findOneBy({ id: fundId, projectId });
     if (!entry) return null;

@@ -24,13 +24,17 @@ export function whereContains<E extends ObjectLiteral>(
   query.andWhere(`(${expressions.join(' OR ')})`, { q: `%${escapeLike(text)}%` });
 }
 
-/** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction. */
+/** Whether `id` can be a row id (BIGINT UNSIGNED, in digits): anything else names no row. */
+export const isRowId = (id: string): boolean => /^\d{1,19}$/.test(id);
+
+/** The row with this id, locked (`FOR UPDATE`) until the end of the manager's transaction (null: none). */
 export function lockRowById<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   alias: string,
   id: string,
 ): Promise<E | null> {
+  if (!isRowId(id)) return Promise.resolve(null);
   return manager
     .getRepository(entity)
     .createQueryBuilder(alias)
@@ -47,6 +51,23 @@ export async function countThenPage<E extends ObjectLiteral>(
   const total = await query.getCount();
   if (page) query.offset((page.page - 1) * page.pageSize).limit(page.pageSize);
   return total;
+}
+
+/** The names in a space-separated list (`'id code dueDate'` → `'id' | 'code' | 'dueDate'`). */
+type Names<S extends string> = S extends `${infer Name} ${infer Rest}` ? Name | Names<Rest> : S;
+
+/**
+ * The columns of a raw SQL row named in `names` (space-separated, each the column's alias), each as a
+ * string — how ids (BIGINT), amounts (DECIMAL), dates and texts are answered.
+ */
+export function stringColumns<S extends string>(
+  row: Record<string, unknown>,
+  names: S,
+): Record<Names<S>, string> {
+  return Object.fromEntries(names.split(' ').map((name) => [name, String(row[name])])) as Record<
+    Names<S>,
+    string
+  >;
 }
 
 /** The entities of a `getRawAndEntities` result, each with the named raw columns of its row added as strings. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { countThenPage, lockRowById, type PageRequest, whereContains } from './query-helpers';
+import { countThenPage, isRowId, lockRowById, type PageRequest, whereContains } from './query-helpers';
 import { UserEntity } from '../entities/user.entity';
 
 export type NewUser = Pick<
@@ -16,7 +16,7 @@ export class UserRepository {
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return /^\d{1,19}$/.test(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
+    return isRowId(id) ? this.repo().findOneBy({ id }) : Promise.resolve(null);
   }
 
   lockById(id: string, manager: EntityManager): Promise<UserEntity | null> {

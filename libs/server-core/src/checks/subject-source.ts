@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, Inject, Injectable, SetMetadata, type Type } from '@nestjs/common';
 import type { AlertKind, AlertSubjectType, Condition, IsoDate, WorkingCalendar } from '@luodi/domain';
 import type { AppSettingEntity } from '@luodi/persistence';
 
@@ -52,9 +52,48 @@ export interface ConditionSource {
 
 export const SUBJECT_SOURCE = Symbol('SUBJECT_SOURCE');
 
-/** Marks a provider as the one source of a subject type's conditions. Checked at boot: exactly one each. */
-export const SubjectSource = (subjectType: AlertSubjectType): ClassDecorator =>
-  SetMetadata(SUBJECT_SOURCE, subjectType);
+/**
+ * Marks an injectable class as the one source of a subject type's conditions (checked at boot: exactly
+ * one each). Typed so that it only decorates a class that is a ConditionSource.
+ */
+export const SubjectSource = (
+  subjectType: AlertSubjectType,
+): (<T extends Type<ConditionSource>>(target: T) => void) =>
+  applyDecorators(Injectable(), SetMetadata(SUBJECT_SOURCE, subjectType));
+
+/** The answer of a source whose subjects are each judged alone: all of them evaluated, their conditions in order. */
+export function judgeEach<T extends { id: string }>(
+  subjects: readonly T[],
+  conditionsOf: (subject: T) => Condition[],
+): SourceConditions {
+  return { evaluated: subjects.map((subject) => subject.id), conditions: subjects.flatMap(conditionsOf) };
+}
+
+/** A repository that lists the subjects past their due date on `today`, and the ones in `extraIds`. */
+interface PastDueFacts<F extends { id: string }> {
+  alertFacts(today: IsoDate, extraIds: readonly string[]): Promise<F[]>;
+}
+
+/**
+ * The source of a subject type whose repository finds the subjects past due (problems, notices), each
+ * judged by the domain rule `rule(facts, today)`.
+ */
+export function pastDueSource<F extends { id: string }>(
+  subjectType: AlertSubjectType,
+  repository: Type<PastDueFacts<F>>,
+  rule: (facts: F, today: IsoDate) => Condition[],
+): Type<ConditionSource> {
+  @SubjectSource(subjectType)
+  class PastDueSource implements ConditionSource {
+    constructor(@Inject(repository) private readonly subjects: PastDueFacts<F>) {}
+
+    async conditions({ today }: CheckContext, unresolvedIds: readonly string[]): Promise<SourceConditions> {
+      const facts = await this.subjects.alertFacts(today, unresolvedIds);
+      return judgeEach(facts, (subject) => rule(subject, today));
+    }
+  }
+  return PastDueSource;
+}
 
 /**
  * Boot-time check: every subject type that produces an alert kind has exactly one source, and no source

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { expectError } from '../support/fixtures';
-import { accepted, departments, describeApprovals, getMilestone, newItem, stack, tokens } from './support';
+import { departments, describeApprovals, milestones, newItem, stack, tokens } from './support';
 
 describeApprovals('the catalog', () => {
   it('lists the default items of domain §4 to everyone; only admins add or edit; limits are validated', async () => {
@@ -72,14 +72,14 @@ describeApprovals('the catalog', () => {
 
   it("editing an item's promised days recomputes the deadlines of its open milestones", async () => {
     await newItem({ code: 'T_EDIT', name: '测试事项（可改）', statutoryDays: 10, promisedDays: 3 });
-    const milestone = await accepted('T_EDIT', '2026-02-13');
+    const milestone = await milestones.accepted('T_EDIT', '2026-02-13');
     expect(milestone.deadline).toBe('2026-02-25');
     const patched = await stack.call('PATCH', '/api/approval-items/T_EDIT', {
       token: tokens.admin,
       body: { promisedDays: 4 },
     });
     expect(patched.status).toBe(200);
-    expect(await getMilestone(milestone.id)).toMatchObject({ deadline: '2026-02-26' });
+    expect(await milestones.get(milestone.id)).toMatchObject({ deadline: '2026-02-26' });
     const list = await stack.call('GET', `/api/milestones?projectId=${milestone.projectId}`, {
       token: tokens.bureau,
     });

@@ -1,17 +1,6 @@
 import { expect, it } from 'vitest';
 import { expectError } from '../support/fixtures';
-import {
-  accepted,
-  describeApprovals,
-  getMilestone,
-  newItem,
-  newMilestone,
-  post,
-  record,
-  refused,
-  stack,
-  tokens,
-} from './support';
+import { describeApprovals, milestones, newItem, stack, tokens } from './support';
 
 describeApprovals('超时默认 (deemed approval at the deadline)', () => {
   it('applies at a contract amount ≥ the threshold, not below; raising the threshold does not undo it', async () => {
@@ -20,7 +9,7 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
     expect(settings.body).toMatchObject({ deemedApprovalThreshold: '10000.00', yellowDays: 3 });
 
     // Accepted Mon 2 Mar with 3 days: deadline Thu 5 Mar; long missed.
-    const atThreshold = await accepted('T_DEEMED', '2026-03-02', { contractAmount: '10000.00' });
+    const atThreshold = await milestones.accepted('T_DEEMED', '2026-03-02', { contractAmount: '10000.00' });
     expect(atThreshold).toMatchObject({
       state: 'deemed_approved',
       deadline: '2026-03-05',
@@ -28,7 +17,7 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
       light: null,
       decidedAt: new Date('2026-03-05T23:59:59.999+08:00').toISOString(),
     });
-    const below = await accepted('T_DEEMED', '2026-03-02', { contractAmount: '9999.99' });
+    const below = await milestones.accepted('T_DEEMED', '2026-03-02', { contractAmount: '9999.99' });
     expect(below).toMatchObject({
       state: 'accepted',
       light: 'red',
@@ -36,20 +25,25 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
       decidedAt: null,
     });
     // A deemed approval is a decision: it takes no more events.
-    await refused(atThreshold.id, { type: 'approve' }, 409, 'not allowed in state "deemed_approved"');
+    await milestones.refused(
+      atThreshold.id,
+      { type: 'approve' },
+      409,
+      'not allowed in state "deemed_approved"',
+    );
     // This history was entered after its deadline; let the system have watched the deadline pass
     // (events recorded on the day they happened), so that 超时默认 is applied and recorded.
     const dataSource = await stack.database.dataSource();
     await dataSource.query('UPDATE milestone_event SET recorded_at = at WHERE milestone_id = ?', [
       atThreshold.id,
     ]);
-    expect(await getMilestone(atThreshold.id)).toMatchObject({ state: 'deemed_approved' });
+    expect(await milestones.get(atThreshold.id)).toMatchObject({ state: 'deemed_approved' });
     expect(
-      (await getMilestone(atThreshold.id)).events.map((event: { type: string }) => event.type),
+      (await milestones.get(atThreshold.id)).events.map((event: { type: string }) => event.type),
     ).toContain('deemed_approve');
 
     const listed = async (id: string) => {
-      const project = (await getMilestone(id)).projectId;
+      const project = (await milestones.get(id)).projectId;
       const list = await stack.call('GET', `/api/milestones?projectId=${project}`, {
         token: tokens.bureau,
       });
@@ -66,7 +60,7 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
       });
       expect(lowered.status).toBe(200);
       expect(lowered.body.deemedApprovalThreshold).toBe('9999.99');
-      expect(await getMilestone(below.id)).toMatchObject({
+      expect(await milestones.get(below.id)).toMatchObject({
         state: 'deemed_approved',
         decidedOnTime: false,
       });
@@ -80,16 +74,16 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
         body: { deemedApprovalThreshold: '20000.00' },
       });
       expect(raised.status).toBe(200);
-      expect(await getMilestone(below.id)).toMatchObject({ state: 'accepted', light: 'red' });
+      expect(await milestones.get(below.id)).toMatchObject({ state: 'accepted', light: 'red' });
       expect(await listed(below.id)).toMatchObject({ state: 'accepted', light: 'red' });
       for (const id of [atThreshold.id]) {
         expect.soft(await listed(id), `list ${id}`).toMatchObject({ state: 'deemed_approved' });
-        expect.soft(await getMilestone(id), `detail ${id}`).toMatchObject({
+        expect.soft(await milestones.get(id), `detail ${id}`).toMatchObject({
           state: 'deemed_approved',
           decidedOnTime: false,
         });
         // …and it still takes no events.
-        expect.soft((await post(id, { type: 'approve' })).status, `approve ${id}`).toBe(409);
+        expect.soft((await milestones.post(id, { type: 'approve' })).status, `approve ${id}`).toBe(409);
       }
     } finally {
       await stack.call('PATCH', '/api/settings', {
@@ -123,16 +117,16 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
   it('yellowDays: raising it turns a green open milestone yellow (recomputed on PATCH)', async () => {
     // An item with 20 promised days accepted today: remaining 20 > 3 → green; yellowDays 25 → yellow.
     await newItem({ code: 'T_LONG', name: '测试事项（20日）', statutoryDays: 20, promisedDays: 20 });
-    const milestone = await newMilestone('T_LONG');
-    await record(milestone.id, { type: 'submit' });
-    const fresh = await record(milestone.id, { type: 'accept' });
+    const milestone = await milestones.create('T_LONG');
+    await milestones.record(milestone.id, { type: 'submit' });
+    const fresh = await milestones.record(milestone.id, { type: 'accept' });
     expect(fresh).toMatchObject({ light: 'green', remainingWorkingDays: 20 });
     try {
       expect(
         (await stack.call('PATCH', '/api/settings', { token: tokens.admin, body: { yellowDays: 25 } }))
           .status,
       ).toBe(200);
-      expect(await getMilestone(milestone.id)).toMatchObject({ light: 'yellow' });
+      expect(await milestones.get(milestone.id)).toMatchObject({ light: 'yellow' });
       const list = await stack.call('GET', `/api/milestones?projectId=${fresh.projectId}`, {
         token: tokens.bureau,
       });
@@ -140,6 +134,6 @@ describeApprovals('超时默认 (deemed approval at the deadline)', () => {
     } finally {
       await stack.call('PATCH', '/api/settings', { token: tokens.admin, body: { yellowDays: 3 } });
     }
-    expect(await getMilestone(milestone.id)).toMatchObject({ light: 'green' });
+    expect(await milestones.get(milestone.id)).toMatchObject({ light: 'green' });
   });
 });

@@ -1,19 +1,6 @@
 import { expect, it } from 'vitest';
 import { createProject, expectError } from '../support/fixtures';
-import {
-  deptUserId,
-  describeApprovals,
-  fgj,
-  getMilestone,
-  newMilestone,
-  post,
-  record,
-  refused,
-  stack,
-  today,
-  tokens,
-  zrzyj,
-} from './support';
+import { deptUserId, describeApprovals, fgj, milestones, stack, today, tokens, zrzyj } from './support';
 
 describeApprovals('department scope and roles', () => {
   it('a department lists only its own milestones, most urgent first', async () => {
@@ -43,15 +30,15 @@ describeApprovals('department scope and roles', () => {
   });
 
   it("another department's milestone is 404 to a department user (GET and events), and stays unchanged", async () => {
-    const otherMilestone = await newMilestone('FILING', { leadDepartmentId: fgj });
+    const otherMilestone = await milestones.create('FILING', { leadDepartmentId: fgj });
     expect(otherMilestone.departmentId).toBe(fgj);
-    const before = await getMilestone(otherMilestone.id);
+    const before = await milestones.get(otherMilestone.id);
     expectError(await stack.call('GET', `/api/milestones/${otherMilestone.id}`, { token: tokens.dept }), 404);
-    const answer = await post(otherMilestone.id, { type: 'submit' }, tokens.dept);
+    const answer = await milestones.post(otherMilestone.id, { type: 'submit' }, tokens.dept);
     expectError(answer, 404);
     // Same answer as for a milestone that does not exist.
     expect(answer.body.message).toBe(`milestone ${otherMilestone.id} not found`);
-    expect(await getMilestone(otherMilestone.id)).toEqual(before);
+    expect(await milestones.get(otherMilestone.id)).toEqual(before);
     // …and a demo milestone of another department too.
     const dataSource = await stack.database.dataSource();
     const rows = (await dataSource.query('SELECT id FROM milestone WHERE department_id <> ? LIMIT 3', [
@@ -59,17 +46,17 @@ describeApprovals('department scope and roles', () => {
     ])) as Array<{ id: string }>;
     for (const row of rows) {
       expectError(await stack.call('GET', `/api/milestones/${row.id}`, { token: tokens.dept }), 404);
-      expectError(await post(String(row.id), { type: 'accept' }, tokens.dept), 404);
+      expectError(await milestones.post(String(row.id), { type: 'accept' }, tokens.dept), 404);
     }
   });
 
   it('a department records events on its own milestones', async () => {
-    const own = await newMilestone('LAND_PRE', { leadDepartmentId: fgj });
+    const own = await milestones.create('LAND_PRE', { leadDepartmentId: fgj });
     expect(own.departmentId).toBe(zrzyj);
-    const submitted = await record(own.id, { type: 'submit' }, tokens.dept);
+    const submitted = await milestones.record(own.id, { type: 'submit' }, tokens.dept);
     expect(submitted).toMatchObject({ state: 'submitted' });
     expect(submitted.events[0]).toMatchObject({ type: 'submit', actorUserId: deptUserId });
-    const acceptedView = await record(own.id, { type: 'accept', note: '材料齐全' }, tokens.dept);
+    const acceptedView = await milestones.record(own.id, { type: 'accept', note: '材料齐全' }, tokens.dept);
     expect(acceptedView).toMatchObject({ state: 'accepted', acceptedOn: today });
     expect(acceptedView.events[1]).toMatchObject({ type: 'accept', note: '材料齐全' });
   });
@@ -117,12 +104,12 @@ describeApprovals('department scope and roles', () => {
   });
 
   it('a leader may only extend: approve → 403, extend → 200', async () => {
-    const milestone = await newMilestone('T_THREE');
-    await record(milestone.id, { type: 'submit' });
-    const fresh = await record(milestone.id, { type: 'accept' });
-    await refused(milestone.id, { type: 'approve' }, 403, 'leader', tokens.leader);
-    await refused(milestone.id, { type: 'suspend' }, 403, 'leader', tokens.leader);
-    const extended = await record(
+    const milestone = await milestones.create('T_THREE');
+    await milestones.record(milestone.id, { type: 'submit' });
+    const fresh = await milestones.record(milestone.id, { type: 'accept' });
+    await milestones.refused(milestone.id, { type: 'approve' }, 403, 'leader', tokens.leader);
+    await milestones.refused(milestone.id, { type: 'suspend' }, 403, 'leader', tokens.leader);
+    const extended = await milestones.record(
       milestone.id,
       { type: 'extend', days: 2, reason: '需专家论证' },
       tokens.leader,
@@ -133,11 +120,17 @@ describeApprovals('department scope and roles', () => {
   });
 
   it('an extension is approved by a leader: bureau and department users get 403 (role), nothing changes', async () => {
-    const milestone = await newMilestone('T_THREE');
-    await record(milestone.id, { type: 'submit' });
-    await record(milestone.id, { type: 'accept' });
+    const milestone = await milestones.create('T_THREE');
+    await milestones.record(milestone.id, { type: 'submit' });
+    await milestones.record(milestone.id, { type: 'accept' });
     for (const token of [tokens.bureau, tokens.dept])
-      await refused(milestone.id, { type: 'extend', days: 2, reason: '需专家论证' }, 403, 'extend', token);
+      await milestones.refused(
+        milestone.id,
+        { type: 'extend', days: 2, reason: '需专家论证' },
+        403,
+        'extend',
+        token,
+      );
   });
 
   it('creating milestones: admin and bureau only; a department override is kept', async () => {
@@ -157,7 +150,7 @@ describeApprovals('department scope and roles', () => {
     });
     expect(overridden.status).toBe(201);
     expect(overridden.body).toMatchObject({ itemCode: 'EIA', departmentId: zrzyj, state: 'planned' });
-    expect((await getMilestone(overridden.body.id, tokens.dept)).id).toBe(overridden.body.id);
+    expect((await milestones.get(overridden.body.id, tokens.dept)).id).toBe(overridden.body.id);
     expectError(
       await stack.call('POST', `/api/projects/99999999/milestones`, {
         token: tokens.bureau,

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { at, describeApprovals, newMilestone, record, stack, today, tokens } from './support';
+import { at, describeApprovals, milestones, stack, today, tokens } from './support';
 
 describeApprovals('removing a milestone added by mistake', () => {
   it('the bureau removes a milestone without events: 204, gone from the track, audited, chain intact', async () => {
-    const milestone = await newMilestone('T_THREE');
+    const milestone = await milestones.create('T_THREE');
     const removed = await stack.call('DELETE', `/api/milestones/${milestone.id}`, { token: tokens.bureau });
     expect(removed.status, JSON.stringify(removed.body)).toBe(204);
     expect(
@@ -30,12 +30,12 @@ describeApprovals('removing a milestone added by mistake', () => {
   });
 
   it('refuses once the milestone has events (409 milestone_has_events), and to leaders and departments (403)', async () => {
-    const milestone = await newMilestone('T_THREE');
+    const milestone = await milestones.create('T_THREE');
     for (const token of [tokens.leader, tokens.dept]) {
       const denied = await stack.call('DELETE', `/api/milestones/${milestone.id}`, { token });
       expect(denied.status).toBe(403);
     }
-    await record(milestone.id, { type: 'submit', at: at(today, '00:01') });
+    await milestones.record(milestone.id, { type: 'submit', at: at(today, '00:01') });
     const refused = await stack.call('DELETE', `/api/milestones/${milestone.id}`, { token: tokens.bureau });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'milestone_has_events', events: 1 });

@@ -120,3 +120,6 @@ function useApprovalsStack(): void {
     }
   });
 }
+
+/** The milestone helpers of the scenarios: create, get, post an event, record one (200), refused, accepted. */
+export const milestones = { create: newMilestone, get: getMilestone, post, record, refused, accepted };

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, download } from '../support/fixtures';
 import { workingDaysBetween } from '../support/calendar';
-import {
-  move,
-  newProject,
-  problemBody,
-  raise,
-  stack,
-  today,
-  tokens,
-  useDispatchStack,
-  zrzyj,
-} from './support';
+import { newProject, problems, stack, today, tokens, useDispatchStack, zrzyj } from './support';
 
 /** dispatch.md §4: `problems` in the summary, the scorecard's two columns, the 问题清单 sheet. */
 describe('dispatch figures', () => {
@@ -24,27 +14,29 @@ describe('dispatch figures', () => {
       await dataSource.query(`DELETE FROM ${table}`);
     const project = await newProject();
     // Closed in time (due in 30 days), and closed late (due 10 days ago, raised 20 days ago).
-    const inTime = await raise(problemBody(project.id, { category: 'land', raisedAt: addDays(today, -5) }));
-    const late = await raise(
-      problemBody(project.id, {
+    const inTime = await problems.raise(
+      problems.body(project.id, { category: 'land', raisedAt: addDays(today, -5) }),
+    );
+    const late = await problems.raise(
+      problems.body(project.id, {
         category: 'land',
         raisedAt: addDays(today, -20),
         dueDate: addDays(today, -10),
       }),
     );
     for (const problem of [inTime, late]) {
-      await move(problem.id, 'start', '方案', tokens.dept);
-      await move(problem.id, 'resolve', '办结', tokens.dept);
-      await move(problem.id, 'close', undefined, tokens.bureau);
+      await problems.move(problem.id, 'start', '方案', tokens.dept);
+      await problems.move(problem.id, 'resolve', '办结', tokens.dept);
+      await problems.move(problem.id, 'close', undefined, tokens.bureau);
     }
-    await raise(
-      problemBody(project.id, {
+    await problems.raise(
+      problems.body(project.id, {
         category: 'energy',
         raisedAt: addDays(today, -9),
         dueDate: addDays(today, -2),
       }),
     );
-    await raise(problemBody(project.id, { category: 'energy' }));
+    await problems.raise(problems.body(project.id, { category: 'energy' }));
 
     const summary = await stack.call('GET', '/api/dashboard/summary', { token: tokens.leader });
     expect(summary.status).toBe(200);

@@ -2,18 +2,7 @@ import { scheduleRate } from '@luodi/domain';
 import { describe, expect, it } from 'vitest';
 import { addDays, expectError, shanghaiToday } from '../support/fixtures';
 import { fetchDocx, tableRows } from './docx-read';
-import {
-  fgj,
-  move,
-  newProject,
-  problemBody,
-  raise,
-  stack,
-  today,
-  tokens,
-  useDispatchStack,
-  zrzyj,
-} from './support';
+import { fgj, newProject, problems, stack, today, tokens, useDispatchStack, zrzyj } from './support';
 
 /**
  * Dispatch meetings (dispatch.md §2): the agenda as of the meeting's date equals independent queries
@@ -121,20 +110,24 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
     expect(chairs.status).toBe(200);
     chairId = chairs.body[0].id;
     const project = await newProject();
-    overdueProblem = await raise(
-      problemBody(project.id, {
+    overdueProblem = await problems.raise(
+      problems.body(project.id, {
         category: 'energy',
         raisedAt: addDays(today, -40),
         dueDate: addDays(today, -20),
       }),
     );
-    await raise(
-      problemBody(project.id, { category: 'energy', ownerDepartmentId: fgj, raisedAt: addDays(today, -15) }),
+    await problems.raise(
+      problems.body(project.id, {
+        category: 'energy',
+        ownerDepartmentId: fgj,
+        raisedAt: addDays(today, -15),
+      }),
     );
-    const done = await raise(problemBody(project.id, { category: 'policy' }));
-    await move(done.id, 'start', '方案', tokens.dept);
-    await move(done.id, 'resolve', '办结', tokens.dept);
-    await move(done.id, 'close', undefined, tokens.bureau);
+    const done = await problems.raise(problems.body(project.id, { category: 'policy' }));
+    await problems.move(done.id, 'start', '方案', tokens.dept);
+    await problems.move(done.id, 'resolve', '办结', tokens.dept);
+    await problems.move(done.id, 'close', undefined, tokens.bureau);
     expect((await stack.call('POST', '/api/checks/run', { token: tokens.admin })).status).toBe(200);
 
     // A meeting ten days ago: the problems raised since, and the one closed today, are not on it as closed.
@@ -159,8 +152,8 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
 
     // A problem overdue at the meeting ten days ago whose due date a later meeting moved: the earlier
     // agenda keeps the due date (and the overdue) it had on its day.
-    const moved = await raise(
-      problemBody(project.id, {
+    const moved = await problems.raise(
+      problems.body(project.id, {
         category: 'planning',
         raisedAt: addDays(today, -30),
         dueDate: addDays(today, -12),
@@ -198,7 +191,7 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       await bad({
         kind: 'create',
         text: '交办',
-        ...problemBody(project.id, { ownerDepartmentId: '999999999' }),
+        ...problems.body(project.id, { ownerDepartmentId: '999999999' }),
       }),
       400,
       'ownerDepartmentId',
@@ -255,7 +248,7 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       body: {
         kind: 'create',
         text: '请区发改局牵头落实能评指标',
-        ...problemBody(project.id, {
+        ...problems.body(project.id, {
           category: 'energy',
           ownerDepartmentId: fgj,
           coDepartmentIds: [zrzyj],
@@ -318,7 +311,7 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       'closed',
     );
     expectError(await stack.call('POST', `/api/meetings/${meetingId}/close`, { token: tokens.bureau }), 409);
-    await raise(problemBody(project.id, { category: 'other' }));
+    await problems.raise(problems.body(project.id, { category: 'other' }));
     const after = (await stack.call('GET', `/api/meetings/${meetingId}`, { token: tokens.leader })).body;
     expect(after.decisions).toHaveLength(3);
     expect(after.agenda).toEqual(agendaAtClose);

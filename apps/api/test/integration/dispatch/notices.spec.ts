@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, expectError } from '../support/fixtures';
 import { isWorkingDay, workingDaysBetween } from '../support/calendar';
 import { fetchDocx } from './docx-read';
-import { fgj, newProject, problemBody, raise, stack, today, tokens, useDispatchStack } from './support';
+import { fgj, newProject, problems, stack, today, tokens, useDispatchStack } from './support';
 
 /** The date `n` working days after `date` (by the holiday data package). */
 function workingDaysAfter(date: string, n: number): string {
@@ -24,8 +24,8 @@ describe('supervision notices (督办函)', () => {
 
   it('gives 50 notices issued at the same moment 50 distinct consecutive numbers 〔YYYY〕督字第N号', async () => {
     const project = await newProject();
-    late = await raise(
-      problemBody(project.id, { raisedAt: addDays(today, -30), dueDate: addDays(today, -12) }),
+    late = await problems.raise(
+      problems.body(project.id, { raisedAt: addDays(today, -30), dueDate: addDays(today, -12) }),
     );
     // The demo district has issued some this year already: the 50 follow them.
     const dataSource = await stack.database.dataSource();
@@ -65,7 +65,7 @@ describe('supervision notices (督办函)', () => {
 
   it('refuses bad sources and dates naming the rule (§5)', async () => {
     const project = await newProject();
-    const fresh = await raise(problemBody(project.id));
+    const fresh = await problems.raise(problems.body(project.id));
     const notOverdue = await issue({ sourceType: 'problem', sourceId: fresh.id, measures: '整改' });
     expectError(notOverdue, 400, 'sourceId');
     expect(notOverdue.body.code).toBe('problem_not_overdue');
@@ -157,8 +157,8 @@ describe('supervision notices (督办函)', () => {
 
     // Another department's notice is 404 to the department user, and stays unchanged.
     const project = await newProject(fgj);
-    const otherLate = await raise(
-      problemBody(project.id, {
+    const otherLate = await problems.raise(
+      problems.body(project.id, {
         ownerDepartmentId: fgj,
         raisedAt: addDays(today, -30),
         dueDate: addDays(today, -12),

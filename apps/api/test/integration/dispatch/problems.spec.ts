@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, download, expectError } from '../support/fixtures';
-import {
-  fgj,
-  getProblem,
-  move,
-  newProject,
-  problemBody,
-  raise,
-  stack,
-  today,
-  tokens,
-  useDispatchStack,
-  zrzyj,
-} from './support';
+import { fgj, newProject, problems, stack, today, tokens, useDispatchStack, zrzyj } from './support';
 
 describe('problems (问题清单, dispatch.md §1) through the built API on real MariaDB', () => {
   useDispatchStack();
 
   it('raises a problem of a project with a WT-YYYY-NNNN code, owner, co-owners and a raised event', async () => {
     const project = await newProject();
-    const problem = await raise(
-      problemBody(project.id, { coDepartmentIds: [fgj], leadOfficial: '王副区长' }),
+    const problem = await problems.raise(
+      problems.body(project.id, { coDepartmentIds: [fgj], leadOfficial: '王副区长' }),
     );
     expect(problem.code).toMatch(new RegExp(`^WT-${today.slice(0, 4)}-\\d{4}$`));
     expect(problem).toMatchObject({
@@ -47,8 +35,8 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
       body: { projectId: project.id, year: Number(today.slice(0, 4)), annualPlanInvestment: '1000.00' },
     });
     expect(keyWork.status).toBe(201);
-    const problem = await raise(
-      problemBody(keyWork.body.id, { subjectType: 'key_work', category: 'funding' }),
+    const problem = await problems.raise(
+      problems.body(keyWork.body.id, { subjectType: 'key_work', category: 'funding' }),
     );
     expect(problem).toMatchObject({ subjectType: 'key_work', projectId: project.id, category: 'funding' });
   });
@@ -57,7 +45,7 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
     const project = await newProject();
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        stack.call('POST', '/api/problems', { token: tokens.bureau, body: problemBody(project.id) }),
+        stack.call('POST', '/api/problems', { token: tokens.bureau, body: problems.body(project.id) }),
       ),
     );
     for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -85,57 +73,57 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
     for (const [overrides, status, field] of cases) {
       const answer = await stack.call('POST', '/api/problems', {
         token: tokens.bureau,
-        body: problemBody(project.id, overrides),
+        body: problems.body(project.id, overrides),
       });
       expectError(answer, status, field);
     }
     const due = await stack.call('POST', '/api/problems', {
       token: tokens.bureau,
-      body: problemBody(project.id, { raisedAt: addDays(today, -5), dueDate: addDays(today, -6) }),
+      body: problems.body(project.id, { raisedAt: addDays(today, -5), dueDate: addDays(today, -6) }),
     });
     expect(due.body.code).toBe('due_date_before_raised');
     const unknown = await stack.call('POST', '/api/problems', {
       token: tokens.bureau,
-      body: problemBody(project.id, { ownerDepartmentId: '999999999' }),
+      body: problems.body(project.id, { ownerDepartmentId: '999999999' }),
     });
     expect(unknown.body.code).toBe('unknown_department');
     expect(await count()).toBe(before);
     // A department user does not raise problems.
     expectError(
-      await stack.call('POST', '/api/problems', { token: tokens.dept, body: problemBody(project.id) }),
+      await stack.call('POST', '/api/problems', { token: tokens.dept, body: problems.body(project.id) }),
       403,
     );
   });
 
   it('runs the state machine per role: 403 by role, 409 in the wrong state, history and audit', async () => {
     const project = await newProject();
-    const problem = await raise(problemBody(project.id));
+    const problem = await problems.raise(problems.body(project.id));
     // Wrong role: the bureau and a leader do not start work; the department does not close.
-    expectError(await move(problem.id, 'start', '方案', tokens.bureau), 403, 'owner department');
-    expectError(await move(problem.id, 'start', '方案', tokens.leader), 403);
-    expectError(await move(problem.id, 'close', undefined, tokens.dept), 403, 'bureau or a leader');
+    expectError(await problems.move(problem.id, 'start', '方案', tokens.bureau), 403, 'owner department');
+    expectError(await problems.move(problem.id, 'start', '方案', tokens.leader), 403);
+    expectError(await problems.move(problem.id, 'close', undefined, tokens.dept), 403, 'bureau or a leader');
     // Wrong state.
-    expectError(await move(problem.id, 'resolve', '已解决', tokens.dept), 409, 'open');
-    expectError(await move(problem.id, 'close', undefined, tokens.bureau), 409, 'open');
+    expectError(await problems.move(problem.id, 'resolve', '已解决', tokens.dept), 409, 'open');
+    expectError(await problems.move(problem.id, 'close', undefined, tokens.bureau), 409, 'open');
     // Missing text.
-    expectError(await move(problem.id, 'start', undefined, tokens.dept), 400, 'text');
-    expectError(await move(problem.id, 'finish', 'x', tokens.dept), 400, 'action');
-    expect((await getProblem(problem.id)).events).toHaveLength(1);
+    expectError(await problems.move(problem.id, 'start', undefined, tokens.dept), 400, 'text');
+    expectError(await problems.move(problem.id, 'finish', 'x', tokens.dept), 400, 'action');
+    expect((await problems.get(problem.id)).events).toHaveLength(1);
 
-    let answer = await move(problem.id, 'start', '协调国土指标', tokens.dept);
+    let answer = await problems.move(problem.id, 'start', '协调国土指标', tokens.dept);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body).toMatchObject({ status: 'in_progress', actions: ['resolve'] });
-    answer = await move(problem.id, 'resolve', '指标已落实', tokens.dept);
+    answer = await problems.move(problem.id, 'resolve', '指标已落实', tokens.dept);
     expect(answer.body).toMatchObject({ status: 'resolved', resolvedOn: today, actions: [] });
     // 复核不通过: back to in_progress with a reason.
-    expectError(await move(problem.id, 'reject', undefined, tokens.leader), 400, 'text');
-    answer = await move(problem.id, 'reject', '未见批文', tokens.leader);
+    expectError(await problems.move(problem.id, 'reject', undefined, tokens.leader), 400, 'text');
+    answer = await problems.move(problem.id, 'reject', '未见批文', tokens.leader);
     expect(answer.body).toMatchObject({ status: 'in_progress', resolvedOn: null });
-    await move(problem.id, 'resolve', '批文已下达', tokens.dept);
-    answer = await move(problem.id, 'close', undefined, tokens.bureau);
+    await problems.move(problem.id, 'resolve', '批文已下达', tokens.dept);
+    answer = await problems.move(problem.id, 'close', undefined, tokens.bureau);
     expect(answer.body).toMatchObject({ status: 'closed', closedOn: today });
-    expectError(await move(problem.id, 'reject', '再审', tokens.bureau), 409, 'closed');
-    const detail = await getProblem(problem.id);
+    expectError(await problems.move(problem.id, 'reject', '再审', tokens.bureau), 409, 'closed');
+    const detail = await problems.get(problem.id);
     expect(detail.events.map((event: { type: string }) => event.type)).toEqual([
       'raised',
       'start',
@@ -158,19 +146,19 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
 
   it('a department sees its own and co-owned problems; another department’s is 404 and unchanged', async () => {
     const project = await newProject(fgj);
-    const other = await raise(problemBody(project.id, { ownerDepartmentId: fgj }));
-    const coOwned = await raise(
-      problemBody(project.id, { ownerDepartmentId: fgj, coDepartmentIds: [zrzyj] }),
+    const other = await problems.raise(problems.body(project.id, { ownerDepartmentId: fgj }));
+    const coOwned = await problems.raise(
+      problems.body(project.id, { ownerDepartmentId: fgj, coDepartmentIds: [zrzyj] }),
     );
-    const own = await raise(problemBody(project.id));
+    const own = await problems.raise(problems.body(project.id));
     expectError(await stack.call('GET', `/api/problems/${other.id}`, { token: tokens.dept }), 404);
-    const refused = await move(other.id, 'start', '方案', tokens.dept);
+    const refused = await problems.move(other.id, 'start', '方案', tokens.dept);
     expectError(refused, 404);
     expect(refused.body.message).toBe(`problem ${other.id} not found`);
-    expect((await getProblem(other.id)).status).toBe('open');
+    expect((await problems.get(other.id)).status).toBe('open');
     // Co-owned: visible, but only the owner moves it.
-    expect((await getProblem(coOwned.id, tokens.dept)).actions).toEqual([]);
-    expectError(await move(coOwned.id, 'start', '方案', tokens.dept), 403);
+    expect((await problems.get(coOwned.id, tokens.dept)).actions).toEqual([]);
+    expectError(await problems.move(coOwned.id, 'start', '方案', tokens.dept), 403);
     const list = await stack.call('GET', `/api/problems?projectId=${project.id}`, { token: tokens.dept });
     expect(list.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
       [coOwned.id, own.id].sort(),
@@ -185,16 +173,16 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
 
   it('filters by category, owner, status, overdue and subject, pages, and exports the filtered list', async () => {
     const project = await newProject();
-    const a = await raise(problemBody(project.id, { category: 'energy' }));
-    const b = await raise(
-      problemBody(project.id, {
+    const a = await problems.raise(problems.body(project.id, { category: 'energy' }));
+    const b = await problems.raise(
+      problems.body(project.id, {
         category: 'energy',
         ownerDepartmentId: fgj,
         raisedAt: addDays(today, -20),
         dueDate: addDays(today, -10),
       }),
     );
-    await raise(problemBody(project.id, { category: 'policy' }));
+    await problems.raise(problems.body(project.id, { category: 'policy' }));
     const list = (query: string) =>
       stack.call('GET', `/api/problems?subjectType=project&subjectId=${project.id}&${query}`, {
         token: tokens.bureau,
@@ -228,11 +216,11 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
 
   it('raises problem_overdue at level 2 the day after the due date, level 3 after 3 working days', async () => {
     const project = await newProject();
-    const late = await raise(
-      problemBody(project.id, { raisedAt: addDays(today, -30), dueDate: addDays(today, -14) }),
+    const late = await problems.raise(
+      problems.body(project.id, { raisedAt: addDays(today, -30), dueDate: addDays(today, -14) }),
     );
-    const fresh = await raise(
-      problemBody(project.id, { raisedAt: addDays(today, -3), dueDate: addDays(today, -1) }),
+    const fresh = await problems.raise(
+      problems.body(project.id, { raisedAt: addDays(today, -3), dueDate: addDays(today, -1) }),
     );
     const run = await stack.call('POST', '/api/checks/run', { token: tokens.admin });
     expect(run.status, JSON.stringify(run.body)).toBe(200);
@@ -249,8 +237,8 @@ describe('problems (问题清单, dispatch.md §1) through the built API on real
     });
     expect(of(fresh.id)).toMatchObject({ subjectType: 'problem', level: 2 });
     // Resolving it clears the alert at the next run.
-    await move(fresh.id, 'start', '方案', tokens.dept);
-    await move(fresh.id, 'resolve', '已办结', tokens.dept);
+    await problems.move(fresh.id, 'start', '方案', tokens.dept);
+    await problems.move(fresh.id, 'resolve', '已办结', tokens.dept);
     await stack.call('POST', '/api/checks/run', { token: tokens.admin });
     const after = await stack.call('GET', `/api/alerts?kind=problem_overdue&pageSize=200`, {
       token: tokens.bureau,

@@ -50,3 +50,6 @@ export const getProblem = async (id: string, token = tokens.bureau) => {
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
 };
+
+/** The problem helpers of the scenarios: a body, raise (201), move (a transition), get (200). */
+export const problems = { body: problemBody, raise, move, get: getProblem };

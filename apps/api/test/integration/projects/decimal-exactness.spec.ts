@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFunds, changeStage, createProject } from '../support/fixtures';
-import { fgj, getProject, lastYear, stack, tokens, useProjectsStack, zrzyj } from './support';
+import { fgj, getProject, lastYear, ownSource, stack, tokens, useProjectsStack, zrzyj } from './support';
 
 describe('projects: stage rules, validation, funds, exact decimals, department scope (real MariaDB)', () => {
   useProjectsStack();
@@ -8,12 +8,7 @@ describe('projects: stage rules, validation, funds, exact decimals, department s
   describe('decimal exactness', () => {
     it('0.10 + 0.20 = 0.30 exactly, in fundsArrived and in the dashboard summary', async () => {
       // A source of this test's own, so the summary's filter isolates exactly these projects.
-      const source = `精度测试会${Date.now() % 100000}`;
-      const lookup = await stack.call('POST', '/api/lookups', {
-        token: tokens.bureau,
-        body: { kind: 'source', name: source },
-      });
-      expect(lookup.status).toBe(201);
+      const source = await ownSource(`精度测试会${Date.now() % 100000}`);
       const first = await createProject(stack, tokens.bureau, zrzyj, {
         source,
         contractAmount: '0.10',

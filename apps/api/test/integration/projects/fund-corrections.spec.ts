@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addFunds, changeStage, createProject, download, expectError } from '../support/fixtures';
-import { getProject, lastYear, stack, tokens, useProjectsStack, zrzyj } from './support';
+import { getProject, lastYear, ownSource, stack, tokens, useProjectsStack, zrzyj } from './support';
 
 /** A signed project of a source of the test's own, so the summary's filter isolates it. */
 async function signedProject(contractAmount: string) {
-  const source = `更正测试会${Date.now() % 1_000_000}${Math.floor(Math.random() * 1000)}`;
-  const lookup = await stack.call('POST', '/api/lookups', {
-    token: tokens.bureau,
-    body: { kind: 'source', name: source },
-  });
-  expect(lookup.status).toBe(201);
+  const source = await ownSource(`更正测试会${Date.now() % 1_000_000}${Math.floor(Math.random() * 1000)}`);
   const project = await createProject(stack, tokens.bureau, zrzyj, {
     source,
     contractAmount,

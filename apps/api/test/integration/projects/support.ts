@@ -17,6 +17,16 @@ export const getProject = async (id: string, token = tokens.admin) => {
   return answer.body;
 };
 
+/** A source (签约活动) of the test's own, named `name`: a summary filtered by it sees only the test's projects. */
+export const ownSource = async (name: string) => {
+  const lookup = await stack.call('POST', '/api/lookups', {
+    token: tokens.bureau,
+    body: { kind: 'source', name },
+  });
+  expect(lookup.status).toBe(201);
+  return name;
+};
+
 /** A refused stage change answers `status` naming `field`, and leaves the project exactly as it was. */
 export const refusedStage = async (
   id: string,

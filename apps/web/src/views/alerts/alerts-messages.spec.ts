@@ -23,6 +23,9 @@ describe('alerts messages', () => {
       '节假日安排待录入',
       '问题逾期未办结',
       '督办函逾期未反馈',
+      '履约条款临近到期',
+      '未履约',
+      '供而未建',
     ]);
     expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
     expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([

@@ -19,6 +19,7 @@ export const LIST_PATHS = {
   approvals: '/approvals',
   alerts: '/alerts',
   'key-works': '/key-works',
+  commitments: '/commitments',
 } as const;
 export type DrillList = keyof typeof LIST_PATHS;
 

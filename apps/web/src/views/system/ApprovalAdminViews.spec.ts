@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createApprovalsI18n } from '../approvals/i18n-testing';
+import { routerAt } from '../../testing/router';
 
 const api = vi.hoisted(() => ({
   items: vi.fn(),
@@ -36,7 +37,9 @@ const { default: ApprovalCatalogView } = await import('./ApprovalCatalogView.vue
 const { default: CalendarView } = await import('./CalendarView.vue');
 const { default: SettingsView } = await import('./SettingsView.vue');
 
-const options = { global: { plugins: [createApprovalsI18n()] }, attachTo: document.body };
+// The catalog keeps its filters in the address: the pages are mounted under a router.
+const router = await routerAt('/system/catalog');
+const options = { global: { plugins: [createApprovalsI18n(), router] }, attachTo: document.body };
 
 type SetupOf<T> = { $: { setupState: T } };
 

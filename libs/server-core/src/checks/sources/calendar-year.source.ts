@@ -1,13 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { calendarConditions } from '@luodi/domain';
 import { MilestoneRepository } from '@luodi/persistence';
 import { CalendarService } from '../../calendar.service';
-import {
-  type CheckContext,
-  type ConditionSource,
-  type SourceConditions,
-  SubjectSource,
-} from '../subject-source';
+import { type CheckContext, type SourceConditions, SubjectSource } from '../subject-source';
 
 /**
  * calendar_unconfirmed: the years without a holiday arrangement (not in the calendar package, no admin
@@ -15,9 +9,8 @@ import {
  * next, every year holding an open deadline and every year with an unresolved alert, so that entering
  * the arrangement resolves the alert on the next run.
  */
-@Injectable()
 @SubjectSource('calendar_year')
-export class CalendarYearConditionSource implements ConditionSource {
+export class CalendarYearConditionSource {
   constructor(
     private readonly calendar: CalendarService,
     private readonly milestones: MilestoneRepository,

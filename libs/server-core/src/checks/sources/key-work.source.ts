@@ -1,20 +1,13 @@
-import { Injectable } from '@nestjs/common';
 import { type Condition, dueMonths, keyWorkConditions, scheduleRate } from '@luodi/domain';
 import { KeyWorkRepository } from '@luodi/persistence';
-import {
-  type CheckContext,
-  type ConditionSource,
-  type SourceConditions,
-  SubjectSource,
-} from '../subject-source';
+import { type CheckContext, type SourceConditions, SubjectSource } from '../subject-source';
 
 /**
  * investment_behind, report_missing, not_started (of a key work): the key works of this year, and
  * those of earlier years only while they have unresolved alerts.
  */
-@Injectable()
 @SubjectSource('key_work')
-export class KeyWorkConditionSource implements ConditionSource {
+export class KeyWorkConditionSource {
   constructor(private readonly keyWorks: KeyWorkRepository) {}
 
   async conditions(

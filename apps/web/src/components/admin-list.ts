@@ -1,0 +1,76 @@
+import type { Component } from 'vue';
+
+/** One column of an admin list (`AdminListPage`): an `el-table-column` described as data. */
+export interface AdminColumn<Row> {
+  /** Names the column; its cell may come from the page's slot `cell-<key>`. */
+  key: string;
+  label: string;
+  prop?: string;
+  width?: number | string;
+  minWidth?: number | string;
+  align?: 'left' | 'center' | 'right';
+  fixed?: boolean | 'left' | 'right';
+  showOverflowTooltip?: boolean;
+  /** The cell's text (else the row's `prop`, or the page's slot). */
+  text?: (row: Row) => string | number;
+  /** The cell as a tag. */
+  tag?: (row: Row) => CellTag;
+  /** The cell is the page's slot `cell-<key>`. */
+  slot?: boolean;
+  /** The cell is the row's buttons (links). */
+  buttons?: readonly RowButton<Row>[];
+}
+
+/** A link button of a row (edit, remove, resend …). */
+export interface RowButton<Row> {
+  key: string;
+  text: string;
+  run: (row: Row) => unknown;
+  type?: 'primary' | 'warning' | 'danger';
+  icon?: Component;
+  testId?: (row: Row) => string;
+  /** Shown only for the rows it says yes to. */
+  show?: (row: Row) => boolean;
+  loading?: (row: Row) => boolean;
+  /** More attributes of the button (data-… for tests). */
+  attrs?: (row: Row) => Record<string, string>;
+}
+
+export interface CellTag {
+  text: string;
+  type: 'primary' | 'success' | 'info' | 'warning' | 'danger';
+  size?: 'small';
+  effect?: 'plain' | 'dark';
+  testId?: string;
+}
+
+/** The `el-table-column` attributes of a column (what is not about its cell). */
+export function columnAttrs<Row>(column: AdminColumn<Row>): Record<string, unknown> {
+  const { key: _key, text: _text, tag: _tag, slot: _slot, buttons: _buttons, ...attrs } = column;
+  return attrs;
+}
+
+/** A yes/no tag (enabled, active …): green for yes, grey for no. */
+export const yesNoTag = (yes: boolean, texts: [string, string], size?: 'small'): CellTag => ({
+  text: yes ? texts[0] : texts[1],
+  type: yes ? 'success' : 'info',
+  size,
+});
+
+/** One plain field of a form: a text box (the default), a hidden password, a select or a switch. */
+export interface FormField {
+  /** The form's property (and the item's validation `prop`). */
+  key: string;
+  label: string;
+  testId: string;
+  kind?: 'text' | 'password' | 'select' | 'switch';
+  /** False leaves the field out (e.g. a switch only when editing). */
+  show?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  maxlength?: number;
+  options?: readonly { value: string; label: string }[];
+  optionClass?: string;
+  filterable?: boolean;
+  clearable?: boolean;
+}
