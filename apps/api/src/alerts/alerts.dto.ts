@@ -22,13 +22,19 @@ export class AlertQueryDto extends SearchPageQueryDto {
   @IsIn(ALERT_KINDS, { message: `must be one of ${ALERT_KINDS.join(', ')}` })
   kind?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 }) @IsOptional() @IsQueryInt(1, 3) level?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @IsQueryInt(1, 3)
+  level?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
 }
 
 export class AckDto {
-  @ApiProperty({ example: '已收到，正在协调办理' }) @IsString() @Length(1, 1000) note!: string;
+  @ApiProperty({ example: '已收到，正在协调办理' })
+  @IsString()
+  @Length(1, 1000)
+  note!: string;
 }
 
 export class AnswerDto {

@@ -49,7 +49,10 @@ export class UpdateApprovalItemDto {
 }
 
 export class CreateMilestoneDto {
-  @ApiProperty({ example: 'LAND_PRE' }) @IsString() @Length(1, 32) itemCode!: string;
+  @ApiProperty({ example: 'LAND_PRE' })
+  @IsString()
+  @Length(1, 32)
+  itemCode!: string;
 
   @ApiPropertyOptional({ description: "defaults to the item's department" })
   @IsOptional()
@@ -77,7 +80,8 @@ export class MilestoneQueryDto extends SearchPageQueryDto {
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   open?: 'true' | 'false';
 
-  @FiguresSourceFilter() source?: string;
+  @FiguresSourceFilter()
+  source?: string;
 
   @ApiPropertyOptional({ example: 2026, description: '办结 in this year (by asOf): the 按期办结率 figure' })
   @IsOptional()
@@ -134,5 +138,9 @@ export class MilestoneEventDto {
   @MaxLength(1000)
   reason?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }

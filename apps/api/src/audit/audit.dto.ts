@@ -9,5 +9,9 @@ export class AuditQueryDto extends PageQueryDto {
   @Matches(/^[a-z_.]{1,64}$/, { message: 'must be an entity type such as department or user' })
   entityType?: string;
 
-  @ApiPropertyOptional({ example: '12' }) @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+  @ApiPropertyOptional({ example: '12' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  entityId?: string;
 }

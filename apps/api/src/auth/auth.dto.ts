@@ -4,9 +4,15 @@ import type { Role } from '@luodi/domain';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'bureau' }) @IsString() @Length(1, 64) username!: string;
+  @ApiProperty({ example: 'bureau' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @Length(1, 256) password!: string;
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
 }
 
 export class RefreshDto {

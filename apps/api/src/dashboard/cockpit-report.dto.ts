@@ -18,7 +18,9 @@ export class CockpitReportQueryDto {
   @IsQueryInt(2000, 2100)
   year?: number;
 
-  @FiguresSourceFilter() source?: string;
+  @FiguresSourceFilter()
+  source?: string;
 
-  @FiguresDepartmentFilter() departmentId?: string;
+  @FiguresDepartmentFilter()
+  departmentId?: string;
 }

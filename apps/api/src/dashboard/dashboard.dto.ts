@@ -22,9 +22,11 @@ export class SummaryQueryDto {
   @InDateRange()
   asOf?: string;
 
-  @FiguresSourceFilter() source?: string;
+  @FiguresSourceFilter()
+  source?: string;
 
-  @FiguresDepartmentFilter() departmentId?: string;
+  @FiguresDepartmentFilter()
+  departmentId?: string;
 }
 
 const DIMENSIONS: readonly BreakdownDimension[] = ['source', 'industry'];
@@ -40,5 +42,8 @@ export class BreakdownQueryDto extends SummaryQueryDto {
 }
 
 export class DepartmentsQueryDto {
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @IsQueryInt(2000, 2100) year?: number;
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @IsQueryInt(2000, 2100)
+  year?: number;
 }

@@ -51,28 +51,42 @@ export class CreateDepartmentDto {
   @Matches(/^[A-Za-z0-9_-]{2,32}$/, { message: 'must be 2–32 letters, digits, _ or -' })
   code!: string;
 
-  @ApiProperty({ example: '自然资源局' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: '自然资源局' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
 
-  @EmailField({ example: 'zrzyj@district.gov.cn', nullable: true }) email?: string | null;
+  @EmailField({ example: 'zrzyj@district.gov.cn', nullable: true })
+  email?: string | null;
 
   @WebhookUrlField({ example: 'https://robot.example.gov.cn/hook/abc', nullable: true })
   webhookUrl?: string | null;
 
-  @WebhookKindField() webhookKind?: WebhookKind;
+  @WebhookKindField()
+  webhookKind?: WebhookKind;
 
-  @WebhookSecretField() webhookSecret?: string | null;
+  @WebhookSecretField()
+  webhookSecret?: string | null;
 }
 
 export class UpdateDepartmentDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
 
-  @EmailField({ nullable: true }) email?: string | null;
+  @EmailField({ nullable: true })
+  email?: string | null;
 
-  @WebhookUrlField({ nullable: true }) webhookUrl?: string | null;
+  @WebhookUrlField({ nullable: true })
+  webhookUrl?: string | null;
 
-  @WebhookKindField() webhookKind?: WebhookKind;
+  @WebhookKindField()
+  webhookKind?: WebhookKind;
 
-  @WebhookSecretField() webhookSecret?: string | null;
+  @WebhookSecretField()
+  webhookSecret?: string | null;
 }
 
 /** The OpenAPI description of `DepartmentSummary` (libs/contracts). */

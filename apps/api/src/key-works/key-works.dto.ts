@@ -12,7 +12,8 @@ export class KeyWorkYearQueryDto {
 
 /** The list's query: the year, and the cockpit's narrowing (the same filters as its figures). */
 export class KeyWorkListQueryDto extends KeyWorkYearQueryDto {
-  @FiguresSourceFilter() source?: string;
+  @FiguresSourceFilter()
+  source?: string;
 
   @ApiPropertyOptional({ example: '3', description: "the project's lead department" })
   @IsOptional()
@@ -29,7 +30,9 @@ export class KeyWorkListQueryDto extends KeyWorkYearQueryDto {
 }
 
 export class KeyWorkExportQueryDto {
-  @ApiProperty({ example: 2026 }) @IsQueryInt(2000, 2100) year!: number;
+  @ApiProperty({ example: 2026 })
+  @IsQueryInt(2000, 2100)
+  year!: number;
 
   @ApiProperty({ example: 10, description: 'the month of the 月度调度表 (1–12)' })
   @IsQueryInt(1, 12)
@@ -37,9 +40,15 @@ export class KeyWorkExportQueryDto {
 }
 
 export class CreateKeyWorkDto {
-  @ApiProperty({ example: '12' }) @IsId() projectId!: string;
+  @ApiProperty({ example: '12' })
+  @IsId()
+  projectId!: string;
 
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
 
   @ApiProperty({ example: '30000.00', description: '年度计划投资, 万元' })
   @IsMoney()

@@ -15,15 +15,35 @@ export class CreateLookupDto {
   @IsIn(LOOKUP_KINDS, { message: `must be one of ${LOOKUP_KINDS.join(', ')}` })
   kind!: LookupKind;
 
-  @ApiProperty({ example: '进博会' }) @IsString() @Length(1, 64) name!: string;
+  @ApiProperty({ example: '进博会' })
+  @IsString()
+  @Length(1, 64)
+  name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  sortOrder?: number;
 }
 
 export class UpdateLookupDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 64) name?: string;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(1, 64)
+  name?: string;
 
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsBoolean()
+  enabled?: boolean;
 
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(0) @Max(10000) sortOrder?: number;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  sortOrder?: number;
 }

@@ -21,9 +21,15 @@ export class CreateProjectDto {
   @Matches(/^[A-Za-z0-9-]{3,32}$/, { message: 'must be 3–32 letters, digits or -' })
   code?: string;
 
-  @ApiProperty({ example: '年产10万吨新能源材料项目' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: '年产10万吨新能源材料项目' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
 
-  @ApiProperty({ example: '华东新材料科技有限公司' }) @IsString() @Length(1, 200) investor!: string;
+  @ApiProperty({ example: '华东新材料科技有限公司' })
+  @IsString()
+  @Length(1, 200)
+  investor!: string;
 
   @ApiProperty({ enum: INVESTOR_ORIGINS, description: 'domestic 境内 / hmt 港澳台 / foreign 境外' })
   @IsIn(INVESTOR_ORIGINS, ORIGIN_RULE)
@@ -43,7 +49,9 @@ export class CreateProjectDto {
   @IsMoney()
   contractAmount!: string;
 
-  @ApiProperty({ example: '3' }) @IsId() leadDepartmentId!: string;
+  @ApiProperty({ example: '3' })
+  @IsId()
+  leadDepartmentId!: string;
 
   @ApiPropertyOptional({ example: '张副区长' })
   @IsOptional()
@@ -57,7 +65,10 @@ export class CreateProjectDto {
   @MaxLength(100)
   location?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsIsoDate() plannedStartDate?: string | null;
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsIsoDate()
+  plannedStartDate?: string | null;
 
   @ApiPropertyOptional({
     example: '2026-03-01',
@@ -218,11 +229,19 @@ export class StageChangeDto {
 }
 
 export class FundArrivalDto {
-  @ApiProperty({ example: '1200.50', description: '万元' }) @IsMoney() amount!: string;
+  @ApiProperty({ example: '1200.50', description: '万元' })
+  @IsMoney()
+  amount!: string;
 
-  @ApiProperty({ example: '2026-11-20' }) @IsIsoDate() at!: string;
+  @ApiProperty({ example: '2026-11-20' })
+  @IsIsoDate()
+  at!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 
   @ApiPropertyOptional({
     description:

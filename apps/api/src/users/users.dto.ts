@@ -30,7 +30,10 @@ export class CreateUserDto {
   @MaxLength(1024)
   password!: string;
 
-  @ApiProperty({ example: '张伟' }) @IsString() @Length(1, 100) displayName!: string;
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
 
   @ApiProperty({ enum: ALL_ROLES })
   @IsIn(ALL_ROLES, { message: `must be one of ${ALL_ROLES.join(', ')}` })
@@ -44,7 +47,11 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 100) displayName?: string;
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(1, 100)
+  displayName?: string;
 
   @ApiPropertyOptional({ enum: ALL_ROLES })
   @IsOptionalNotNull()

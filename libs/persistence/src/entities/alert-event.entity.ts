@@ -5,9 +5,11 @@ import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 @Entity({ name: 'alert_event' })
 @Index('idx_alert_event_alert', ['alertId', 'id'])
 export class AlertEventEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('alert_id') alertId!: string;
+  @IdRefColumn('alert_id')
+  alertId!: string;
 
   @Column({
     name: 'type',
@@ -16,11 +18,15 @@ export class AlertEventEntity {
   })
   type!: 'raised' | 'level_up' | 'acknowledged' | 'answered' | 'resolved' | 'reopened';
 
-  @Column({ name: 'level', type: 'tinyint', unsigned: true }) level!: number;
+  @Column({ name: 'level', type: 'tinyint', unsigned: true })
+  level!: number;
 
-  @MomentColumn('at') at!: Date;
+  @MomentColumn('at')
+  at!: Date;
 
-  @IdRefColumn('actor_user_id', { nullable: true }) actorUserId!: string | null;
+  @IdRefColumn('actor_user_id', { nullable: true })
+  actorUserId!: string | null;
 
-  @VarcharColumn('note', 2000, { nullable: true }) note!: string | null;
+  @VarcharColumn('note', 2000, { nullable: true })
+  note!: string | null;
 }

@@ -4,10 +4,12 @@ import { MomentColumn } from './columns';
 /** The district's settings (one row): clock thresholds and stall periods. */
 @Entity({ name: 'app_setting' })
 export class AppSettingEntity {
-  @PrimaryColumn({ name: 'id', type: 'tinyint', unsigned: true }) id!: number;
+  @PrimaryColumn({ name: 'id', type: 'tinyint', unsigned: true })
+  id!: number;
 
   /** The light turns yellow when this many working days or fewer remain. */
-  @Column({ name: 'yellow_days', type: 'tinyint', unsigned: true, default: 3 }) yellowDays!: number;
+  @Column({ name: 'yellow_days', type: 'tinyint', unsigned: true, default: 3 })
+  yellowDays!: number;
 
   /** 超时默认 applies to projects of at least this contract amount (万元). */
   @Column({
@@ -27,5 +29,6 @@ export class AppSettingEntity {
   @Column({ name: 'not_started_days', type: 'smallint', unsigned: true, default: 180 })
   notStartedDays!: number;
 
-  @MomentColumn('updated_at', { default: () => 'CURRENT_TIMESTAMP(3)' }) updatedAt!: Date;
+  @MomentColumn('updated_at', { default: () => 'CURRENT_TIMESTAMP(3)' })
+  updatedAt!: Date;
 }

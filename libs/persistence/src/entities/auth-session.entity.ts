@@ -9,25 +9,34 @@ import { UserEntity } from './user.entity';
  */
 @Entity({ name: 'auth_session' })
 export class AuthSessionEntity {
-  @PrimaryColumn({ name: 'id', type: 'char', length: 36 }) id!: string;
+  @PrimaryColumn({ name: 'id', type: 'char', length: 36 })
+  id!: string;
 
   @Index('idx_auth_session_user_id')
   @IdRefColumn('user_id')
   userId!: string;
 
-  @ForeignKey(() => UserEntity, 'user_id', 'fk_auth_session_user', 'CASCADE') user?: UserEntity;
+  @ForeignKey(() => UserEntity, 'user_id', 'fk_auth_session_user', 'CASCADE')
+  user?: UserEntity;
 
-  @Column({ name: 'refresh_token_hash', type: 'char', length: 64 }) refreshTokenHash!: string;
+  @Column({ name: 'refresh_token_hash', type: 'char', length: 64 })
+  refreshTokenHash!: string;
 
-  @MomentColumn('created_at') createdAt!: Date;
+  @MomentColumn('created_at')
+  createdAt!: Date;
 
-  @MomentColumn('last_used_at') lastUsedAt!: Date;
+  @MomentColumn('last_used_at')
+  lastUsedAt!: Date;
 
-  @MomentColumn('expires_at') expiresAt!: Date;
+  @MomentColumn('expires_at')
+  expiresAt!: Date;
 
-  @MomentColumn('revoked_at', { nullable: true }) revokedAt!: Date | null;
+  @MomentColumn('revoked_at', { nullable: true })
+  revokedAt!: Date | null;
 
-  @VarcharColumn('ip', 64, { nullable: true }) ip!: string | null;
+  @VarcharColumn('ip', 64, { nullable: true })
+  ip!: string | null;
 
-  @VarcharColumn('user_agent', 255, { nullable: true }) userAgent!: string | null;
+  @VarcharColumn('user_agent', 255, { nullable: true })
+  userAgent!: string | null;
 }

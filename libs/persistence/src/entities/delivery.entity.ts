@@ -15,37 +15,49 @@ import { IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 ])
 @Index('idx_delivery_status_enqueued', ['status', 'enqueuedAt'])
 export class DeliveryEntity {
-  @PrimaryColumn({ name: 'id', type: 'char', length: 36 }) id!: string;
+  @PrimaryColumn({ name: 'id', type: 'char', length: 36 })
+  id!: string;
 
-  @IdRefColumn('alert_id') alertId!: string;
+  @IdRefColumn('alert_id')
+  alertId!: string;
 
   /** The alert's round (a resolved alert that comes back notifies again). */
-  @Column({ name: 'round', type: 'smallint', unsigned: true, default: 0 }) round!: number;
+  @Column({ name: 'round', type: 'smallint', unsigned: true, default: 0 })
+  round!: number;
 
-  @Column({ name: 'level', type: 'tinyint', unsigned: true }) level!: number;
+  @Column({ name: 'level', type: 'tinyint', unsigned: true })
+  level!: number;
 
   /** `department:<id>`, `bureau` or `leadership`. */
-  @VarcharColumn('recipient', 64) recipient!: string;
+  @VarcharColumn('recipient', 64)
+  recipient!: string;
 
   @Column({ name: 'channel', type: 'enum', enum: ['in_app', 'email', 'webhook'] })
   channel!: 'in_app' | 'email' | 'webhook';
 
   /** E-mail address or webhook URL (null in-app). */
-  @VarcharColumn('target', 500, { nullable: true }) target!: string | null;
+  @VarcharColumn('target', 500, { nullable: true })
+  target!: string | null;
 
   @Column({ name: 'status', type: 'enum', enum: ['pending', 'sent', 'failed'], default: 'pending' })
   status!: 'pending' | 'sent' | 'failed';
 
-  @Column({ name: 'attempts', type: 'smallint', unsigned: true, default: 0 }) attempts!: number;
+  @Column({ name: 'attempts', type: 'smallint', unsigned: true, default: 0 })
+  attempts!: number;
 
   /** Bumped by a resend, so the new job gets a new id. */
-  @Column({ name: 'generation', type: 'smallint', unsigned: true, default: 0 }) generation!: number;
+  @Column({ name: 'generation', type: 'smallint', unsigned: true, default: 0 })
+  generation!: number;
 
-  @VarcharColumn('last_error', 1000, { nullable: true }) lastError!: string | null;
+  @VarcharColumn('last_error', 1000, { nullable: true })
+  lastError!: string | null;
 
-  @MomentColumn('created_at') createdAt!: Date;
+  @MomentColumn('created_at')
+  createdAt!: Date;
 
-  @MomentColumn('enqueued_at', { nullable: true }) enqueuedAt!: Date | null;
+  @MomentColumn('enqueued_at', { nullable: true })
+  enqueuedAt!: Date | null;
 
-  @MomentColumn('sent_at', { nullable: true }) sentAt!: Date | null;
+  @MomentColumn('sent_at', { nullable: true })
+  sentAt!: Date | null;
 }

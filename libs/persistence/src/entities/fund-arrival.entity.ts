@@ -21,27 +21,34 @@ import { ProjectEntity } from './project.entity';
 // Funds entered after an as-of date (subtracted from the projects' running totals).
 @Index('idx_fund_arrival_at_cover', ['at', 'projectId', 'amount'])
 export class FundArrivalEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('project_id') projectId!: string;
+  @IdRefColumn('project_id')
+  projectId!: string;
 
   @ForeignKey(() => ProjectEntity, 'project_id', 'fk_fund_arrival_project', 'CASCADE')
   project?: ProjectEntity;
 
-  @MoneyColumn('amount') amount!: string;
+  @MoneyColumn('amount')
+  amount!: string;
 
-  @DateColumn('at') at!: string;
+  @DateColumn('at')
+  at!: string;
 
-  @VarcharColumn('note', 500, { nullable: true }) note!: string | null;
+  @VarcharColumn('note', 500, { nullable: true })
+  note!: string | null;
 
-  @IdRefColumn('reverses_id', { nullable: true }) reversesId!: string | null;
+  @IdRefColumn('reverses_id', { nullable: true })
+  reversesId!: string | null;
 
   @ForeignKey(() => FundArrivalEntity, 'reverses_id', 'fk_fund_arrival_reverses', 'CASCADE', {
     nullable: true,
   })
   reverses?: FundArrivalEntity | null;
 
-  @IdRefColumn('corrects_id', { nullable: true }) correctsId!: string | null;
+  @IdRefColumn('corrects_id', { nullable: true })
+  correctsId!: string | null;
 
   @ForeignKey(() => FundArrivalEntity, 'corrects_id', 'fk_fund_arrival_corrects', 'CASCADE', {
     nullable: true,
@@ -49,9 +56,12 @@ export class FundArrivalEntity {
   corrects?: FundArrivalEntity | null;
 
   /** Why an entry was reversed or corrected (required on both). */
-  @VarcharColumn('reason', 500, { nullable: true }) reason!: string | null;
+  @VarcharColumn('reason', 500, { nullable: true })
+  reason!: string | null;
 
-  @IdRefColumn('recorded_by', { nullable: true }) recordedBy!: string | null;
+  @IdRefColumn('recorded_by', { nullable: true })
+  recordedBy!: string | null;
 
-  @MomentColumn('recorded_at') recordedAt!: Date;
+  @MomentColumn('recorded_at')
+  recordedAt!: Date;
 }

@@ -7,21 +7,28 @@ import { ProjectEntity } from './project.entity';
 @Unique('uq_key_work_project_year', ['projectId', 'year'])
 @Index('idx_key_work_year', ['year'])
 export class KeyWorkEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('project_id') projectId!: string;
+  @IdRefColumn('project_id')
+  projectId!: string;
 
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_key_work_project', 'RESTRICT') project?: ProjectEntity;
+  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_key_work_project', 'RESTRICT')
+  project?: ProjectEntity;
 
-  @Column({ name: 'year', type: 'smallint', unsigned: true }) year!: number;
+  @Column({ name: 'year', type: 'smallint', unsigned: true })
+  year!: number;
 
-  @MoneyColumn('annual_plan_investment') annualPlanInvestment!: string;
+  @MoneyColumn('annual_plan_investment')
+  annualPlanInvestment!: string;
 
   /** For new starts: the month (1–12) of `year` in which construction is planned to start. */
   @Column({ name: 'planned_start_month', type: 'tinyint', unsigned: true, nullable: true })
   plannedStartMonth!: number | null;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 
-  @UpdatedAtColumn() updatedAt!: Date;
+  @UpdatedAtColumn()
+  updatedAt!: Date;
 }

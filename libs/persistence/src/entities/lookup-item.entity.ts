@@ -6,13 +6,18 @@ import { IdColumn, VarcharColumn } from './columns';
 @Entity({ name: 'lookup_item' })
 @Unique('uq_lookup_item_kind_name', ['kind', 'name'])
 export class LookupItemEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @Column({ name: 'kind', type: 'enum', enum: LOOKUP_KINDS }) kind!: LookupKind;
+  @Column({ name: 'kind', type: 'enum', enum: LOOKUP_KINDS })
+  kind!: LookupKind;
 
-  @VarcharColumn('name', 64) name!: string;
+  @VarcharColumn('name', 64)
+  name!: string;
 
-  @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
+  @Column({ name: 'sort_order', type: 'int', default: 0 })
+  sortOrder!: number;
 
-  @Column({ name: 'enabled', type: 'boolean', default: true }) enabled!: boolean;
+  @Column({ name: 'enabled', type: 'boolean', default: true })
+  enabled!: boolean;
 }

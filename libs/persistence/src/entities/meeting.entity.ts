@@ -24,40 +24,52 @@ import { UserEntity } from './user.entity';
 @Entity({ name: 'meeting' })
 @Index('idx_meeting_date', ['date'])
 export class MeetingEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @DateColumn('date') date!: string;
+  @DateColumn('date')
+  date!: string;
 
-  @VarcharColumn('title', 200) title!: string;
+  @VarcharColumn('title', 200)
+  title!: string;
 
-  @Column({ name: 'kind', type: 'enum', enum: MEETING_KINDS }) kind!: MeetingKind;
+  @Column({ name: 'kind', type: 'enum', enum: MEETING_KINDS })
+  kind!: MeetingKind;
 
-  @IdRefColumn('chair_user_id') chairUserId!: string;
+  @IdRefColumn('chair_user_id')
+  chairUserId!: string;
 
-  @ForeignKey(() => UserEntity, 'chair_user_id', 'fk_meeting_chair', 'RESTRICT') chair?: UserEntity;
+  @ForeignKey(() => UserEntity, 'chair_user_id', 'fk_meeting_chair', 'RESTRICT')
+  chair?: UserEntity;
 
   @Column({ name: 'status', type: 'enum', enum: MEETING_STATUSES, default: MeetingStatus.open })
   status!: (typeof MEETING_STATUSES)[number];
 
   /** The agenda as it stood when the meeting closed (JSON), so the minutes never change. */
-  @Column({ name: 'agenda', type: 'mediumtext', nullable: true }) agenda!: string | null;
+  @Column({ name: 'agenda', type: 'mediumtext', nullable: true })
+  agenda!: string | null;
 
-  @MomentColumn('closed_at', { nullable: true }) closedAt!: Date | null;
+  @MomentColumn('closed_at', { nullable: true })
+  closedAt!: Date | null;
 
-  @IdRefColumn('created_by') createdBy!: string;
+  @IdRefColumn('created_by')
+  createdBy!: string;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 }
 
 /** A meeting's attendee departments. */
 @Entity({ name: 'meeting_attendee' })
 export class MeetingAttendeeEntity {
-  @PrimaryColumn({ name: 'meeting_id', type: 'bigint', unsigned: true }) meetingId!: string;
+  @PrimaryColumn({ name: 'meeting_id', type: 'bigint', unsigned: true })
+  meetingId!: string;
 
   @ForeignKey(() => MeetingEntity, 'meeting_id', 'fk_meeting_attendee_meeting', 'CASCADE')
   meeting?: MeetingEntity;
 
-  @PrimaryColumn({ name: 'department_id', type: 'bigint', unsigned: true }) departmentId!: string;
+  @PrimaryColumn({ name: 'department_id', type: 'bigint', unsigned: true })
+  departmentId!: string;
 
   @ForeignKey(() => DepartmentEntity, 'department_id', 'fk_meeting_attendee_department', 'RESTRICT')
   department?: DepartmentEntity;
@@ -71,40 +83,53 @@ export class MeetingAttendeeEntity {
 @Unique('uq_meeting_decision_seq', ['meetingId', 'seq'])
 @Index('idx_meeting_decision_problem', ['problemId'])
 export class MeetingDecisionEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('meeting_id') meetingId!: string;
+  @IdRefColumn('meeting_id')
+  meetingId!: string;
 
   @ForeignKey(() => MeetingEntity, 'meeting_id', 'fk_meeting_decision_meeting', 'CASCADE')
   meeting?: MeetingEntity;
 
-  @Column({ name: 'seq', type: 'smallint', unsigned: true }) seq!: number;
+  @Column({ name: 'seq', type: 'smallint', unsigned: true })
+  seq!: number;
 
-  @Column({ name: 'kind', type: 'enum', enum: DECISION_KINDS }) kind!: DecisionKind;
+  @Column({ name: 'kind', type: 'enum', enum: DECISION_KINDS })
+  kind!: DecisionKind;
 
-  @IdRefColumn('problem_id') problemId!: string;
+  @IdRefColumn('problem_id')
+  problemId!: string;
 
   @ForeignKey(() => ProblemEntity, 'problem_id', 'fk_meeting_decision_problem', 'RESTRICT')
   problem?: ProblemEntity;
 
   /** What was decided (交办事项). */
-  @VarcharColumn('text', 2000) text!: string;
+  @VarcharColumn('text', 2000)
+  text!: string;
 
-  @IdRefColumn('owner_department_id') ownerDepartmentId!: string;
+  @IdRefColumn('owner_department_id')
+  ownerDepartmentId!: string;
 
   @ForeignKey(() => DepartmentEntity, 'owner_department_id', 'fk_meeting_decision_owner', 'RESTRICT')
   ownerDepartment?: DepartmentEntity;
 
   /** 配合单位 as decided: department ids, comma-separated. */
-  @VarcharColumn('co_department_ids', 1000) coDepartmentIds!: string;
+  @VarcharColumn('co_department_ids', 1000)
+  coDepartmentIds!: string;
 
-  @DateColumn('due_date') dueDate!: string;
+  @DateColumn('due_date')
+  dueDate!: string;
 
-  @VarcharColumn('lead_official', 100, { nullable: true }) leadOfficial!: string | null;
+  @VarcharColumn('lead_official', 100, { nullable: true })
+  leadOfficial!: string | null;
 
-  @Column({ name: 'supervised', type: 'boolean', default: false }) supervised!: boolean;
+  @Column({ name: 'supervised', type: 'boolean', default: false })
+  supervised!: boolean;
 
-  @IdRefColumn('created_by') createdBy!: string;
+  @IdRefColumn('created_by')
+  createdBy!: string;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 }

@@ -7,24 +7,33 @@ import { MilestoneEntity } from './milestone.entity';
 @Entity({ name: 'milestone_event' })
 @Index('idx_milestone_event_milestone', ['milestoneId', 'at', 'id'])
 export class MilestoneEventEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('milestone_id') milestoneId!: string;
+  @IdRefColumn('milestone_id')
+  milestoneId!: string;
 
   @ForeignKey(() => MilestoneEntity, 'milestone_id', 'fk_milestone_event_milestone', 'CASCADE')
   milestone?: MilestoneEntity;
 
-  @Column({ name: 'type', type: 'enum', enum: MILESTONE_EVENT_TYPES }) type!: MilestoneEventType;
+  @Column({ name: 'type', type: 'enum', enum: MILESTONE_EVENT_TYPES })
+  type!: MilestoneEventType;
 
-  @MomentColumn('at') at!: Date;
+  @MomentColumn('at')
+  at!: Date;
 
-  @Column({ name: 'days', type: 'smallint', unsigned: true, nullable: true }) days!: number | null;
+  @Column({ name: 'days', type: 'smallint', unsigned: true, nullable: true })
+  days!: number | null;
 
-  @VarcharColumn('reason', 1000, { nullable: true }) reason!: string | null;
+  @VarcharColumn('reason', 1000, { nullable: true })
+  reason!: string | null;
 
-  @VarcharColumn('note', 1000, { nullable: true }) note!: string | null;
+  @VarcharColumn('note', 1000, { nullable: true })
+  note!: string | null;
 
-  @IdRefColumn('actor_user_id', { nullable: true }) actorUserId!: string | null;
+  @IdRefColumn('actor_user_id', { nullable: true })
+  actorUserId!: string | null;
 
-  @MomentColumn('recorded_at') recordedAt!: Date;
+  @MomentColumn('recorded_at')
+  recordedAt!: Date;
 }

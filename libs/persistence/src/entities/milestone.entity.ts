@@ -36,18 +36,23 @@ import { ProjectEntity } from './project.entity';
 ])
 @Index('idx_milestone_light', ['light'])
 export class MilestoneEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @IdRefColumn('project_id') projectId!: string;
+  @IdRefColumn('project_id')
+  projectId!: string;
 
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_milestone_project', 'CASCADE') project?: ProjectEntity;
+  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_milestone_project', 'CASCADE')
+  project?: ProjectEntity;
 
-  @VarcharColumn('item_code', 32) itemCode!: string;
+  @VarcharColumn('item_code', 32)
+  itemCode!: string;
 
   @ForeignKey(() => ApprovalItemEntity, 'item_code', 'fk_milestone_item', 'RESTRICT')
   item?: ApprovalItemEntity;
 
-  @IdRefColumn('department_id') departmentId!: string;
+  @IdRefColumn('department_id')
+  departmentId!: string;
 
   @ForeignKey(() => DepartmentEntity, 'department_id', 'fk_milestone_department', 'RESTRICT')
   department?: DepartmentEntity;
@@ -55,26 +60,37 @@ export class MilestoneEntity {
   @Column({ name: 'state', type: 'enum', enum: MILESTONE_STATES, default: MilestoneState.planned })
   state!: MilestoneState;
 
-  @MomentColumn('submitted_at', { nullable: true }) submittedAt!: Date | null;
+  @MomentColumn('submitted_at', { nullable: true })
+  submittedAt!: Date | null;
 
-  @DateColumn('accepted_on', { nullable: true }) acceptedOn!: string | null;
+  @DateColumn('accepted_on', { nullable: true })
+  acceptedOn!: string | null;
 
-  @Column({ name: 'acceptance_deemed', type: 'boolean', default: false }) acceptanceDeemed!: boolean;
+  @Column({ name: 'acceptance_deemed', type: 'boolean', default: false })
+  acceptanceDeemed!: boolean;
 
-  @DateColumn('deadline', { nullable: true }) deadline!: string | null;
+  @DateColumn('deadline', { nullable: true })
+  deadline!: string | null;
 
-  @Column({ name: 'light', type: 'enum', enum: LIGHTS, nullable: true }) light!: Light | null;
+  @Column({ name: 'light', type: 'enum', enum: LIGHTS, nullable: true })
+  light!: Light | null;
 
-  @Column({ name: 'extension_days', type: 'smallint', unsigned: true, default: 0 }) extensionDays!: number;
+  @Column({ name: 'extension_days', type: 'smallint', unsigned: true, default: 0 })
+  extensionDays!: number;
 
-  @MomentColumn('decided_at', { nullable: true }) decidedAt!: Date | null;
+  @MomentColumn('decided_at', { nullable: true })
+  decidedAt!: Date | null;
 
-  @Column({ name: 'decided_on_time', type: 'boolean', nullable: true }) decidedOnTime!: boolean | null;
+  @Column({ name: 'decided_on_time', type: 'boolean', nullable: true })
+  decidedOnTime!: boolean | null;
 
   /** When the derived columns may next change with no new event (indexed: checks read only what is due). */
-  @MomentColumn('next_change_at', { nullable: true }) nextChangeAt!: Date | null;
+  @MomentColumn('next_change_at', { nullable: true })
+  nextChangeAt!: Date | null;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 
-  @UpdatedAtColumn() updatedAt!: Date;
+  @UpdatedAtColumn()
+  updatedAt!: Date;
 }

@@ -6,15 +6,21 @@ import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
 @Unique('uq_notification_delivery', ['deliveryId'])
 @Index('idx_notification_recipient', ['recipient', 'id'])
 export class NotificationEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @Column({ name: 'delivery_id', type: 'char', length: 36 }) deliveryId!: string;
+  @Column({ name: 'delivery_id', type: 'char', length: 36 })
+  deliveryId!: string;
 
-  @IdRefColumn('alert_id') alertId!: string;
+  @IdRefColumn('alert_id')
+  alertId!: string;
 
-  @VarcharColumn('recipient', 64) recipient!: string;
+  @VarcharColumn('recipient', 64)
+  recipient!: string;
 
-  @Column({ name: 'level', type: 'tinyint', unsigned: true }) level!: number;
+  @Column({ name: 'level', type: 'tinyint', unsigned: true })
+  level!: number;
 
-  @MomentColumn('created_at') createdAt!: Date;
+  @MomentColumn('created_at')
+  createdAt!: Date;
 }

@@ -8,9 +8,12 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'number_sequence' })
 export class NumberSequenceEntity {
-  @PrimaryColumn({ name: 'series', type: 'enum', enum: NUMBER_SERIES }) series!: NumberSeries;
+  @PrimaryColumn({ name: 'series', type: 'enum', enum: NUMBER_SERIES })
+  series!: NumberSeries;
 
-  @PrimaryColumn({ name: 'year', type: 'smallint', unsigned: true }) year!: number;
+  @PrimaryColumn({ name: 'year', type: 'smallint', unsigned: true })
+  year!: number;
 
-  @Column({ name: 'last_number', type: 'int', unsigned: true }) lastNumber!: number;
+  @Column({ name: 'last_number', type: 'int', unsigned: true })
+  lastNumber!: number;
 }

@@ -7,7 +7,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'project_code_sequence' })
 export class ProjectCodeSequenceEntity {
-  @PrimaryColumn({ name: 'prefix', type: 'varchar', length: 32 }) prefix!: string;
+  @PrimaryColumn({ name: 'prefix', type: 'varchar', length: 32 })
+  prefix!: string;
 
-  @Column({ name: 'last_number', type: 'int', unsigned: true }) lastNumber!: number;
+  @Column({ name: 'last_number', type: 'int', unsigned: true })
+  lastNumber!: number;
 }

@@ -12,13 +12,17 @@ import { DepartmentEntity } from './department.entity';
 
 @Entity({ name: 'app_user' })
 export class UserEntity {
-  @IdColumn() id!: string;
+  @IdColumn()
+  id!: string;
 
-  @VarcharColumn('username', 64, { unique: true }) username!: string;
+  @VarcharColumn('username', 64, { unique: true })
+  username!: string;
 
-  @VarcharColumn('display_name', 100) displayName!: string;
+  @VarcharColumn('display_name', 100)
+  displayName!: string;
 
-  @Column({ name: 'role', type: 'enum', enum: ALL_ROLES }) role!: Role;
+  @Column({ name: 'role', type: 'enum', enum: ALL_ROLES })
+  role!: Role;
 
   @Index('idx_app_user_department_id')
   @IdRefColumn('department_id', { nullable: true })
@@ -30,11 +34,15 @@ export class UserEntity {
   department?: DepartmentEntity | null;
 
   /** argon2id (PHC string). Never leaves the server, never audited. */
-  @VarcharColumn('password_hash', 255) passwordHash!: string;
+  @VarcharColumn('password_hash', 255)
+  passwordHash!: string;
 
-  @Column({ name: 'enabled', type: 'boolean', default: true }) enabled!: boolean;
+  @Column({ name: 'enabled', type: 'boolean', default: true })
+  enabled!: boolean;
 
-  @CreatedAtColumn() createdAt!: Date;
+  @CreatedAtColumn()
+  createdAt!: Date;
 
-  @UpdatedAtColumn() updatedAt!: Date;
+  @UpdatedAtColumn()
+  updatedAt!: Date;
 }

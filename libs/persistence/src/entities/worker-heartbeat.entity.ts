@@ -5,13 +5,17 @@ import { MomentColumn, VarcharColumn } from './columns';
 @Entity({ name: 'worker_heartbeat' })
 export class WorkerHeartbeatEntity {
   /** `hostname:pid:startedAt`, unique per worker process. */
-  @PrimaryColumn({ name: 'worker_id', type: 'varchar', length: 191 }) workerId!: string;
+  @PrimaryColumn({ name: 'worker_id', type: 'varchar', length: 191 })
+  workerId!: string;
 
-  @VarcharColumn('hostname', 191) hostname!: string;
+  @VarcharColumn('hostname', 191)
+  hostname!: string;
 
-  @Column({ name: 'pid', type: 'int', unsigned: true }) pid!: number;
+  @Column({ name: 'pid', type: 'int', unsigned: true })
+  pid!: number;
 
-  @MomentColumn('started_at') startedAt!: Date;
+  @MomentColumn('started_at')
+  startedAt!: Date;
 
   @Index('idx_worker_heartbeat_last_seen_at')
   @MomentColumn('last_seen_at')
