@@ -37,6 +37,7 @@ describe('cockpit figures (issue 7) against an independent computation over gene
       'registered',
       'started',
       'operating',
+      'full_production',
     ]);
     expect(count('signed')).toBe(8);
     expect(count('started')).toBe(3);

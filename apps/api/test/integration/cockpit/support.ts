@@ -111,6 +111,8 @@ export function expectedFunnel(figuresYear: number, asOf: string, filter: Filter
     { stage: 'registered', count: signed.filter((project) => by(project.registeredAt, asOf)).length },
     { stage: 'started', count: signed.filter((project) => by(project.startedAt, asOf)).length },
     { stage: 'operating', count: signed.filter((project) => by(project.operatingAt, asOf)).length },
+    // The generated walk (PIPELINE) ends at operating: no generated project reaches 达产.
+    { stage: 'full_production', count: 0 },
   ];
 }
 
