@@ -98,7 +98,7 @@ describe('authorization matrix: every route × role × own/other department (run
       funds.push(funded.funds.at(-1)!.id);
     }
     const fresh: string[] = [];
-    for (let index = 0; index < 11; index += 1) fresh.push((await project(other.id)).id);
+    for (let index = 0; index < 13; index += 1) fresh.push((await project(other.id)).id);
     const reportKeyWork = await keyWork(otherProject.id, thisYear - 1);
     const reportedMonth = `${thisYear - 1}-12`;
     await write(`/api/key-works/${reportKeyWork.id}/reports`, {

@@ -14,6 +14,7 @@ const EVERYONE = [
   'nav-alerts',
   'nav-approvals',
   'nav-cockpit',
+  'nav-commitments',
   'nav-key-works',
   'nav-notices',
   'nav-problems',
@@ -22,12 +23,14 @@ const EVERYONE = [
 ];
 /**
  * What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader;
- * 督办 for leadership, the bureau and admins; failed deliveries admin only).
+ * 督办 for leadership, the bureau and admins; failed deliveries admin only; 履约跟踪 for all, 实绩导入 for
+ * admins and the bureau).
  */
 const NAV: Record<DemoUser, string[]> = {
   admin: [
     ...EVERYONE,
     'nav-alerts-escalated',
+    'nav-commitments-import',
     'nav-meetings',
     'nav-system-audit',
     'nav-system-calendar',
@@ -37,7 +40,7 @@ const NAV: Record<DemoUser, string[]> = {
     'nav-system-settings',
     'nav-system-users',
   ].sort(),
-  bureau: [...EVERYONE, 'nav-alerts-escalated', 'nav-meetings'].sort(),
+  bureau: [...EVERYONE, 'nav-alerts-escalated', 'nav-commitments-import', 'nav-meetings'].sort(),
   leader: [...EVERYONE, 'nav-alerts-escalated', 'nav-meetings', 'nav-system-audit'].sort(),
   dept: [...EVERYONE].sort(),
 };

@@ -40,9 +40,10 @@ export async function commitmentsContext(
   const ownClauseId = (await clause(context.ownProjectId)).id;
   await clause(context.otherProjectId);
   const spare: string[] = [];
-  for (let index = 0; index < 4; index += 1) spare.push((await clause(context.otherProjectId)).id);
+  // One id per caller (the matrix calls each row once per role, refused ones included).
+  for (let index = 0; index < 5; index += 1) spare.push((await clause(context.otherProjectId)).id);
   const reviews: string[] = [];
-  for (let index = 0; index < 3; index += 1) {
+  for (let index = 0; index < 5; index += 1) {
     const projectId = context.freshProjectId();
     await post(`/api/projects/${projectId}/clauses`, {
       indicator: 'full_production_by',
