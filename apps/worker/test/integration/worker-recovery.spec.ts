@@ -54,8 +54,16 @@ describe('worker: SIGKILL mid-job, a second worker takes the job over (real Mari
       90_000,
       50,
     );
+    // The handler marks the row sent before BullMQ moves its job to completed: wait for that move.
+    const pending = await harness.queue.getJob(deliveryJobId(deliveryId, 0));
+    expect(pending).toBeDefined();
+    await waitFor(
+      'the job completed',
+      async () => ((await pending!.getState()) === 'completed' ? true : undefined),
+      30_000,
+      50,
+    );
     const job = await harness.queue.getJob(deliveryJobId(deliveryId, 0));
-    expect(job).toBeDefined();
     expect(await job!.getState()).toBe('completed');
     const calls = harness.receiver.calls.filter((call) => call.idempotencyKey === deliveryId);
     // The call in flight at the kill and the one the other worker made: nothing more, nothing lost.
