@@ -62,9 +62,14 @@ describe('Kaplan–Meier on the textbook example (with censoring)', () => {
     expect(kaplanMeierQuantile(curve, 0.3)).toBe(13);
     expect(kaplanMeierQuantile(curve, 0.5)).toBe(23);
     expect(kaplanMeierQuantile(curve, 0.6)).toBeNull();
-    // The fallback: the largest observed duration (35) or the promised days, whichever is larger.
-    expect(durationQuantile(durationModel(sixMp, 20), 0.6)).toBe(35);
-    expect(durationQuantile(durationModel(sixMp, 40), 0.6)).toBe(40);
+    // Beyond the largest observation (35, S = 0.448179) the exponential tail S(t) = 0.448179^(t/35):
+    // S(t) ≤ 0.4 ⇔ t ≥ 35 · ln 0.4 / ln 0.448179 = 35 · 0.916291 / 0.802563 = 39.96 → 40.
+    expect(durationQuantile(durationModel(sixMp, 20), 0.6)).toBe(40);
+    // Without an event to extend (all open) or for p = 1: the largest observed or the promised days.
+    const allOpen = [3, 5, 8, 9, 12].map((days) => ({ days, finished: false }));
+    expect(durationQuantile(durationModel(allOpen, 10), 0.5)).toBe(12);
+    expect(durationQuantile(durationModel(allOpen, 20), 0.5)).toBe(20);
+    expect(durationQuantile(durationModel(sixMp, 20), 1)).toBe(35);
   });
 
   it('conditions on the time already lasted: S(t)/S(e)', () => {
@@ -75,11 +80,13 @@ describe('Kaplan–Meier on the textbook example (with censoring)', () => {
     expect(kaplanMeierQuantile(curve, 0.25, 10)).toBe(22);
     // Unconditioned, the 25% quantile is 13 (S ≤ 0.75: 10 gives 0.753 > 0.75).
     expect(kaplanMeierQuantile(curve, 0.25)).toBe(13);
-    // Given 16: S(16) = 0.627451; the median needs S ≤ 0.313725: never → fallback max(35, 20, 17).
+    // Given 16: S(16) = 0.627451; the median needs S ≤ 0.313725: not on the curve → the tail:
+    // t ≥ 35 · ln 0.313725 / ln 0.448179 = 35 · 1.159237 / 0.802563 = 50.55 → 51.
     expect(kaplanMeierQuantile(curve, 0.5, 16)).toBeNull();
-    expect(durationQuantile(durationModel(sixMp, 20), 0.5, 16)).toBe(35);
-    // Open longer than anything observed: at least one more day.
-    expect(durationQuantile(durationModel(sixMp, 20), 0.5, 50)).toBe(51);
+    expect(durationQuantile(durationModel(sixMp, 20), 0.5, 16)).toBe(51);
+    // Open for 50, longer than anything observed: on the exponential tail the remaining median is
+    // 35 · ln 2 / 0.802563 = 30.23 more days (memoryless) → 81.
+    expect(durationQuantile(durationModel(sixMp, 20), 0.5, 50)).toBe(81);
   });
 });
 
@@ -136,7 +143,9 @@ describe('duration models', () => {
         (data, u1, u2, elapsed) => {
           const model = durationModel(data, 10);
           const [low, high] = u1 <= u2 ? [u1, u2] : [u2, u1];
-          expect(sampleDuration(model, low, elapsed)).toBeLessThanOrEqual(sampleDuration(model, high, elapsed));
+          expect(sampleDuration(model, low, elapsed)).toBeLessThanOrEqual(
+            sampleDuration(model, high, elapsed),
+          );
           if (elapsed !== null) expect(sampleDuration(model, low, elapsed)).toBeGreaterThan(elapsed);
         },
       ),

@@ -12,8 +12,12 @@
  * - S(t) = P(T > t) = ∏ over event times tᵢ ≤ t of (1 − dᵢ / nᵢ), a right-continuous step function;
  * - quantile(p) = the smallest observed event time t with S(t) ≤ 1 − p; `null` when the curve
  *   never drops that low (the largest observations are censored, so the history cannot say).
- *   Callers of `durationQuantile` / `sampleDuration` get the documented fallback instead (see
- *   `tailDays`): the largest observed duration or the promised days, whichever is larger.
+ *   Callers of `durationQuantile` / `sampleDuration` get the tail instead (see `tailQuantile`): the
+ *   curve extended beyond the largest observation t_max by the exponential tail of Brown, Hollander
+ *   and Korwar (1974), S(t) = S(t_max)^(t / t_max); without any event to extend (or for p = 1), the
+ *   largest observed duration or the promised days, whichever is larger. Cutting the tail at the
+ *   largest observation instead makes P80 dates too early when many items are still open (the
+ *   calibration test drops to about 65% with a third of the history censored).
  * - the conditional distribution given the item has lasted e (it is open after e working days):
  *   S(t | T > e) = S(t) / S(e) for t > e.
  */
@@ -140,9 +144,8 @@ export function durationModel(
 }
 
 /**
- * The fallback when the curve never drops low enough (heavy censoring at the tail): the largest
- * observed duration or the promised days, whichever is larger — and, for an item already open after
- * `elapsed` days, at least elapsed + 1 (it is still open).
+ * The fallback when there is nothing to extend: the largest observed duration or the promised days,
+ * whichever is larger — and, for an item already open after `elapsed` days, at least elapsed + 1.
  */
 export function tailDays(model: DurationModel, elapsed: number | null): number {
   const tail = Math.max(model.curve?.largestObserved ?? 0, model.promisedDays);
@@ -150,14 +153,35 @@ export function tailDays(model: DurationModel, elapsed: number | null): number {
 }
 
 /**
+ * The quantile beyond what the curve shows (kaplanMeierQuantile gave null): with S_L the survival at
+ * the largest observation t_max and S(t) = S_L^(t / t_max) beyond it, the smallest whole t with
+ * S(t) ≤ (1 − p) · S(elapsed) (S(elapsed) on the same extended curve). tailDays when S_L is 0 or 1,
+ * t_max is 0, or p = 1.
+ */
+export function tailQuantile(model: DurationModel, p: number, elapsed: number | null): number {
+  const curve = model.curve;
+  const fallback = tailDays(model, elapsed);
+  if (!curve) return fallback;
+  const last = curve.largestObserved;
+  const survivalAtLast = survivalAt(curve, last);
+  if (last <= 0 || survivalAtLast <= EPSILON || survivalAtLast >= 1 - EPSILON || p >= 1) return fallback;
+  const rate = Math.log(survivalAtLast) / last; // ln S(t) = rate · t beyond t_max (rate < 0)
+  const after = elapsed ?? -1;
+  const logBase = after > last ? rate * after : Math.log(survivalAt(curve, after));
+  const logThreshold = Math.log(1 - p) + logBase;
+  const days = Math.ceil(logThreshold / rate - EPSILON);
+  return Math.max(days, last + 1, after + 1);
+}
+
+/**
  * The total duration (from acceptance) at quantile p, given the item has lasted `elapsed` (null:
  * not accepted yet). Without history: the promised days (an item already open longer than that is
  * taken as decided now: `elapsed`). With history: the Kaplan–Meier (conditional) quantile, or the
- * tail fallback.
+ * exponential tail beyond the largest observation.
  */
 export function durationQuantile(model: DurationModel, p: number, elapsed: number | null = null): number {
   if (!model.curve) return Math.max(model.promisedDays, elapsed ?? 0);
-  return kaplanMeierQuantile(model.curve, p, elapsed) ?? tailDays(model, elapsed);
+  return kaplanMeierQuantile(model.curve, p, elapsed) ?? tailQuantile(model, p, elapsed);
 }
 
 /**

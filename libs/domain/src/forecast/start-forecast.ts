@@ -254,7 +254,8 @@ function drawScenario(nodes: readonly Node[], u: (index: number) => number): Sce
  * own P80 along the walk is biased: at a join of k parallel items, the chance that all finish by
  * their P80s is 0.8^k (three items: about 51%), while along a chain the sum of P80s overshoots. So
  * each of `draws` scenarios draws every remaining item's duration from its Kaplan–Meier distribution
- * (conditional on the working days an open item has already lasted; the promised days without
+ * (conditional on the working days an open item has already lasted; beyond the largest observation
+ * the exponential tail of kaplan-meier.ts; the promised days without
  * history) with a seeded PRNG, walks the route, and the P50 / P80 dates are the nearest-rank 50th and
  * 80th percentiles of the drawn CONSTRUCT dates (the ⌈0.5·N⌉-th and ⌈0.8·N⌉-th smallest), so
  * P50 ≤ P80 always. The calibration test (start-forecast.spec) checks that about 80% of simulated
