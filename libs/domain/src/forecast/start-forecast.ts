@@ -362,7 +362,8 @@ export function forecastStart(
 /**
  * The CONSTRUCT date of one given scenario: `durations` maps item codes to their total working days
  * from acceptance (for open items: from their acceptance, elapsed days included; missing codes take
- * their promised days). For checks and what-if questions ("if PLAN_REVIEW takes 30 days…").
+ * their promised days; open items' deadlines and extensions are not consulted, unlike the
+ * promise-bound date). For checks and what-if questions ("if PLAN_REVIEW takes 30 days…").
  */
 export function startDateWith(
   route: readonly ForecastRouteItem[],
