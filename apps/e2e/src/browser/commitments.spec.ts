@@ -168,13 +168,16 @@ describe('commitments in the browser (bureau): a clause and actuals move 履约�
     await panel.locator(testId('review-decided')).locator('.el-tag').getByText('免于追缴').waitFor();
     expect(errors).toEqual([]);
   });
+
   it('works on a phone (390×844): the 履约 list pages, the project card, actuals history, the review', async () => {
-    // A project of the demo's older ones with a due review; one period entered twice (history).
-    const listed = await e2e.stack.call('GET', '/api/commitments/projects?filter=reviews_due&pageSize=1', {
+    // A project of the demo's older ones with a due review not decided by the tests above (its decision
+    // button shows); one period entered twice (history).
+    const listed = await e2e.stack.call('GET', '/api/commitments/projects?filter=reviews_due&pageSize=100', {
       token,
     });
     expect(listed.status).toBe(200);
-    const projectId = (listed.body as { items: { projectId: string }[] }).items[0]!.projectId;
+    const rows = (listed.body as { items: { projectId: string; decidedClawback: string | null }[] }).items;
+    const projectId = rows.find((row) => row.decidedClawback === null)!.projectId;
     const period = day(-1).slice(0, 7);
     for (const headcount of [120, 125]) {
       const put = await e2e.stack.call('PUT', `/api/projects/${projectId}/actuals/${period}`, {
