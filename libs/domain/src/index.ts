@@ -34,3 +34,4 @@ export * from './commitments/review';
 export * as exactDecimal from './commitments/exact';
 export * from './commitments/commitment-figures';
 export * from './commitments/commitment-alerts';
+export * from './routes/route-template';
