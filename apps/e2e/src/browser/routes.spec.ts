@@ -87,4 +87,40 @@ describe('approval routes in the browser (bureau)', () => {
     expect(route.body).toMatchObject({ applied: true, templateVersion: 1, targetDays: 60 });
     expect(errors).toEqual([]);
   });
+
+  it('an admin edits the default template: saving creates version 2 and the list shows it', async () => {
+    await e2e.page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'admin');
+    const errors = collectPageErrors(e2e.page);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/system/routes`);
+    const adminToken = await e2e.stack.login('admin');
+    const [template] = (await e2e.stack.call('GET', '/api/route-templates', { token: adminToken })).body;
+    await e2e.page.locator(testId(`route-template-edit-${template.templateKey}`)).click();
+    const dialog = e2e.page.locator(testId('route-template-dialog'));
+    // The loaded definition: stage 1's fourth row follows 用地预审.
+    await expect
+      .poll(async () => (await dialog.locator(testId('route-template-after-1-3')).textContent())?.trim(), {
+        timeout: 15_000,
+      })
+      .toContain('用地预审与选址意见书');
+    await dialog.locator(testId('route-template-versions')).waitFor();
+    await dialog.locator(testId('route-template-save')).click();
+    await expect
+      .poll(
+        async () =>
+          (await e2e.stack.call('GET', '/api/route-templates', { token: adminToken })).body[0].version,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(2);
+    const detail = await e2e.stack.call('GET', `/api/route-templates/${template.id}`, { token: adminToken });
+    expect(detail.body.versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
+    await e2e.page.screenshot({
+      path: artifactPath('route-templates.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+    expect(errors).toEqual([]);
+  });
 });
