@@ -250,13 +250,11 @@ export class RouteRepository {
     projectId: string,
     manager: EntityManager,
   ): Promise<Array<Pick<MilestoneEntity, 'id' | 'itemCode' | 'state'>>> {
-    return manager
-      .getRepository(MilestoneEntity)
-      .find({
-        select: { id: true, itemCode: true, state: true },
-        where: { projectId },
-        order: { id: 'ASC' },
-      });
+    return manager.getRepository(MilestoneEntity).find({
+      select: { id: true, itemCode: true, state: true },
+      where: { projectId },
+      order: { id: 'ASC' },
+    });
   }
 
   /** Insert a planned milestone in the caller's transaction (audited), returning its id. */
