@@ -37,5 +37,6 @@ export * from './commitments/commitment-alerts';
 export * from './forecast/kaplan-meier';
 export * from './forecast/start-forecast';
 export * from './forecast/start-at-risk';
+export * from './forecast/forecast-state';
 export * from './forecast/forecast-accuracy';
 export * from './routes/route-template';
