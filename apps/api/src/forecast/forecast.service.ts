@@ -70,7 +70,9 @@ export class ForecastService {
     const entries = await Promise.all(
       onRoute.map(async (item) => {
         const row = byId.get(item.milestoneId)!;
-        const clock = await this.clocks.clockOf(row, events.get(row.id) ?? [], asOf.moment);
+        // The clock as it stood at asOf: the events recorded for moments after it do not count yet.
+        const known = (events.get(row.id) ?? []).filter((event) => event.at <= asOf.moment);
+        const clock = await this.clocks.clockOf(row, known, asOf.moment);
         const promisedDays = Number(catalog.get(item.itemCode)?.promisedDays ?? 0);
         const model =
           models.get(durationModelKey(item.itemCode, row.departmentId)) ?? durationModel([], promisedDays);
