@@ -45,6 +45,7 @@ describe('the start forecast card in the browser (leader)', () => {
       .poll(async () => (await card.locator(testId('forecast-gantt')).boundingBox())!.width)
       .toBeLessThanOrEqual(390);
     await expectNoSidewaysScroll(e2e.page);
+    await card.locator(testId('forecast-gantt')).scrollIntoViewIfNeeded();
     await e2e.page.screenshot({
       path: artifactPath('forecast-card-phone.png'),
       fullPage: true,

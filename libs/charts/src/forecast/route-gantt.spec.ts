@@ -122,7 +122,7 @@ describe('routeGanttOption', () => {
   it('rows by stage, items after the start left out', () => {
     expect(ganttRows(forecast).map((item) => item.itemCode)).toEqual(['FILING', 'EIA', 'CONSTRUCT']);
     expect(option().yAxis.data).toEqual(['S1 备案', 'S2 环评', 'S3 施工许可']);
-    expect(routeGanttHeight(forecast)).toBe(3 * 30 + 90);
+    expect(routeGanttHeight(forecast)).toBe(3 * 30 + 110);
   });
 
   it('a forecast bar per item, a planned outline for undecided ones, coloured by phase; the path outlined', () => {
@@ -165,7 +165,9 @@ describe('routeGanttOption', () => {
   it('marks today, the planned start and the three dates; none of the three when startable now', () => {
     const names = (value: ProjectForecast) =>
       option(value).series[0].markLine.data.map((line: any) => line.name);
-    expect(names(forecast)).toEqual(['today', 'planned start', 'promise', 'P50', 'P80']);
+    // The promise-bound and P50 dates coincide: one line named by both.
+    expect(names(forecast)).toEqual(['today', 'planned start', 'promise / P50', 'P80']);
+    expect(option().series[0].markLine.data[2].label.formatter).toBe('promise / P50\n10-14');
     const today = option().series[0].markLine.data[0];
     expect(today.xAxis).toBe(dayStart('2026-09-21'));
     expect(names({ ...forecast, startableNow: true, plannedStartDate: null })).toEqual(['today']);

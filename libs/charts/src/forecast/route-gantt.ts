@@ -58,7 +58,7 @@ export function ganttRows(forecast: ProjectForecast): ForecastGanttItem[] {
 
 /** The chart's height in px for the container. */
 export function routeGanttHeight(forecast: ProjectForecast): number {
-  return Math.max(160, ganttRows(forecast).length * GANTT_ROW_HEIGHT + 90);
+  return Math.max(160, ganttRows(forecast).length * GANTT_ROW_HEIGHT + 110);
 }
 
 /** One bar of the custom series: [row, start ms, end ms, kind (0 planned outline, 1 forecast), path]. */
@@ -149,7 +149,7 @@ export function routeGanttOption(
     }
   });
 
-  const lines = [
+  const marks = [
     markLine(labels.today, options.today, REFERENCE_GREY, 'solid', false),
     ...(forecast.plannedStartDate
       ? [markLine(labels.plannedStart, forecast.plannedStartDate, LIGHT_RED, 'solid', true)]
@@ -162,6 +162,16 @@ export function routeGanttOption(
           markLine(labels.p80, forecast.p80, '#fa8c16', 'dashed', true),
         ]),
   ];
+  // Lines on the same day (without history P50 = P80 = promise-bound) become one, named by all.
+  const lines: typeof marks = [];
+  for (const mark of marks) {
+    const same = lines.find((line) => line.xAxis === mark.xAxis);
+    if (!same) lines.push(mark);
+    else {
+      same.name = `${same.name} / ${mark.name}`;
+      same.label = { ...same.label, formatter: same.label.formatter.replace('\n', ` / ${mark.name}\n`) };
+    }
+  }
   const times = [...bars.flatMap((bar) => [bar.value[1], bar.value[2]]), ...lines.map((line) => line.xAxis)];
   const min = Math.min(...times) - 3 * DAY_MS;
   const max = Math.max(...times) + 7 * DAY_MS;
@@ -190,7 +200,7 @@ export function routeGanttOption(
           top: 'middle',
           textStyle: { fontSize: 14, fontWeight: 'normal' },
         },
-    grid: { left: 8, right: 56, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: { left: 8, right: 56, top: 36, bottom: 40, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     tooltip: {
       trigger: 'item',
       confine: true,
