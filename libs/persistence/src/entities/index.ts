@@ -31,6 +31,7 @@ import {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
 } from './commitment.entity';
+import { DurationHistoryEntity } from './duration-history.entity';
 
 export {
   AlertEntity,
@@ -68,6 +69,7 @@ export {
   CommitmentReviewEntity,
   ProjectActualEntity,
   ProjectActualHistoryEntity,
+  DurationHistoryEntity,
 };
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -107,4 +109,5 @@ export const ALL_ENTITIES = [
   ProjectActualEntity,
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
+  DurationHistoryEntity,
 ];
