@@ -11,14 +11,12 @@ const api = vi.hoisted(() => ({ list: vi.fn(), run: vi.fn(), departments: vi.fn(
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
 const sources = vi.hoisted(() => [] as Array<{ emit: (data: unknown) => void }>);
 
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return {
-    ...actual,
-    alertsApi: { ...actual.alertsApi, list: api.list },
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    alertsApi: { list: api.list },
     checksApi: { run: api.run },
-  };
-});
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );

@@ -4,10 +4,9 @@ import { stubPhoneScreen } from '../../testing/phone-screen';
 import { createApprovalsI18n } from './i18n-testing';
 
 const departments = vi.hoisted(() => vi.fn());
-vi.mock('../../api/cockpit', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/cockpit')>();
-  return { ...actual, cockpitApi: { ...actual.cockpitApi, departments } };
-});
+vi.mock('../../api/cockpit', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { cockpitApi: { departments } }),
+);
 const { default: ScorecardTable } = await import('./ScorecardTable.vue');
 
 const ROWS = [

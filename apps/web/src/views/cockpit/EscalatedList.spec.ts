@@ -7,10 +7,9 @@ import { alertRow } from '../alerts/test-fixtures';
 
 const list = vi.hoisted(() => vi.fn());
 const session = vi.hoisted(() => ({ role: 'leader', departmentId: null as string | null }));
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, alertsApi: { ...actual.alertsApi, list } };
-});
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { alertsApi: { list } }),
+);
 vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );

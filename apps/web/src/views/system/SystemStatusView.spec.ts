@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
+import { expectTexts, textOf } from '../../testing/texts';
 
 const send = vi.hoisted(() => vi.fn());
 
@@ -38,9 +39,6 @@ function mountView(locale: 'zh-CN' | 'en' = 'zh-CN') {
   return mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
 }
 
-const text = (wrapper: ReturnType<typeof mountView>, testId: string) =>
-  wrapper.get(`[data-testid="${testId}"]`).text();
-
 describe('SystemStatusView', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -55,15 +53,17 @@ describe('SystemStatusView', () => {
     await flushPromises();
 
     expect(send).toHaveBeenCalledWith('GET', '/health', expect.objectContaining({ acceptStatuses: [503] }));
-    expect(text(wrapper, 'overall-status')).toBe('异常');
-    expect(text(wrapper, 'http-status')).toBe('503');
-    expect(text(wrapper, 'db-status')).toBe('停止');
-    expect(text(wrapper, 'queue-status')).toBe('正常');
-    expect(text(wrapper, 'worker-status')).toBe('心跳超时');
-    expect(text(wrapper, 'worker-age')).toBe('42 秒');
+    expectTexts(wrapper, {
+      'overall-status': '异常',
+      'http-status': '503',
+      'db-status': '停止',
+      'queue-status': '正常',
+      'worker-status': '心跳超时',
+      'worker-age': '42 秒',
+    });
     // 02:00 UTC is 10:00 in Asia/Shanghai.
-    expect(text(wrapper, 'worker-last-seen')).toContain('10:00:00');
-    expect(text(wrapper, 'status-message')).toContain('database down');
+    expect(textOf(wrapper, 'worker-last-seen')).toContain('10:00:00');
+    expect(textOf(wrapper, 'status-message')).toContain('database down');
     expect(wrapper.find('[data-testid="status-error"]').exists()).toBe(false);
 
     const series = JSON.parse(
@@ -85,8 +85,8 @@ describe('SystemStatusView', () => {
     });
     const wrapper = mountView('en');
     await flushPromises();
-    expect(text(wrapper, 'overall-status')).toBe('OK');
-    expect(text(wrapper, 'worker-age')).toBe('3 s');
+    expect(textOf(wrapper, 'overall-status')).toBe('OK');
+    expect(textOf(wrapper, 'worker-age')).toBe('3 s');
     wrapper.unmount();
   });
 
@@ -111,8 +111,8 @@ describe('SystemStatusView', () => {
     send.mockRejectedValue(new ApiError(0, 'Network Error', 'Failed to fetch'));
     const wrapper = mountView();
     await flushPromises();
-    expect(text(wrapper, 'overall-status')).toBe('无法连接');
-    expect(text(wrapper, 'status-error')).toContain('Failed to fetch');
+    expect(textOf(wrapper, 'overall-status')).toBe('无法连接');
+    expect(textOf(wrapper, 'status-error')).toContain('Failed to fetch');
     wrapper.unmount();
   });
 
