@@ -3,7 +3,7 @@ import { ElDatePicker } from 'element-plus';
 import { describe, expect, it } from 'vitest';
 import PeriodPicker from './PeriodPicker.vue';
 
-function mountPicker(props: Record<string, unknown>) {
+function mountPicker(props: { type?: 'date' | 'month' | 'year'; modelValue: string; clearable?: boolean }) {
   return mount(PeriodPicker, { props: { testId: 'period', ...props } });
 }
 
