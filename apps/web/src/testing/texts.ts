@@ -18,3 +18,9 @@ export function textsOf(
 export function expectTexts(wrapper: Pick<VueWrapper, 'get'>, expected: Record<string, string>): void {
   expect(textsOf(wrapper, Object.keys(expected))).toEqual(expected);
 }
+
+/** Expects an element's text to contain each of the parts given. */
+export function expectTextContains(element: { text: () => string }, parts: readonly string[]): void {
+  const text = element.text();
+  for (const part of parts) expect(text).toContain(part);
+}
