@@ -139,7 +139,20 @@ function answer(summary: DashboardSummary) {
   );
 }
 
-const mountScreen = () => mount(ScreenView, { global: { plugins: [createAppI18n()] } });
+/** The screen mounted with its first figures loaded. */
+async function shownScreen() {
+  const wrapper = mount(ScreenView, { global: { plugins: [createAppI18n()] } });
+  await flushPromises();
+  return wrapper;
+}
+
+/** The screen shown, its live stream open. */
+async function liveScreen() {
+  const wrapper = await shownScreen();
+  live.source!.open();
+  await flushPromises();
+  return wrapper;
+}
 
 describe('ScreenView', () => {
   beforeEach(() => {
@@ -153,8 +166,7 @@ describe('ScreenView', () => {
   });
 
   it("shows this year's figures, charts, 督办 list and scorecard on the dark canvas", async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     expectTexts(wrapper, {
       'screen-signed': '8',
       'screen-amount': '32.00',
@@ -192,10 +204,7 @@ describe('ScreenView', () => {
   });
 
   it('reloads once, a second after a burst of live changes, keeping the old figures meanwhile', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
-    live.source!.open();
-    await flushPromises();
+    const wrapper = await liveScreen();
     expect(wrapper.find('[data-testid="screen-live"]').exists()).toBe(true);
     expect(api.summary).toHaveBeenCalledTimes(1);
 
@@ -220,10 +229,7 @@ describe('ScreenView', () => {
   });
 
   it('reloads when a problem changes (the dispatch services publish the same figures message)', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
-    live.source!.open();
-    await flushPromises();
+    const wrapper = await liveScreen();
     expect(textOf(wrapper, 'screen-problems-open')).toBe('12');
     api.summary.mockResolvedValue({ ...demoSummary, problems: { ...demoSummary.problems!, open: 13 } });
     live.source!.emit('figures', { type: 'figures', subject: 'problem', departmentId: '3' });
@@ -235,8 +241,7 @@ describe('ScreenView', () => {
   });
 
   it('marks the screen offline when the stream drops, keeps the figures and still refreshes every 5 minutes', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     live.source!.open();
     live.source!.fail();
     await flushPromises();
@@ -254,8 +259,7 @@ describe('ScreenView', () => {
 
   it('keeps the parts that loaded when one fails, and flags the update', async () => {
     api.departments.mockRejectedValue(new Error('down'));
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     expect(textOf(wrapper, 'screen-signed')).toBe('8');
     expect(wrapper.get('[data-testid="screen-updated-at"]').attributes('data-failed')).toBe('true');
     wrapper.unmount();
@@ -263,8 +267,7 @@ describe('ScreenView', () => {
 
   it('takes the year and source from the address', async () => {
     route.query = { year: '2025', source: '沪洽会' };
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     expect(api.summary).toHaveBeenCalledWith({ year: 2025, source: '沪洽会' });
     expect(api.departments).toHaveBeenCalledWith(2025);
     expect(wrapper.text()).toContain('来源：沪洽会');

@@ -35,8 +35,11 @@ const downBody: HealthResponse = {
   message: 'database down',
 };
 
-function mountView(locale: 'zh-CN' | 'en' = 'zh-CN') {
-  return mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
+/** The page mounted with its first answer shown. */
+async function shownView(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const wrapper = mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
+  await flushPromises();
+  return wrapper;
 }
 
 describe('SystemStatusView', () => {
@@ -49,8 +52,7 @@ describe('SystemStatusView', () => {
 
   it('renders the body of a 503 answer, not just an error', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
 
     expect(send).toHaveBeenCalledWith('GET', '/health', expect.objectContaining({ acceptStatuses: [503] }));
     expectTexts(wrapper, {
@@ -83,8 +85,7 @@ describe('SystemStatusView', () => {
         worker: { status: 'up', lastSeenAt: null, ageSeconds: 3 },
       },
     });
-    const wrapper = mountView('en');
-    await flushPromises();
+    const wrapper = await shownView('en');
     expect(textOf(wrapper, 'overall-status')).toBe('OK');
     expect(textOf(wrapper, 'worker-age')).toBe('3 s');
     wrapper.unmount();
@@ -92,8 +93,7 @@ describe('SystemStatusView', () => {
 
   it('polls every 5 s, keeps history, and stops when unmounted', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
     expect(send).toHaveBeenCalledTimes(1);
 
     await vi.advanceTimersByTimeAsync(5_000);
@@ -109,8 +109,7 @@ describe('SystemStatusView', () => {
 
   it('says the server is unreachable when the request fails', async () => {
     send.mockRejectedValue(new ApiError(0, 'Network Error', 'Failed to fetch'));
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
     expect(textOf(wrapper, 'overall-status')).toBe('无法连接');
     expect(textOf(wrapper, 'status-error')).toContain('Failed to fetch');
     wrapper.unmount();
@@ -118,8 +117,7 @@ describe('SystemStatusView', () => {
 
   it('refreshes on demand', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
     await wrapper.get('[data-testid="refresh"]').trigger('click');
     await flushPromises();
     expect(send).toHaveBeenCalledTimes(2);
