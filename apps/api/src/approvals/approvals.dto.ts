@@ -165,14 +165,17 @@ export class MilestoneEventDto {
   @IsIsoDate()
   cureDeadline?: string;
 
-  @ApiPropertyOptional({ description: "approve (告知承诺制): on the applicant's written promise; needs verifyBy" })
+  @ApiPropertyOptional({
+    description: "approve (告知承诺制): on the applicant's written promise; needs verifyBy",
+  })
   @IsOptional()
   @IsBoolean()
   byPromise?: boolean;
 
   @ApiPropertyOptional({
     example: '2027-03-31',
-    description: 'approve (告知承诺制): the day by which the promise is verified; not before the approval date',
+    description:
+      'approve (告知承诺制): the day by which the promise is verified; not before the approval date',
   })
   @IsOptional()
   @IsIsoDate()

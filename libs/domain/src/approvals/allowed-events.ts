@@ -16,7 +16,7 @@ export const HANDLING_EVENTS: Readonly<Record<MilestoneState, readonly UserEvent
   approved: [],
   rejected: [],
   deemed_approved: [],
-  terminated: [],
+  discontinued: [],
 };
 
 /** The states in which an extension (事先告知, approved by a leader) may be recorded. */

@@ -16,7 +16,7 @@ export const MILESTONE_STATES = [
   'approved',
   'rejected',
   'deemed_approved',
-  'terminated',
+  'discontinued',
 ] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 /** The states by name, for code that names one: `MilestoneState.deemed_approved`. */
@@ -52,14 +52,15 @@ export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];
 
 /**
- * The states in which a milestone is done (办结, or 终止 after a 容缺 cure deadline passed without the
- * materials): no light, no deadline ahead; figures count them as decided.
+ * The states in which a milestone is done (办结, or `discontinued` — 终止办理, the `terminate` event
+ * after a 容缺 cure deadline passed without the materials; not named `terminated`, which is a project
+ * stage): no light, no deadline ahead; figures count them as decided.
  */
 export const DECIDED_STATES: readonly MilestoneState[] = [
   'approved',
   'rejected',
   'deemed_approved',
-  'terminated',
+  'discontinued',
 ];
 /** The states of a milestone not decided yet (办结 not reached). */
 export const OPEN_MILESTONE_STATES: readonly MilestoneState[] = MILESTONE_STATES.filter(
@@ -217,7 +218,7 @@ const DECISION_STATES = {
   approve: 'approved',
   reject: 'rejected',
   deemed_approve: 'deemed_approved',
-  terminate: 'terminated',
+  terminate: 'discontinued',
 } as const satisfies Record<string, MilestoneState>;
 
 function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, until: Date): Folded {
@@ -562,8 +563,7 @@ export function validateEvent(
       Object.assign(extra, validateCure(request, context));
       break;
     case 'cure':
-      if (!curePending(clock.cure))
-        refuse('only a 容缺 acceptance still missing materials can be cured');
+      if (!curePending(clock.cure)) refuse('only a 容缺 acceptance still missing materials can be cured');
       break;
     case 'terminate':
       if (!curePending(clock.cure))
@@ -578,7 +578,7 @@ export function validateEvent(
     case 'verified':
     case 'verification_failed':
       if (state !== 'approved' || !clock.promise)
-        refuse('only an approval on the applicant\'s promise (告知承诺) is verified');
+        refuse("only an approval on the applicant's promise (告知承诺) is verified");
       if (!promisePending(clock.promise)) refuse('the promise has been verified already');
       if (request.type === 'verification_failed' && !request.reason?.trim())
         throw new ValidationFailed('reason', 'reason_required', {
@@ -627,8 +627,7 @@ export function validateEvent(
             ? 'resume the milestone before deciding'
             : 'only an accepted milestone can be decided',
         );
-      if (curePending(clock.cure))
-        refuse('the missing materials (容缺) must be cured before the approval');
+      if (curePending(clock.cure)) refuse('the missing materials (容缺) must be cured before the approval');
       Object.assign(extra, validatePromise(request));
       break;
     case 'reject':

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * 容缺受理 and 告知承诺制 (routes-and-forecast §2): the events cure, terminate, verified and
- * verification_failed; the state terminated; the accept event's missing materials and cure deadline,
+ * verification_failed; the state discontinued (终止办理, by a terminate event); the accept event's missing materials and cure deadline,
  * the approve event's promise and verify-by date; the alert kinds cure_overdue and promise_unverified.
  */
 export class CureAndPromise1797070000000 implements MigrationInterface {
@@ -17,7 +17,7 @@ export class CureAndPromise1797070000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE \`milestone_event\` ADD \`by_promise\` tinyint NOT NULL DEFAULT 0`);
     await queryRunner.query(`ALTER TABLE \`milestone_event\` ADD \`verify_by\` date NULL`);
     await queryRunner.query(
-      `ALTER TABLE \`milestone\` CHANGE \`state\` \`state\` enum ('planned', 'submitted', 'supplement_requested', 'accepted', 'suspended', 'approved', 'rejected', 'deemed_approved', 'terminated') NOT NULL DEFAULT 'planned'`,
+      `ALTER TABLE \`milestone\` CHANGE \`state\` \`state\` enum ('planned', 'submitted', 'supplement_requested', 'accepted', 'suspended', 'approved', 'rejected', 'deemed_approved', 'discontinued') NOT NULL DEFAULT 'planned'`,
     );
     await queryRunner.query(`DROP INDEX \`uq_alert_subject_kind\` ON \`alert\``);
     await queryRunner.query(
