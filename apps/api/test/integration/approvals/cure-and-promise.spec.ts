@@ -75,6 +75,23 @@ describe('容缺受理 and 告知承诺制 (real MariaDB)', () => {
     );
   };
 
+  it('the demo district has one 容缺 acceptance still uncured (deadline ahead) and one promise to verify', async () => {
+    const rows: Array<Record<string, any>> = [];
+    for (let page = 1; ; page += 1) {
+      const answer = await stack.call('GET', `/api/milestones?pageSize=100&page=${page}`, {
+        token: tokens.bureau,
+      });
+      expect(answer.status).toBe(200);
+      rows.push(...answer.body.items);
+      if (rows.length >= answer.body.total || answer.body.items.length === 0) break;
+    }
+    const uncured = rows.filter((row) => row.cure && !row.cure.curedAt && !row.cure.overdue);
+    expect(uncured.map((row) => row.itemCode)).toContain('LAND_PRE');
+    expect(uncured.every((row) => row.cure.deadline > '2026-11-20')).toBe(true);
+    const promised = rows.filter((row) => row.promise && !row.promise.outcome && !row.promise.overdue);
+    expect(promised.map((row) => [row.itemCode, row.state])).toContainEqual(['ENERGY', 'approved']);
+  });
+
   it('refuses a cure deadline beyond the promised working days (400 naming the field and the rule)', async () => {
     const id = await submitted();
     const beyond = await event(id, {
