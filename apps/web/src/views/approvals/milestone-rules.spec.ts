@@ -133,6 +133,9 @@ describe('contextOf', () => {
       extended: true,
       deadlinePassed: false,
       ownDepartment: true,
+      curePending: false,
+      cureOverdue: false,
+      promisePending: false,
     });
     expect(contextOf({ extensionDays: 0, remainingWorkingDays: -1, departmentId: '1' }).deadlinePassed).toBe(
       true,
@@ -158,10 +161,16 @@ describe('display helpers', () => {
     expect(lightColor(null)).toBeNull();
   });
 
-  it('asks a reason for reject, extend and request_supplement only', () => {
-    expect(['reject', 'extend', 'request_supplement'].every((type) => needsReason(type as never))).toBe(true);
+  it('asks a reason for reject, extend, request_supplement, terminate and a failed verification only', () => {
     expect(
-      ['submit', 'accept', 'approve', 'suspend', 'resume'].some((type) => needsReason(type as never)),
+      ['reject', 'extend', 'request_supplement', 'terminate', 'verification_failed'].every((type) =>
+        needsReason(type as never),
+      ),
+    ).toBe(true);
+    expect(
+      ['submit', 'accept', 'approve', 'suspend', 'resume', 'cure', 'verified'].some((type) =>
+        needsReason(type as never),
+      ),
     ).toBe(false);
   });
 
