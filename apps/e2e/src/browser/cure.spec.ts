@@ -1,6 +1,6 @@
 import { artifactPath } from '@luodi/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, useBrowserStack, signIn, testId } from './helpers';
+import { collectPageErrors, submitLogin, testId, useBrowserStack } from './helpers';
 
 /**
  * 容缺受理 on a phone (390×844): a department user accepts a milestone with materials missing (the
@@ -44,7 +44,10 @@ describe('容缺受理 in the browser (department, phone)', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-    await signIn(e2e.page, e2e.stack.api.baseUrl, 'dept');
+    // On a phone the menu is a drawer: the shell's breadcrumb tells the app is there.
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/login`);
+    await submitLogin(e2e.page, 'dept');
+    await e2e.page.locator(testId('breadcrumb')).waitFor();
     const errors = collectPageErrors(e2e.page);
     await e2e.page.goto(`${e2e.stack.api.baseUrl}/approvals?projectId=${projectId}`);
     const ofMilestone = (id: string) => `${testId(id)}[data-milestone-id="${milestoneId}"]`;
