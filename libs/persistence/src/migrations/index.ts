@@ -16,6 +16,7 @@ import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDu
 import { Commitments1797050000000 } from './1797050000000-Commitments';
 import { CommitmentAlerts1797050000001 } from './1797050000001-CommitmentAlerts';
 import { CureAndPromise1797070000000 } from './1797070000000-CureAndPromise';
+import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Commitments1797050000000,
   CommitmentAlerts1797050000001,
   CureAndPromise1797070000000,
+  ProblemEventOwner1797100000000,
 ];
