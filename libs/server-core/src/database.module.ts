@@ -24,6 +24,7 @@ import {
   NoticeRepository,
   CommitmentRepository,
   DurationHistoryRepository,
+  RouteRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   NoticeRepository,
   CommitmentRepository,
   DurationHistoryRepository,
+  RouteRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

@@ -32,6 +32,12 @@ import {
   ProjectActualHistoryEntity,
 } from './commitment.entity';
 import { DurationHistoryEntity } from './duration-history.entity';
+import {
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+} from './route.entity';
 
 export {
   AlertEntity,
@@ -70,6 +76,10 @@ export {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
   DurationHistoryEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
 };
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -110,4 +120,8 @@ export const ALL_ENTITIES = [
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
   DurationHistoryEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
 ];

@@ -20,3 +20,4 @@ export * from './notice.repository';
 export * from './meeting.repository';
 export * from './commitment.repository';
 export * from './duration-history.repository';
+export * from './route.repository';
