@@ -153,6 +153,19 @@ describe('forecast: duration history from milestones, and its nightly job (real 
       ],
     );
 
+    // 终止办理 (discontinued) Fri Apr 17 after acceptance Mon Apr 13: not a decision, censored at 4.
+    await milestone(
+      'H-8',
+      'H_FIRE',
+      fire,
+      { state: 'discontinued', acceptedOn: '2026-04-13', decidedAt: at('2026-04-17') },
+      [
+        ['submit', at('2026-04-13', '09:00')],
+        ['accept', at('2026-04-13')],
+        ['terminate', at('2026-04-17')],
+      ],
+    );
+
     service = new DurationHistoryService(
       new DurationHistoryRepository(dataSource),
       new MilestoneRepository(dataSource),
@@ -175,7 +188,7 @@ describe('forecast: duration history from milestones, and its nightly job (real 
     await database?.drop();
   });
 
-  it('observations: decided ones are events, open ones censored, suspended days netted, older than 3 years left out', async () => {
+  it('observations: decided ones are events, open and discontinued ones censored, suspended days netted, older than 3 years left out', async () => {
     const observations = await service.observations(AS_OF);
     const sorted = (key: string) =>
       [...(observations.get(key)?.observations ?? [])].sort(
@@ -190,7 +203,10 @@ describe('forecast: duration history from milestones, and its nightly job (real 
       { days: 6, finished: false },
       { days: 6, finished: true },
     ]);
-    expect(sorted(historyKey('H_FIRE', fire))).toEqual([{ days: 2, finished: true }]);
+    expect(sorted(historyKey('H_FIRE', fire))).toEqual([
+      { days: 2, finished: true },
+      { days: 4, finished: false },
+    ]);
     // As of a day before the decision of H-2 (Thu Mar 12), it is still open: censored at 8 − 3 = 5.
     const earlier = await service.observations('2026-03-12');
     expect(earlier.get(historyKey('H_PLAN', planning))?.observations).toEqual(
@@ -222,8 +238,11 @@ describe('forecast: duration history from milestones, and its nightly job (real 
         item_code: 'H_FIRE',
         department_id: fire,
         finished: 1,
-        censored: 0,
-        histogram: JSON.stringify([[2, 1, 0]]),
+        censored: 1,
+        histogram: JSON.stringify([
+          [2, 1, 0],
+          [4, 0, 1],
+        ]),
       },
       {
         as_of: AS_OF,

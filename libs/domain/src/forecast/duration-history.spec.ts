@@ -55,6 +55,16 @@ describe('duration history: observations from milestones', () => {
     expect(durationObservationOf(calendar, later, '2026-12-07')).toEqual({ days: 5, finished: false });
   });
 
+  it('a withdrawn milestone (终止办理) is censored at its termination day', () => {
+    expect(
+      durationObservationOf(
+        calendar,
+        { acceptedOn: '2026-03-02', decidedOn: '2026-03-13', suspendedWorkingDays: 0, withdrawn: true },
+        '2026-12-07',
+      ),
+    ).toEqual({ days: 9, finished: false });
+  });
+
   it('acceptances before the window or after asOf are left out; the first day of the window counts', () => {
     const at = (acceptedOn: string) =>
       durationObservationOf(calendar, { acceptedOn, decidedOn: null, suspendedWorkingDays: 0 }, '2026-12-07');

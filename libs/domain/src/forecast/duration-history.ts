@@ -27,6 +27,11 @@ export interface HistoryMilestone {
   decidedOn: IsoDate | null;
   /** Working days spent suspended up to the decision (or up to asOf while open). */
   suspendedWorkingDays: number;
+  /**
+   * Ended without a decision (终止办理, `discontinued`: `decidedOn` is the termination day): the item
+   * lasted at least that long and then left the history, so it is censored there, not an event.
+   */
+  withdrawn?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface HistoryMilestone {
  * before historyWindowStart(asOf) or after asOf). Working days are counted after the acceptance day
  * up to and including the decision day (or asOf), as the clock counts them (a decision on the
  * deadline of an item never suspended nor extended took exactly its promised days); a decision
- * after asOf is still open as of asOf (censored).
+ * after asOf is still open as of asOf (censored); so is a withdrawn one, at its termination day.
  */
 export function durationObservationOf(
   calendar: WorkingCalendar,
@@ -42,10 +47,13 @@ export function durationObservationOf(
   asOf: IsoDate,
 ): DurationObservation | null {
   if (milestone.acceptedOn > asOf || milestone.acceptedOn < historyWindowStart(asOf)) return null;
-  const finished = milestone.decidedOn !== null && milestone.decidedOn <= asOf;
-  const end = finished ? milestone.decidedOn! : asOf;
+  const ended = milestone.decidedOn !== null && milestone.decidedOn <= asOf;
+  const end = ended ? milestone.decidedOn! : asOf;
   const gross = calendar.workingDaysAfterUpTo(milestone.acceptedOn, end);
-  return { days: Math.max(0, gross - milestone.suspendedWorkingDays), finished };
+  return {
+    days: Math.max(0, gross - milestone.suspendedWorkingDays),
+    finished: ended && !milestone.withdrawn,
+  };
 }
 
 /** One row of a compact history: how many observations lasted `days` working days, decided or still open. */

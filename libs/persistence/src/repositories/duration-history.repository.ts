@@ -1,4 +1,4 @@
-import { UserEventType } from '@luodi/domain';
+import { type MilestoneState, UserEventType } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlValue } from '../sql-values';
 
@@ -10,6 +10,7 @@ export interface HistoryCandidate {
   acceptedOn: string;
   decidedAt: Date | null;
   contractAmount: string;
+  state: MilestoneState;
   /** It has a suspend event: its suspended working days come from folding its events. */
   everSuspended: boolean;
 }
@@ -38,7 +39,7 @@ export class DurationHistoryRepository {
   async candidates(from: string, to: string): Promise<HistoryCandidate[]> {
     const rows = (await this.dataSource.query(
       `SELECT m.id, m.item_code AS itemCode, m.department_id AS departmentId, m.accepted_on AS acceptedOn,
-              m.decided_at AS decidedAt, p.contract_amount AS contractAmount,
+              m.decided_at AS decidedAt, m.state, p.contract_amount AS contractAmount,
               EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${SUSPEND}) AS everSuspended
          FROM milestone m JOIN project p ON p.id = m.project_id
         WHERE m.accepted_on >= ? AND m.accepted_on <= ?
@@ -51,6 +52,7 @@ export class DurationHistoryRepository {
       acceptedOn: string;
       decidedAt: Date | null;
       contractAmount: string | number;
+      state: MilestoneState;
       everSuspended: string | number;
     }>;
     return rows.map((row) => ({
@@ -60,6 +62,7 @@ export class DurationHistoryRepository {
       acceptedOn: row.acceptedOn,
       decidedAt: row.decidedAt,
       contractAmount: String(row.contractAmount),
+      state: row.state,
       everSuspended: Number(row.everSuspended) === 1,
     }));
   }

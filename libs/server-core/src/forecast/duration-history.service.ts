@@ -12,6 +12,7 @@ import {
   type HistoryMilestone,
   historyWindowStart,
   type IsoDate,
+  MilestoneState,
 } from '@luodi/domain';
 import {
   ApprovalItemRepository,
@@ -81,6 +82,7 @@ export class DurationHistoryService {
             acceptedOn: candidate.acceptedOn,
             decidedOn: candidate.decidedAt ? businessDateOf(candidate.decidedAt) : null,
             suspendedWorkingDays: 0,
+            withdrawn: candidate.state === MilestoneState.discontinued,
           };
       if (!milestone) continue;
       const observation = durationObservationOf(calendar, milestone, asOf);
@@ -175,6 +177,7 @@ export class DurationHistoryService {
           acceptedOn: clock.acceptedOn,
           decidedOn: clock.decidedAt ? businessDateOf(clock.decidedAt) : null,
           suspendedWorkingDays: clock.suspendedWorkingDays,
+          withdrawn: clock.state === MilestoneState.discontinued,
         });
       }
     }
