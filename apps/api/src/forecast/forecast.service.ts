@@ -3,7 +3,6 @@ import {
   type AccessScope,
   CONSTRUCT_ITEM_CODE,
   DomainError,
-  durationModel,
   forecastPhase,
   type ForecastRouteItem,
   forecastSchedule,
@@ -22,7 +21,7 @@ import {
 import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
 import type { ForecastGanttItem, ProjectForecast } from '@luodi/contracts';
 import { resolveAsOf } from '../dashboard/dashboard.service';
-import { DURATION_MODELS, type DurationModelProvider, durationModelKey } from './duration-models';
+import { DURATION_MODELS, type DurationModelProvider } from './duration-models';
 
 /** The seed of the forecast's Monte-Carlo: the same route and states give the same dates. */
 export const FORECAST_SEED = 1;
@@ -31,7 +30,7 @@ export const FORECAST_SEED = 1;
  * The start-date forecast of one project (routes-and-forecast §3–4): its route and each milestone's
  * clock at asOf (events after asOf ignored) mapped onto the pure engine (forecastStart, seeded), the
  * at-risk rule (startAtRiskCondition) and the Gantt's two walks (forecastSchedule). Durations come from
- * the DURATION_MODELS provider (no history until the history service is wired: promised days).
+ * the DURATION_MODELS provider (the stored history; promised days under 5 observations).
  */
 @Injectable()
 export class ForecastService {
@@ -74,8 +73,7 @@ export class ForecastService {
         const known = (events.get(row.id) ?? []).filter((event) => event.at <= asOf.moment);
         const clock = await this.clocks.clockOf(row, known, asOf.moment);
         const promisedDays = Number(catalog.get(item.itemCode)?.promisedDays ?? 0);
-        const model =
-          models.get(durationModelKey(item.itemCode, row.departmentId)) ?? durationModel([], promisedDays);
+        const model = models.modelFor(item.itemCode, row.departmentId, promisedDays);
         const routeItem: ForecastRouteItem = {
           code: item.itemCode,
           departmentId: row.departmentId,

@@ -37,6 +37,8 @@ export function forecastStateOf(
           };
     }
     case MilestoneState.planned:
+    // 终止办理 (a 容缺 cure deadline passed): never decided, a new application is needed.
+    case MilestoneState.discontinued:
       return { state: 'planned' };
     default:
       // submitted, supplement_requested: waiting for acceptance.
