@@ -137,6 +137,44 @@ describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
     expect(mine).toMatchObject({ promiseBound: answer.promiseBound, p50: answer.p50, p80: answer.p80 });
   });
 
+  it('takes the stored duration history: an item with 5+ observations moves P50 and P80', async () => {
+    const project = await createProject(stack, tokens.bureau, zrzyj);
+    const view = await ok('POST', `/api/projects/${project.id}/route`, {});
+    const routeItems = view.stages.flatMap((stage: any) => stage.items);
+    const eia = routeItems.find((item: any) => item.milestone.itemCode === 'EIA');
+    // Six decided EIA applications at that department took 30 working days each (promised: fewer).
+    const dataSource = await stack.database.dataSource();
+    await dataSource.query(
+      `INSERT INTO duration_history (as_of, item_code, department_id, finished, censored, histogram, computed_at)
+       VALUES (?, 'EIA', ?, 6, 0, '[[30,6,0]]', UTC_TIMESTAMP(3))`,
+      [today, eia.milestone.departmentId],
+    );
+    const answer = await ok('GET', `/api/projects/${project.id}/forecast`, undefined, tokens.leader);
+    const route: ForecastRouteItem[] = routeItems.map((item: any) => ({
+      code: item.milestone.itemCode,
+      departmentId: String(item.milestone.departmentId),
+      stage: item.stage,
+      after: item.after,
+      promisedDays: item.promisedDays,
+      current: { state: 'planned' },
+      model: durationModel(
+        item.milestone.itemCode === 'EIA'
+          ? Array.from({ length: 6 }, () => ({ days: 30, finished: true }))
+          : [],
+        item.promisedDays,
+      ),
+    }));
+    const direct = forecastStart(route, today, calendar, { seed: 1 });
+    expect(answer).toMatchObject({
+      historyUsed: true,
+      promiseBound: direct.promiseBound,
+      p50: direct.p50,
+      p80: direct.p80,
+      bindingItemCode: direct.binding!.code,
+    });
+    expect(answer.p50 > answer.promiseBound).toBe(true);
+  });
+
   it('refuses a project without a route (409 route_not_applied) and a future asOf', async () => {
     const project = await createProject(stack, tokens.bureau, zrzyj);
     const bare = await stack.call('GET', `/api/projects/${project.id}/forecast`, { token: tokens.leader });
