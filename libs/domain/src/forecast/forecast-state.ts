@@ -36,8 +36,8 @@ export function forecastStateOf(
             extensionDays: clock.extensionDays,
           };
     }
+    // 终止办理 (a 容缺 cure deadline passed) is never decided: a new application is needed.
     case MilestoneState.planned:
-    // 终止办理 (a 容缺 cure deadline passed): never decided, a new application is needed.
     case MilestoneState.discontinued:
       return { state: 'planned' };
     default:
