@@ -1,6 +1,8 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it } from 'vitest';
 import { type CalendarException, WorkingCalendar } from '../calendar/working-calendar';
+import type { MilestoneClock } from '../approvals/milestone';
+import { forecastStateOf } from './forecast-state';
 import { durationModel } from './kaplan-meier';
 import {
   type ForecastItemState,
@@ -81,5 +83,69 @@ describe('forecastSchedule (the Gantt bars)', () => {
     expect(forecastPhase({ state: 'suspended', acceptedOn: '2026-09-01', elapsedWorkingDays: 1 })).toBe(
       'open',
     );
+  });
+});
+
+describe('forecastStateOf (a milestone clock at asOf → the engine state)', () => {
+  const clock = (over: Partial<MilestoneClock>): MilestoneClock => ({
+    state: 'planned',
+    submittedAt: null,
+    acceptedAt: null,
+    acceptedOn: null,
+    acceptanceDeemed: false,
+    suspended: false,
+    extensionDays: 0,
+    suspendedWorkingDays: 0,
+    deadline: null,
+    remainingWorkingDays: null,
+    light: null,
+    decidedAt: null,
+    decidedOnTime: null,
+    nextChangeAt: null,
+    ...over,
+  });
+
+  it('accepted: working days since acceptance net of suspension, with deadline and extension', () => {
+    // Accepted Thu 2026-09-17; today Mon 09-21: Fri 18, Sun 20 (调休), Mon 21 = 3 working days, 1 suspended.
+    expect(
+      forecastStateOf(
+        clock({
+          state: 'accepted',
+          acceptedOn: '2026-09-17',
+          suspendedWorkingDays: 1,
+          deadline: '2026-10-09',
+          extensionDays: 2,
+        }),
+        '2026-09-21',
+        calendar,
+      ),
+    ).toEqual({
+      state: 'accepted',
+      acceptedOn: '2026-09-17',
+      elapsedWorkingDays: 2,
+      deadline: '2026-10-09',
+      extensionDays: 2,
+    });
+  });
+
+  it('decided (approved, 超时默认, rejected) with its day; discontinued and supplement-requested wait', () => {
+    const decidedAt = new Date('2026-09-18T02:00:00Z');
+    expect(forecastStateOf(clock({ state: 'rejected', decidedAt }), '2026-09-21', calendar)).toEqual({
+      state: 'decided',
+      decidedOn: '2026-09-18',
+      rejected: true,
+    });
+    expect(
+      forecastStateOf(clock({ state: 'deemed_approved', decidedAt }), '2026-09-21', calendar),
+    ).toMatchObject({
+      state: 'decided',
+      rejected: false,
+    });
+    expect(forecastStateOf(clock({ state: 'discontinued' }), '2026-09-21', calendar)).toEqual({
+      state: 'planned',
+    });
+    expect(forecastStateOf(clock({ state: 'supplement_requested' }), '2026-09-21', calendar)).toEqual({
+      state: 'submitted',
+    });
   });
 });
