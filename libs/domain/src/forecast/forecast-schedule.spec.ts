@@ -102,6 +102,8 @@ describe('forecastStateOf (a milestone clock at asOf → the engine state)', () 
     decidedAt: null,
     decidedOnTime: null,
     nextChangeAt: null,
+    cure: null,
+    promise: null,
     ...over,
   });
 
