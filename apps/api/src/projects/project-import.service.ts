@@ -3,7 +3,10 @@ import { Inject, Injectable, PayloadTooLargeException, RequestTimeoutException }
 import type { ApiConfig } from '@luodi/config';
 import {
   businessDateOf,
+  creditCodeProblem,
   DomainError,
+  MONEY_PATTERN,
+  projectCodeProblem,
   isIsoDate,
   isMoney,
   type Principal,
@@ -11,10 +14,12 @@ import {
 } from '@luodi/domain';
 import {
   appendAudit,
+  CommitmentRepository,
   DepartmentRepository,
   LookupRepository,
   type ProjectEntity,
   ProjectRepository,
+  SettingsRepository,
   Transactions,
 } from '@luodi/persistence';
 import { currentActor } from '../auth/request-context';
@@ -75,6 +80,16 @@ export const IMPORT_COLUMNS = [
   { key: 'plannedStartDate', header: '计划开工日期', required: false, width: 14, example: '2026-12-01' },
   { key: 'talksStartedAt', header: '洽谈开始日期', required: false, width: 14, example: '2026-03-01' },
   { key: 'signedAt', header: '签约日期', required: false, width: 14, example: '2026-05-18' },
+  {
+    key: 'projectCode',
+    header: '项目代码',
+    required: false,
+    width: 26,
+    example: '',
+  },
+  { key: 'creditCode', header: '统一社会信用代码', required: false, width: 22, example: '' },
+  { key: 'landAreaMu', header: '用地面积(亩)', required: false, width: 14, example: '' },
+  { key: 'landSuppliedAt', header: '供地日期', required: false, width: 14, example: '' },
 ] as const;
 
 type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
@@ -103,6 +118,8 @@ export class ProjectImportService {
     private readonly projects: ProjectRepository,
     private readonly departments: DepartmentRepository,
     private readonly lookups: LookupRepository,
+    private readonly settings: SettingsRepository,
+    private readonly commitments: CommitmentRepository,
     private readonly live: FiguresPublisher,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly clock: Clock,
@@ -248,11 +265,12 @@ export class ProjectImportService {
       );
     }
 
-    const [departments, sources, industries, locations] = await Promise.all([
+    const [departments, sources, industries, locations, settings] = await Promise.all([
       this.departments.list(),
       this.lookups.enabledNames('source'),
       this.lookups.enabledNames('industry'),
       this.lookups.enabledNames('location'),
+      this.settings.get(),
     ]);
     const departmentByKey = new Map<string, string>();
     for (const department of departments) {
@@ -263,6 +281,9 @@ export class ProjectImportService {
     const problems: ImportProblem[] = [];
     const rows: Array<{ row: number; data: Partial<ProjectEntity> }> = [];
     const codesInFile = new Map<string, number>();
+    // 项目代码 and 统一社会信用代码: unique among live projects, so also within the file.
+    const projectCodesInFile = new Map<string, number>();
+    const creditCodesInFile = new Map<string, number>();
 
     // Rows come one at a time and are dropped once checked; reading stops at the first row past the
     // limit (row numbers count, as in the file: a row 30 000 among few others is still past it).
@@ -354,9 +375,59 @@ export class ProjectImportService {
         if (talksStartedAt && dates.signedAt < talksStartedAt)
           problem('signedAt', '不能早于洽谈开始日期 (must not be before talks started)');
       }
+      // The commitment and approval fields, checked as the API checks them (projects.service).
+      const projectCode = value('projectCode');
+      if (projectCode) {
+        const codeProblem = projectCodeProblem(projectCode, settings.regionCodePrefix);
+        if (codeProblem === 'format')
+          problem(
+            'projectCode',
+            '须为24位项目代码，格式 4-6-2-2-6 位数字 (a 24-character project code, digit groups 4-6-2-2-6)',
+          );
+        else if (codeProblem === 'region')
+          problem(
+            'projectCode',
+            `区划代码须以 ${settings.regionCodePrefix} 开头 (the region group must start with ${settings.regionCodePrefix})`,
+          );
+        else if (projectCodesInFile.has(projectCode))
+          problem(
+            'projectCode',
+            `与第${projectCodesInFile.get(projectCode)}行重复 (duplicate of row ${projectCodesInFile.get(projectCode)})`,
+          );
+        else projectCodesInFile.set(projectCode, rowNumber);
+      }
+      const creditCode = value('creditCode').toUpperCase();
+      if (creditCode) {
+        const codeProblem = creditCodeProblem(creditCode);
+        if (codeProblem === 'format')
+          problem('creditCode', '须为18位统一社会信用代码 (an 18-character credit code)');
+        else if (codeProblem === 'check')
+          problem('creditCode', '校验码不正确 (wrong check character, GB 32100-2015)');
+        else if (creditCodesInFile.has(creditCode))
+          problem(
+            'creditCode',
+            `与第${creditCodesInFile.get(creditCode)}行重复 (duplicate of row ${creditCodesInFile.get(creditCode)})`,
+          );
+        else creditCodesInFile.set(creditCode, rowNumber);
+      }
+      const landAreaText = value('landAreaMu').replace(/,/g, '');
+      const landAreaMu = MONEY_PATTERN.test(landAreaText) ? normaliseMoney(landAreaText) : null;
+      if (landAreaText && (!landAreaMu || landAreaMu === '0.00'))
+        problem('landAreaMu', '须为大于0、最多两位小数的亩数 (a number of 亩 above 0, at most 2 decimals)');
+      const landSuppliedText = value('landSuppliedAt');
+      if (landSuppliedText) {
+        if (!isIsoDate(landSuppliedText))
+          problem('landSuppliedAt', '须为日期 YYYY-MM-DD (a date YYYY-MM-DD)');
+        else if (landSuppliedText > today)
+          problem('landSuppliedAt', '不能晚于今天 (must not be in the future)');
+      }
       rows.push({
         row: rowNumber,
         data: {
+          projectCode: projectCode || null,
+          creditCode: creditCode || null,
+          landAreaMu: landAreaText ? landAreaMu : null,
+          landSuppliedAt: landSuppliedText || null,
           code: code || undefined,
           name,
           investor,
@@ -385,6 +456,29 @@ export class ProjectImportService {
         column: '项目编号',
         message: `项目编号已存在 (code "${code}" already exists)`,
       });
+    }
+    for (const [column, inFile, taken] of [
+      [
+        'projectCode',
+        projectCodesInFile,
+        await this.projects.liveByProjectCodes([...projectCodesInFile.keys()]),
+      ],
+      [
+        'creditCode',
+        creditCodesInFile,
+        await this.commitments.liveProjectsByCreditCode([...creditCodesInFile.keys()]),
+      ],
+    ] as const) {
+      for (const [value, rowNumber] of inFile) {
+        const holder = taken.get(value);
+        if (!holder) continue;
+        problems.push({
+          row: rowNumber,
+          field: column,
+          column: IMPORT_COLUMNS.find((entry) => entry.key === column)!.header,
+          message: `已用于项目 ${holder.code} (already the ${column === 'projectCode' ? 'project code' : 'credit code'} of project ${holder.code})`,
+        });
+      }
     }
     if (problems.length) {
       problems.sort((a, b) => a.row - b.row);

@@ -18,7 +18,7 @@ export interface ProjectListFilter {
   source?: string;
   industry?: string;
   leadDepartmentId?: string;
-  /** Free text: name, investor or code. */
+  /** Free text: name, investor, code or project code (项目代码). */
   q?: string;
   /** Signed in this year (by `signedUntil` when given: the as-of day of a drill-down). */
   signedYear?: number;
@@ -120,7 +120,7 @@ export class ProjectRepository {
     if (filter.startedFrom)
       query.andWhere('p.started_at >= :startedFrom', { startedFrom: filter.startedFrom });
     if (filter.startedTo) query.andWhere('p.started_at <= :startedTo', { startedTo: filter.startedTo });
-    whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code']);
+    whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code', 'p.projectCode']);
     return query;
   }
 
@@ -238,6 +238,50 @@ export class ProjectRepository {
     return rows
       .filter((row) => String(row.id) !== exceptId)
       .map((row) => ({ id: String(row.id), code: row.code }));
+  }
+
+  /**
+   * The live (not terminated) projects other than `exceptId` with this project code (项目代码), read
+   * with a lock on the index entry (and its gap), as liveWithCreditCode.
+   */
+  async liveWithProjectCode(
+    projectCode: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; code: string }>> {
+    const rows = (await manager.query(
+      `SELECT id, code FROM project WHERE project_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)} FOR UPDATE`,
+      [projectCode],
+    )) as Array<{ id: string | number; code: string }>;
+    return rows
+      .filter((row) => String(row.id) !== exceptId)
+      .map((row) => ({ id: String(row.id), code: row.code }));
+  }
+
+  /** The project code (项目代码) of a project (null: none, or no such project), in the caller's transaction. */
+  async projectCodeOf(id: string, manager: EntityManager): Promise<string | null> {
+    const [row] = (await manager.query('SELECT project_code AS projectCode FROM project WHERE id = ?', [
+      id,
+    ])) as Array<{ projectCode: string | null }>;
+    return row?.projectCode ?? null;
+  }
+
+  /** The live projects with these project codes (项目代码), by code. */
+  async liveByProjectCodes(
+    projectCodes: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { id: string; code: string; name: string }>> {
+    const found = new Map<string, { id: string; code: string; name: string }>();
+    for (let start = 0; start < projectCodes.length; start += 500) {
+      const chunk = projectCodes.slice(start, start + 500);
+      const rows = (await (manager ?? this.dataSource.manager).query(
+        `SELECT id, code, name, project_code AS projectCode FROM project WHERE stage <> ${sqlValue(ProjectStage.terminated)} AND project_code IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      )) as Array<{ id: string | number; code: string; name: string; projectCode: string }>;
+      for (const row of rows)
+        found.set(row.projectCode, { id: String(row.id), code: row.code, name: row.name });
+    }
+    return found;
   }
 
   /**
