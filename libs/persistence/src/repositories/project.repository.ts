@@ -270,16 +270,27 @@ export class ProjectRepository {
   async liveByProjectCodes(
     projectCodes: string[],
     manager?: EntityManager,
-  ): Promise<Map<string, { id: string; code: string; name: string }>> {
-    const found = new Map<string, { id: string; code: string; name: string }>();
+  ): Promise<Map<string, { id: string; code: string; name: string; contractAmount: string }>> {
+    const found = new Map<string, { id: string; code: string; name: string; contractAmount: string }>();
     for (let start = 0; start < projectCodes.length; start += 500) {
       const chunk = projectCodes.slice(start, start + 500);
       const rows = (await (manager ?? this.dataSource.manager).query(
-        `SELECT id, code, name, project_code AS projectCode FROM project WHERE stage <> ${sqlValue(ProjectStage.terminated)} AND project_code IN (${chunk.map(() => '?').join(',')})`,
+        `SELECT id, code, name, contract_amount AS contractAmount, project_code AS projectCode FROM project WHERE stage <> ${sqlValue(ProjectStage.terminated)} AND project_code IN (${chunk.map(() => '?').join(',')})`,
         chunk,
-      )) as Array<{ id: string | number; code: string; name: string; projectCode: string }>;
+      )) as Array<{
+        id: string | number;
+        code: string;
+        name: string;
+        contractAmount: string | number;
+        projectCode: string;
+      }>;
       for (const row of rows)
-        found.set(row.projectCode, { id: String(row.id), code: row.code, name: row.name });
+        found.set(row.projectCode, {
+          id: String(row.id),
+          code: row.code,
+          name: row.name,
+          contractAmount: String(row.contractAmount),
+        });
     }
     return found;
   }
