@@ -351,7 +351,10 @@ export class ProjectsService {
     await this.transactions.runOnce(async (manager) => {
       const current = await this.projects.lockById(id, manager);
       if (!current) throw new NotFound('project', id);
-      await this.checkCommitmentFields(patch, id, manager);
+      // A project code sent unchanged is not checked again (the region prefix may have changed since).
+      const checked =
+        patch.projectCode === current.projectCode ? { ...patch, projectCode: undefined } : patch;
+      await this.checkCommitmentFields(checked, id, manager);
       await this.projects.update(current, patch, manager);
     });
     await this.live.changed('project', patch.leadDepartmentId ?? row.leadDepartmentId);

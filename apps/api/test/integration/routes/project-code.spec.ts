@@ -72,16 +72,29 @@ describe('project code (项目代码)', () => {
       body: { regionCodePrefix: '' },
     });
     expect(cleared.body.regionCodePrefix).toBe('');
+    let anywhereId = '';
     try {
       const anywhere = await create({ projectCode: '2026-110101-99-99-000002' });
       expect(anywhere.status, JSON.stringify(anywhere.body)).toBe(201);
       expect(anywhere.body.projectCode).toBe('2026-110101-99-99-000002');
+      anywhereId = String(anywhere.body.id);
     } finally {
       await stack.call('PATCH', '/api/settings', {
         token: tokens.admin,
         body: { regionCodePrefix: TEST_REGION },
       });
     }
+    // A code set before the prefix changed stays, and is not checked again when sent unchanged.
+    const edited = await stack.call('PATCH', `/api/projects/${anywhereId}`, {
+      token: tokens.bureau,
+      body: { name: '改名的项目', projectCode: '2026-110101-99-99-000002' },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const changed = await stack.call('PATCH', `/api/projects/${anywhereId}`, {
+      token: tokens.bureau,
+      body: { projectCode: '2026-110101-99-99-000003' },
+    });
+    expect(changed.body.code).toBe('project_code_region');
   });
 
   it('keeps the code unique among live projects (409 naming the rule), free again once terminated', async () => {
