@@ -62,7 +62,7 @@ describe('ProjectFormDialog: 项目代码', () => {
     await wrapper.get('[data-testid="project-form-submit"]').trigger('click');
     await flushPromises();
     expect(api.update).not.toHaveBeenCalled();
-    expect(wrapper.text()).toContain('项目代码须为 24 位');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('项目代码须为 24 位'));
 
     api.update.mockResolvedValue({ ...project, projectCode: '2026-320115-10-03-000001' });
     await input.setValue('2026-320115-10-03-000001');
