@@ -82,18 +82,6 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/problems',
     component: () => import('./views/dispatch/ProblemsView.vue'),
-    props: (route) => {
-      const q = (key: string) =>
-        typeof route.query[key] === 'string' ? (route.query[key] as string) : undefined;
-      return {
-        category: q('category'),
-        status: q('status'),
-        overdue: q('overdue'),
-        ownerDepartmentId: q('ownerDepartmentId'),
-        projectId: q('projectId'),
-        open: q('open'),
-      };
-    },
     meta: { titleKey: 'dispatch.nav.problems', roles: ALL_ROLES },
   },
   {
@@ -131,6 +119,11 @@ export const routes: RouteRecordRaw[] = [
     path: '/system/catalog',
     component: () => import('./views/system/ApprovalCatalogView.vue'),
     meta: { titleKey: 'approvals.catalog.title', sectionKey: 'nav.system', roles: ADMIN },
+  },
+  {
+    path: '/system/routes',
+    component: () => import('./views/system/RouteTemplatesView.vue'),
+    meta: { titleKey: 'routes.admin.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
     path: '/system/calendar',

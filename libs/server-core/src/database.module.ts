@@ -23,6 +23,7 @@ import {
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  RouteRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -51,6 +52,7 @@ const REPOSITORIES = [
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  RouteRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

@@ -6,10 +6,12 @@ import { MilestoneImportController } from './milestone-import.controller';
 import { MilestoneImportService } from './milestone-import.service';
 import { MilestonesController } from './milestones.controller';
 import { MilestonesService } from './milestones.service';
+import { RoutesController } from '../routes/routes.controller';
+import { RoutesService } from '../routes/routes.service';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [ApprovalItemsController, MilestoneImportController, MilestonesController],
-  providers: [ApprovalItemsService, MilestonesService, MilestoneImportService],
+  controllers: [ApprovalItemsController, MilestoneImportController, MilestonesController, RoutesController],
+  providers: [ApprovalItemsService, MilestonesService, MilestoneImportService, RoutesService],
 })
 export class ApprovalsModule {}

@@ -1,4 +1,10 @@
-import { addCalendarDays, type IsoDate, type MilestoneEventType, type WorkingCalendar } from '@luodi/domain';
+import {
+  addCalendarDays,
+  DEFAULT_ROUTE_ITEMS,
+  type IsoDate,
+  type MilestoneEventType,
+  type WorkingCalendar,
+} from '@luodi/domain';
 
 /** The default catalog of domain §4 (department by code), with typical county promises. */
 export const DEFAULT_CATALOG: ReadonlyArray<{
@@ -91,7 +97,37 @@ export const DEFAULT_CATALOG: ReadonlyArray<{
     deemedApproval: false,
     materials: '申请表\n中标通知书\n施工合同',
   },
+  {
+    code: 'JOINT_ACCEPT',
+    name: '联合验收',
+    departmentCode: 'ZJJ',
+    promisedDays: 10,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '竣工验收申请表\n竣工图\n各专项验收意见',
+  },
 ];
+
+/**
+ * The demo projects that follow the default route (routes-and-forecast.md §2): this year's signed
+ * projects still in approval (d–h of `buildDemoMilestones`); the three started ones (a–c) got their
+ * approvals before routes existed and keep their loose list.
+ */
+export function demoRouteProjects(signedProjects: string[]): string[] {
+  return signedProjects.slice(3, 8);
+}
+
+/** The milestones the default route adds to a route project: planned ones for the items it lacks. */
+export function demoRouteAdditions(
+  plan: readonly DemoMilestone[],
+  routeProjects: readonly string[],
+): DemoMilestone[] {
+  return routeProjects.flatMap((projectCode) =>
+    DEFAULT_ROUTE_ITEMS.filter(
+      (item) => !plan.some((entry) => entry.projectCode === projectCode && entry.itemCode === item.itemCode),
+    ).map((item) => ({ projectCode, itemCode: item.itemCode, events: [] })),
+  );
+}
 
 export interface DemoMilestone {
   projectCode: string;

@@ -23,8 +23,8 @@ const EVERYONE = [
 ];
 /**
  * What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader;
- * 督办 for leadership, the bureau and admins; failed deliveries admin only; 履约跟踪 for all, 实绩导入 for
- * admins and the bureau; 审批环节导入 for admins, the bureau and departments).
+ * 督办 for leadership, the bureau and admins; failed deliveries and route templates admin only; 履约跟踪 for
+ * all, 实绩导入 for admins and the bureau; 审批环节导入 for admins, the bureau and departments).
  */
 const NAV: Record<DemoUser, string[]> = {
   admin: [
@@ -38,6 +38,7 @@ const NAV: Record<DemoUser, string[]> = {
     'nav-system-catalog',
     'nav-system-deliveries',
     'nav-system-departments',
+    'nav-system-routes',
     'nav-system-settings',
     'nav-system-users',
   ].sort(),

@@ -31,6 +31,12 @@ import {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
 } from './commitment.entity';
+import {
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+} from './route.entity';
 
 export {
   AlertEntity,
@@ -68,6 +74,10 @@ export {
   CommitmentReviewEntity,
   ProjectActualEntity,
   ProjectActualHistoryEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
 };
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -107,4 +117,8 @@ export const ALL_ENTITIES = [
   ProjectActualEntity,
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
 ];

@@ -19,3 +19,4 @@ export * from './problem.repository';
 export * from './notice.repository';
 export * from './meeting.repository';
 export * from './commitment.repository';
+export * from './route.repository';
