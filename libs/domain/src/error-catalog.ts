@@ -112,6 +112,8 @@ export const ERROR_CODES = [
   'alert_not_acknowledged',
   'milestone_event_not_allowed',
   'milestone_event_before_previous',
+  'cure_deadline_out_of_range',
+  'verify_by_before_approval',
   'milestone_duplicate',
   'route_empty',
   'route_stage_invalid',
@@ -440,6 +442,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   milestone_event_before_previous: {
     'zh-CN': '「{field}」不能早于上一事件（{previous}）',
     en: '{field}: must not be before the previous event ({previous})',
+  },
+  cure_deadline_out_of_range: {
+    'zh-CN': '「{field}」须晚于受理日（{acceptedOn}），且不晚于承诺时限 {promisedDays} 个工作日（{limit}）',
+    en: '{field}: must be after the acceptance date ({acceptedOn}) and within the promised {promisedDays} working days ({limit})',
+  },
+  verify_by_before_approval: {
+    'zh-CN': '「{field}」不能早于准予日（{approvedOn}）',
+    en: '{field}: must not be before the approval date ({approvedOn})',
   },
   milestone_duplicate: { 'zh-CN': '该项目已有此审批事项', en: '{detail}' },
   route_empty: { 'zh-CN': '审批路线至少须有一个审批事项', en: '{field}: a route needs at least one item' },

@@ -6,13 +6,15 @@ import {
   endOfBusinessDay,
   isProvisionalDeadline,
   computeClock,
+  cureOverdue,
   DomainError,
+  type IsoDate,
   type MilestoneClock,
   MilestoneState,
   NotFound,
   type Principal,
   remainingWorkingDays,
-  type UserEventType,
+  type EventRequest,
   ValidationFailed,
   validateEvent,
 } from '@luodi/domain';
@@ -25,7 +27,14 @@ import {
   ProjectRepository,
   Transactions,
 } from '@luodi/persistence';
-import { CalendarService, Clock, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
+import {
+  CalendarService,
+  Clock,
+  derivedOf,
+  materialsOf,
+  MilestoneClockService,
+  toDomainEvents,
+} from '@luodi/server-core';
 import type { Milestone, MilestoneDetail, MilestoneEvent } from '@luodi/contracts';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
@@ -36,6 +45,26 @@ import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from '.
 export type MilestoneView = Milestone;
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+/** The 容缺 and 告知承诺 flags of a list row, as of `today`. */
+function flagsOf(row: MilestoneRow, today: IsoDate): Pick<Milestone, 'cure' | 'promise'> {
+  const cure = row.cureDeadline
+    ? {
+        deadline: row.cureDeadline,
+        curedAt: iso(row.curedAt),
+        overdue: !row.decidedAt && !row.curedAt && today > row.cureDeadline,
+      }
+    : null;
+  const promise =
+    row.verifyBy && row.state === MilestoneState.approved
+      ? {
+          verifyBy: row.verifyBy,
+          outcome: row.verification,
+          overdue: !row.verification && today > row.verifyBy,
+        }
+      : null;
+  return { cure, promise };
+}
 
 @Injectable()
 export class MilestonesService {
@@ -98,6 +127,7 @@ export class MilestonesService {
       extensionDays: Number(row.extensionDays),
       decidedAt: iso(row.decidedAt),
       decidedOnTime: row.decidedOnTime === null ? null : Boolean(row.decidedOnTime),
+      ...flagsOf(row, today),
     };
   }
 
@@ -107,6 +137,7 @@ export class MilestonesService {
     events: MilestoneEventEntity[],
     confirmedYears: ReadonlySet<number>,
   ): MilestoneDetail {
+    const today = businessDateOf(this.clock.now());
     return {
       ...MilestonesService.identity(row),
       state: clock.state,
@@ -122,6 +153,24 @@ export class MilestonesService {
       suspendedWorkingDays: clock.suspendedWorkingDays,
       decidedAt: iso(clock.decidedAt),
       decidedOnTime: clock.decidedOnTime,
+      cure: clock.cure
+        ? {
+            missingMaterials: clock.cure.missingMaterials,
+            deadline: clock.cure.deadline,
+            curedAt: iso(clock.cure.curedAt),
+            overdue: !clock.decidedAt && cureOverdue(clock.cure, today),
+          }
+        : null,
+      promise:
+        clock.promise && clock.state === MilestoneState.approved
+          ? {
+              verifyBy: clock.promise.verifyBy,
+              outcome: clock.promise.outcome,
+              verifiedAt: iso(clock.promise.verifiedAt),
+              failureReason: clock.promise.failureReason,
+              overdue: !clock.promise.outcome && today > clock.promise.verifyBy,
+            }
+          : null,
       events: events.map((event): MilestoneEvent => ({
         id: event.id,
         type: event.type,
@@ -131,6 +180,10 @@ export class MilestonesService {
         note: event.note,
         actorUserId: event.actorUserId,
         recordedAt: event.recordedAt.toISOString(),
+        missingMaterials: materialsOf(event.missingMaterials),
+        cureDeadline: event.cureDeadline ?? null,
+        byPromise: Boolean(event.byPromise),
+        verifyBy: event.verifyBy ?? null,
       })),
     };
   }
@@ -257,6 +310,10 @@ export class MilestonesService {
           at,
           days: input.days ?? null,
           reason: input.reason ?? null,
+          missingMaterials: input.missingMaterials ?? null,
+          cureDeadline: input.cureDeadline ?? null,
+          byPromise: input.byPromise ?? null,
+          verifyBy: input.verifyBy ?? null,
           note: input.note?.trim() || null,
         },
         principal,
@@ -279,13 +336,7 @@ export class MilestonesService {
       MilestoneRow,
       'id' | 'projectId' | 'projectCode' | 'itemCode' | 'itemName' | 'contractAmount'
     >,
-    input: {
-      type: UserEventType;
-      at: Date;
-      days?: number | null;
-      reason?: string | null;
-      note?: string | null;
-    },
+    input: Omit<EventRequest, 'actorRole'> & { note?: string | null },
     principal: Principal,
     now: Date,
   ): Promise<MilestoneEventEntity> {
@@ -301,6 +352,10 @@ export class MilestonesService {
         at: input.at,
         days: input.days ?? null,
         reason: input.reason ?? null,
+        missingMaterials: input.missingMaterials ?? null,
+        cureDeadline: input.cureDeadline ?? null,
+        byPromise: input.byPromise ?? null,
+        verifyBy: input.verifyBy ?? null,
         actorRole: principal.role,
       },
       context,
@@ -326,6 +381,10 @@ export class MilestonesService {
         at: event.at,
         days: event.days ?? null,
         reason: event.reason ?? null,
+        missingMaterials: event.missingMaterials?.length ? JSON.stringify(event.missingMaterials) : null,
+        cureDeadline: event.cureDeadline ?? null,
+        byPromise: Boolean(event.byPromise),
+        verifyBy: event.verifyBy ?? null,
         note: input.note ?? null,
         actorUserId: principal.userId,
         recordedAt: now,

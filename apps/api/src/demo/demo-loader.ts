@@ -345,6 +345,10 @@ async function insertApprovals(
       ...event,
       days: event.days ?? null,
       reason: event.reason ?? null,
+      missingMaterials: event.missingMaterials ? JSON.stringify(event.missingMaterials) : null,
+      cureDeadline: event.cureDeadline ?? null,
+      byPromise: event.byPromise ?? false,
+      verifyBy: event.verifyBy ?? null,
     }));
     const clock = computeClock(
       toDomainEvents(events as never),
@@ -366,6 +370,10 @@ async function insertApprovals(
           at: event.at,
           days: event.days,
           reason: event.reason,
+          missingMaterials: event.missingMaterials,
+          cureDeadline: event.cureDeadline,
+          byPromise: event.byPromise,
+          verifyBy: event.verifyBy,
           note: null,
           actorUserId: null,
           recordedAt: now,
