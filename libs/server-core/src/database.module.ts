@@ -23,6 +23,7 @@ import {
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  DurationHistoryRepository,
   RouteRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
@@ -52,6 +53,7 @@ const REPOSITORIES = [
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  DurationHistoryRepository,
   RouteRepository,
 ] as const;
 

@@ -31,6 +31,7 @@ import {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
 } from './commitment.entity';
+import { DurationHistoryEntity } from './duration-history.entity';
 import {
   ProjectRouteEntity,
   ProjectRouteItemEntity,
@@ -74,6 +75,7 @@ export {
   CommitmentReviewEntity,
   ProjectActualEntity,
   ProjectActualHistoryEntity,
+  DurationHistoryEntity,
   RouteTemplateEntity,
   RouteTemplateItemEntity,
   ProjectRouteEntity,
@@ -117,6 +119,7 @@ export const ALL_ENTITIES = [
   ProjectActualEntity,
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
+  DurationHistoryEntity,
   RouteTemplateEntity,
   RouteTemplateItemEntity,
   ProjectRouteEntity,

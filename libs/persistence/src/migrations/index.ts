@@ -19,6 +19,7 @@ import { ProjectCode1797060000000 } from './1797060000000-ProjectCode';
 import { CureAndPromise1797070000000 } from './1797070000000-CureAndPromise';
 import { ApprovalRoutes1797080000000 } from './1797080000000-ApprovalRoutes';
 import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
+import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CureAndPromise1797070000000,
   ApprovalRoutes1797080000000,
   ProblemEventOwner1797100000000,
+  DurationHistory1797110000000,
 ];
