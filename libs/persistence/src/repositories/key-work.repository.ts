@@ -2,7 +2,7 @@ import type { AccessScope } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
-import { isRowId, stringColumns } from './query-helpers';
+import { isRowId, stringColumns, saveNew } from './query-helpers';
 
 export interface KeyWorkRow {
   id: string;
@@ -116,8 +116,7 @@ export class KeyWorkRepository {
   }
 
   create(data: Partial<KeyWorkEntity>, manager?: EntityManager): Promise<KeyWorkEntity> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkEntity);
-    return repository.save(repository.create(data));
+    return saveNew(manager ?? this.dataSource.manager, KeyWorkEntity, data);
   }
 
   update(entity: KeyWorkEntity, patch: Partial<KeyWorkEntity>): Promise<KeyWorkEntity> {
@@ -160,8 +159,7 @@ export class KeyWorkRepository {
   }
 
   saveReport(report: Partial<KeyWorkReportEntity>, manager?: EntityManager): Promise<KeyWorkReportEntity> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkReportEntity);
-    return repository.save(repository.create(report));
+    return saveNew(manager ?? this.dataSource.manager, KeyWorkReportEntity, report);
   }
 
   updateReport(

@@ -2,7 +2,7 @@ import { ProblemEventType, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@l
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
-import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns, saveNew } from './query-helpers';
 
 /** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
 const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
@@ -138,8 +138,7 @@ export class MeetingRepository {
     data: Partial<MeetingDecisionEntity>,
     manager: EntityManager,
   ): Promise<MeetingDecisionEntity> {
-    const repository = manager.getRepository(MeetingDecisionEntity);
-    return repository.save(repository.create(data));
+    return saveNew(manager, MeetingDecisionEntity, data);
   }
 
   async decisions(meetingId: string, manager?: EntityManager): Promise<DecisionRow[]> {

@@ -8,6 +8,7 @@ import {
   lockRowById,
   type PageRequest,
   whereContains,
+  saveNew,
 } from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
@@ -346,8 +347,7 @@ export class ProjectRepository {
   }
 
   async addFund(fund: Partial<FundArrivalEntity>, manager: EntityManager): Promise<FundArrivalEntity> {
-    const repository = manager.getRepository(FundArrivalEntity);
-    return repository.save(repository.create(fund));
+    return saveNew(manager, FundArrivalEntity, fund);
   }
 
   /** One funds entry of a project, and whether a reversal of it exists (read under the project's lock). */
