@@ -1,26 +1,12 @@
 import type { AccessScope } from '@luodi/domain';
+import type { KeyWorkRow as KeyWorkView } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
 import { isRowId, stringColumns, saveNew } from './query-helpers';
 
-export interface KeyWorkRow {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  leadDepartmentId: string;
-  leadDepartmentName: string;
-  stage: string;
-  startedAt: string | null;
-  year: number;
-  annualPlanInvestment: string;
-  plannedStartMonth: number | null;
-  /** Σ completed investment reported for the year. */
-  completedInvestment: string;
-  reportCount: number;
-  lastReportedMonth: string | null;
-}
+/** A key work with its project's names and its reports' sums (the contract's, less the rates the service adds). */
+export type KeyWorkRow = Omit<KeyWorkView, 'completionRate' | 'scheduleRate' | 'missingReports'>;
 
 /** The same department scope as projects: the projects a department leads or holds a milestone on. */
 const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
@@ -84,7 +70,8 @@ export class KeyWorkRepository {
       [year, ...scoped.params, ...narrowed.params, ...(keyWorkId ? [keyWorkId] : [])],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      ...stringColumns(row, 'id projectId projectCode projectName leadDepartmentId leadDepartmentName stage'),
+      ...stringColumns(row, 'id projectId projectCode projectName leadDepartmentId leadDepartmentName'),
+      stage: row['stage'] as KeyWorkRow['stage'],
       startedAt: (row['startedAt'] as string | null) ?? null,
       year: Number(row['year']),
       annualPlanInvestment: String(row['annualPlanInvestment']),

@@ -1,4 +1,5 @@
 import { ProblemEventType, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
+import type { MeetingAgenda } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
@@ -246,16 +247,7 @@ export class MeetingRepository {
   }
 
   /** Milestones past their deadline and not decided as of `day`. */
-  async agendaMilestones(day: string): Promise<
-    Array<{
-      milestoneId: string;
-      projectCode: string;
-      projectName: string;
-      itemName: string;
-      departmentName: string;
-      deadline: string;
-    }>
-  > {
+  async agendaMilestones(day: string): Promise<MeetingAgenda['overdueMilestones']> {
     const rows = (await this.dataSource.query(
       `SELECT m.id, p.code AS projectCode, p.name AS projectName, i.name AS itemName, d.name AS departmentName, m.deadline
          FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code
