@@ -110,11 +110,9 @@ export class MeetingRepository {
     attendeeIds: readonly string[],
     manager: EntityManager,
   ): Promise<MeetingEntity> {
-    const repository = manager.getRepository(MeetingEntity);
-    const saved = await repository.save(repository.create(data));
-    const attendees = manager.getRepository(MeetingAttendeeEntity);
+    const saved = await saveNew(manager, MeetingEntity, data);
     for (const departmentId of new Set(attendeeIds))
-      await attendees.save(attendees.create({ meetingId: saved.id, departmentId }));
+      await saveNew(manager, MeetingAttendeeEntity, { meetingId: saved.id, departmentId });
     return saved;
   }
 

@@ -5,7 +5,7 @@ import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
 import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, saveNew, stringColumns } from './query-helpers';
 
 export interface ProblemListFilter {
   category?: string;
@@ -154,8 +154,7 @@ export class ProblemRepository {
     coDepartmentIds: readonly string[],
     manager: EntityManager,
   ): Promise<ProblemEntity> {
-    const repository = manager.getRepository(ProblemEntity);
-    const saved = await repository.save(repository.create(data));
+    const saved = await saveNew(manager, ProblemEntity, data);
     await this.setCoDepartments(saved.id, coDepartmentIds, manager);
     return saved;
   }
@@ -173,7 +172,8 @@ export class ProblemRepository {
     if (gone.length) await repository.remove(gone);
     const have = new Set(existing.map((row) => String(row.departmentId)));
     for (const departmentId of wanted) {
-      if (!have.has(departmentId)) await repository.save(repository.create({ problemId, departmentId }));
+      if (!have.has(departmentId))
+        await saveNew(manager, ProblemCoDepartmentEntity, { problemId, departmentId });
     }
   }
 
@@ -188,8 +188,7 @@ export class ProblemRepository {
   }
 
   async addEvent(event: Partial<ProblemEventEntity>, manager: EntityManager): Promise<void> {
-    const repository = manager.getRepository(ProblemEventEntity);
-    await repository.save(repository.create(event));
+    await saveNew(manager, ProblemEventEntity, event);
   }
 
   events(problemId: string): Promise<ProblemEventEntity[]> {

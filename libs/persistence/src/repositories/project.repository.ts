@@ -320,8 +320,7 @@ export class ProjectRepository {
     events: Array<Partial<ProjectStageEventEntity>>,
     manager: EntityManager,
   ): Promise<void> {
-    const repository = manager.getRepository(ProjectStageEventEntity);
-    for (const event of events) await repository.save(repository.create(event));
+    for (const event of events) await saveNew(manager, ProjectStageEventEntity, event);
   }
 
   async insertStageEvents(
