@@ -3,7 +3,7 @@ import type { KeyWorkRow as KeyWorkView } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
-import { isRowId, stringColumns, saveNew } from './query-helpers';
+import { filterConditions, isRowId, saveNew, stringColumns } from './query-helpers';
 
 /** A key work with its project's names and its reports' sums (the contract's, less the rates the service adds). */
 export type KeyWorkRow = Omit<KeyWorkView, 'completionRate' | 'scheduleRate' | 'missingReports'>;
@@ -28,18 +28,11 @@ export interface KeyWorkListFilter {
 }
 
 function keyWorkFilterSql(filter: KeyWorkListFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.source) {
-    parts.push('p.source = ?');
-    params.push(filter.source);
-  }
-  if (filter.leadDepartmentId) {
-    parts.push('p.lead_department_id = ?');
-    params.push(filter.leadDepartmentId);
-  }
-  if (filter.plannedStart) parts.push('k.planned_start_month IS NOT NULL');
-  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+  const { sql, params } = filterConditions([
+    ['p.source = ?', filter.source],
+    ['p.lead_department_id = ?', filter.leadDepartmentId],
+  ]);
+  return { sql: filter.plannedStart ? `${sql} AND k.planned_start_month IS NOT NULL` : sql, params };
 }
 
 /** All SQL on `key_work` and `key_work_report`. */

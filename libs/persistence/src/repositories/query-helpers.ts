@@ -148,3 +148,22 @@ export function saveNew<E extends ObjectLiteral>(
   const repository = manager.getRepository(target);
   return repository.save(repository.create(data as DeepPartial<E>));
 }
+
+/**
+ * The conditions of a list's filter: each `[sql, value]` whose value is given (truthy), its one `?`
+ * taking the value. `parts` are the conditions, `sql` them each preceded by ` AND ` (to follow a
+ * WHERE of the caller), `params` their values in order.
+ */
+export function filterConditions(conditions: ReadonlyArray<readonly [string, unknown]>): {
+  parts: string[];
+  sql: string;
+  params: unknown[];
+} {
+  const given = conditions.filter(([, value]) => Boolean(value));
+  const parts = given.map(([sql]) => sql);
+  return {
+    parts,
+    sql: parts.map((part) => ` AND ${part}`).join(''),
+    params: given.map(([, value]) => value),
+  };
+}
