@@ -7,4 +7,8 @@ describe('routes', () => {
     expect(screen?.meta).toMatchObject({ bare: true, roles: ['admin', 'bureau', 'leader', 'department'] });
     expect(routes.find((route) => route.path === '/cockpit')?.meta?.bare).toBeUndefined();
   });
+
+  it('leave the problem list to read its filters from the address (no route props)', () => {
+    expect(routes.find((route) => route.path === '/problems')?.props).toBeUndefined();
+  });
 });

@@ -75,18 +75,6 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/problems',
     component: () => import('./views/dispatch/ProblemsView.vue'),
-    props: (route) => {
-      const q = (key: string) =>
-        typeof route.query[key] === 'string' ? (route.query[key] as string) : undefined;
-      return {
-        category: q('category'),
-        status: q('status'),
-        overdue: q('overdue'),
-        ownerDepartmentId: q('ownerDepartmentId'),
-        projectId: q('projectId'),
-        open: q('open'),
-      };
-    },
     meta: { titleKey: 'dispatch.nav.problems', roles: ALL_ROLES },
   },
   {

@@ -34,3 +34,7 @@ export * from './commitments/review';
 export * as exactDecimal from './commitments/exact';
 export * from './commitments/commitment-figures';
 export * from './commitments/commitment-alerts';
+export * from './forecast/kaplan-meier';
+export * from './forecast/start-forecast';
+export * from './forecast/start-at-risk';
+export * from './forecast/forecast-accuracy';

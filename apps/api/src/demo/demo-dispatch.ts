@@ -258,6 +258,7 @@ export async function insertDispatch(
           toStatus: to,
           text,
           dueDate: type === 'raised' ? saved.dueDate : null,
+          ownerDepartmentId: type === 'raised' ? saved.ownerDepartmentId : null,
           meetingId: null,
           actorUserId: actor,
           at: at(when),

@@ -220,6 +220,7 @@ export class ProblemsService {
         toStatus: ProblemStatus.open,
         text: input.description.trim(),
         dueDate: input.dueDate,
+        ownerDepartmentId: ownerId,
         meetingId: options.meetingId ?? null,
         actorUserId: principal.userId,
         at: this.clock.now(),
@@ -306,7 +307,11 @@ export class ProblemsService {
       throw new ValidationFailed('problemId', 'problem_closed', { params: { problemCode: locked.code } });
     await this.checkAssignment(change, locked.raisedAt, manager);
     const now = this.clock.now();
-    const event = (type: ProblemEventType, text: string, dueDate: string | null = null) =>
+    const event = (
+      type: ProblemEventType,
+      text: string,
+      set: { dueDate?: string; ownerDepartmentId?: string } = {},
+    ) =>
       this.problems.addEvent(
         {
           problemId: id,
@@ -314,7 +319,8 @@ export class ProblemsService {
           fromStatus: null,
           toStatus: null,
           text,
-          dueDate,
+          dueDate: set.dueDate ?? null,
+          ownerDepartmentId: set.ownerDepartmentId ?? null,
           meetingId,
           actorUserId: principal.userId,
           at: now,
@@ -324,11 +330,15 @@ export class ProblemsService {
     const changes: Partial<ProblemEntity> = {};
     if (change.ownerDepartmentId && change.ownerDepartmentId !== locked.ownerDepartmentId) {
       changes.ownerDepartmentId = change.ownerDepartmentId;
-      await event(ProblemEventType.reassigned, `${locked.ownerDepartmentId} → ${change.ownerDepartmentId}`);
+      await event(ProblemEventType.reassigned, `${locked.ownerDepartmentId} → ${change.ownerDepartmentId}`, {
+        ownerDepartmentId: change.ownerDepartmentId,
+      });
     }
     if (change.dueDate && change.dueDate !== locked.dueDate) {
       changes.dueDate = change.dueDate;
-      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`, change.dueDate);
+      await event(ProblemEventType.due_changed, `${locked.dueDate} → ${change.dueDate}`, {
+        dueDate: change.dueDate,
+      });
     }
     if (change.leadOfficial !== undefined) changes.leadOfficial = change.leadOfficial?.trim() || null;
     if (change.supervised && !locked.supervised) {

@@ -3,12 +3,13 @@ import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId } from './helpers';
+import { collectPageErrors, signIn, submitLogin, testId } from './helpers';
 
 /**
  * Issue 14: the bureau runs a dispatch meeting in the browser — creates it, reads the agenda generated
  * from the demo district's data, records two decisions (交办事项), closes it and downloads the minutes,
- * whose decisions table holds both; and issues a 督办函 from a level-3 alert on the 督办 page.
+ * whose decisions table holds both; issues a 督办函 from a level-3 alert on the 督办 page; and runs the
+ * meeting page on a phone (390×844): agenda and decision form fit the screen, a decision is recorded.
  */
 describe('a dispatch meeting in the browser', () => {
   let stack: TestStack;
@@ -135,5 +136,87 @@ describe('a dispatch meeting in the browser', () => {
     expect(notice.body).toMatchObject({ sourceType: 'alert', sourceId: alertId, number: shown });
     expect(errors).toEqual([]);
     await own.close();
+  });
+
+  it('runs the meeting page on a phone: the agenda and the decision form fit 390 px', async () => {
+    const token = await stack.login('bureau');
+    const chairs = await stack.call('GET', '/api/meetings/chairs', { token });
+    const created = await stack.call('POST', '/api/meetings', {
+      token,
+      body: {
+        date: new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+        title: '手机调度会',
+        kind: 'monthly',
+        chairUserId: chairs.body[0].id,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await phone.newPage();
+    // On a phone the menu is a drawer (hidden): the breadcrumbs say the app is there.
+    await page.goto(`${stack.api.baseUrl}/login`);
+    await submitLogin(page, 'bureau');
+    await page.locator(testId('breadcrumb')).waitFor();
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.api.baseUrl}/meetings/${created.body.id}`);
+    await page.locator(testId('meeting-agenda')).waitFor();
+    await page.locator(testId('decision-form')).waitFor();
+    await page.screenshot({ path: artifactPath('dispatch-meeting-phone.png'), animations: 'disabled' });
+
+    // Nothing scrolls sideways, and every part of the agenda and of the form lies within the screen.
+    const overflow = await page.evaluate(() => {
+      const main = document.querySelector('.app-main');
+      const outside = Array.from(
+        document.querySelectorAll(
+          '[data-testid="meeting-agenda"] *, [data-testid="decision-form"] *, [data-testid="meeting-head"] *',
+        ),
+      )
+        .filter((node) => {
+          const rect = node.getBoundingClientRect();
+          return rect.width > 0 && (rect.left < -1 || rect.right > window.innerWidth + 1);
+        })
+        .map((node) => `${node.tagName.toLowerCase()}.${Array.from(node.classList).join('.')}`);
+      return {
+        page: document.scrollingElement!.scrollWidth - window.innerWidth,
+        main: main ? main.scrollWidth - main.clientWidth : 0,
+        outside: [...new Set(outside)].slice(0, 10),
+      };
+    });
+    expect(overflow).toEqual({ page: 0, main: 0, outside: [] });
+    // The form's fields take the screen's width (labels above them), not a sliver beside a label.
+    for (const id of ['decision-text', 'decision-submit']) {
+      const box = (await page.locator(testId(id)).boundingBox())!;
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+    }
+    const text = (await page.locator(testId('decision-text')).boundingBox())!;
+    expect(text.width).toBeGreaterThan(300);
+
+    // A decision recorded from the phone.
+    await page.locator(testId('decision-problem')).click();
+    await page.locator('.decision-problem-options .el-select-dropdown__item').first().click();
+    await page.locator(testId('decision-supervised')).click();
+    await page.locator(testId('decision-text')).fill('手机上交办');
+    await page.locator(testId('decision-submit')).click();
+    await expect
+      .poll(async () => {
+        const error = page.locator(testId('decision-error'));
+        if (await error.count()) return `error: ${await error.textContent()}`;
+        return page.locator(testId('decisions-table')).innerText();
+      })
+      .toContain('手机上交办');
+    await page.locator(testId('meeting-decisions')).screenshot({
+      path: artifactPath('dispatch-meeting-phone-decisions.png'),
+      animations: 'disabled',
+    });
+    await page.addStyleTag({
+      content: '.app-shell { height: auto !important; } .app-main { overflow: visible !important; }',
+    });
+    await page.screenshot({
+      path: artifactPath('dispatch-meeting-phone-full.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+    expect(errors).toEqual([]);
+    await phone.close();
   });
 });

@@ -38,6 +38,10 @@ export class ProblemEventEntity {
   @DateColumn('due_date', { nullable: true })
   dueDate!: string | null;
 
+  /** The owner department (责任单位) this event set (the raising's, a meeting's new one); null for others. */
+  @IdRefColumn('owner_department_id', { nullable: true })
+  ownerDepartmentId!: string | null;
+
   @IdRefColumn('meeting_id', { nullable: true })
   meetingId!: string | null;
 

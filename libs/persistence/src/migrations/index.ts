@@ -15,6 +15,7 @@ import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDueDate';
 import { Commitments1797050000000 } from './1797050000000-Commitments';
 import { CommitmentAlerts1797050000001 } from './1797050000001-CommitmentAlerts';
+import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ProblemEventDueDate1797040000000,
   Commitments1797050000000,
   CommitmentAlerts1797050000001,
+  ProblemEventOwner1797100000000,
 ];

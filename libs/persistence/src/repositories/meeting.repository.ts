@@ -25,6 +25,18 @@ const DUE_AS_OF = `COALESCE(
      WHERE e.problem_id = q.id AND e.type = ${sqlValue(ProblemEventType.raised)} ORDER BY e.id LIMIT 1),
    q.due_date)`;
 
+/**
+ * A problem's owner department as of a day: the one its latest reassignment up to that day set, else
+ * the one it was raised with, else today's (`problem_event.owner_department_id`, as for the due date).
+ */
+const OWNER_AS_OF = `COALESCE(
+   (SELECT e.owner_department_id FROM problem_event e
+     WHERE e.problem_id = q.id AND e.type = ${sqlValue(ProblemEventType.reassigned)}
+       AND e.owner_department_id IS NOT NULL AND ${dayOf('e.at')} <= ? ORDER BY e.at DESC, e.id DESC LIMIT 1),
+   (SELECT e.owner_department_id FROM problem_event e
+     WHERE e.problem_id = q.id AND e.type = ${sqlValue(ProblemEventType.raised)} ORDER BY e.id LIMIT 1),
+   q.owner_department_id)`;
+
 export interface AgendaProblemFact {
   id: string;
   code: string;
@@ -177,19 +189,20 @@ export class MeetingRepository {
   // --- the agenda as of a day (dispatch.md §2) -------------------------------------------------------
 
   /**
-   * Problems raised by `day` and not closed as of it, with their due date and status then (from their
-   * history) and whether overdue then.
+   * Problems raised by `day` and not closed as of it, with their owner, due date and status then (from
+   * their history) and whether overdue then.
    */
   async agendaProblems(day: string): Promise<AgendaProblemFact[]> {
     const rows = (await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT q.id, q.code, q.category, q.owner_department_id AS ownerDepartmentId, d.name AS ownerDepartmentName,
+      `SELECT t.*, d.name AS ownerDepartmentName FROM (
+         SELECT q.id, q.code, q.category, ${OWNER_AS_OF} AS ownerDepartmentId,
                 p.name AS projectName, q.description, ${DUE_AS_OF} AS dueDate, ${STATUS_AS_OF} AS status
-           FROM problem q JOIN project p ON p.id = q.project_id JOIN department d ON d.id = q.owner_department_id
+           FROM problem q JOIN project p ON p.id = q.project_id
           WHERE q.raised_at <= ?) t
+         JOIN department d ON d.id = t.ownerDepartmentId
         WHERE t.status <> ${sqlValue(ProblemStatus.closed)}
         ORDER BY t.category, t.ownerDepartmentId, t.dueDate, t.id`,
-      [day, day, day],
+      [day, day, day, day],
     )) as Array<Record<string, unknown>>;
     const unfinished: readonly string[] = UNFINISHED_PROBLEM_STATUSES;
     return rows.map((row) => ({

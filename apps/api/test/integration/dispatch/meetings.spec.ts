@@ -44,14 +44,28 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       })),
     );
     const open = await query(
-      `SELECT id, category, owner_department_id AS owner FROM problem
-        WHERE raised_at <= ? AND (closed_on IS NULL OR closed_on > ?)`,
+      `SELECT id, category FROM problem WHERE raised_at <= ? AND (closed_on IS NULL OR closed_on > ?)`,
       [day, day],
     );
     expect(ids(agendaProblems)).toEqual(ids(open as any));
+    // The owner each problem had that day, replayed from its history here: the one it was raised with,
+    // then each reassignment recorded by the end of that day.
+    const owners = await query(
+      `SELECT problem_id AS problemId, type, owner_department_id AS owner, at FROM problem_event
+        WHERE owner_department_id IS NOT NULL ORDER BY at, id`,
+      [],
+    );
+    const ownerOn = (problemId: string): string | undefined => {
+      let owner: string | undefined;
+      for (const event of owners.filter((row) => String(row['problemId']) === problemId)) {
+        if (event['type'] === 'raised') owner ??= String(event['owner']);
+        else if (shanghaiToday(new Date(event['at'] as string)) <= day) owner = String(event['owner']);
+      }
+      return owner;
+    };
     for (const problem of agendaProblems) {
       const row = open.find((candidate) => String(candidate['id']) === problem.id)!;
-      expect([problem.category, problem.owner]).toEqual([row['category'], String(row['owner'])]);
+      expect([problem.category, problem.owner], problem.code).toEqual([row['category'], ownerOn(problem.id)]);
     }
     // The due date each problem had that day, replayed from its history here: the date it was raised
     // with, then each due change recorded by the end of that day.
@@ -79,6 +93,11 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
     // Grouped: one group per (category, owner).
     const keys = agenda.openProblems.map((group: any) => `${group.category}:${group.ownerDepartmentId}`);
     expect(new Set(keys).size).toBe(keys.length);
+    const departments = await query('SELECT id, name FROM department', []);
+    for (const group of agenda.openProblems)
+      expect(group.ownerDepartmentName).toBe(
+        departments.find((row) => String(row['id']) === group.ownerDepartmentId)?.['name'],
+      );
     if (day === today) {
       const alerted = await query(
         "SELECT DISTINCT project_id AS id FROM alert WHERE status <> 'resolved' AND level >= 2",
@@ -159,25 +178,45 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
         dueDate: addDays(today, -12),
       }),
     );
+    // And one a later meeting hands to another department: the earlier agenda keeps it under the owner
+    // it had on its day.
+    const handedOver = await problems.raise(
+      problems.body(project.id, { category: 'demolition', raisedAt: addDays(today, -30) }),
+    );
     const later = await newMeeting(today, '专题调度会');
     const decided = await stack.call('POST', `/api/meetings/${later.id}/decisions`, {
       token: tokens.bureau,
       body: { kind: 'update', text: '延期办结', problemId: moved.id, dueDate: addDays(today, 30) },
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    const reassigned = await stack.call('POST', `/api/meetings/${later.id}/decisions`, {
+      token: tokens.bureau,
+      body: { kind: 'update', text: '改由发改局牵头', problemId: handedOver.id, ownerDepartmentId: fgj },
+    });
+    expect(reassigned.status, JSON.stringify(reassigned.body)).toBe(201);
     const agendaProblem = (agenda: any, id: string) =>
       agenda.openProblems.flatMap((group: any) => group.problems).find((p: any) => p.id === id);
+    const ownerGroup = (agenda: any, id: string) =>
+      agenda.openProblems.find((group: any) => group.problems.some((p: any) => p.id === id));
     const pastAgain = await stack.call('GET', `/api/meetings/${past.id}`, { token: tokens.bureau });
     expect(pastAgain.status).toBe(200);
     expect(agendaProblem(pastAgain.body.agenda, moved.id)).toMatchObject({
       dueDate: addDays(today, -12),
       overdue: true,
     });
+    expect(ownerGroup(pastAgain.body.agenda, handedOver.id)).toMatchObject({
+      category: 'demolition',
+      ownerDepartmentId: zrzyj,
+    });
     await expectAgendaMatches(pastAgain.body.agenda, addDays(today, -10), past.id);
     const todayAgain = await stack.call('GET', `/api/meetings/${later.id}`, { token: tokens.bureau });
     expect(agendaProblem(todayAgain.body.agenda, moved.id)).toMatchObject({
       dueDate: addDays(today, 30),
       overdue: false,
+    });
+    expect(ownerGroup(todayAgain.body.agenda, handedOver.id)).toMatchObject({
+      category: 'demolition',
+      ownerDepartmentId: fgj,
     });
     await expectAgendaMatches(todayAgain.body.agenda, today, later.id);
   });
