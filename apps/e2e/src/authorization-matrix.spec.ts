@@ -6,6 +6,7 @@ import { approvalsContext, APPROVALS_MATRIX } from './matrix/access-matrix.appro
 import { COCKPIT_MATRIX } from './matrix/access-matrix.cockpit';
 import { dispatchContext, DISPATCH_MATRIX } from './matrix/access-matrix.dispatch';
 import { commitmentsContext, COMMITMENTS_MATRIX } from './matrix/access-matrix.commitments';
+import { routesContext, ROUTES_MATRIX } from './matrix/access-matrix.routes';
 
 /** Open a stream, read its status (and the error body when refused), and close it. */
 async function openStream(baseUrl: string, path: string, token: string | undefined) {
@@ -27,6 +28,7 @@ const ACCESS_MATRIX = [
   ...COCKPIT_MATRIX,
   ...DISPATCH_MATRIX,
   ...COMMITMENTS_MATRIX,
+  ...ROUTES_MATRIX,
 ];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
@@ -144,6 +146,7 @@ describe('authorization matrix: every route × role × own/other department (run
     context.alerts = await alertsContext(stack);
     context.dispatch = await dispatchContext(stack, context);
     context.commitments = await commitmentsContext(stack, context);
+    context.routes = await routesContext(stack);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };

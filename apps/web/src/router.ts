@@ -114,6 +114,11 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'approvals.catalog.title', sectionKey: 'nav.system', roles: ADMIN },
   },
   {
+    path: '/system/routes',
+    component: () => import('./views/system/RouteTemplatesView.vue'),
+    meta: { titleKey: 'routes.admin.title', sectionKey: 'nav.system', roles: ADMIN },
+  },
+  {
     path: '/system/calendar',
     component: () => import('./views/system/CalendarView.vue'),
     meta: { titleKey: 'approvals.calendar.title', sectionKey: 'nav.system', roles: ADMIN },

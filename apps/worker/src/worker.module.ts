@@ -4,6 +4,7 @@ import { ChecksModule, ConfigModule, DatabaseModule, loggerParams } from '@luodi
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
+import { ForecastModule } from './forecast/forecast.module';
 import { HeartbeatModule } from './heartbeat/heartbeat.module';
 import { JobsModule } from './jobs/jobs.module';
 
@@ -18,6 +19,7 @@ import { JobsModule } from './jobs/jobs.module';
     HeartbeatModule,
     ApprovalsModule,
     AlertsModule,
+    ForecastModule,
     JobsModule,
   ],
 })

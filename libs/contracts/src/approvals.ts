@@ -1,4 +1,4 @@
-import type { DayKind, Light, MilestoneEventType, MilestoneState } from '@luodi/domain';
+import type { DayKind, Light, MilestoneEventType, MilestoneState, VerificationOutcome } from '@luodi/domain';
 import type { Page } from './pagination';
 
 /** One item of the approval catalog (事项清单, `GET/POST/PATCH /api/approval-items`). */
@@ -103,6 +103,29 @@ export interface Milestone {
   extensionDays: number;
   decidedAt: string | null;
   decidedOnTime: boolean | null;
+  /** 容缺受理 (accepted with materials missing); null when accepted with everything or not accepted. */
+  cure: MilestoneCureFlag | null;
+  /** 告知承诺制 (approved on the applicant's promise); null otherwise. */
+  promise: MilestonePromiseFlag | null;
+}
+
+/** The 容缺 flag of a milestone: shown (容缺) while `curedAt` is null. */
+export interface MilestoneCureFlag {
+  /** The day by which the missing materials must come (YYYY-MM-DD). */
+  deadline: string;
+  curedAt: string | null;
+  /** The deadline has passed today without a cure (cure_overdue; 终止 may be recorded). */
+  overdue: boolean;
+}
+
+/** The 告知承诺 flag of an approval: waiting for verification while `outcome` is null. */
+export interface MilestonePromiseFlag {
+  /** The day by which the promise must be verified (YYYY-MM-DD). */
+  verifyBy: string;
+  /** verified (核查通过), verification_failed (核查不通过: the approval stands, flagged), or null. */
+  outcome: VerificationOutcome | null;
+  /** verifyBy has passed today without a verification (promise_unverified). */
+  overdue: boolean;
 }
 
 /** One event of a milestone (people's events, and the system's `deemed_approve`). */
@@ -115,10 +138,18 @@ export interface MilestoneEvent {
   note: string | null;
   actorUserId: string | null;
   recordedAt: string;
+  /** accept (容缺受理): the missing materials and their cure deadline. */
+  missingMaterials: string[] | null;
+  cureDeadline: string | null;
+  /** approve (告知承诺制): on the applicant's promise, to be verified by `verifyBy`. */
+  byPromise: boolean;
+  verifyBy: string | null;
 }
 
 /** `GET /api/milestones/:id` (and the answer of creating one or recording an event). */
 export interface MilestoneDetail extends Milestone {
+  cure: (MilestoneCureFlag & { missingMaterials: string[] }) | null;
+  promise: (MilestonePromiseFlag & { verifiedAt: string | null; failureReason: string | null }) | null;
   acceptedAt: string | null;
   suspendedWorkingDays: number;
   events: MilestoneEvent[];

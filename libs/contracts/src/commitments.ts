@@ -72,8 +72,11 @@ export interface ActualFigures {
 export interface ActualHistoryEntry extends ActualFigures {
   source: ActualSource;
   recordedAt: string;
-  /** When it was replaced. */
+  /** Who entered these numbers (null for an import without a user, or a user since removed). */
+  recordedByName: string | null;
+  /** When it was replaced, and by whom. */
   replacedAt: string;
+  replacedByName: string | null;
 }
 
 /** One period's actuals of a project, with the versions it replaced (newest first). */

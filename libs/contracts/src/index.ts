@@ -9,3 +9,4 @@ export * from './projects';
 export * from './alerts';
 export * from './dispatch';
 export * from './commitments';
+export * from './routes';

@@ -112,7 +112,19 @@ export const ERROR_CODES = [
   'alert_not_acknowledged',
   'milestone_event_not_allowed',
   'milestone_event_before_previous',
+  'cure_deadline_out_of_range',
+  'verify_by_before_approval',
   'milestone_duplicate',
+  'route_empty',
+  'route_stage_invalid',
+  'route_item_duplicate',
+  'route_after_unknown',
+  'route_after_other_stage',
+  'route_after_cycle',
+  'route_already_applied',
+  'route_not_applied',
+  'route_item_not_planned',
+  'route_template_inactive',
   'key_work_duplicate',
   'key_work_report_duplicate',
   'delivery_not_failed',
@@ -426,7 +438,52 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     'zh-CN': '「{field}」不能早于上一事件（{previous}）',
     en: '{field}: must not be before the previous event ({previous})',
   },
+  cure_deadline_out_of_range: {
+    'zh-CN': '「{field}」须晚于受理日（{acceptedOn}），且不晚于承诺时限 {promisedDays} 个工作日（{limit}）',
+    en: '{field}: must be after the acceptance date ({acceptedOn}) and within the promised {promisedDays} working days ({limit})',
+  },
+  verify_by_before_approval: {
+    'zh-CN': '「{field}」不能早于准予日（{approvedOn}）',
+    en: '{field}: must not be before the approval date ({approvedOn})',
+  },
   milestone_duplicate: { 'zh-CN': '该项目已有此审批事项', en: '{detail}' },
+  route_empty: { 'zh-CN': '审批路线至少须有一个审批事项', en: '{field}: a route needs at least one item' },
+  route_stage_invalid: {
+    'zh-CN': '审批事项 {itemCode} 的阶段须为 1–4（收到 {stage}）',
+    en: '{field}: the stage of {itemCode} must be 1–4 (got {stage})',
+  },
+  route_item_duplicate: {
+    'zh-CN': '审批事项 {itemCode} 在路线中出现了不止一次',
+    en: '{field}: {itemCode} appears more than once on the route',
+  },
+  route_after_unknown: {
+    'zh-CN': '审批事项 {itemCode} 的前置事项 {after} 不在路线中',
+    en: '{field}: {itemCode} follows {after}, which is not on the route',
+  },
+  route_after_other_stage: {
+    'zh-CN': '审批事项 {itemCode} 的前置事项 {after} 不在同一阶段（前置事项只能是本阶段的事项）',
+    en: '{field}: {itemCode} follows {after} of another stage (after links stay within a stage)',
+  },
+  route_after_cycle: {
+    'zh-CN': '前置关系构成循环：{cycle}（同一阶段的事项不能互为前置）',
+    en: '{field}: the after links form a cycle: {cycle}',
+  },
+  route_already_applied: {
+    'zh-CN': '该项目已应用审批路线（{template}），如需更换请明确选择“替换”',
+    en: 'the project already follows a route ({template}); send replace: true to replace it',
+  },
+  route_not_applied: {
+    'zh-CN': '该项目尚未应用审批路线',
+    en: 'the project has no approval route yet: apply a template first',
+  },
+  route_item_not_planned: {
+    'zh-CN': '只能移出尚未办理的审批事项（当前：{state}，已有 {events} 条办理记录）',
+    en: 'only a planned item without events can be dropped (state {state}, {events} event(s))',
+  },
+  route_template_inactive: {
+    'zh-CN': '审批路线模板「{name}」已停用，不能应用',
+    en: 'route template "{name}" is inactive and cannot be applied',
+  },
   key_work_duplicate: { 'zh-CN': '该项目在 {year} 年已列为重点工程', en: '{detail}' },
   key_work_report_duplicate: { 'zh-CN': '{month} 的月报已存在，请修改原月报', en: '{detail}' },
   delivery_not_failed: {
@@ -674,6 +731,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sourceId: '督办来源',
   sourceType: '来源类型',
   stage: '阶段',
+  targetDays: '路线目标工作日',
+  templateId: '路线模板',
+  after: '前置事项',
+  items: '路线事项',
+  replace: '替换',
+  active: '启用',
   startedAt: '开工日期',
   startedFrom: '开工日期起',
   startedTo: '开工日期止',
@@ -720,6 +783,7 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   clause: '履约条款',
   subsidy: '扶持资金记录',
   review: '达产复核',
+  'route template': '审批路线模板',
 };
 
 function labelOf(labels: Readonly<Record<string, string>>, key: string, locale: Locale): string {

@@ -38,3 +38,5 @@ export * from './forecast/kaplan-meier';
 export * from './forecast/start-forecast';
 export * from './forecast/start-at-risk';
 export * from './forecast/forecast-accuracy';
+export * from './forecast/duration-history';
+export * from './routes/route-template';

@@ -20,6 +20,8 @@ export const JobName = {
   Relay: 'relay',
   /** Send one delivery. */
   Deliver: 'deliver',
+  /** Recompute the forecast's per item × department duration history (nightly). */
+  DurationHistory: 'duration-history',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -29,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Checks]: QueueName.System,
   [JobName.Relay]: QueueName.System,
   [JobName.Deliver]: QueueName.Deliveries,
+  [JobName.DurationHistory]: QueueName.System,
 };
 
 /** Payloads by job name. No secrets ever go into a payload. */
@@ -39,6 +42,8 @@ export interface JobPayloads {
   [JobName.Relay]: Record<string, never>;
   /** Only the id: the delivery's target and content are read from the database. */
   [JobName.Deliver]: { deliveryId: string };
+  /** The business date to compute as of (YYYY-MM-DD); the scheduled run omits it: today (Asia/Shanghai). */
+  [JobName.DurationHistory]: { asOf?: string };
 }
 
 /** Fixed ids of recurring job schedulers: upserting by id means any number of workers make one. */
@@ -47,7 +52,19 @@ export const SchedulerId = {
   MilestoneClock: 'milestone-clock',
   Checks: 'checks',
   Relay: 'relay',
+  DurationHistory: 'duration-history',
 } as const;
+
+/**
+ * When the duration history is recomputed: nightly at 02:30 Asia/Shanghai, after the day's clocks
+ * have moved on at midnight and the checks that follow them have run.
+ */
+export const DURATION_HISTORY_SCHEDULE = { pattern: '30 2 * * *', tz: 'Asia/Shanghai' } as const;
+
+/** The job id of an on-demand duration-history run as of a business date (one per date, never a colon). */
+export function durationHistoryJobId(asOf: string): string {
+  return `duration-history.${asOf}`;
+}
 
 /** The job id of a delivery's job: the delivery id and its resend generation (never a colon). */
 export function deliveryJobId(deliveryId: string, generation: number): string {

@@ -23,6 +23,8 @@ import {
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  DurationHistoryRepository,
+  RouteRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
@@ -51,6 +53,8 @@ const REPOSITORIES = [
   MeetingRepository,
   NoticeRepository,
   CommitmentRepository,
+  DurationHistoryRepository,
+  RouteRepository,
 ] as const;
 
 /** The shared TypeORM DataSource (schema from migrations only) and the repositories built on it. */

@@ -11,3 +11,5 @@ export * from './checks/milestone-clock.service';
 export * from './checks/subject-source';
 export * from './process-main';
 export * from './seeded-random';
+export * from './forecast/duration-history.module';
+export * from './forecast/duration-history.service';

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_TYPES, LIGHTS, MILESTONE_STATES } from '@luodi/domain';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -132,11 +135,51 @@ export class MilestoneEventDto {
   @Max(60)
   days?: number;
 
-  @ApiPropertyOptional({ description: 'required to reject and to extend' })
+  @ApiPropertyOptional({
+    description: 'required to reject, to extend, to terminate and for a failed verification',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['环评批复（原件）'],
+    description: 'accept (容缺受理): the materials still missing; needs cureDeadline',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  missingMaterials?: string[];
+
+  @ApiPropertyOptional({
+    example: '2026-12-10',
+    description:
+      "accept (容缺受理): the day by which the missing materials must come; after the acceptance date and within the item's promised working days",
+  })
+  @IsOptional()
+  @IsIsoDate()
+  cureDeadline?: string;
+
+  @ApiPropertyOptional({
+    description: "approve (告知承诺制): on the applicant's written promise; needs verifyBy",
+  })
+  @IsOptional()
+  @IsBoolean()
+  byPromise?: boolean;
+
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description:
+      'approve (告知承诺制): the day by which the promise is verified; not before the approval date',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  verifyBy?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -5,7 +5,9 @@ import {
   endOfBusinessDay,
   isProvisionalDeadline,
   computeClock,
+  cureOverdue,
   DomainError,
+  type IsoDate,
   type MilestoneClock,
   MilestoneState,
   NotFound,
@@ -23,7 +25,14 @@ import {
   ProjectRepository,
   Transactions,
 } from '@luodi/persistence';
-import { CalendarService, Clock, derivedOf, MilestoneClockService, toDomainEvents } from '@luodi/server-core';
+import {
+  CalendarService,
+  Clock,
+  derivedOf,
+  materialsOf,
+  MilestoneClockService,
+  toDomainEvents,
+} from '@luodi/server-core';
 import type { Milestone, MilestoneDetail, MilestoneEvent } from '@luodi/contracts';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
@@ -33,6 +42,26 @@ import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from '.
 export type MilestoneView = Milestone;
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+/** The 容缺 and 告知承诺 flags of a list row, as of `today`. */
+function flagsOf(row: MilestoneRow, today: IsoDate): Pick<Milestone, 'cure' | 'promise'> {
+  const cure = row.cureDeadline
+    ? {
+        deadline: row.cureDeadline,
+        curedAt: iso(row.curedAt),
+        overdue: !row.decidedAt && !row.curedAt && today > row.cureDeadline,
+      }
+    : null;
+  const promise =
+    row.verifyBy && row.state === MilestoneState.approved
+      ? {
+          verifyBy: row.verifyBy,
+          outcome: row.verification,
+          overdue: !row.verification && today > row.verifyBy,
+        }
+      : null;
+  return { cure, promise };
+}
 
 @Injectable()
 export class MilestonesService {
@@ -95,6 +124,7 @@ export class MilestonesService {
       extensionDays: Number(row.extensionDays),
       decidedAt: iso(row.decidedAt),
       decidedOnTime: row.decidedOnTime === null ? null : Boolean(row.decidedOnTime),
+      ...flagsOf(row, today),
     };
   }
 
@@ -104,6 +134,7 @@ export class MilestonesService {
     events: MilestoneEventEntity[],
     confirmedYears: ReadonlySet<number>,
   ): MilestoneDetail {
+    const today = businessDateOf(this.clock.now());
     return {
       ...MilestonesService.identity(row),
       state: clock.state,
@@ -119,6 +150,24 @@ export class MilestonesService {
       suspendedWorkingDays: clock.suspendedWorkingDays,
       decidedAt: iso(clock.decidedAt),
       decidedOnTime: clock.decidedOnTime,
+      cure: clock.cure
+        ? {
+            missingMaterials: clock.cure.missingMaterials,
+            deadline: clock.cure.deadline,
+            curedAt: iso(clock.cure.curedAt),
+            overdue: !clock.decidedAt && cureOverdue(clock.cure, today),
+          }
+        : null,
+      promise:
+        clock.promise && clock.state === MilestoneState.approved
+          ? {
+              verifyBy: clock.promise.verifyBy,
+              outcome: clock.promise.outcome,
+              verifiedAt: iso(clock.promise.verifiedAt),
+              failureReason: clock.promise.failureReason,
+              overdue: !clock.promise.outcome && today > clock.promise.verifyBy,
+            }
+          : null,
       events: events.map((event): MilestoneEvent => ({
         id: event.id,
         type: event.type,
@@ -128,6 +177,10 @@ export class MilestonesService {
         note: event.note,
         actorUserId: event.actorUserId,
         recordedAt: event.recordedAt.toISOString(),
+        missingMaterials: materialsOf(event.missingMaterials),
+        cureDeadline: event.cureDeadline ?? null,
+        byPromise: Boolean(event.byPromise),
+        verifyBy: event.verifyBy ?? null,
       })),
     };
   }
@@ -257,6 +310,10 @@ export class MilestonesService {
           at,
           days: input.days ?? null,
           reason: input.reason ?? null,
+          missingMaterials: input.missingMaterials ?? null,
+          cureDeadline: input.cureDeadline ?? null,
+          byPromise: input.byPromise ?? null,
+          verifyBy: input.verifyBy ?? null,
           actorRole: principal.role,
         },
         context,
@@ -269,6 +326,10 @@ export class MilestonesService {
           at: event.at,
           days: event.days ?? null,
           reason: event.reason ?? null,
+          missingMaterials: event.missingMaterials?.length ? JSON.stringify(event.missingMaterials) : null,
+          cureDeadline: event.cureDeadline ?? null,
+          byPromise: Boolean(event.byPromise),
+          verifyBy: event.verifyBy ?? null,
           note: input.note?.trim() || null,
           actorUserId: principal.userId,
           recordedAt: now,

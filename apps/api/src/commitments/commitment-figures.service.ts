@@ -6,6 +6,7 @@ import {
   commitmentFigures,
   commitmentFlags,
   inCommitmentList,
+  inPerMuBucket,
   type IsoDate,
 } from '@luodi/domain';
 import {
@@ -17,13 +18,19 @@ import { Clock } from '@luodi/server-core';
 import type { Page } from '../common/pagination';
 import type { CommitmentListQueryDto } from './commitments.dto';
 
+/** The review's decided clawback as of a day: a decision counts from the day it was taken. */
+function decidedBy(subject: CommitmentSubject, asOf: IsoDate): string | null {
+  const review = subject.review;
+  return review && businessDateOf(review.decidedAt) <= asOf ? review.amount : null;
+}
+
 function flagsOf(subject: CommitmentSubject, asOf: IsoDate, year: number) {
   return commitmentFlags(
     {
       ...subject.project,
       clauses: subject.clauses,
       actuals: subject.actuals,
-      decidedClawback: subject.review?.amount ?? null,
+      decidedClawback: decidedBy(subject, asOf),
     },
     asOf,
     year,
@@ -45,7 +52,7 @@ export class CommitmentFiguresService {
     const subjects = await this.commitments.subjects(filter);
     return commitmentFigures(
       subjects.map((subject) => flagsOf(subject, asOf, year)),
-      subjects.map((subject) => subject.review?.amount ?? null),
+      subjects.map((subject) => decidedBy(subject, asOf)),
       asOf,
       year,
     );
@@ -60,11 +67,17 @@ export class CommitmentFiguresService {
     );
     const rows = subjects
       .map((subject) => ({ subject, flags: flagsOf(subject, asOf, year) }))
-      .filter(({ flags }) => !query.filter || inCommitmentList(flags, query.filter));
+      .filter(({ flags }) => !query.filter || inCommitmentList(flags, query.filter))
+      .filter(
+        ({ flags }) =>
+          query.filter !== 'per_mu' ||
+          !query.indicator ||
+          inPerMuBucket(flags, query.indicator, query.from, query.to),
+      );
     const start = (query.page - 1) * query.pageSize;
     return {
       total: rows.length,
-      items: rows.slice(start, start + query.pageSize).map(({ subject: { project, review }, flags }) => ({
+      items: rows.slice(start, start + query.pageSize).map(({ subject: { project }, subject, flags }) => ({
         projectId: project.id,
         projectCode: project.code,
         projectName: project.name,
@@ -83,7 +96,7 @@ export class CommitmentFiguresService {
         taxPerMu: flags.taxPerMu,
         outputPerMu: flags.outputPerMu,
         recommendedClawback: flags.recommendedClawback,
-        decidedClawback: review?.amount ?? null,
+        decidedClawback: decidedBy(subject, asOf),
       })),
     };
   }

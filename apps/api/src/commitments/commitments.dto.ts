@@ -6,6 +6,8 @@ import {
   COMMITMENT_LIST_FILTERS,
   type CommitmentIndicator,
   type CommitmentListFilter,
+  PER_MU_BUCKET_INDICATORS,
+  type PerMuBucketIndicator,
   REVIEW_DECISIONS,
   type ReviewDecision,
 } from '@luodi/domain';
@@ -13,6 +15,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { PageQueryDto } from '../common/pagination';
 import { IsId, IsIsoDate, IsMoney } from '../common/validators';
 
+const PER_MU_EDGE = /^\d{1,12}(\.\d{1,4})?$/;
 const oneOf = (list: readonly string[]) => ({ message: `must be one of ${list.join(', ')}` });
 
 export class ClauseDto {
@@ -184,4 +187,22 @@ export class CommitmentListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) source?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() departmentId?: string;
+
+  @ApiPropertyOptional({
+    enum: PER_MU_BUCKET_INDICATORS,
+    description: 'with filter=per_mu: the distribution whose bar was drilled (from ≤ value < to)',
+  })
+  @IsOptional()
+  @IsIn(PER_MU_BUCKET_INDICATORS, oneOf(PER_MU_BUCKET_INDICATORS))
+  indicator?: PerMuBucketIndicator;
+
+  @ApiPropertyOptional({ example: '10', description: "the bar's lower edge (万元/亩, inclusive)" })
+  @IsOptional()
+  @Matches(PER_MU_EDGE, { message: 'must be a decimal ≥ 0 with at most four decimals' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '20', description: "the bar's upper edge (万元/亩, exclusive)" })
+  @IsOptional()
+  @Matches(PER_MU_EDGE, { message: 'must be a decimal ≥ 0 with at most four decimals' })
+  to?: string;
 }

@@ -37,7 +37,7 @@ import {
   type CommitmentClauseEntity,
   CommitmentRepository,
   type ProjectActualEntity,
-  type ProjectActualHistoryEntity,
+  type ActualHistoryRow,
   type ProjectEntity,
   ProjectRepository,
   Transactions,
@@ -446,7 +446,7 @@ export class CommitmentsService {
   }
 }
 
-function actualView(entry: ProjectActualEntity, history: ProjectActualHistoryEntity[]): ProjectActual {
+function actualView(entry: ProjectActualEntity, history: ActualHistoryRow[]): ProjectActual {
   return {
     period: entry.period,
     taxPaid: entry.taxPaid,
@@ -462,7 +462,9 @@ function actualView(entry: ProjectActualEntity, history: ProjectActualHistoryEnt
       headcount: h.headcount,
       source: h.source,
       recordedAt: h.recordedAt.toISOString(),
+      recordedByName: h.recordedByName,
       replacedAt: h.replacedAt.toISOString(),
+      replacedByName: h.replacedByName,
     })),
   };
 }

@@ -1,4 +1,10 @@
-import { addCalendarDays, type IsoDate, type MilestoneEventType, type WorkingCalendar } from '@luodi/domain';
+import {
+  addCalendarDays,
+  DEFAULT_ROUTE_ITEMS,
+  type IsoDate,
+  type MilestoneEventType,
+  type WorkingCalendar,
+} from '@luodi/domain';
 
 /** The default catalog of domain §4 (department by code), with typical county promises. */
 export const DEFAULT_CATALOG: ReadonlyArray<{
@@ -91,12 +97,53 @@ export const DEFAULT_CATALOG: ReadonlyArray<{
     deemedApproval: false,
     materials: '申请表\n中标通知书\n施工合同',
   },
+  {
+    code: 'JOINT_ACCEPT',
+    name: '联合验收',
+    departmentCode: 'ZJJ',
+    promisedDays: 10,
+    statutoryDays: 20,
+    deemedApproval: false,
+    materials: '竣工验收申请表\n竣工图\n各专项验收意见',
+  },
 ];
+
+/**
+ * The demo projects that follow the default route (routes-and-forecast.md §2): this year's signed
+ * projects still in approval (d–h of `buildDemoMilestones`); the three started ones (a–c) got their
+ * approvals before routes existed and keep their loose list.
+ */
+export function demoRouteProjects(signedProjects: string[]): string[] {
+  return signedProjects.slice(3, 8);
+}
+
+/** The milestones the default route adds to a route project: planned ones for the items it lacks. */
+export function demoRouteAdditions(
+  plan: readonly DemoMilestone[],
+  routeProjects: readonly string[],
+): DemoMilestone[] {
+  return routeProjects.flatMap((projectCode) =>
+    DEFAULT_ROUTE_ITEMS.filter(
+      (item) => !plan.some((entry) => entry.projectCode === projectCode && entry.itemCode === item.itemCode),
+    ).map((item) => ({ projectCode, itemCode: item.itemCode, events: [] })),
+  );
+}
 
 export interface DemoMilestone {
   projectCode: string;
   itemCode: string;
-  events: Array<{ type: MilestoneEventType; at: Date; days?: number; reason?: string }>;
+  events: Array<{
+    type: MilestoneEventType;
+    at: Date;
+    days?: number;
+    reason?: string;
+    /** 容缺受理 on accept. */
+    missingMaterials?: string[];
+    cureDeadline?: IsoDate;
+    /** 告知承诺制 on approve. */
+    byPromise?: boolean;
+    verifyBy?: IsoDate;
+  }>;
 }
 
 /** The working day `n` working days before `today` (n ≥ 0). */
@@ -115,7 +162,8 @@ const at = (date: IsoDate, time = '10:00') => new Date(`${date}T${time}:00+08:00
 /**
  * Milestones in every state (domain §7), dated back from today with the working-day calendar:
  * planned, submitted, supplement requested, accepted (green, yellow, red, 3+ days overdue), suspended,
- * extended, approved on time and late, rejected, and 超时默认.
+ * extended, approved on time and late, rejected, and 超时默认; one accepted with materials missing
+ * (容缺, its cure deadline ahead) and one approved on the applicant's promise (告知承诺, to verify).
  */
 export function buildDemoMilestones(
   today: IsoDate,
@@ -187,6 +235,29 @@ export function buildDemoMilestones(
     { projectCode: g!, itemCode: 'FILING', events: [] },
     { projectCode: g!, itemCode: 'LAND_PRE', events: [] },
     { projectCode: h!, itemCode: 'FILING', events: accepted(0) },
+    // h: 容缺受理 two working days ago, the materials due 4 working days from today (within the 10
+    // promised); 节能审查 approved on the applicant's promise, to be verified within 60 days.
+    {
+      projectCode: h!,
+      itemCode: 'LAND_PRE',
+      events: [
+        { type: 'submit', at: at(back(2), '09:00') },
+        {
+          type: 'accept',
+          at: at(back(2), '15:00'),
+          missingMaterials: ['用地范围图（盖章件）', '项目选址论证报告'],
+          cureDeadline: calendar.addWorkingDays(today, 4),
+        },
+      ],
+    },
+    {
+      projectCode: h!,
+      itemCode: 'ENERGY',
+      events: [
+        ...accepted(6),
+        { type: 'approve', at: at(back(3)), byPromise: true, verifyBy: addCalendarDays(today, 60) },
+      ],
+    },
   ];
   // Key works: building permits and reviews, several overdue (red) for the 自然资源局 and 住建局,
   // and one 超时默认 (规划方案审查 allows it; key-work amounts are above the threshold).

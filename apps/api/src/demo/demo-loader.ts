@@ -3,6 +3,9 @@ import { Logger } from '@nestjs/common';
 import {
   addCalendarDays,
   businessDateOf,
+  DEFAULT_ROUTE_ITEMS,
+  DEFAULT_ROUTE_NAME,
+  DEFAULT_ROUTE_TARGET_DAYS,
   computeClock,
   endOfBusinessDay,
   passwordProblem,
@@ -22,6 +25,7 @@ import {
   ProjectActualEntity,
   ProjectEntity,
   ProjectStageEventEntity,
+  RouteRepository,
   SubsidyPaymentEntity,
   SYSTEM_ACTOR,
   Transactions,
@@ -30,7 +34,12 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
-import { buildDemoMilestones, DEFAULT_CATALOG } from './demo-approvals';
+import {
+  buildDemoMilestones,
+  DEFAULT_CATALOG,
+  demoRouteAdditions,
+  demoRouteProjects,
+} from './demo-approvals';
 import { buildDemoCommitments } from './demo-commitments';
 import { buildDemoDistrict } from './demo-district';
 import { insertDispatch } from './demo-dispatch';
@@ -318,7 +327,9 @@ async function insertApprovals(
   const signed = projects
     .filter((project) => project.signedAt?.startsWith(year) && project.talksStartedAt.startsWith(year))
     .map((p) => p.code);
-  const plan = buildDemoMilestones(today, calendar, signed, keyWorkCodes);
+  const loose = buildDemoMilestones(today, calendar, signed, keyWorkCodes);
+  const routeProjects = demoRouteProjects(signed);
+  const plan = [...loose, ...demoRouteAdditions(loose, routeProjects)];
   const settings = await data.settings(manager);
   const amounts = new Map(projects.map((project) => [project.code, project.contractAmount]));
   for (const milestone of plan) {
@@ -328,6 +339,10 @@ async function insertApprovals(
       ...event,
       days: event.days ?? null,
       reason: event.reason ?? null,
+      missingMaterials: event.missingMaterials ? JSON.stringify(event.missingMaterials) : null,
+      cureDeadline: event.cureDeadline ?? null,
+      byPromise: event.byPromise ?? false,
+      verifyBy: event.verifyBy ?? null,
     }));
     const clock = computeClock(
       toDomainEvents(events as never),
@@ -349,6 +364,10 @@ async function insertApprovals(
           at: event.at,
           days: event.days,
           reason: event.reason,
+          missingMaterials: event.missingMaterials,
+          cureDeadline: event.cureDeadline,
+          byPromise: event.byPromise,
+          verifyBy: event.verifyBy,
           note: null,
           actorUserId: null,
           recordedAt: now,
@@ -357,5 +376,45 @@ async function insertApprovals(
       );
     }
   }
+  await insertRoutes(data, manager, projectIds, routeProjects, now);
   return plan.length;
+}
+
+/** The default route template, applied to the demo's route projects (their milestones are all there). */
+async function insertRoutes(
+  data: DemoDataRepository,
+  manager: EntityManager,
+  projectIds: Map<string, string>,
+  routeProjects: string[],
+  now: Date,
+): Promise<void> {
+  const routes = new RouteRepository(manager.connection);
+  const seeded = await routes.defaultTemplateId(manager);
+  const templateId =
+    seeded ??
+    (await routes.insertTemplate(
+      {
+        templateKey: null,
+        name: DEFAULT_ROUTE_NAME,
+        targetDays: DEFAULT_ROUTE_TARGET_DAYS,
+        active: true,
+        createdBy: null,
+        items: DEFAULT_ROUTE_ITEMS,
+      },
+      manager,
+    ));
+  for (const code of routeProjects) {
+    const projectId = projectIds.get(code)!;
+    for (const [index, item] of DEFAULT_ROUTE_ITEMS.entries()) {
+      const milestoneId = await data.milestoneId(projectId, item.itemCode, manager);
+      await routes.saveRouteItem(
+        { milestoneId, projectId, stage: item.stage, after: item.after, sortOrder: index },
+        manager,
+      );
+    }
+    await routes.saveProjectRoute(
+      { projectId, templateId, targetDays: DEFAULT_ROUTE_TARGET_DAYS, appliedBy: null, appliedAt: now },
+      manager,
+    );
+  }
 }

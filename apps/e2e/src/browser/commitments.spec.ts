@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { artifactPath, testNow } from '@luodi/testing';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, signIn, testId, useBrowserStack } from './helpers';
+import {
+  collectPageErrors,
+  expectNoSidewaysScroll,
+  signIn,
+  submitLogin,
+  testId,
+  useBrowserStack,
+} from './helpers';
 
 /** The UI's percentage: one decimal (0.375 → "37.5%"). */
 const percent = (rate: number | null) =>
@@ -160,5 +167,84 @@ describe('commitments in the browser (bureau): a clause and actuals move 履约�
     await e2e.page.locator('.el-message-box__btns .el-button--primary').click();
     await panel.locator(testId('review-decided')).locator('.el-tag').getByText('免于追缴').waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('works on a phone (390×844): the 履约 list pages, the project card, actuals history, the review', async () => {
+    // A project of the demo's older ones with a due review not decided by the tests above (its decision
+    // button shows); one period entered twice (history).
+    const listed = await e2e.stack.call('GET', '/api/commitments/projects?filter=reviews_due&pageSize=100', {
+      token,
+    });
+    expect(listed.status).toBe(200);
+    const rows = (listed.body as { items: { projectId: string; decidedClawback: string | null }[] }).items;
+    const projectId = rows.find((row) => row.decidedClawback === null)!.projectId;
+    const period = day(-1).slice(0, 7);
+    for (const headcount of [120, 125]) {
+      const put = await e2e.stack.call('PUT', `/api/projects/${projectId}/actuals/${period}`, {
+        token,
+        body: { headcount },
+      });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+    }
+
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      // The phone's menu is a closed drawer: the breadcrumb tells the shell is there.
+      await page.goto(`${e2e.stack.api.baseUrl}/login`);
+      await submitLogin(page, 'bureau');
+      await page.locator(testId('breadcrumb')).waitFor();
+      const phoneErrors = collectPageErrors(page);
+      /** Shown and inside the screen's width (reachable without scrolling sideways). */
+      const expectReachable = async (locator: Locator) => {
+        await locator.scrollIntoViewIfNeeded();
+        const box = (await locator.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      };
+
+      // The list: filter, cards, the pager; nothing sideways.
+      await page.goto(`${e2e.stack.api.baseUrl}/commitments`);
+      await page.locator(testId('commitments-table')).waitFor();
+      await expectNoSidewaysScroll(page);
+      await expectReachable(page.locator(testId('commitments-filter')));
+      await expectReachable(page.locator(testId('commitments-import-link')));
+      await page.screenshot({ path: artifactPath('commitments-phone-list.png'), fullPage: true });
+      await page.locator(testId('commitments-filter')).click();
+      await page.locator('.commitments-filter-option').filter({ hasText: '待复核' }).first().click();
+      await page.waitForURL((url) => url.searchParams.has('filter'));
+      await page.locator(testId('commitments-drill')).waitFor();
+      await expectNoSidewaysScroll(page);
+
+      // The project's card: clauses, actuals (with the replaced version), subsidies, the review.
+      await page.goto(`${e2e.stack.api.baseUrl}/projects/${projectId}`);
+      const card = page.locator(testId('commitments-card'));
+      await card.waitFor();
+      await card.locator(testId('review-panel')).waitFor();
+      await expectNoSidewaysScroll(page);
+      for (const id of ['clause-add', 'actual-add', 'subsidy-add', 'review-decide'])
+        await expectReachable(card.locator(testId(id)));
+      await page.screenshot({ path: artifactPath('commitments-phone-project.png'), fullPage: true });
+
+      const history = card.locator(testId(`actual-history-${period}`));
+      await expectReachable(history);
+      await history.click();
+      const versions = page.locator(testId(`actual-history-list-${period}`));
+      await versions.waitFor();
+      await expectReachable(versions);
+      expect(await versions.textContent()).toContain('120');
+      await page.screenshot({ path: artifactPath('commitments-phone-actuals-history.png') });
+      await page.keyboard.press('Escape');
+
+      // A dialog fits the phone.
+      await card.locator(testId('clause-add')).click();
+      const dialog = page.locator(testId('clause-dialog'));
+      await dialog.waitFor();
+      await expectReachable(page.locator(testId('clause-submit')));
+      await page.screenshot({ path: artifactPath('commitments-phone-clause-dialog.png') });
+      expect(phoneErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { DEMO_TEST_PASSWORD, hookHandles, launchBrowser, startStack, type TestStack } from '@luodi/testing';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 /** The demo users and the page each one lands on after signing in (domain §1). */
 export const DEMO_HOMES = {
@@ -93,4 +93,21 @@ export function useBrowserStack(options: {
     browser: () => browser,
     page: () => page,
   });
+}
+
+/** Neither the page nor the shell's main area scrolls sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => {
+    const main = document.querySelector('.app-main');
+    return {
+      page: document.scrollingElement!.scrollWidth,
+      inner: window.innerWidth,
+      main: main?.scrollWidth ?? 0,
+      mainClient: main?.clientWidth ?? 0,
+    };
+  });
+  expect(widths.page, 'document.scrollingElement.scrollWidth <= innerWidth').toBeLessThanOrEqual(
+    widths.inner,
+  );
+  expect(widths.main, 'the main area does not scroll sideways').toBeLessThanOrEqual(widths.mainClient);
 }

@@ -1,7 +1,7 @@
 import { artifactPath, launchBrowser, startStack, type TestStack } from '@luodi/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectPageErrors, submitLogin, testId, type DemoUser } from './helpers';
+import { collectPageErrors, expectNoSidewaysScroll, submitLogin, testId, type DemoUser } from './helpers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The item of the milestone made overdue below: 建设用地规划许可证, handled by 自然资源局 (the demo dept user). */
@@ -59,23 +59,6 @@ async function expectFullScreenDialog(page: Page, selector: string, width: numbe
   await page.screenshot({ path: artifactPath(`responsive-phone-${name}.png`) });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-}
-
-/** Neither the page nor the shell's main area scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => {
-    const main = document.querySelector('.app-main');
-    return {
-      page: document.scrollingElement!.scrollWidth,
-      inner: window.innerWidth,
-      main: main?.scrollWidth ?? 0,
-      mainClient: main?.clientWidth ?? 0,
-    };
-  });
-  expect(widths.page, 'document.scrollingElement.scrollWidth <= innerWidth').toBeLessThanOrEqual(
-    widths.inner,
-  );
-  expect(widths.main, 'the main area does not scroll sideways').toBeLessThanOrEqual(widths.mainClient);
 }
 
 /**

@@ -23,7 +23,7 @@ const EVERYONE = [
 ];
 /**
  * What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader;
- * 督办 for leadership, the bureau and admins; failed deliveries admin only; 履约跟踪 for all, 实绩导入 for
+ * 督办 for leadership, the bureau and admins; failed deliveries and route templates admin only; 履约跟踪 for all, 实绩导入 for
  * admins and the bureau).
  */
 const NAV: Record<DemoUser, string[]> = {
@@ -37,6 +37,7 @@ const NAV: Record<DemoUser, string[]> = {
     'nav-system-catalog',
     'nav-system-deliveries',
     'nav-system-departments',
+    'nav-system-routes',
     'nav-system-settings',
     'nav-system-users',
   ].sort(),

@@ -71,6 +71,12 @@ export interface MilestoneEventInput {
   days?: number;
   reason?: string;
   note?: string;
+  /** accept (容缺受理): the materials still missing and the day they must come by. */
+  missingMaterials?: string[];
+  cureDeadline?: string;
+  /** approve (告知承诺制): on the applicant's promise, verified by `verifyBy`. */
+  byPromise?: boolean;
+  verifyBy?: string;
 }
 
 export type ScoreCode = 'green' | 'yellow' | 'red';

@@ -66,9 +66,6 @@ export interface CommitmentListQuery {
   to?: string;
 }
 
-/** The most rows the list asks for at once (the API's page size limit). */
-export const COMMITMENT_LIST_LIMIT = 200;
-
 const id = (value: string) => encodeURIComponent(value);
 const project = (projectId: string) => `/projects/${id(projectId)}`;
 
@@ -91,8 +88,8 @@ export const commitmentsApi = {
     http.post<CommitmentReview>(`${project(projectId)}/review/decision`, body),
   reviewSheet: (projectId: string, code: string) =>
     download(`${project(projectId)}/review.docx`, { fileName: `达产复核-${code}.docx` }),
-  /** The projects behind a figure (`GET /api/commitments/projects`; the bucket is not the API's). */
-  list: (query: CommitmentListQuery) =>
+  /** One page of the projects behind a figure (`GET /api/commitments/projects`, a per-mu bar included). */
+  list: (query: CommitmentListQuery, page: number, pageSize: number) =>
     http.get<Page<CommitmentProjectRow>>('/commitments/projects', {
       query: {
         filter: query.filter,
@@ -100,8 +97,11 @@ export const commitmentsApi = {
         asOf: query.asOf,
         source: query.source,
         departmentId: query.leadDepartmentId,
-        page: 1,
-        pageSize: COMMITMENT_LIST_LIMIT,
+        indicator: query.indicator,
+        from: query.from,
+        to: query.to,
+        page,
+        pageSize,
       },
     }),
   importTemplate: () => download('/actuals/import-template', { fileName: 'actuals-import-template.xlsx' }),

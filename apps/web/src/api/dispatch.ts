@@ -115,16 +115,18 @@ export const meetingsApi = {
     }),
 };
 
+/** What a 督办函 is issued from. */
+export interface NoticeSource {
+  sourceType: 'alert' | 'problem' | 'decision';
+  sourceId: string;
+}
+
 export const noticesApi = {
   list: (filters: { status?: string }, page: number, pageSize: number) =>
     http.get<Page<Notice>>('/notices', { query: { status: filters.status || undefined, page, pageSize } }),
   get: (noticeId: string) => http.get<Notice>(`/notices/${id(noticeId)}`),
-  issue: (body: {
-    sourceType: 'alert' | 'problem' | 'decision';
-    sourceId: string;
-    measures: string;
-    replyDueDate?: string;
-  }) => http.post<Notice>('/notices', body),
+  issue: (body: NoticeSource & { measures: string; replyDueDate?: string }) =>
+    http.post<Notice>('/notices', body),
   sign: (noticeId: string) => http.post<Notice>(`/notices/${id(noticeId)}/sign`, {}),
   reply: (noticeId: string, body: { done: string; remaining: string; expectedDate: string }) =>
     http.post<Notice>(`/notices/${id(noticeId)}/reply`, body),

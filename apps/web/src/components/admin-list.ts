@@ -1,4 +1,5 @@
 import type { Component } from 'vue';
+import type { RowAction } from './RowActions.vue';
 
 /** One column of an admin list (`AdminListPage`): an `el-table-column` described as data. */
 export interface AdminColumn<Row> {
@@ -73,4 +74,20 @@ export interface FormField {
   optionClass?: string;
   filterable?: boolean;
   clearable?: boolean;
+}
+
+/** A row's buttons as its 操作 cell's actions (`RowActions`): the ones it is shown, links in primary colour unless told. */
+export function rowActions<Row>(buttons: readonly RowButton<Row>[], row: Row): RowAction[] {
+  return buttons
+    .filter((button) => !button.show || button.show(row))
+    .map((button) => ({
+      key: button.key,
+      label: button.text,
+      type: button.type ?? 'primary',
+      icon: button.icon,
+      loading: button.loading?.(row),
+      testId: button.testId?.(row),
+      data: button.attrs?.(row),
+      run: () => button.run(row),
+    }));
 }

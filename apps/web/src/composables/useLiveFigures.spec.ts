@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
 import { createEventStream } from '../live/event-stream';
 import { fakeEventSource } from '../testing/fake-event-source';
+import { settle } from '../testing/settle';
 import { useLiveFigures, useLiveRefresh } from './useLiveFigures';
 
 /** A load the test settles by hand. */
@@ -15,12 +16,6 @@ function controlledLoad() {
   );
   return { load, calls };
 }
-
-const settle = async () => {
-  await nextTick();
-  await Promise.resolve();
-  await Promise.resolve();
-};
 
 describe('useLiveRefresh', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { effectScope, nextTick } from 'vue';
+import { effectScope } from 'vue';
+import { settle } from '../testing/settle';
 import { useLoadedList, usePagedList, type PageOf } from './usePagedList';
 
 /** A fetch the test answers by hand, in any order. */
@@ -14,12 +15,6 @@ function controlledFetch<T>() {
   );
   return { fetch, calls };
 }
-
-const settle = async () => {
-  await nextTick();
-  await Promise.resolve();
-  await Promise.resolve();
-};
 
 describe('usePagedList', () => {
   it('keeps only the newest answer when an older one arrives late', async () => {

@@ -1,10 +1,5 @@
-import {
-  ALERT_KIND_LABELS,
-  ALERT_LEVEL_LABELS,
-  ANSWER_CATEGORY_LABELS,
-  labelsIn,
-  type AlertSubjectType,
-} from '@luodi/domain';
+import type { AlertSubjectType } from '@luodi/domain';
+import { alertListLabels } from './value-list-labels';
 import type { AlertsMessages } from './alerts.zh-CN';
 
 /** Alerts messages in English (exactly the keys of alerts.zh-CN.ts). */
@@ -49,8 +44,7 @@ const alertsEn: AlertsMessages = {
       run: 'Run checks now',
       done: 'Checks done: {raised} raised, {escalated} escalated, {resolved} resolved, {deemedApproved} deemed approved',
     },
-    levels: labelsIn(ALERT_LEVEL_LABELS, 'en'),
-    kinds: labelsIn(ALERT_KIND_LABELS, 'en'),
+    ...alertListLabels('en'),
     statuses: {
       open: 'To acknowledge',
       acknowledged: 'Acknowledged',
@@ -66,7 +60,6 @@ const alertsEn: AlertsMessages = {
       notice: 'Supervision notice',
       clause: 'Commitment clause',
     } satisfies Record<AlertSubjectType, string>,
-    categories: labelsIn(ANSWER_CATEGORY_LABELS, 'en'),
     details: {
       item: 'Item: {item}',
       deadline: 'Deadline {date}',

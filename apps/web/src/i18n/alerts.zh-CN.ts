@@ -1,10 +1,5 @@
-import {
-  ALERT_KIND_LABELS,
-  ALERT_LEVEL_LABELS,
-  ANSWER_CATEGORY_LABELS,
-  labelsIn,
-  type AlertSubjectType,
-} from '@luodi/domain';
+import type { AlertSubjectType } from '@luodi/domain';
+import { alertListLabels } from './value-list-labels';
 /** 预警 / 督办 (alerts) messages, merged into the app's messages under `alerts`. */
 const alertsZhCN = {
   alerts: {
@@ -46,8 +41,7 @@ const alertsZhCN = {
       run: '立即检查',
       done: '检查完成：新增 {raised}，升级 {escalated}，解除 {resolved}，超时默认 {deemedApproved}',
     },
-    levels: labelsIn(ALERT_LEVEL_LABELS, 'zh-CN'),
-    kinds: labelsIn(ALERT_KIND_LABELS, 'zh-CN'),
+    ...alertListLabels('zh-CN'),
     statuses: {
       open: '待签收',
       acknowledged: '已签收',
@@ -63,7 +57,6 @@ const alertsZhCN = {
       notice: '督办函',
       clause: '履约条款',
     } satisfies Record<AlertSubjectType, string>,
-    categories: labelsIn(ANSWER_CATEGORY_LABELS, 'zh-CN'),
     details: {
       item: '事项：{item}',
       deadline: '办结期限 {date}',

@@ -91,6 +91,11 @@ const commitmentsEn: typeof commitmentsZhCN = {
       title: 'Enter actuals',
       hint: 'Entering a period again replaces its figures; the previous ones stay in the history.',
       saved: 'Actuals saved',
+      history: 'History {count}',
+      historyTitle: 'Replaced versions of {period}',
+      replaced: 'Replaced {at} by {name}',
+      recorded: 'Entered {at} by {name} ({source})',
+      nobody: 'the system',
     },
     subsidy: { amount: 'Amount (10k CNY)', at: 'Paid on', note: 'Note' },
     review: {

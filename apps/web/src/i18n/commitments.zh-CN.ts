@@ -89,6 +89,11 @@ const commitmentsZhCN = {
       title: '录入实绩',
       hint: '同一期间再次录入将替换该期数据，原数据保留在历史中。',
       saved: '实绩已保存',
+      history: '历史 {count}',
+      historyTitle: '{period} 被替换的版本',
+      replaced: '{at} 由 {name} 替换',
+      recorded: '原数据 {at} 由 {name} 录入（{source}）',
+      nobody: '系统',
     },
     subsidy: { amount: '金额（万元）', at: '兑现日期', note: '说明' },
     review: {

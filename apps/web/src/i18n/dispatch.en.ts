@@ -1,24 +1,11 @@
-import {
-  labelsIn,
-  MEETING_KIND_LABELS,
-  MEETING_STATUS_LABELS,
-  NOTICE_STATUS_LABELS,
-  PROBLEM_CATEGORY_LABELS,
-  PROBLEM_EVENT_LABELS,
-  PROBLEM_STATUS_LABELS,
-} from '@luodi/domain';
+import { dispatchListLabels } from './value-list-labels';
 import type { DispatchMessages } from './dispatch.zh-CN';
 
 /** Dispatch messages in English (exactly the keys of dispatch.zh-CN.ts). */
 const dispatchEn: DispatchMessages = {
   dispatch: {
     nav: { problems: 'Problems', meetings: 'Dispatch meetings', notices: 'Supervision notices' },
-    categories: labelsIn(PROBLEM_CATEGORY_LABELS, 'en'),
-    statuses: labelsIn(PROBLEM_STATUS_LABELS, 'en'),
-    events: labelsIn(PROBLEM_EVENT_LABELS, 'en'),
-    meetingKinds: labelsIn(MEETING_KIND_LABELS, 'en'),
-    meetingStatuses: labelsIn(MEETING_STATUS_LABELS, 'en'),
-    noticeStatuses: labelsIn(NOTICE_STATUS_LABELS, 'en'),
+    ...dispatchListLabels('en'),
     actions: { start: 'Start', resolve: 'Resolve', close: 'Close', reject: 'Send back' },
     actionText: { start: 'Plan', resolve: 'Resolution', close: 'Note', reject: 'Reason' },
     cockpit: {

@@ -1,23 +1,10 @@
-import {
-  labelsIn,
-  MEETING_KIND_LABELS,
-  MEETING_STATUS_LABELS,
-  NOTICE_STATUS_LABELS,
-  PROBLEM_CATEGORY_LABELS,
-  PROBLEM_EVENT_LABELS,
-  PROBLEM_STATUS_LABELS,
-} from '@luodi/domain';
+import { dispatchListLabels } from './value-list-labels';
 
 /** 调度 (problems, meetings, notices) messages, merged into the app's messages under `dispatch`. */
 const dispatchZhCN = {
   dispatch: {
     nav: { problems: '问题清单', meetings: '调度会', notices: '督办函' },
-    categories: labelsIn(PROBLEM_CATEGORY_LABELS, 'zh-CN'),
-    statuses: labelsIn(PROBLEM_STATUS_LABELS, 'zh-CN'),
-    events: labelsIn(PROBLEM_EVENT_LABELS, 'zh-CN'),
-    meetingKinds: labelsIn(MEETING_KIND_LABELS, 'zh-CN'),
-    meetingStatuses: labelsIn(MEETING_STATUS_LABELS, 'zh-CN'),
-    noticeStatuses: labelsIn(NOTICE_STATUS_LABELS, 'zh-CN'),
+    ...dispatchListLabels('zh-CN'),
     actions: { start: '开始办理', resolve: '办结', close: '销号', reject: '复核不通过' },
     actionText: { start: '办理方案', resolve: '办理结果', close: '备注', reject: '退回原因' },
     cockpit: {

@@ -14,6 +14,8 @@ import dispatchZhCN from './dispatch.zh-CN';
 import baseEn from './en';
 import layoutEn from './layout.en';
 import layoutZhCN from './layout.zh-CN';
+import routesEn from './routes.en';
+import routesZhCN from './routes.zh-CN';
 import screenEn from './screen.en';
 import screenZhCN from './screen.zh-CN';
 import baseZhCN, { type MessageSchema as BaseSchema } from './zh-CN';
@@ -28,6 +30,7 @@ const zhCN = {
   ...layoutZhCN,
   ...confirmZhCN,
   ...commitmentsZhCN,
+  ...routesZhCN,
 };
 const en = {
   ...baseEn,
@@ -39,6 +42,7 @@ const en = {
   ...layoutEn,
   ...confirmEn,
   ...commitmentsEn,
+  ...routesEn,
 };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
@@ -48,7 +52,8 @@ export type MessageSchema = BaseSchema &
   typeof dispatchZhCN &
   typeof layoutZhCN &
   typeof confirmZhCN &
-  typeof commitmentsZhCN;
+  typeof commitmentsZhCN &
+  typeof routesZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -132,18 +132,19 @@ export function createEventStream(options: EventStreamOptions = {}) {
       dropped = true;
       scheduleReconnect();
     };
-    stream.addEventListener('alert', (event) => {
-      if (source !== stream) return;
-      const change = parseChange(event.data);
-      if (!change) return;
+    /** A message of this stream (not a replaced one), parsed; a malformed one is dropped. */
+    const on = <T>(name: string, parse: (data: unknown) => T | null, take: (message: T) => void) =>
+      stream.addEventListener(name, (event) => {
+        if (source !== stream) return;
+        const message = parse(event.data);
+        if (message) take(message);
+      });
+    on('alert', parseChange, (change) => {
       lastChange.value = change;
       changeSeq.value++;
       if (NOTIFYING.has(change.change)) unread.value++;
     });
-    stream.addEventListener('figures', (event) => {
-      if (source !== stream) return;
-      const message = parseFigures(event.data);
-      if (!message) return;
+    on('figures', parseFigures, (message) => {
       lastFigures.value = message;
       figuresSeq.value++;
     });

@@ -1,5 +1,6 @@
 import { computed, shallowRef } from 'vue';
 import type { Role } from '../auth/types';
+import { withMembers } from './mock-module';
 
 /**
  * A stand-in for `auth/auth-store` in component specs: `useAuth()` answers the role and department
@@ -20,6 +21,5 @@ export async function withDepartmentsList(
   importOriginal: <T>() => Promise<T>,
   list: (...args: never[]) => unknown,
 ): Promise<object> {
-  const actual = await importOriginal<typeof import('../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list } };
+  return withMembers(importOriginal, { departmentsApi: { list } });
 }

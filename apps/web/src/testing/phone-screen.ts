@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
+import { expect, vi } from 'vitest';
 
 /**
  * Make `matchMedia` answer like a phone (every `max-width` query matches) until
@@ -11,4 +12,10 @@ export function stubPhoneScreen(): void {
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
   }));
+}
+
+/** The cards of a list on a phone, after checking it shows them in place of the table. */
+export function listCards(wrapper: Pick<VueWrapper, 'find' | 'findAll'>): DOMWrapper<Element>[] {
+  expect(wrapper.find('.el-table').exists()).toBe(false);
+  return wrapper.findAll('[data-testid="list-card"]');
 }

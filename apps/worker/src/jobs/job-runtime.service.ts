@@ -12,6 +12,7 @@ import {
   ALL_QUEUE_NAMES,
   checkJobHandlers,
   DEFAULT_JOB_OPTIONS,
+  DURATION_HISTORY_SCHEDULE,
   JOB_QUEUE,
   JobName,
   type QueueName,
@@ -39,6 +40,8 @@ function schedules(config: ServerConfig) {
     },
     { id: SchedulerId.Checks, name: JobName.Checks, every: config.CHECKS_INTERVAL_MS },
     { id: SchedulerId.Relay, name: JobName.Relay, every: config.RELAY_INTERVAL_MS },
+    // Nightly (a cron pattern in Asia/Shanghai), not every few seconds.
+    { id: SchedulerId.DurationHistory, name: JobName.DurationHistory, ...DURATION_HISTORY_SCHEDULE },
   ] as const;
 }
 
@@ -134,7 +137,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
     for (const schedule of schedules(this.config)) {
       await this.queueOf(schedule.name).upsertJobScheduler(
         schedule.id,
-        { every: schedule.every },
+        'every' in schedule ? { every: schedule.every } : { pattern: schedule.pattern, tz: schedule.tz },
         { name: schedule.name, data: {}, opts: RECURRING_JOB_OPTIONS },
       );
     }

@@ -20,6 +20,8 @@ export const ALERT_KIND_LABELS = {
   commitment_due: { 'zh-CN': '履约条款临近到期', en: 'Commitment due soon' },
   commitment_unmet: { 'zh-CN': '未履约', en: 'Commitment unmet' },
   idle_land: { 'zh-CN': '供而未建', en: 'Land idle' },
+  cure_overdue: { 'zh-CN': '容缺补正逾期', en: 'Missing materials overdue' },
+  promise_unverified: { 'zh-CN': '承诺未核查', en: 'Promise not verified' },
 } as const satisfies Labels<AlertKind>;
 
 /** 1 预警, 2 逾期, 3 督办. */

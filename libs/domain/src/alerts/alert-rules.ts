@@ -25,6 +25,8 @@ export const ALERT_KINDS = [
   'commitment_due',
   'commitment_unmet',
   'idle_land',
+  'cure_overdue',
+  'promise_unverified',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /** The kinds by name, for code that names one: `AlertKind.milestone_due`. */
@@ -49,6 +51,12 @@ export interface MilestoneFacts {
   light: 'green' | 'yellow' | 'red' | null;
   deadline: IsoDate | null;
   decidedAt: Date | null;
+  /** 容缺受理: the cure deadline, and when the materials came (null: still missing). */
+  cureDeadline?: IsoDate | null;
+  curedAt?: Date | null;
+  /** 告知承诺制: the verify-by date, and whether a verification event came. */
+  verifyBy?: IsoDate | null;
+  verified?: boolean;
 }
 
 /** milestone_due (light yellow), milestone_overdue (light red), deemed_approval (超时默认 applied). */
@@ -68,6 +76,41 @@ export function milestoneConditions(milestone: MilestoneFacts): Condition[] {
   if (milestone.light === 'red')
     return [{ ...base, kind: 'milestone_overdue', level: 2, detail: { deadline: milestone.deadline } }];
   return [];
+}
+
+/**
+ * cure_overdue (容缺 cure deadline passed, materials still missing, milestone still open; clears on
+ * 补正 or 终止) and promise_unverified (告知承诺 approval whose verify-by date passed with no
+ * 核查通过/核查不通过). Both level 2 from the day after the date.
+ */
+export function milestoneCureConditions(milestone: MilestoneFacts, today: IsoDate): Condition[] {
+  const base = {
+    subjectType: 'milestone' as const,
+    subjectId: milestone.id,
+    departmentId: milestone.departmentId,
+    projectId: milestone.projectId,
+  };
+  const conditions: Condition[] = [];
+  if (!milestone.decidedAt && milestone.cureDeadline && !milestone.curedAt && today > milestone.cureDeadline)
+    conditions.push({
+      ...base,
+      kind: 'cure_overdue',
+      level: 2,
+      detail: { cureDeadline: milestone.cureDeadline },
+    });
+  if (
+    milestone.state === 'approved' &&
+    milestone.verifyBy &&
+    !milestone.verified &&
+    today > milestone.verifyBy
+  )
+    conditions.push({
+      ...base,
+      kind: 'promise_unverified',
+      level: 2,
+      detail: { verifyBy: milestone.verifyBy },
+    });
+  return conditions;
 }
 
 export interface ProjectFacts {

@@ -16,6 +16,7 @@ export const HANDLING_EVENTS: Readonly<Record<MilestoneState, readonly UserEvent
   approved: [],
   rejected: [],
   deemed_approved: [],
+  discontinued: [],
 };
 
 /** The states in which an extension (事先告知, approved by a leader) may be recorded. */
@@ -31,6 +32,12 @@ export interface AllowedEventsContext {
    * only its own anyway). Another department's milestone takes nothing.
    */
   ownDepartment?: boolean;
+  /** 容缺受理 still missing materials: 补正 (cure) is offered and 准予 is not. */
+  curePending?: boolean;
+  /** …and its cure deadline has passed: 终止 (terminate) is offered too. */
+  cureOverdue?: boolean;
+  /** An approval on a promise (告知承诺) not verified yet: 核查通过 / 核查不通过 are offered. */
+  promisePending?: boolean;
 }
 
 export function isDecided(state: MilestoneState): boolean {
@@ -42,6 +49,15 @@ function canExtend(state: MilestoneState, context: AllowedEventsContext): boolea
   return EXTENDABLE_STATES.includes(state) && !context.extended && !context.deadlinePassed;
 }
 
+/** The handling events of a state, with 容缺 (cure, terminate; no approval yet) and 告知承诺 (verification). */
+function handlingEvents(state: MilestoneState, context: AllowedEventsContext): UserEventType[] {
+  if (state === 'approved') return context.promisePending ? ['verified', 'verification_failed'] : [];
+  const handling = [...HANDLING_EVENTS[state]];
+  if ((state !== 'accepted' && state !== 'suspended') || !context.curePending) return handling;
+  const cure: UserEventType[] = ['cure', ...(context.cureOverdue ? (['terminate'] as const) : [])];
+  return [...handling.filter((type) => type !== 'approve'), ...cure];
+}
+
 /**
  * The events `role` may record on a milestone in `state`: a department its own milestones' handling
  * events, the bureau any milestone's, a leader only the extension, an admin everything.
@@ -51,8 +67,10 @@ export function allowedEvents(
   role: Role | null | undefined,
   context: AllowedEventsContext = {},
 ): UserEventType[] {
-  if (!role || isDecided(state)) return [];
-  const handling = [...HANDLING_EVENTS[state]];
+  if (!role) return [];
+  const handling = handlingEvents(state, context);
+  if (isDecided(state))
+    return role === 'leader' || (role === 'department' && context.ownDepartment === false) ? [] : handling;
   const extend: UserEventType[] = canExtend(state, context) ? ['extend'] : [];
   switch (role) {
     case 'leader':

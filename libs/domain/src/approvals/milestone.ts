@@ -16,6 +16,7 @@ export const MILESTONE_STATES = [
   'approved',
   'rejected',
   'deemed_approved',
+  'discontinued',
 ] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 /** The states by name, for code that names one: `MilestoneState.deemed_approved`. */
@@ -30,6 +31,10 @@ export const EVENT_TYPES = [
   'extend',
   'approve',
   'reject',
+  'cure',
+  'terminate',
+  'verified',
+  'verification_failed',
 ] as const;
 /** Events people record. */
 export type UserEventType = (typeof EVENT_TYPES)[number];
@@ -46,11 +51,25 @@ export const MILESTONE_EVENT_TYPES = [...EVENT_TYPES, ...SYSTEM_EVENT_TYPES] as 
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-export const DECIDED_STATES: readonly MilestoneState[] = ['approved', 'rejected', 'deemed_approved'];
+/**
+ * The states in which a milestone is done (办结, or `discontinued` — 终止办理, the `terminate` event
+ * after a 容缺 cure deadline passed without the materials; not named `terminated`, which is a project
+ * stage): no light, no deadline ahead; figures count them as decided.
+ */
+export const DECIDED_STATES: readonly MilestoneState[] = [
+  'approved',
+  'rejected',
+  'deemed_approved',
+  'discontinued',
+];
 /** The states of a milestone not decided yet (办结 not reached). */
 export const OPEN_MILESTONE_STATES: readonly MilestoneState[] = MILESTONE_STATES.filter(
   (state) => !DECIDED_STATES.includes(state),
 );
+
+/** The events that close a 告知承诺 approval's verification (核查通过 / 核查不通过). */
+export const VERIFICATION_EVENTS = ['verified', 'verification_failed'] as const;
+export type VerificationOutcome = (typeof VERIFICATION_EVENTS)[number];
 
 /** Working days after `submit` within which `accept` or `request_supplement` must come (行政许可法 art. 32). */
 export const DEEMED_ACCEPTANCE_WORKING_DAYS = 5;
@@ -62,6 +81,31 @@ export interface MilestoneEvent {
   at: Date;
   days?: number | null;
   reason?: string | null;
+  /** accept (容缺受理): the materials still missing, to come by `cureDeadline`. */
+  missingMaterials?: readonly string[] | null;
+  cureDeadline?: IsoDate | null;
+  /** approve (告知承诺制): approved on the applicant's written promise, to be verified by `verifyBy`. */
+  byPromise?: boolean | null;
+  verifyBy?: IsoDate | null;
+}
+
+/** 容缺受理: accepted with materials missing; open until a `cure` event records them. */
+export interface MilestoneCure {
+  missingMaterials: string[];
+  /** The day by which the materials must come (inclusive). */
+  deadline: IsoDate;
+  /** The moment of the `cure` event, or null while the materials are missing. */
+  curedAt: Date | null;
+}
+
+/** 告知承诺制: approved on a promise; a verification event must follow by `verifyBy`. */
+export interface MilestonePromise {
+  verifyBy: IsoDate;
+  /** null until verified (核查通过) or failed (核查不通过: the approval stands, flagged). */
+  outcome: VerificationOutcome | null;
+  verifiedAt: Date | null;
+  /** The reason of a failed verification. */
+  failureReason: string | null;
 }
 
 export interface ClockItem {
@@ -106,6 +150,25 @@ export interface MilestoneClock {
   decidedOnTime: boolean | null;
   /** The next moment at which the state or light may change without a new event (null: none). */
   nextChangeAt: Date | null;
+  /** 容缺受理 (null: accepted with every material, or not accepted yet). */
+  cure: MilestoneCure | null;
+  /** 告知承诺制 (null: not approved on a promise). */
+  promise: MilestonePromise | null;
+}
+
+/** Whether a 容缺 acceptance still waits for its materials. */
+export function curePending(cure: MilestoneCure | null | undefined): boolean {
+  return !!cure && !cure.curedAt;
+}
+
+/** Whether a 容缺 cure deadline has passed on `today` without the materials (cure_overdue, 终止 allowed). */
+export function cureOverdue(cure: MilestoneCure | null | undefined, today: IsoDate): boolean {
+  return curePending(cure) && today > cure!.deadline;
+}
+
+/** Whether a 告知承诺 approval still waits for its verification. */
+export function promisePending(promise: MilestonePromise | null | undefined): boolean {
+  return !!promise && !promise.outcome;
 }
 
 /** A numeric comparison of two decimal strings (万元, at most 2 decimals). */
@@ -140,6 +203,8 @@ interface Folded {
   extensionDays: number;
   extended: boolean;
   decidedAt: Date | null;
+  cure: MilestoneCure | null;
+  promise: MilestonePromise | null;
 }
 
 /** When a submission with no answer counts as accepted: the start of the day after the 5th working day. */
@@ -153,6 +218,7 @@ const DECISION_STATES = {
   approve: 'approved',
   reject: 'rejected',
   deemed_approve: 'deemed_approved',
+  terminate: 'discontinued',
 } as const satisfies Record<string, MilestoneState>;
 
 function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, until: Date): Folded {
@@ -166,6 +232,8 @@ function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, unti
     extensionDays: 0,
     extended: false,
     decidedAt: null,
+    cure: null,
+    promise: null,
   };
   const deemAcceptanceBefore = (moment: Date) => {
     if (folded.state !== 'submitted' || !folded.submittedAt) return;
@@ -190,6 +258,23 @@ function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, unti
       case 'accept':
         folded.state = 'accepted';
         folded.acceptedAt = event.at;
+        folded.cure =
+          event.missingMaterials?.length && event.cureDeadline
+            ? { missingMaterials: [...event.missingMaterials], deadline: event.cureDeadline, curedAt: null }
+            : null;
+        break;
+      case 'cure':
+        if (folded.cure) folded.cure = { ...folded.cure, curedAt: event.at };
+        break;
+      case 'verified':
+      case 'verification_failed':
+        if (folded.promise)
+          folded.promise = {
+            ...folded.promise,
+            outcome: event.type,
+            verifiedAt: event.at,
+            failureReason: event.type === 'verification_failed' ? (event.reason ?? null) : null,
+          };
         break;
       case 'suspend':
         folded.state = 'suspended';
@@ -208,8 +293,11 @@ function fold(events: readonly MilestoneEvent[], calendar: WorkingCalendar, unti
       case 'approve':
       case 'reject':
       case 'deemed_approve':
+      case 'terminate':
         folded.state = DECISION_STATES[event.type];
         folded.decidedAt = event.at;
+        if (event.type === 'approve' && event.byPromise && event.verifyBy)
+          folded.promise = { verifyBy: event.verifyBy, outcome: null, verifiedAt: null, failureReason: null };
         break;
     }
   }
@@ -268,9 +356,11 @@ export function computeClock(
     extensionDays: folded.extensionDays,
     suspendedWorkingDays,
     deadline,
+    cure: folded.cure,
+    promise: folded.promise,
   };
 
-  if (folded.state === 'approved' || folded.state === 'rejected' || folded.state === 'deemed_approved') {
+  if (DECIDED_STATES.includes(folded.state)) {
     const decidedOn = businessDateOf(folded.decidedAt!);
     return {
       ...base,
@@ -300,7 +390,11 @@ export function computeClock(
   }
 
   const deadlineEnd = endOfBusinessDay(deadline);
-  const deemed = item.deemedApproval && atLeast(context.contractAmount, settings.deemedApprovalThreshold);
+  // 超时默认 waits for the materials of a 容缺 acceptance (an approval needs them, see validateEvent).
+  const deemed =
+    item.deemedApproval &&
+    atLeast(context.contractAmount, settings.deemedApprovalThreshold) &&
+    !curePending(folded.cure);
   if (deemed && folded.state !== 'suspended' && now > deadlineEnd) {
     // 超时默认: the milestone is approved at the deadline.
     return {
@@ -385,6 +479,10 @@ export interface EventRequest {
   at: Date;
   days?: number | null;
   reason?: string | null;
+  missingMaterials?: readonly string[] | null;
+  cureDeadline?: IsoDate | null;
+  byPromise?: boolean | null;
+  verifyBy?: IsoDate | null;
   actorRole: 'admin' | 'bureau' | 'leader' | 'department';
 }
 
@@ -425,7 +523,21 @@ export function validateEvent(
   const refuse = (rule: string): never => {
     throw new StateConflict(state, rule, 'milestone_event_not_allowed');
   };
-  if (DECIDED_STATES.includes(state)) refuse('the milestone is decided; it takes no more events');
+  const verification = (VERIFICATION_EVENTS as readonly string[]).includes(request.type);
+  if (DECIDED_STATES.includes(state) && !verification)
+    refuse('the milestone is decided; it takes no more events');
+  const fieldsOf: Partial<Record<UserEventType, readonly string[]>> = {
+    accept: ['missingMaterials', 'cureDeadline'],
+    approve: ['byPromise', 'verifyBy'],
+  };
+  for (const field of ['missingMaterials', 'cureDeadline', 'byPromise', 'verifyBy'] as const) {
+    const given = request[field];
+    if (given !== undefined && given !== null && given !== false && !fieldsOf[request.type]?.includes(field))
+      throw new ValidationFailed(field, `is not taken by a ${request.type} event`, {
+        code: 'field_not_allowed',
+      });
+  }
+  const extra: Pick<MilestoneEvent, 'missingMaterials' | 'cureDeadline' | 'byPromise' | 'verifyBy'> = {};
 
   switch (request.type) {
     case 'submit':
@@ -448,6 +560,30 @@ export function validateEvent(
             ? 'already accepted (deemed accepted 5 working days after submission)'
             : 'only submitted materials can be accepted',
         );
+      Object.assign(extra, validateCure(request, context));
+      break;
+    case 'cure':
+      if (!curePending(clock.cure)) refuse('only a 容缺 acceptance still missing materials can be cured');
+      break;
+    case 'terminate':
+      if (!curePending(clock.cure))
+        refuse('only a 容缺 acceptance still missing materials can be terminated');
+      if (!cureOverdue(clock.cure, businessDateOf(request.at)))
+        refuse(`the application may be terminated only after the cure deadline (${clock.cure!.deadline})`);
+      if (!request.reason?.trim())
+        throw new ValidationFailed('reason', 'reason_required', {
+          params: { purpose: '终止办理须说明原因', purposeEn: 'to terminate' },
+        });
+      break;
+    case 'verified':
+    case 'verification_failed':
+      if (state !== 'approved' || !clock.promise)
+        refuse("only an approval on the applicant's promise (告知承诺) is verified");
+      if (!promisePending(clock.promise)) refuse('the promise has been verified already');
+      if (request.type === 'verification_failed' && !request.reason?.trim())
+        throw new ValidationFailed('reason', 'reason_required', {
+          params: { purpose: '核查不通过须说明原因', purposeEn: 'for a failed verification' },
+        });
       break;
     case 'suspend':
       if (state !== 'accepted') refuse('only an accepted milestone can be suspended');
@@ -491,6 +627,8 @@ export function validateEvent(
             ? 'resume the milestone before deciding'
             : 'only an accepted milestone can be decided',
         );
+      if (curePending(clock.cure)) refuse('the missing materials (容缺) must be cured before the approval');
+      Object.assign(extra, validatePromise(request));
       break;
     case 'reject':
       if (state !== 'accepted')
@@ -510,5 +648,55 @@ export function validateEvent(
     at: request.at,
     days: request.type === 'extend' ? request.days : null,
     reason: request.reason?.trim() || null,
+    ...extra,
   };
+}
+
+/**
+ * 容缺受理 on `accept`: both or neither of a non-empty list of missing materials and a cure deadline
+ * after the acceptance date, no later than the item's promised working days counted from it.
+ */
+function validateCure(
+  request: EventRequest,
+  context: ClockContext,
+): Pick<MilestoneEvent, 'missingMaterials' | 'cureDeadline'> {
+  const materials = (request.missingMaterials ?? []).map((line) => line.trim()).filter(Boolean);
+  const deadline = request.cureDeadline ?? null;
+  if (request.missingMaterials && request.missingMaterials.length > 0 && materials.length === 0)
+    throw new ValidationFailed('missingMaterials', 'field_not_empty');
+  if (!materials.length && !deadline) return {};
+  if (!materials.length)
+    throw new ValidationFailed('missingMaterials', 'is required with a cure deadline (容缺受理)', {
+      code: 'field_required',
+    });
+  if (!deadline)
+    throw new ValidationFailed('cureDeadline', 'is required with missing materials (容缺受理)', {
+      code: 'field_required',
+    });
+  const acceptedOn = businessDateOf(request.at);
+  const limit = context.calendar.addWorkingDays(acceptedOn, context.item.promisedDays);
+  if (deadline <= acceptedOn || deadline > limit)
+    throw new ValidationFailed('cureDeadline', 'cure_deadline_out_of_range', {
+      params: { acceptedOn, limit, promisedDays: context.item.promisedDays },
+    });
+  return { missingMaterials: materials, cureDeadline: deadline };
+}
+
+/** 告知承诺制 on `approve`: `byPromise` needs a `verifyBy` on or after the approval date. */
+function validatePromise(request: EventRequest): Pick<MilestoneEvent, 'byPromise' | 'verifyBy'> {
+  if (!request.byPromise) {
+    if (request.verifyBy)
+      throw new ValidationFailed('verifyBy', 'is taken only with byPromise (告知承诺制)', {
+        code: 'field_not_allowed',
+      });
+    return {};
+  }
+  if (!request.verifyBy)
+    throw new ValidationFailed('verifyBy', 'is required for an approval on a promise (告知承诺制)', {
+      code: 'field_required',
+    });
+  const approvedOn = businessDateOf(request.at);
+  if (request.verifyBy < approvedOn)
+    throw new ValidationFailed('verifyBy', 'verify_by_before_approval', { params: { approvedOn } });
+  return { byPromise: true, verifyBy: request.verifyBy };
 }

@@ -109,6 +109,28 @@ export function inCommitmentList(flags: CommitmentProjectFlags, filter: Commitme
   }
 }
 
+/** The per-mu indicators a bucket of the distribution narrows the `per_mu` list by. */
+export const PER_MU_BUCKET_INDICATORS = ['tax_per_mu', 'output_per_mu'] as const;
+export type PerMuBucketIndicator = (typeof PER_MU_BUCKET_INDICATORS)[number];
+
+/**
+ * Whether a project's per-mu value lies in a bucket of the distribution (`from` ≤ value < `to`, each
+ * bound open when absent), compared exactly: the drill-down of one bar of the cockpit's chart.
+ */
+export function inPerMuBucket(
+  flags: Pick<CommitmentProjectFlags, 'taxPerMu' | 'outputPerMu'>,
+  indicator: PerMuBucketIndicator,
+  from: string | undefined,
+  to: string | undefined,
+): boolean {
+  const value = indicator === 'tax_per_mu' ? flags.taxPerMu : flags.outputPerMu;
+  if (value === null) return false;
+  const v = exact(value);
+  return (
+    (from === undefined || compare(v, exact(from)) >= 0) && (to === undefined || compare(v, exact(to)) < 0)
+  );
+}
+
 /** Per-mu distribution edges (万元/亩): 亩均税收 and 亩均产值. */
 export const PER_MU_EDGES = {
   taxPerMu: ['5', '10', '20', '30'],

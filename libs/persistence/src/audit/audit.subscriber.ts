@@ -30,6 +30,12 @@ import {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
 } from '../entities/commitment.entity';
+import {
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+} from '../entities/route.entity';
 import { appendAudit, type AuditActor } from './audit-writer';
 
 interface AuditedEntity {
@@ -73,6 +79,11 @@ const AUDITED = new Map<unknown, AuditedEntity>([
   [ProjectActualEntity, { entityType: 'project_actual', redact: [] }],
   [ProjectActualHistoryEntity, { entityType: 'project_actual_history', redact: [] }],
   [CommitmentReviewEntity, { entityType: 'commitment_review', redact: [] }],
+  // Approval routes: template versions and a project's route (applied, items added or dropped).
+  [RouteTemplateEntity, { entityType: 'route_template', redact: [] }],
+  [RouteTemplateItemEntity, { entityType: 'route_template_item', redact: [] }],
+  [ProjectRouteEntity, { entityType: 'project_route', redact: [] }],
+  [ProjectRouteItemEntity, { entityType: 'project_route_item', redact: [] }],
 ]);
 
 function plain(entity: ObjectLiteral | undefined, columns: readonly string[], redact: readonly string[]) {

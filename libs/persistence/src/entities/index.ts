@@ -31,6 +31,13 @@ import {
   ProjectActualEntity,
   ProjectActualHistoryEntity,
 } from './commitment.entity';
+import { DurationHistoryEntity } from './duration-history.entity';
+import {
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+} from './route.entity';
 
 export * from './alert-event.entity';
 export * from './alert.entity';
@@ -60,6 +67,8 @@ export * from './meeting.entity';
 export * from './notice.entity';
 export * from './subsidy-payment.entity';
 export * from './commitment.entity';
+export * from './duration-history.entity';
+export * from './route.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
 export const ALL_ENTITIES = [
@@ -98,4 +107,9 @@ export const ALL_ENTITIES = [
   ProjectActualEntity,
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
+  DurationHistoryEntity,
+  RouteTemplateEntity,
+  RouteTemplateItemEntity,
+  ProjectRouteEntity,
+  ProjectRouteItemEntity,
 ];

@@ -1,6 +1,6 @@
 import { MILESTONE_EVENT_TYPES, type MilestoneEventType } from '@luodi/domain';
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, IdRefColumn, MomentColumn, VarcharColumn, ForeignKey } from './columns';
+import { DateColumn, IdColumn, IdRefColumn, MomentColumn, VarcharColumn, ForeignKey } from './columns';
 import { MilestoneEntity } from './milestone.entity';
 
 /** What happened to a milestone, when, and who recorded it (append-only). */
@@ -27,6 +27,22 @@ export class MilestoneEventEntity {
 
   @VarcharColumn('reason', 1000, { nullable: true })
   reason!: string | null;
+
+  /** accept (容缺受理): the materials still missing, a JSON array of strings. */
+  @Column({ name: 'missing_materials', type: 'text', nullable: true })
+  missingMaterials!: string | null;
+
+  /** accept (容缺受理): the day by which the missing materials must come. */
+  @DateColumn('cure_deadline', { nullable: true })
+  cureDeadline!: string | null;
+
+  /** approve (告知承诺制): approved on the applicant's written promise. */
+  @Column({ name: 'by_promise', type: 'boolean', default: false })
+  byPromise!: boolean;
+
+  /** approve (告知承诺制): the day by which the promise must be verified. */
+  @DateColumn('verify_by', { nullable: true })
+  verifyBy!: string | null;
 
   @VarcharColumn('note', 1000, { nullable: true })
   note!: string | null;

@@ -15,7 +15,10 @@ import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDueDate';
 import { Commitments1797050000000 } from './1797050000000-Commitments';
 import { CommitmentAlerts1797050000001 } from './1797050000001-CommitmentAlerts';
+import { CureAndPromise1797070000000 } from './1797070000000-CureAndPromise';
+import { ApprovalRoutes1797080000000 } from './1797080000000-ApprovalRoutes';
 import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
+import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -35,5 +38,8 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ProblemEventDueDate1797040000000,
   Commitments1797050000000,
   CommitmentAlerts1797050000001,
+  CureAndPromise1797070000000,
+  ApprovalRoutes1797080000000,
   ProblemEventOwner1797100000000,
+  DurationHistory1797110000000,
 ];

@@ -8,6 +8,7 @@ import {
 } from '../entities/commitment.entity';
 import { ProjectEntity } from '../entities/project.entity';
 import { SubsidyPaymentEntity } from '../entities/subsidy-payment.entity';
+import { UserEntity } from '../entities/user.entity';
 import { sqlValue } from '../sql-values';
 import { applyProjectScope } from './project.repository';
 import { lockRowById, saveNew } from './query-helpers';
@@ -17,6 +18,12 @@ export type ActualValues = Pick<
   ProjectActualEntity,
   'taxPaid' | 'outputValue' | 'fixedAssetInvestment' | 'headcount' | 'source' | 'recordedBy' | 'recordedAt'
 >;
+
+/** A replaced version of a period's actuals with the names of who entered and who replaced it. */
+export type ActualHistoryRow = ProjectActualHistoryEntity & {
+  recordedByName: string | null;
+  replacedByName: string | null;
+};
 
 /** What the figures, the checks and the drill-down lists assess: a live project with its commitments. */
 export interface CommitmentSubject {
@@ -89,10 +96,25 @@ export class CommitmentRepository {
       .find({ where: { projectId }, order: { period: 'ASC' } });
   }
 
-  actualHistory(projectId: string): Promise<ProjectActualHistoryEntity[]> {
-    return this.dataSource
+  /** The replaced versions of a project's actuals (newest first), with who entered and who replaced each. */
+  async actualHistory(projectId: string): Promise<ActualHistoryRow[]> {
+    const { entities, raw } = await this.dataSource
       .getRepository(ProjectActualHistoryEntity)
-      .find({ where: { projectId }, order: { replacedAt: 'DESC', id: 'DESC' } });
+      .createQueryBuilder('h')
+      .leftJoin(UserEntity, 'rec', 'rec.id = h.recorded_by')
+      .leftJoin(UserEntity, 'rep', 'rep.id = h.replaced_by')
+      .addSelect('rec.display_name', 'recordedByName')
+      .addSelect('rep.display_name', 'replacedByName')
+      .where('h.project_id = :projectId', { projectId })
+      .orderBy('h.replaced_at', 'DESC')
+      .addOrderBy('h.id', 'DESC')
+      .getRawAndEntities<{ recordedByName: string | null; replacedByName: string | null }>();
+    return entities.map((entity, index) =>
+      Object.assign(entity, {
+        recordedByName: raw[index]?.recordedByName ?? null,
+        replacedByName: raw[index]?.replacedByName ?? null,
+      }),
+    );
   }
 
   /**

@@ -19,3 +19,5 @@ export * from './problem.repository';
 export * from './notice.repository';
 export * from './meeting.repository';
 export * from './commitment.repository';
+export * from './duration-history.repository';
+export * from './route.repository';

@@ -1,4 +1,12 @@
-import { type AccessScope, AlertKind, MilestoneState, OPEN_MILESTONE_STATES } from '@luodi/domain';
+import {
+  type AccessScope,
+  AlertKind,
+  MilestoneState,
+  OPEN_MILESTONE_STATES,
+  UserEventType,
+  VERIFICATION_EVENTS,
+  type VerificationOutcome,
+} from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   countThenPage,
@@ -36,6 +44,34 @@ export interface MilestoneRow extends MilestoneEntity {
   projectCode: string;
   projectName: string;
   contractAmount: string;
+  /** 容缺受理: the accept event's cure deadline, and the moment of the cure (null: still missing). */
+  cureDeadline: string | null;
+  curedAt: Date | null;
+  /** 告知承诺制: the approve event's verify-by date, and the verification that followed. */
+  verifyBy: string | null;
+  verification: VerificationOutcome | null;
+}
+
+const ACCEPT = sqlValue(UserEventType.accept);
+const CURE = sqlValue(UserEventType.cure);
+const APPROVE = sqlValue(UserEventType.approve);
+const VERIFICATIONS = sqlValues(VERIFICATION_EVENTS);
+/** The 容缺 / 告知承诺 facts of milestone `m`, read from its events (indexed by milestone). */
+const CURE_AND_PROMISE_COLUMNS = [
+  `(SELECT e.cure_deadline FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${ACCEPT} AND e.cure_deadline IS NOT NULL ORDER BY e.at DESC, e.id DESC LIMIT 1) AS cureDeadline`,
+  `(SELECT MIN(e.at) FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${CURE}) AS curedAt`,
+  `(SELECT e.verify_by FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${APPROVE} AND e.by_promise = 1 ORDER BY e.at DESC, e.id DESC LIMIT 1) AS verifyBy`,
+  `(SELECT e.type FROM milestone_event e WHERE e.milestone_id = m.id AND e.type IN ${VERIFICATIONS} ORDER BY e.at, e.id LIMIT 1) AS verification`,
+];
+
+function cureAndPromiseOf(raw: Record<string, unknown>) {
+  const curedAt = raw['curedAt'];
+  return {
+    cureDeadline: (raw['cureDeadline'] as string | null) ?? null,
+    curedAt: curedAt === null || curedAt === undefined ? null : new Date(curedAt as string | Date),
+    verifyBy: (raw['verifyBy'] as string | null) ?? null,
+    verification: (raw['verification'] as VerificationOutcome | null) ?? null,
+  };
 }
 
 /** The derived columns written back after the clock is recomputed. */
@@ -73,6 +109,7 @@ export class MilestoneRepository {
         'p.code AS projectCode',
         'p.name AS projectName',
         'p.contract_amount AS contractAmount',
+        ...CURE_AND_PROMISE_COLUMNS,
       ]);
     // A department user reaches only its own department's milestones.
     if (scope.kind === 'department')
@@ -90,7 +127,7 @@ export class MilestoneRepository {
       'projectCode',
       'projectName',
       'contractAmount',
-    ]);
+    ]).map((row, index) => Object.assign(row, cureAndPromiseOf(result.raw[index]!)));
   }
 
   async list(
@@ -332,25 +369,43 @@ export class MilestoneRepository {
       light: 'green' | 'yellow' | 'red' | null;
       deadline: string | null;
       decidedAt: Date | null;
+      cureDeadline: string | null;
+      curedAt: Date | null;
+      verifyBy: string | null;
+      verified: boolean;
     }>
   > {
+    // Besides the lights: open 容缺 acceptances still missing materials, and 告知承诺 approvals not
+    // verified yet (the rule compares their dates with today).
     const rows = (await this.dataSource.query(
-      `SELECT m.id, m.project_id AS projectId, m.department_id AS departmentId, m.state, m.light, m.deadline, m.decided_at AS decidedAt
+      `SELECT m.id, m.project_id AS projectId, m.department_id AS departmentId, m.state, m.light, m.deadline, m.decided_at AS decidedAt,
+              ${CURE_AND_PROMISE_COLUMNS.join(', ')}
          FROM milestone m
         WHERE (m.decided_at IS NULL AND m.light IN ('yellow', 'red'))
            OR (m.state = ${DEEMED_APPROVED} AND NOT EXISTS
                 (SELECT 1 FROM alert a WHERE a.subject_type = 'milestone' AND a.subject_id = m.id AND a.kind = ${sqlValue(AlertKind.deemed_approval)}))
+           OR (m.decided_at IS NULL AND EXISTS
+                (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${ACCEPT} AND e.cure_deadline IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${CURE}))
+           OR (m.state = ${sqlValue(MilestoneState.approved)} AND EXISTS
+                (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${APPROVE} AND e.by_promise = 1)
+                AND NOT EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type IN ${VERIFICATIONS}))
            ${extraIds.length ? `OR m.id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
       extraIds,
     )) as Array<Record<string, unknown>>;
-    return rows.map((row) => ({
-      id: String(row['id']),
-      projectId: String(row['projectId']),
-      departmentId: String(row['departmentId']),
-      state: String(row['state']),
-      light: (row['light'] as 'green' | 'yellow' | 'red' | null) ?? null,
-      deadline: (row['deadline'] as string | null) ?? null,
-      decidedAt: (row['decidedAt'] as Date | null) ?? null,
-    }));
+    return rows.map((row) => {
+      const { verification, ...cure } = cureAndPromiseOf(row);
+      return {
+        id: String(row['id']),
+        projectId: String(row['projectId']),
+        departmentId: String(row['departmentId']),
+        state: String(row['state']),
+        light: (row['light'] as 'green' | 'yellow' | 'red' | null) ?? null,
+        deadline: (row['deadline'] as string | null) ?? null,
+        decidedAt: (row['decidedAt'] as Date | null) ?? null,
+        ...cure,
+        verified: verification !== null,
+      };
+    });
   }
 }

@@ -28,7 +28,23 @@ import { Clock } from '../clock';
 const BATCH = 500;
 
 export function toDomainEvents(events: readonly MilestoneEventEntity[]): MilestoneEvent[] {
-  return events.map((event) => ({ type: event.type, at: event.at, days: event.days, reason: event.reason }));
+  return events.map((event) => ({
+    type: event.type,
+    at: event.at,
+    days: event.days,
+    reason: event.reason,
+    missingMaterials: materialsOf(event.missingMaterials),
+    cureDeadline: event.cureDeadline ?? null,
+    byPromise: Boolean(event.byPromise),
+    verifyBy: event.verifyBy ?? null,
+  }));
+}
+
+/** The stored list of missing materials (a JSON array of strings), or null. */
+export function materialsOf(stored: string | null | undefined): string[] | null {
+  if (!stored) return null;
+  const parsed: unknown = JSON.parse(stored);
+  return Array.isArray(parsed) ? parsed.map(String) : null;
 }
 
 export function clockContext(

@@ -21,6 +21,8 @@ export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, .
   commitment_due: ['clause'],
   commitment_unmet: ['clause'],
   idle_land: ['project'],
+  cure_overdue: ['milestone'],
+  promise_unverified: ['milestone'],
 };
 
 /** Whether a source of `subjectType` may produce conditions of `kind`. */

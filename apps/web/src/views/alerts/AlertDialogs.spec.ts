@@ -6,10 +6,9 @@ import { createAppI18n } from '../../i18n';
 import { alertRow } from './test-fixtures';
 
 const api = vi.hoisted(() => ({ acknowledge: vi.fn(), answer: vi.fn() }));
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, alertsApi: { ...actual.alertsApi, ...api } };
-});
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { alertsApi: { ...api } }),
+);
 
 const { default: AlertAckDialog } = await import('./AlertAckDialog.vue');
 const { default: AlertAnswerDialog } = await import('./AlertAnswerDialog.vue');

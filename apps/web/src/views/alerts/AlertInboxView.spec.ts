@@ -6,19 +6,19 @@ import type { EventSourceLike } from '../../live/event-stream';
 import type { Router } from 'vue-router';
 import { routerAt } from '../../testing/router';
 import { alertRow } from './test-fixtures';
+import { listCards } from '../../testing/phone-screen';
+import { expectTextContains } from '../../testing/texts';
 
 const api = vi.hoisted(() => ({ list: vi.fn(), run: vi.fn(), departments: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
 const sources = vi.hoisted(() => [] as Array<{ emit: (data: unknown) => void }>);
 
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return {
-    ...actual,
-    alertsApi: { ...actual.alertsApi, list: api.list },
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    alertsApi: { list: api.list },
     checksApi: { run: api.run },
-  };
-});
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );
@@ -275,18 +275,17 @@ describe('AlertInboxView', () => {
     });
     const wrapper = mount(AlertInboxView, mountOptions());
     await flushPromises();
-    expect(wrapper.find('.el-table').exists()).toBe(false);
-    const cards = wrapper.findAll('[data-testid="list-card"]');
+    const cards = listCards(wrapper);
     expect(cards).toHaveLength(2);
-    const first = cards[0]!.text();
-    expect(first).toContain('新能源电池项目');
-    expect(first).toContain('用地预审与选址意见书');
-    expect(first).toContain('逾期 3 个工作日');
-    expect(first).toContain('自然资源局');
+    expectTextContains(cards[0]!, [
+      '新能源电池项目',
+      '用地预审与选址意见书',
+      '逾期 3 个工作日',
+      '自然资源局',
+    ]);
     expect(cards[0]!.find('[data-testid="alert-ack"]').exists()).toBe(true);
     expect(cards[0]!.find('.paged-card-actions [data-testid="alert-view"]').exists()).toBe(true);
-    expect(cards[1]!.text()).toContain('智能制造产业园');
-    expect(cards[1]!.text()).toContain('建设工程规划许可证');
+    expectTextContains(cards[1]!, ['智能制造产业园', '建设工程规划许可证']);
     wrapper.unmount();
     vi.unstubAllGlobals();
   });

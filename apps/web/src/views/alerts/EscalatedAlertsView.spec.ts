@@ -9,15 +9,13 @@ import { alertRow } from './test-fixtures';
 const api = vi.hoisted(() => ({ list: vi.fn(), departments: vi.fn(), post: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'bureau' as string, departmentId: null as string | null }));
 
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, alertsApi: { ...actual.alertsApi, list: api.list } };
-});
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { alertsApi: { list: api.list } }),
+);
 // The notice is sent through the real dispatch client: the request itself is what is checked.
-vi.mock('../../api/http', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/http')>();
-  return { ...actual, http: { ...actual.http, post: api.post } };
-});
+vi.mock('../../api/http', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { http: { post: api.post } }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );

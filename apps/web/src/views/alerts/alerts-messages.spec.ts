@@ -26,6 +26,8 @@ describe('alerts messages', () => {
       '履约条款临近到期',
       '未履约',
       '供而未建',
+      '容缺补正逾期',
+      '承诺未核查',
     ]);
     expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
     expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([

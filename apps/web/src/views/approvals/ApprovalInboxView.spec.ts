@@ -18,20 +18,17 @@ const api = vi.hoisted(() => ({
 }));
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
 
-vi.mock('../../api/approvals', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/approvals')>();
-  return {
-    ...actual,
+vi.mock('../../api/approvals', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
     milestonesApi: {
-      ...actual.milestonesApi,
       list: api.list,
       forProject: api.forProject,
       create: api.create,
       remove: api.remove,
     },
-    approvalItemsApi: { ...actual.approvalItemsApi, list: api.catalog },
-  };
-});
+    approvalItemsApi: { list: api.catalog },
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );
@@ -39,10 +36,11 @@ vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );
 
-vi.mock('element-plus', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('element-plus')>();
-  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
-});
+vi.mock('element-plus', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    ElMessageBox: { confirm: api.confirm },
+  }),
+);
 
 const { default: ApprovalInboxView } = await import('./ApprovalInboxView.vue');
 const { default: ApprovalTrack } = await import('./ApprovalTrack.vue');

@@ -49,6 +49,66 @@ describe('MilestoneEventDialog', () => {
     wrapper.unmount();
   });
 
+  it('records a 容缺 acceptance: the switch asks for the missing materials and their deadline', async () => {
+    const wrapper = await openDialog(
+      milestoneRow({ state: 'submitted', light: null, deadline: null }),
+      'department',
+    );
+    expect(wrapper.find('[data-testid="event-missing-materials"]').exists()).toBe(false);
+    // (Element Plus's switch and date picker, driven through their v-model as a user's pick would.)
+    wrapper.findComponent({ name: 'ElSwitch' }).vm.$emit('update:modelValue', true);
+    await nextTick();
+    expect(wrapper.find('textarea[data-testid="event-missing-materials"]').exists()).toBe(true);
+    // Neither list nor deadline yet: nothing is sent.
+    await wrapper.get('[data-testid="event-submit"]').trigger('click');
+    await flushPromises();
+    expect(record).not.toHaveBeenCalled();
+    await wrapper.get('textarea[data-testid="event-missing-materials"]').setValue('环评批复\n\n 法人授权书 ');
+    const pickers = wrapper.findAllComponents({ name: 'ElDatePicker' });
+    expect(wrapper.find('[data-testid="event-cure-deadline"]').exists()).toBe(true);
+    pickers.at(-1)!.vm.$emit('update:modelValue', '2026-03-06');
+    await flushPromises();
+    record.mockResolvedValue(milestoneRow());
+    await wrapper.get('[data-testid="event-submit"]').trigger('click');
+    await flushPromises();
+    expect(record).toHaveBeenCalledWith('11', {
+      type: 'accept',
+      missingMaterials: ['环评批复', '法人授权书'],
+      cureDeadline: '2026-03-06',
+    });
+    wrapper.unmount();
+  });
+
+  it('opens on 补正 from the row and offers 核查 on a promise approval, a reason for 核查不通过', async () => {
+    const cure = { deadline: '2026-03-06', curedAt: null, overdue: false };
+    const onCure = mount(MilestoneEventDialog, {
+      props: {
+        modelValue: false,
+        milestone: milestoneRow({ cure }),
+        role: 'department',
+        initialType: 'cure',
+      },
+      global: { plugins: [createApprovalsI18n()], stubs: { teleport: true } },
+      attachTo: document.body,
+    });
+    await onCure.setProps({ modelValue: true });
+    await flushPromises();
+    expect(offered(onCure)).toEqual(['reject', 'suspend', 'cure']);
+    expect(onCure.get('[data-testid="event-type-cure"] input').element).toMatchObject({ checked: true });
+    onCure.unmount();
+
+    const promise = { verifyBy: '2026-06-30', outcome: null, overdue: false };
+    const wrapper = await openDialog(
+      milestoneRow({ state: 'approved', light: null, decidedAt: '2026-03-05T02:00:00.000Z', promise }),
+      'department',
+    );
+    expect(offered(wrapper)).toEqual(['verified', 'verification_failed']);
+    await wrapper.get('[data-testid="event-type-verification_failed"] input').setValue(true);
+    await nextTick();
+    expect(wrapper.find('textarea[data-testid="event-reason"]').exists()).toBe(true);
+    wrapper.unmount();
+  });
+
   it('requires a reason to reject before sending anything', async () => {
     const wrapper = await openDialog(milestoneRow(), 'department');
     expect(offered(wrapper)).toEqual(['approve', 'reject', 'suspend']);

@@ -1,13 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stubPhoneScreen } from '../../testing/phone-screen';
+import { stubPhoneScreen, listCards } from '../../testing/phone-screen';
 import { createApprovalsI18n } from './i18n-testing';
+import { expectTextContains } from '../../testing/texts';
 
 const departments = vi.hoisted(() => vi.fn());
-vi.mock('../../api/cockpit', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/cockpit')>();
-  return { ...actual, cockpitApi: { ...actual.cockpitApi, departments } };
-});
+vi.mock('../../api/cockpit', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { cockpitApi: { departments } }),
+);
 const { default: ScorecardTable } = await import('./ScorecardTable.vue');
 
 const ROWS = [
@@ -68,11 +68,9 @@ describe('ScorecardTable', () => {
       global: { plugins: [createApprovalsI18n()] },
     });
     await flushPromises();
-    expect(wrapper.find('.el-table').exists()).toBe(false);
-    const cards = wrapper.findAll('[data-testid="list-card"]');
+    const cards = listCards(wrapper);
     expect(cards).toHaveLength(2);
-    expect(cards[1]!.text()).toContain('自然资源局');
-    expect(cards[1]!.text()).toContain('37.5%');
+    expectTextContains(cards[1]!, ['自然资源局', '37.5%']);
     expect(cards[1]!.find('[data-testid="scorecard-code"]').text()).toBe('红码');
     await cards[1]!.trigger('click');
     expect(wrapper.emitted('select')).toEqual([['3']]);

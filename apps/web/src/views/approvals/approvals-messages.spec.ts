@@ -22,6 +22,7 @@ describe('approvals messages', () => {
       '已办结',
       '不予许可',
       '超时默认',
+      '已终止',
     ]);
     for (const type of MILESTONE_EVENT_TYPES)
       expect(t(`approvals.events.${type}`)).not.toContain('approvals.');

@@ -6,6 +6,7 @@ import {
   allowedEvents,
   byCatalogOrder,
   contextOf,
+  flagTags,
   isFutureMoment,
   lightColor,
   needsReason,
@@ -24,11 +25,57 @@ describe('allowedEvents', () => {
       approved: [],
       rejected: [],
       deemed_approved: [],
+      discontinued: [],
     };
     for (const role of ['department', 'bureau'] as const) {
       for (const state of MILESTONE_STATES)
         expect(allowedEvents(state, role), `${role} ${state}`).toEqual(expected[state]);
     }
+  });
+
+  it('offers 补正 and (after the cure deadline) 终止 while 容缺, never 准予; 核查 on a promise approval', () => {
+    expect(allowedEvents('accepted', 'department', { curePending: true })).toEqual([
+      'reject',
+      'suspend',
+      'cure',
+    ]);
+    expect(allowedEvents('accepted', 'department', { curePending: true, cureOverdue: true })).toEqual([
+      'reject',
+      'suspend',
+      'cure',
+      'terminate',
+    ]);
+    expect(allowedEvents('suspended', 'bureau', { curePending: true })).toEqual(['resume', 'cure']);
+    expect(allowedEvents('approved', 'department', { promisePending: true })).toEqual([
+      'verified',
+      'verification_failed',
+    ]);
+    expect(allowedEvents('approved', 'department', { promisePending: true, ownDepartment: false })).toEqual(
+      [],
+    );
+    expect(allowedEvents('approved', 'leader', { promisePending: true })).toEqual([]);
+    expect(allowedEvents('discontinued', 'admin')).toEqual([]);
+  });
+
+  it('reads the 容缺 / 告知承诺 flags of a row into the context and its tags', () => {
+    const row = {
+      extensionDays: 0,
+      remainingWorkingDays: 5,
+      departmentId: '3',
+      cure: { deadline: '2026-03-06', curedAt: null, overdue: true },
+      promise: null,
+    };
+    expect(contextOf(row)).toMatchObject({ curePending: true, cureOverdue: true, promisePending: false });
+    expect(flagTags(row)).toEqual([{ key: 'cureOverdue', type: 'danger' }]);
+    expect(
+      flagTags({
+        cure: { deadline: '2026-03-06', curedAt: '2026-03-05T02:00:00.000Z', overdue: false },
+        promise: { verifyBy: '2026-06-30', outcome: null, overdue: false },
+      }),
+    ).toEqual([{ key: 'promise', type: 'warning' }]);
+    expect(
+      flagTags({ promise: { verifyBy: '2026-06-30', outcome: 'verification_failed', overdue: false } }),
+    ).toEqual([{ key: 'verificationFailed', type: 'danger' }]);
   });
 
   it('never offers request_supplement after acceptance (首办负责制) nor deciding while suspended', () => {
@@ -86,6 +133,9 @@ describe('contextOf', () => {
       extended: true,
       deadlinePassed: false,
       ownDepartment: true,
+      curePending: false,
+      cureOverdue: false,
+      promisePending: false,
     });
     expect(contextOf({ extensionDays: 0, remainingWorkingDays: -1, departmentId: '1' }).deadlinePassed).toBe(
       true,
@@ -111,10 +161,16 @@ describe('display helpers', () => {
     expect(lightColor(null)).toBeNull();
   });
 
-  it('asks a reason for reject, extend and request_supplement only', () => {
-    expect(['reject', 'extend', 'request_supplement'].every((type) => needsReason(type as never))).toBe(true);
+  it('asks a reason for reject, extend, request_supplement, terminate and a failed verification only', () => {
     expect(
-      ['submit', 'accept', 'approve', 'suspend', 'resume'].some((type) => needsReason(type as never)),
+      ['reject', 'extend', 'request_supplement', 'terminate', 'verification_failed'].every((type) =>
+        needsReason(type as never),
+      ),
+    ).toBe(true);
+    expect(
+      ['submit', 'accept', 'approve', 'suspend', 'resume', 'cure', 'verified'].some((type) =>
+        needsReason(type as never),
+      ),
     ).toBe(false);
   });
 

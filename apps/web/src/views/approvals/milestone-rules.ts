@@ -11,18 +11,58 @@ export { type AllowedEventsContext, allowedEvents, isDecided } from '@luodi/doma
 
 /** The context of a list row (its extension and whether its deadline has passed). */
 export function contextOf(
-  milestone: Pick<Milestone, 'extensionDays' | 'remainingWorkingDays' | 'departmentId'>,
+  milestone: Pick<Milestone, 'extensionDays' | 'remainingWorkingDays' | 'departmentId'> &
+    Partial<Pick<Milestone, 'cure' | 'promise'>>,
   userDepartmentId?: string | null,
 ): AllowedEventsContext {
+  const cure = milestone.cure ?? null;
   return {
     extended: milestone.extensionDays > 0,
     deadlinePassed: milestone.remainingWorkingDays !== null && milestone.remainingWorkingDays < 0,
     ownDepartment: userDepartmentId === undefined ? true : milestone.departmentId === userDepartmentId,
+    curePending: !!cure && !cure.curedAt,
+    cureOverdue: !!cure && !cure.curedAt && cure.overdue,
+    promisePending: !!milestone.promise && !milestone.promise.outcome,
   };
 }
 
-/** Events that need a reason: a refusal, an extension, and the list of missing materials. */
-export const REASON_REQUIRED: readonly MilestoneEventType[] = ['reject', 'extend', 'request_supplement'];
+/**
+ * Events that need a reason: a refusal, an extension, the list of missing materials, a termination
+ * (容缺 not cured) and a failed verification (告知承诺 核查不通过).
+ */
+export const REASON_REQUIRED: readonly MilestoneEventType[] = [
+  'reject',
+  'extend',
+  'request_supplement',
+  'terminate',
+  'verification_failed',
+];
+
+/** The row actions that open the event dialog on one event: 补正, 终止, 核查. */
+export const QUICK_EVENTS: readonly MilestoneEventType[] = ['cure', 'terminate', 'verified'];
+
+/** The 容缺 / 告知承诺 tags of a milestone row: which, and in which colour. */
+export interface FlagTag {
+  key: 'cure' | 'cureOverdue' | 'cured' | 'promise' | 'promiseOverdue' | 'verified' | 'verificationFailed';
+  type: 'success' | 'warning' | 'danger' | 'info';
+}
+
+export function flagTags(milestone: Partial<Pick<Milestone, 'cure' | 'promise'>>): FlagTag[] {
+  const tags: FlagTag[] = [];
+  const { cure, promise } = milestone;
+  if (cure && !cure.curedAt)
+    tags.push(cure.overdue ? { key: 'cureOverdue', type: 'danger' } : { key: 'cure', type: 'warning' });
+  if (promise) {
+    if (promise.outcome === 'verified') tags.push({ key: 'verified', type: 'success' });
+    else if (promise.outcome === 'verification_failed')
+      tags.push({ key: 'verificationFailed', type: 'danger' });
+    else
+      tags.push(
+        promise.overdue ? { key: 'promiseOverdue', type: 'danger' } : { key: 'promise', type: 'warning' },
+      );
+  }
+  return tags;
+}
 
 export function needsReason(type: MilestoneEventType | null | undefined): boolean {
   return !!type && REASON_REQUIRED.includes(type);
@@ -48,6 +88,7 @@ export function stateTagType(state: MilestoneState): 'primary' | 'success' | 'wa
     case MilestoneState.deemed_approved:
       return 'success';
     case MilestoneState.rejected:
+    case MilestoneState.discontinued:
       return 'danger';
     case MilestoneState.supplement_requested:
     case MilestoneState.suspended:

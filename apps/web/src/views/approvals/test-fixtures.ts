@@ -22,6 +22,8 @@ export function milestoneRow(overrides: Partial<Milestone> = {}): Milestone {
     extensionDays: 0,
     decidedAt: null,
     decidedOnTime: null,
+    cure: null,
+    promise: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
-import { computed } from 'vue';
-import type { Milestone } from '../../api/approvals';
+import { computed, ref } from 'vue';
+import type { Milestone, MilestoneEventType } from '../../api/approvals';
 import { useAuth } from '../../auth/auth-store';
 import { useRowDialog } from '../../composables/useRowDialog';
 import { allowedEvents, contextOf } from './milestone-rules';
@@ -20,6 +20,12 @@ export function useMilestoneActions() {
   }
 
   const event = useRowDialog<Milestone>();
+  /** The event the dialog opens on (a row's 补正 / 终止 / 核查 button), or null: the first offered. */
+  const eventType = ref<MilestoneEventType | null>(null);
+  function openEvent(row: Milestone, type: MilestoneEventType | null = null): void {
+    eventType.value = type;
+    event.show(row);
+  }
   const detail = useRowDialog<Milestone>();
   const detailId = computed(() => detail.row.value?.id ?? null);
 
@@ -30,7 +36,8 @@ export function useMilestoneActions() {
     choicesFor,
     eventOpen: event.open,
     eventRow: event.row,
-    openEvent: event.show,
+    eventType,
+    openEvent,
     detailOpen: detail.open,
     detailId,
     openDetail: detail.show,

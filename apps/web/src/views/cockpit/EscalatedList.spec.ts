@@ -2,15 +2,15 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
-import { stubPhoneScreen } from '../../testing/phone-screen';
+import { stubPhoneScreen, listCards } from '../../testing/phone-screen';
 import { alertRow } from '../alerts/test-fixtures';
+import { expectTextContains } from '../../testing/texts';
 
 const list = vi.hoisted(() => vi.fn());
 const session = vi.hoisted(() => ({ role: 'leader', departmentId: null as string | null }));
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, alertsApi: { ...actual.alertsApi, list } };
-});
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { alertsApi: { list } }),
+);
 vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );
@@ -53,13 +53,9 @@ describe('EscalatedList (督办) on a phone', () => {
     );
     const wrapper = mountList();
     await flushPromises();
-    expect(wrapper.find('.el-table').exists()).toBe(false);
-    const cards = wrapper.findAll('[data-testid="list-card"]');
+    const cards = listCards(wrapper);
     expect(cards).toHaveLength(1);
-    const text = cards[0]!.text();
-    expect(text).toContain('智能制造产业园');
-    expect(text).toContain('建设工程规划许可证');
-    expect(text).toContain('自然资源局');
+    expectTextContains(cards[0]!, ['智能制造产业园', '建设工程规划许可证', '自然资源局']);
     expect(cards[0]!.find('[data-testid="escalated-ack"]').exists()).toBe(true);
     expect(cards[0]!.attributes('role')).toBe('button');
     await cards[0]!.trigger('click');

@@ -7,6 +7,7 @@ import cockpitZhCN from '../../i18n/cockpit.zh-CN';
 import { expectSameKeys } from '../../testing/messages';
 import { demoSummary } from '../screen/test-fixtures';
 import KpiCards from './KpiCards.vue';
+import { expectTexts, textOf } from '../../testing/texts';
 
 const summary: DashboardSummary = {
   ...demoSummary,
@@ -29,32 +30,11 @@ const context = { year: 2026, asOfDate: '2026-11-25', source: '沪洽会' };
 function mountCards() {
   return mount(KpiCards, { props: { summary, context }, global: { plugins: [createAppI18n()] } });
 }
-const text = (wrapper: ReturnType<typeof mountCards>, id: string) =>
-  wrapper.get(`[data-testid="${id}"]`).text();
 
 describe('KpiCards', () => {
   it('shows each figure exactly as the API gives it, formatted (亿元, one-decimal percentages)', () => {
     const wrapper = mountCards();
-    expect(
-      Object.fromEntries(
-        [
-          'kpi-signed',
-          'kpi-amount',
-          'kpi-landing-rate',
-          'kpi-start-rate',
-          'kpi-funds-rate',
-          'kpi-key-works',
-          'kpi-key-works-start-rate',
-          'kpi-investment-rate',
-          'kpi-schedule-rate',
-          'kpi-on-time-rate',
-          'kpi-overdue-open',
-          'kpi-alerts-1',
-          'kpi-alerts-2',
-          'kpi-alerts-3',
-        ].map((id) => [id, text(wrapper, id)]),
-      ),
-    ).toEqual({
+    expectTexts(wrapper, {
       'kpi-signed': '8',
       'kpi-amount': '32.00',
       'kpi-landing-rate': '62.5%',
@@ -71,7 +51,7 @@ describe('KpiCards', () => {
       'kpi-alerts-3': '2',
     });
     // 61.2% against 83.3%: behind schedule, flagged.
-    expect(text(wrapper, 'kpi-behind')).toBe('落后序时');
+    expect(textOf(wrapper, 'kpi-behind')).toBe('落后序时');
   });
 
   it('opens the list behind a card with the cockpit’s filters', async () => {
@@ -96,8 +76,8 @@ describe('KpiCards', () => {
       props: { summary: null, context: null },
       global: { plugins: [createAppI18n()] },
     });
-    expect(text(wrapper, 'kpi-signed')).toBe('—');
-    expect(text(wrapper, 'kpi-start-rate')).toBe('—');
+    expect(textOf(wrapper, 'kpi-signed')).toBe('—');
+    expect(textOf(wrapper, 'kpi-start-rate')).toBe('—');
   });
 });
 

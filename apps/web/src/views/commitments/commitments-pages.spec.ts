@@ -74,11 +74,15 @@ describe('CommitmentsView', () => {
     const router = await routerAt('/commitments?filter=built_not_operating&year=2026&leadDepartmentId=7');
     const wrapper = mount(CommitmentsView, { global: { plugins: [createAppI18n(), router] } });
     await flushPromises();
-    expect(api.list).toHaveBeenCalledWith({
-      filter: 'built_not_operating',
-      year: '2026',
-      leadDepartmentId: '7',
-    });
+    expect(api.list).toHaveBeenCalledWith(
+      {
+        filter: 'built_not_operating',
+        year: '2026',
+        leadDepartmentId: '7',
+      },
+      1,
+      20,
+    );
     const bar = wrapper.get('[data-testid="commitments-drill"]').text();
     expect(bar).toContain('建而未投');
     expect(bar).toContain('自然资源局');
@@ -88,7 +92,28 @@ describe('CommitmentsView', () => {
     await wrapper.get('[data-testid="commitments-drill-clear"]').trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({});
-    expect(api.list).toHaveBeenLastCalledWith({});
+    expect(api.list).toHaveBeenLastCalledWith({}, 1, 20);
+  });
+
+  it('pages on the server with the page in the address, a per-mu bar asked of the API', async () => {
+    api.list.mockResolvedValue({ items: [row], total: 45 });
+    const router = await routerAt('/commitments?filter=per_mu&indicator=tax_per_mu&from=10&to=20&page=2');
+    const wrapper = mount(CommitmentsView, { global: { plugins: [createAppI18n(), router] } });
+    await flushPromises();
+    const bucket = { filter: 'per_mu', indicator: 'tax_per_mu', from: '10', to: '20' };
+    expect(api.list).toHaveBeenCalledWith(bucket, 2, 20);
+    expect(wrapper.get('[data-testid="commitments-drill"]').text()).toContain('共 45 个项目');
+
+    await wrapper.get('.el-pager li:nth-child(3)').trigger('click');
+    await flushPromises();
+    expect(api.list).toHaveBeenLastCalledWith(bucket, 3, 20);
+    expect(router.currentRoute.value.query).toEqual({
+      filter: 'per_mu',
+      indicator: 'tax_per_mu',
+      from: '10',
+      to: '20',
+      page: '3',
+    });
   });
 });
 

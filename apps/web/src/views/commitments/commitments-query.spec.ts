@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../i18n';
-import { commitmentDrillTags, commitmentQueryFrom, inBucket } from './commitments-query';
+import { commitmentDrillTags, commitmentQueryFrom } from './commitments-query';
 
 const t = createAppI18n().global.t as unknown as (key: string, named?: Record<string, unknown>) => string;
 
@@ -50,24 +50,5 @@ describe('the 履约 list query', () => {
     );
     expect(tags.map((tag) => tag.text)).toEqual(['亩均产值 10–∞ 万元/亩', '2026 年', '自然资源局']);
     expect(commitmentDrillTags({ filter: 'idle_land' }, t, String)[0]!.text).toBe('供而未建');
-  });
-});
-
-describe('a per-mu bucket', () => {
-  const row = (taxPerMu: string | null) =>
-    ({ projectId: taxPerMu ?? 'none', taxPerMu, outputPerMu: '1' }) as never;
-  const rows = [row('9.9999'), row('10.0000'), row('19.9999'), row('20'), row(null)];
-  const ids = (list: { projectId: string }[]) => list.map((r) => r.projectId);
-
-  it('keeps from ≤ value < to, an open bucket without its upper edge', () => {
-    expect(ids(inBucket(rows, { filter: 'per_mu', indicator: 'tax_per_mu', from: '10', to: '20' }))).toEqual([
-      '10.0000',
-      '19.9999',
-    ]);
-    expect(ids(inBucket(rows, { filter: 'per_mu', indicator: 'tax_per_mu', from: '20' }))).toEqual(['20']);
-  });
-
-  it('leaves other lists as the API answered them', () => {
-    expect(inBucket(rows, { filter: 'idle_land' })).toHaveLength(5);
   });
 });

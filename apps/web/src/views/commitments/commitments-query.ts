@@ -1,6 +1,7 @@
 import { COMMITMENT_LIST_FILTERS } from '@luodi/domain';
-import type { LocationQuery } from 'vue-router';
-import type { CommitmentListFilter, CommitmentListQuery, CommitmentProjectRow } from '../../api/commitments';
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { FilterUrl } from '../../composables/usePagedList';
+import type { CommitmentListFilter, CommitmentListQuery } from '../../api/commitments';
 
 /**
  * The 履约 list's query as the address carries it (`/commitments?filter&year&asOf&source&
@@ -76,22 +77,28 @@ export function commitmentDrillTags(
   return tags;
 }
 
-/**
- * The rows of a per-mu bucket (from ≤ value < to, `to` open when absent): the API lists the projects
- * with a per-mu figure; the bucket clicked on the cockpit narrows them here. Other lists pass through.
- */
-export function inBucket(
-  rows: readonly CommitmentProjectRow[],
-  query: CommitmentListQuery,
-): CommitmentProjectRow[] {
-  if (query.filter !== 'per_mu' || !query.indicator) return [...rows];
-  const key = query.indicator === 'tax_per_mu' ? 'taxPerMu' : 'outputPerMu';
-  const from = query.from === undefined ? null : Number(query.from);
-  const to = query.to === undefined ? null : Number(query.to);
-  return rows.filter((row) => {
-    const value = row[key];
-    if (value === null) return false;
-    const number = Number(value);
-    return (from === null || number >= from) && (to === null || number < to);
-  });
+/** The address keys of the list's query. */
+const QUERY_KEYS = [
+  'filter',
+  'year',
+  'asOf',
+  'source',
+  'leadDepartmentId',
+  'indicator',
+  'from',
+  'to',
+] as const;
+
+/** The address of a query (only what it names), the inverse of `commitmentQueryFrom`. */
+export function commitmentAddress(query: CommitmentListQuery): LocationQueryRaw {
+  const out: LocationQueryRaw = {};
+  for (const key of QUERY_KEYS) if (query[key] !== undefined) out[key] = query[key];
+  return out;
 }
+
+/** The list's query in the address, for `usePagedList` (with the page: `page=N` from page 2 on). */
+export const commitmentUrl: FilterUrl<CommitmentListQuery> = {
+  read: commitmentQueryFrom,
+  write: commitmentAddress,
+  keys: QUERY_KEYS,
+};

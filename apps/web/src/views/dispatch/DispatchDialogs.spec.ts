@@ -11,14 +11,12 @@ const api = vi.hoisted(() => ({
   transition: vi.fn(),
   departments: vi.fn(),
 }));
-vi.mock('../../api/dispatch', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/dispatch')>();
-  return {
-    ...actual,
-    meetingsApi: { ...actual.meetingsApi, chairs: api.chairs, create: api.createMeeting },
-    problemsApi: { ...actual.problemsApi, transition: api.transition },
-  };
-});
+vi.mock('../../api/dispatch', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    meetingsApi: { chairs: api.chairs, create: api.createMeeting },
+    problemsApi: { transition: api.transition },
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );

@@ -17,17 +17,16 @@ const api = vi.hoisted(() => ({
 }));
 const session = vi.hoisted(() => ({ role: 'bureau' as string, departmentId: null as string | null }));
 
-vi.mock('../../api/dispatch', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/dispatch')>();
-  return {
-    ...actual,
-    meetingsApi: { ...actual.meetingsApi, get: api.get, decide: api.decide, close: api.close },
-  };
-});
-vi.mock('../../api/projects', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/projects')>();
-  return { ...actual, projectsApi: { ...actual.projectsApi, list: api.projects } };
-});
+vi.mock('../../api/dispatch', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    meetingsApi: { get: api.get, decide: api.decide, close: api.close },
+  }),
+);
+vi.mock('../../api/projects', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    projectsApi: { list: api.projects },
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );

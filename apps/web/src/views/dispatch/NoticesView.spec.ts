@@ -9,10 +9,9 @@ import { noticeRow } from './test-fixtures';
 const api = vi.hoisted(() => ({ list: vi.fn(), sign: vi.fn(), reply: vi.fn(), document: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
 
-vi.mock('../../api/dispatch', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/dispatch')>();
-  return { ...actual, noticesApi: { ...actual.noticesApi, ...api } };
-});
+vi.mock('../../api/dispatch', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { noticesApi: api }),
+);
 vi.mock('../../auth/auth-store', async () =>
   (await import('../../testing/fake-auth')).fakeAuthStore(session),
 );

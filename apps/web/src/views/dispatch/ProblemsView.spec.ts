@@ -9,10 +9,11 @@ import { problemRow } from './test-fixtures';
 const api = vi.hoisted(() => ({ list: vi.fn(), exportList: vi.fn(), departments: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'bureau' as string, departmentId: null as string | null }));
 
-vi.mock('../../api/dispatch', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/dispatch')>();
-  return { ...actual, problemsApi: { ...actual.problemsApi, list: api.list, exportList: api.exportList } };
-});
+vi.mock('../../api/dispatch', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    problemsApi: { list: api.list, exportList: api.exportList },
+  }),
+);
 vi.mock('../../api/admin', async (importOriginal) =>
   (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
 );

@@ -5,6 +5,7 @@ import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
 import { alertRow } from '../alerts/test-fixtures';
 import { demoSummary } from './test-fixtures';
+import { expectTexts, textOf } from '../../testing/texts';
 
 const api = vi.hoisted(() => ({
   summary: vi.fn(),
@@ -32,10 +33,11 @@ vi.mock('../../api/cockpit', () => ({
     departments: api.departments,
   },
 }));
-vi.mock('../../api/alerts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/alerts')>();
-  return { ...actual, alertsApi: { ...actual.alertsApi, list: api.alerts } };
-});
+vi.mock('../../api/alerts', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    alertsApi: { list: api.alerts },
+  }),
+);
 vi.mock('vue-router', () => ({ useRoute: () => route }));
 vi.mock('../../live/event-stream', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../live/event-stream')>();
@@ -137,9 +139,20 @@ function answer(summary: DashboardSummary) {
   );
 }
 
-const mountScreen = () => mount(ScreenView, { global: { plugins: [createAppI18n()] } });
-const text = (wrapper: ReturnType<typeof mountScreen>, id: string) =>
-  wrapper.get(`[data-testid="${id}"]`).text();
+/** The screen mounted with its first figures loaded. */
+async function shownScreen() {
+  const wrapper = mount(ScreenView, { global: { plugins: [createAppI18n()] } });
+  await flushPromises();
+  return wrapper;
+}
+
+/** The screen shown, its live stream open. */
+async function liveScreen() {
+  const wrapper = await shownScreen();
+  live.source!.open();
+  await flushPromises();
+  return wrapper;
+}
 
 describe('ScreenView', () => {
   beforeEach(() => {
@@ -153,19 +166,20 @@ describe('ScreenView', () => {
   });
 
   it("shows this year's figures, charts, 督办 list and scorecard on the dark canvas", async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
-    expect(text(wrapper, 'screen-signed')).toBe('8');
-    expect(text(wrapper, 'screen-amount')).toBe('32.00');
-    expect(text(wrapper, 'screen-start-rate')).toBe('37.5%');
-    expect(text(wrapper, 'screen-started')).toBe('3');
-    expect(text(wrapper, 'screen-escalated')).toBe('2');
-    expect(text(wrapper, 'screen-problems-open')).toBe('12');
-    expect(text(wrapper, 'screen-problems-overdue')).toBe('3');
+    const wrapper = await shownScreen();
+    expectTexts(wrapper, {
+      'screen-signed': '8',
+      'screen-amount': '32.00',
+      'screen-start-rate': '37.5%',
+      'screen-started': '3',
+      'screen-escalated': '2',
+      'screen-problems-open': '12',
+      'screen-problems-overdue': '3',
+    });
     // Six cards a row: projects, funds and problems above, the works below.
     const kpiRows = wrapper.findAll('.screen__kpi-row');
     expect(kpiRows.map((row) => row.element.children.length)).toEqual([6, 6]);
-    expect(text(wrapper, 'screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
+    expect(textOf(wrapper, 'screen-updated-at')).toMatch(/^更新于 \d{2}:\d{2}:\d{2}$/);
     expect(api.summary).toHaveBeenCalledWith({ year: new Date().getFullYear() });
 
     const rows = wrapper.findAll('[data-testid="screen-escalated-row"]');
@@ -190,10 +204,7 @@ describe('ScreenView', () => {
   });
 
   it('reloads once, a second after a burst of live changes, keeping the old figures meanwhile', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
-    live.source!.open();
-    await flushPromises();
+    const wrapper = await liveScreen();
     expect(wrapper.find('[data-testid="screen-live"]').exists()).toBe(true);
     expect(api.summary).toHaveBeenCalledTimes(1);
 
@@ -209,60 +220,54 @@ describe('ScreenView', () => {
     await flushPromises();
     expect(api.summary).toHaveBeenCalledTimes(2);
     // Still loading: the old figures stay.
-    expect(text(wrapper, 'screen-started')).toBe('3');
+    expect(textOf(wrapper, 'screen-started')).toBe('3');
     release();
     await flushPromises();
-    expect(text(wrapper, 'screen-started')).toBe('4');
-    expect(text(wrapper, 'screen-start-rate')).toBe('50.0%');
+    expect(textOf(wrapper, 'screen-started')).toBe('4');
+    expect(textOf(wrapper, 'screen-start-rate')).toBe('50.0%');
     wrapper.unmount();
   });
 
   it('reloads when a problem changes (the dispatch services publish the same figures message)', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
-    live.source!.open();
-    await flushPromises();
-    expect(text(wrapper, 'screen-problems-open')).toBe('12');
+    const wrapper = await liveScreen();
+    expect(textOf(wrapper, 'screen-problems-open')).toBe('12');
     api.summary.mockResolvedValue({ ...demoSummary, problems: { ...demoSummary.problems!, open: 13 } });
     live.source!.emit('figures', { type: 'figures', subject: 'problem', departmentId: '3' });
     await flushPromises();
     vi.advanceTimersByTime(1000);
     await flushPromises();
-    expect(text(wrapper, 'screen-problems-open')).toBe('13');
+    expect(textOf(wrapper, 'screen-problems-open')).toBe('13');
     wrapper.unmount();
   });
 
   it('marks the screen offline when the stream drops, keeps the figures and still refreshes every 5 minutes', async () => {
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     live.source!.open();
     live.source!.fail();
     await flushPromises();
     expect(wrapper.find('[data-testid="screen-offline"]').exists()).toBe(true);
-    expect(text(wrapper, 'screen-signed')).toBe('8');
+    expect(textOf(wrapper, 'screen-signed')).toBe('8');
 
     api.summary.mockResolvedValue({ ...demoSummary, signedCount: 9 });
     const calls = api.summary.mock.calls.length;
     vi.advanceTimersByTime(5 * 60_000);
     await flushPromises();
     expect(api.summary.mock.calls.length).toBeGreaterThan(calls);
-    expect(text(wrapper, 'screen-signed')).toBe('9');
+    expect(textOf(wrapper, 'screen-signed')).toBe('9');
     wrapper.unmount();
   });
 
   it('keeps the parts that loaded when one fails, and flags the update', async () => {
     api.departments.mockRejectedValue(new Error('down'));
-    const wrapper = mountScreen();
-    await flushPromises();
-    expect(text(wrapper, 'screen-signed')).toBe('8');
+    const wrapper = await shownScreen();
+    expect(textOf(wrapper, 'screen-signed')).toBe('8');
     expect(wrapper.get('[data-testid="screen-updated-at"]').attributes('data-failed')).toBe('true');
     wrapper.unmount();
   });
 
   it('takes the year and source from the address', async () => {
     route.query = { year: '2025', source: '沪洽会' };
-    const wrapper = mountScreen();
-    await flushPromises();
+    const wrapper = await shownScreen();
     expect(api.summary).toHaveBeenCalledWith({ year: 2025, source: '沪洽会' });
     expect(api.departments).toHaveBeenCalledWith(2025);
     expect(wrapper.text()).toContain('来源：沪洽会');

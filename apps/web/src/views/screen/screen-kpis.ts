@@ -40,6 +40,11 @@ export const PROJECT_ROW_KPIS = 6;
 const backlogTone = (value: number | undefined): KpiTone =>
   value === undefined ? 'plain' : value > 0 ? 'red' : 'green';
 
+type Figure = Omit<ScreenKpi, 'tone' | 'detail'>;
+
+/** `start-rate` → `startRate`: a figure's label key under `screen.kpi`. */
+const labelKey = (id: string) => id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
 /**
  * The big screen's KPI rows, from `GET /api/dashboard/summary` (domain §6, dispatch.md §4): what each
  * card shows, in the order the district reads them (the first `PROJECT_ROW_KPIS` on the upper row).
@@ -53,151 +58,73 @@ export function screenKpis(summary: DashboardSummary | null, t: Translate): Scre
   const projects = t('screen.units.projects');
   const items = t('screen.units.items');
   const yi = t('screen.units.yi');
+  /** A figure labelled `screen.kpi.<id in camel case>`. */
+  const figure = (id: string, value: string, unit = ''): Figure => ({
+    id,
+    label: t(`screen.kpi.${labelKey(id)}`),
+    value,
+    unit,
+  });
+  /** A card: its figure, its verdict colour and the smaller figure under it. */
+  const card = (main: Figure, tone: KpiTone, detail?: Figure): ScreenKpi => ({
+    ...main,
+    tone,
+    ...(detail && { detail }),
+  });
+  const yiOf = (value: string | undefined) => (value === undefined ? EMPTY : formatYi(value));
   return [
-    {
-      id: 'signed',
-      label: t('screen.kpi.signed'),
-      value: count(s?.signedCount),
-      unit: projects,
-      tone: 'plain',
-      detail: {
-        id: 'negotiating',
-        label: t('screen.kpi.negotiating'),
-        value: count(s?.negotiatingCount),
-        unit: projects,
-      },
-    },
-    {
-      id: 'amount',
-      label: t('screen.kpi.amount'),
-      value: s ? formatYi(s.contractAmount) : EMPTY,
-      unit: yi,
-      tone: 'plain',
-    },
-    {
-      id: 'landing-rate',
-      label: t('screen.kpi.landingRate'),
-      value: formatPercent(s?.landingRate),
-      unit: '',
-      tone: 'plain',
-      detail: {
-        id: 'registered',
-        label: t('screen.kpi.registered'),
-        value: count(s?.registeredCount),
-        unit: projects,
-      },
-    },
-    {
-      id: 'start-rate',
-      label: t('screen.kpi.startRate'),
-      value: formatPercent(s?.startRate),
-      unit: '',
-      tone: 'plain',
-      detail: {
-        id: 'started',
-        label: t('screen.kpi.started'),
-        value: count(s?.startedCount),
-        unit: projects,
-      },
-    },
-    {
-      id: 'funds-rate',
-      label: t('screen.kpi.fundsRate'),
-      value: formatPercent(s?.fundsRate),
-      unit: '',
-      tone: 'plain',
-      detail: {
-        id: 'funds-arrived',
-        label: t('screen.kpi.fundsArrived'),
-        value: s ? formatYi(s.fundsArrived) : EMPTY,
-        unit: yi,
-      },
-    },
-    {
-      // 问题清单 (dispatch.md §4): problems not yet closed, red while any is overdue.
-      id: 'problems-open',
-      label: t('screen.kpi.problemsOpen'),
-      value: count(q?.open),
-      unit: items,
-      tone: backlogTone(q?.overdue),
-      detail: {
-        id: 'problems-overdue',
-        label: t('screen.kpi.problemsOverdue'),
-        value: count(q?.overdue),
-        unit: items,
-      },
-    },
-    {
-      id: 'key-works',
-      label: t('screen.kpi.keyWorks'),
-      value: count(k?.count),
-      unit: items,
-      tone: 'plain',
-      detail: {
-        id: 'key-planned-start',
-        label: t('screen.kpi.keyPlannedStart'),
-        value: count(k?.plannedStartCount),
-        unit: items,
-      },
-    },
-    {
-      id: 'key-start-rate',
-      label: t('screen.kpi.keyStartRate'),
-      value: formatPercent(k?.startRate),
-      unit: '',
-      tone: 'plain',
-      detail: {
-        id: 'key-started',
-        label: t('screen.kpi.keyStarted'),
-        value: count(k?.startedCount),
-        unit: items,
-      },
-    },
-    {
-      id: 'investment-rate',
-      label: t('screen.kpi.investmentRate'),
-      value: formatPercent(k?.investmentRate),
-      unit: '',
-      tone: k ? investmentTone(k.investmentRate, k.scheduleRate) : 'plain',
-      detail: {
-        id: 'schedule-rate',
-        label: t('screen.kpi.scheduleRate'),
-        value: formatPercent(k?.scheduleRate),
-        unit: '',
-      },
-    },
-    {
-      id: 'on-time-rate',
-      label: t('screen.kpi.onTimeRate'),
-      value: formatPercent(a?.onTimeRate),
-      unit: '',
-      tone: 'plain',
-      detail: {
-        id: 'decided',
-        label: t('screen.kpi.decided'),
-        value: count(a?.decidedCount),
-        unit: items,
-      },
-    },
-    {
-      id: 'overdue',
-      label: t('screen.kpi.overdue'),
-      value: count(a?.overdueOpen),
-      unit: items,
-      tone: backlogTone(a?.overdueOpen),
-    },
-    {
-      id: 'escalated',
-      label: t('screen.kpi.escalated'),
-      value: count(s?.alerts.level3),
-      unit: items,
-      tone: backlogTone(s?.alerts.level3),
-      detail: {
-        id: 'alerts-total',
-        label: t('screen.kpi.alertsTotal'),
-        value: count(s?.alerts.total),
-        unit: items,
-      },
-    },
+    card(
+      figure('signed', count(s?.signedCount), projects),
+      'plain',
+      figure('negotiating', count(s?.negotiatingCount), projects),
+    ),
+    card(figure('amount', yiOf(s?.contractAmount), yi), 'plain'),
+    card(
+      figure('landing-rate', formatPercent(s?.landingRate)),
+      'plain',
+      figure('registered', count(s?.registeredCount), projects),
+    ),
+    card(
+      figure('start-rate', formatPercent(s?.startRate)),
+      'plain',
+      figure('started', count(s?.startedCount), projects),
+    ),
+    card(
+      figure('funds-rate', formatPercent(s?.fundsRate)),
+      'plain',
+      figure('funds-arrived', yiOf(s?.fundsArrived), yi),
+    ),
+    // 问题清单 (dispatch.md §4): problems not yet closed, red while any is overdue.
+    card(
+      figure('problems-open', count(q?.open), items),
+      backlogTone(q?.overdue),
+      figure('problems-overdue', count(q?.overdue), items),
+    ),
+    card(
+      figure('key-works', count(k?.count), items),
+      'plain',
+      figure('key-planned-start', count(k?.plannedStartCount), items),
+    ),
+    card(
+      figure('key-start-rate', formatPercent(k?.startRate)),
+      'plain',
+      figure('key-started', count(k?.startedCount), items),
+    ),
+    card(
+      figure('investment-rate', formatPercent(k?.investmentRate)),
+      k ? investmentTone(k.investmentRate, k.scheduleRate) : 'plain',
+      figure('schedule-rate', formatPercent(k?.scheduleRate)),
+    ),
+    card(
+      figure('on-time-rate', formatPercent(a?.onTimeRate)),
+      'plain',
+      figure('decided', count(a?.decidedCount), items),
+    ),
+    card(figure('overdue', count(a?.overdueOpen), items), backlogTone(a?.overdueOpen)),
+    card(
+      figure('escalated', count(s?.alerts.level3), items),
+      backlogTone(s?.alerts.level3),
+      figure('alerts-total', count(s?.alerts.total), items),
+    ),
   ];
 }

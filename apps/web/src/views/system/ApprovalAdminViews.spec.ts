@@ -15,23 +15,21 @@ const api = vi.hoisted(() => ({
   confirm: vi.fn(),
 }));
 
-vi.mock('../../api/approvals', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/approvals')>();
-  return {
-    ...actual,
-    approvalItemsApi: { ...actual.approvalItemsApi, list: api.items, create: api.createItem },
+vi.mock('../../api/approvals', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    approvalItemsApi: { list: api.items, create: api.createItem },
     calendarApi: { list: api.calendar, put: api.put, remove: api.remove },
     settingsApi: { get: api.settings, update: api.updateSettings },
-  };
-});
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: { ...actual.departmentsApi, list: api.departments } };
-});
-vi.mock('element-plus', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('element-plus')>();
-  return { ...actual, ElMessageBox: { ...actual.ElMessageBox, confirm: api.confirm } };
-});
+  }),
+);
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/fake-auth')).withDepartmentsList(importOriginal, api.departments),
+);
+vi.mock('element-plus', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, {
+    ElMessageBox: { confirm: api.confirm },
+  }),
+);
 
 const { default: ApprovalCatalogView } = await import('./ApprovalCatalogView.vue');
 const { default: CalendarView } = await import('./CalendarView.vue');

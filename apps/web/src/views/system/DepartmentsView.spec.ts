@@ -5,10 +5,9 @@ import { createAppI18n } from '../../i18n';
 import { routerAt } from '../../testing/router';
 
 const api = vi.hoisted(() => ({ page: vi.fn(), get: vi.fn(), create: vi.fn(), update: vi.fn() }));
-vi.mock('../../api/admin', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../api/admin')>();
-  return { ...actual, departmentsApi: api };
-});
+vi.mock('../../api/admin', async (importOriginal) =>
+  (await import('../../testing/mock-module')).withMembers(importOriginal, { departmentsApi: api }),
+);
 
 const { default: DepartmentsView } = await import('./DepartmentsView.vue');
 

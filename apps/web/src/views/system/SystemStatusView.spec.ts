@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
+import { expectTexts, textOf } from '../../testing/texts';
 
 const send = vi.hoisted(() => vi.fn());
 
@@ -34,12 +35,12 @@ const downBody: HealthResponse = {
   message: 'database down',
 };
 
-function mountView(locale: 'zh-CN' | 'en' = 'zh-CN') {
-  return mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
+/** The page mounted with its first answer shown. */
+async function shownView(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const wrapper = mount(SystemStatusView, { global: { plugins: [createAppI18n(locale)] } });
+  await flushPromises();
+  return wrapper;
 }
-
-const text = (wrapper: ReturnType<typeof mountView>, testId: string) =>
-  wrapper.get(`[data-testid="${testId}"]`).text();
 
 describe('SystemStatusView', () => {
   beforeEach(() => {
@@ -51,19 +52,20 @@ describe('SystemStatusView', () => {
 
   it('renders the body of a 503 answer, not just an error', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
 
     expect(send).toHaveBeenCalledWith('GET', '/health', expect.objectContaining({ acceptStatuses: [503] }));
-    expect(text(wrapper, 'overall-status')).toBe('异常');
-    expect(text(wrapper, 'http-status')).toBe('503');
-    expect(text(wrapper, 'db-status')).toBe('停止');
-    expect(text(wrapper, 'queue-status')).toBe('正常');
-    expect(text(wrapper, 'worker-status')).toBe('心跳超时');
-    expect(text(wrapper, 'worker-age')).toBe('42 秒');
+    expectTexts(wrapper, {
+      'overall-status': '异常',
+      'http-status': '503',
+      'db-status': '停止',
+      'queue-status': '正常',
+      'worker-status': '心跳超时',
+      'worker-age': '42 秒',
+    });
     // 02:00 UTC is 10:00 in Asia/Shanghai.
-    expect(text(wrapper, 'worker-last-seen')).toContain('10:00:00');
-    expect(text(wrapper, 'status-message')).toContain('database down');
+    expect(textOf(wrapper, 'worker-last-seen')).toContain('10:00:00');
+    expect(textOf(wrapper, 'status-message')).toContain('database down');
     expect(wrapper.find('[data-testid="status-error"]').exists()).toBe(false);
 
     const series = JSON.parse(
@@ -83,17 +85,15 @@ describe('SystemStatusView', () => {
         worker: { status: 'up', lastSeenAt: null, ageSeconds: 3 },
       },
     });
-    const wrapper = mountView('en');
-    await flushPromises();
-    expect(text(wrapper, 'overall-status')).toBe('OK');
-    expect(text(wrapper, 'worker-age')).toBe('3 s');
+    const wrapper = await shownView('en');
+    expect(textOf(wrapper, 'overall-status')).toBe('OK');
+    expect(textOf(wrapper, 'worker-age')).toBe('3 s');
     wrapper.unmount();
   });
 
   it('polls every 5 s, keeps history, and stops when unmounted', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
     expect(send).toHaveBeenCalledTimes(1);
 
     await vi.advanceTimersByTimeAsync(5_000);
@@ -109,17 +109,15 @@ describe('SystemStatusView', () => {
 
   it('says the server is unreachable when the request fails', async () => {
     send.mockRejectedValue(new ApiError(0, 'Network Error', 'Failed to fetch'));
-    const wrapper = mountView();
-    await flushPromises();
-    expect(text(wrapper, 'overall-status')).toBe('无法连接');
-    expect(text(wrapper, 'status-error')).toContain('Failed to fetch');
+    const wrapper = await shownView();
+    expect(textOf(wrapper, 'overall-status')).toBe('无法连接');
+    expect(textOf(wrapper, 'status-error')).toContain('Failed to fetch');
     wrapper.unmount();
   });
 
   it('refreshes on demand', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
-    const wrapper = mountView();
-    await flushPromises();
+    const wrapper = await shownView();
     await wrapper.get('[data-testid="refresh"]').trigger('click');
     await flushPromises();
     expect(send).toHaveBeenCalledTimes(2);

@@ -146,6 +146,28 @@ const actuals: ProjectActuals = {
       recordedAt: '',
       history: [],
     },
+    {
+      period: '2026-Q1',
+      taxPaid: '80.00',
+      outputValue: null,
+      fixedAssetInvestment: null,
+      headcount: 320,
+      source: 'manual',
+      recordedAt: '2026-04-20T02:00:00.000Z',
+      history: [
+        {
+          taxPaid: '95.00',
+          outputValue: '900.00',
+          fixedAssetInvestment: null,
+          headcount: 300,
+          source: 'import',
+          recordedAt: '2026-04-10T02:00:00.000Z',
+          recordedByName: null,
+          replacedAt: '2026-04-20T02:00:00.000Z',
+          replacedByName: '招商局 王五',
+        },
+      ],
+    },
   ],
 };
 const review: CommitmentReview = {
@@ -179,7 +201,8 @@ async function type(testId: string, value: string): Promise<void> {
   const element = input(testId);
   element.value = value;
   element.dispatchEvent(new Event('input'));
-  element.dispatchEvent(new Event('blur'));
+  // A FocusEvent, as a browser sends: ElInput's blur emit validates `instanceof FocusEvent`.
+  element.dispatchEvent(new FocusEvent('blur'));
   await flushPromises();
 }
 /** Validation messages appear after the validator's own tick. */
@@ -311,6 +334,23 @@ describe('ProjectCommitmentsCard', () => {
     api.saveActual.mockResolvedValueOnce({});
     await click('actual-submit');
     expect(api.saveActual).toHaveBeenCalledWith('5', '2025-Q4', { taxPaid: '120.5' });
+    wrapper.unmount();
+  });
+
+  it('shows the replaced versions of a re-entered period: who replaced them, when, the old numbers', async () => {
+    const wrapper = mount(ProjectCommitmentsCard, { ...options(), props: { project } });
+    await flushPromises();
+    expect(document.querySelector('[data-testid="actual-history-2025"]')).toBeNull();
+    const button = document.querySelector('[data-testid="actual-history-2026-Q1"]') as HTMLElement;
+    expect(button.textContent).toContain('历史 1');
+    button.click();
+    await flushPromises();
+    const list = () => document.querySelector('[data-testid="actual-history-list-2026-Q1"]')!.textContent!;
+    await vi.waitFor(() => expect(list()).toContain('由 招商局 王五 替换'));
+    expect(list()).toContain('95.00');
+    expect(list()).toContain('900.00');
+    expect(list()).toContain('300');
+    expect(list()).toContain('由 系统 录入（导入）');
     wrapper.unmount();
   });
 

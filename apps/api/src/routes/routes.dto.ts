@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { MAX_ROUTE_TARGET_DAYS, ROUTE_STAGES } from '@luodi/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsId } from '../common/validators';
+
+/** An item of a template: the catalog item, its stage (1–4) and the items of its stage it follows. */
+export class RouteItemDto {
+  @ApiProperty({ example: 'LAND_PLAN' }) @IsString() @Length(1, 32) itemCode!: string;
+
+  @ApiProperty({ enum: ROUTE_STAGES, example: 1 })
+  @IsIn(ROUTE_STAGES, { message: 'must be 1, 2, 3 or 4' })
+  stage!: number;
+
+  @ApiPropertyOptional({ type: [String], example: ['LAND_PRE'], description: 'items of the same stage' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 32, { each: true })
+  after?: string[];
+}
+
+/** A whole template version (creating a template, or a new version of one: versions are immutable). */
+export class RouteTemplateDto {
+  @ApiProperty({ example: '工程建设项目审批（四阶段）' }) @IsString() @Length(1, 100) name!: string;
+
+  @ApiPropertyOptional({ default: 60, description: 'the promised total in working days' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ROUTE_TARGET_DAYS)
+  targetDays?: number;
+
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+
+  @ApiProperty({ type: [RouteItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RouteItemDto)
+  items!: RouteItemDto[];
+}
+
+export class ApplyRouteDto {
+  @ApiPropertyOptional({ description: 'a template version; default: the newest active default template' })
+  @IsOptional()
+  @IsId()
+  templateId?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'replace the route already applied (otherwise 409 route_already_applied): the milestones of the new ' +
+      "template's items are placed on it (missing ones created planned); milestones the new template " +
+      'lacks are kept, off the route — nothing recorded is deleted',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
+}
+
+export class AddRouteItemDto extends RouteItemDto {}
