@@ -5,6 +5,8 @@ import type { AuthStore } from './auth/auth-store';
 const ADMIN = ['admin'] as const;
 /** Who enters projects and their actuals (the bureau, admins). */
 const EDITORS = ['admin', 'bureau'] as const;
+/** Who imports approval steps by project code (a department: its own items only). */
+const STEP_IMPORTERS = ['admin', 'bureau', 'department'] as const;
 /** Who follows 督办 (escalated alerts): leadership, the bureau and admins (domain §5). */
 const ESCALATION = ['leader', 'bureau', 'admin'] as const;
 
@@ -52,6 +54,11 @@ export const routes: RouteRecordRaw[] = [
     path: '/commitments/import',
     component: () => import('./views/commitments/ActualsImportView.vue'),
     meta: { titleKey: 'commitments.nav.import', parent: '/commitments', roles: EDITORS },
+  },
+  {
+    path: '/approvals/import',
+    component: () => import('./views/approvals/MilestoneImportView.vue'),
+    meta: { titleKey: 'approvals.stepImport.title', parent: '/approvals', roles: STEP_IMPORTERS },
   },
   {
     path: '/approvals',

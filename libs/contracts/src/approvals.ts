@@ -73,6 +73,20 @@ export interface ApprovalSettings {
   deemedApprovalThreshold: string;
   notRegisteredDays: number;
   notStartedDays: number;
+  /** A project code's 6-digit region group must start with this (0–6 digits; empty = any region). */
+  regionCodePrefix: string;
+}
+
+/** `POST /api/milestones/import`: what the import of approval steps by project code did. */
+export interface MilestoneStepImportResult {
+  /** Data rows read. */
+  rows: number;
+  /** Milestone events written. */
+  imported: number;
+  /** Events already present (a file imported again), skipped. */
+  skipped: number;
+  /** Milestones created for an item the project did not have yet. */
+  createdMilestones: number;
 }
 
 /** A milestone as lists show it (`GET /api/milestones`, `GET /api/projects/:id/milestones`). */

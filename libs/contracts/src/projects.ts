@@ -45,6 +45,11 @@ export interface Project {
   terminationReason: string | null;
   /** 统一社会信用代码 of the investing company (GB 32100-2015), unique among live projects. */
   creditCode: string | null;
+  /**
+   * 项目代码 of the national online approval platform: 24 characters, digit groups 4-6-2-2-6, region
+   * group starting with the `regionCodePrefix` setting; unique among live projects.
+   */
+  projectCode: string | null;
   /** Land granted, 亩, decimal string. */
   landAreaMu: string | null;
   /** 供地 date. */

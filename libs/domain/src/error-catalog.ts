@@ -176,6 +176,11 @@ export const ERROR_CODES = [
   'review_amount_accept',
   'review_amount_waive',
   'review_amount_not_below',
+  // ---- approval routes (routes-and-forecast.md) ----
+  'project_code_format',
+  'project_code_region',
+  'project_code_taken',
+  'project_code_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -643,6 +648,22 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
     'zh-CN': '减额追缴金额须小于建议金额 {recommended} 万元',
     en: '{field}: a reduced clawback must be below the recommended {recommended}',
   },
+  project_code_format: {
+    'zh-CN': '「{field}」须为 24 位项目代码，格式 4-6-2-2-6 位数字（如 2026-330106-04-01-000001）',
+    en: '{field}: must be a 24-character project code of digit groups 4-6-2-2-6 (e.g. 2026-330106-04-01-000001)',
+  },
+  project_code_region: {
+    'zh-CN': '「{field}」的区划代码 {region} 不属于本区（须以 {prefix} 开头）',
+    en: '{field}: region group {region} is outside the district (must start with {prefix})',
+  },
+  project_code_taken: {
+    'zh-CN': '项目代码 {value} 已用于项目 {holder}（项目代码在未终止的项目中唯一）',
+    en: '{field}: {value} is already the project code of project {holder} (unique among live projects)',
+  },
+  project_code_required: {
+    'zh-CN': '项目 {project} 尚无项目代码，不能受理「{itemName}」（仅企业投资项目备案可在无代码时受理）',
+    en: 'project {project} has no project code: {itemCode} cannot be accepted without one (only FILING can)',
+  },
 };
 
 /**
@@ -672,6 +693,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   confirmOverContract: '确认超出合同投资额',
   contractAmount: '合同投资额',
   creditCode: '统一社会信用代码',
+  projectCode: '项目代码',
+  regionCodePrefix: '区划代码前缀',
   date: '日期',
   days: '天数',
   decision: '复核决定',

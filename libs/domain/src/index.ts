@@ -23,6 +23,7 @@ export * from './value-lists';
 export * from './alerts/alert-lists';
 export * from './alerts/alert-labels';
 export * from './approvals/allowed-events';
+export * from './approvals/project-code';
 export * from './projects/project-lists';
 export * from './dispatch/dispatch-lists';
 export * from './dispatch/problem-rules';

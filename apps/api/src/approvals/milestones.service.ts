@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessScope,
+  acceptNeedsProjectCode,
   businessDateOf,
   endOfBusinessDay,
   isProvisionalDeadline,
@@ -13,6 +14,7 @@ import {
   NotFound,
   type Principal,
   remainingWorkingDays,
+  type EventRequest,
   ValidationFailed,
   validateEvent,
 } from '@luodi/domain';
@@ -36,6 +38,7 @@ import {
 import type { Milestone, MilestoneDetail, MilestoneEvent } from '@luodi/contracts';
 import type { Page } from '../common/pagination';
 import { FiguresPublisher } from '../live/figures-publisher';
+import type { EntityManager } from 'typeorm';
 import type { CreateMilestoneDto, MilestoneEventDto, MilestoneQueryDto } from './approvals.dto';
 
 /** A list row of milestones (contract in libs/contracts). */
@@ -298,13 +301,10 @@ export class MilestonesService {
     const at = input.at ? new Date(input.at) : now;
     // Every query of the transaction goes through its manager (a second pool connection asked for
     // here would deadlock the pool under load); a deadlock or lock wait runs it again (bounded).
-    await this.transactions.run(async (manager) => {
-      const locked = await this.milestones.lockById(id, manager);
-      if (!locked) throw new NotFound('milestone', id);
-      const events = await this.milestones.events(id, manager);
-      const context = await this.clocks.contextFor(visible, manager);
-      const event = validateEvent(
-        toDomainEvents(events),
+    await this.transactions.run((manager) =>
+      this.recordWithin(
+        manager,
+        visible,
         {
           type: input.type,
           at,
@@ -314,32 +314,85 @@ export class MilestonesService {
           cureDeadline: input.cureDeadline ?? null,
           byPromise: input.byPromise ?? null,
           verifyBy: input.verifyBy ?? null,
-          actorRole: principal.role,
-        },
-        context,
-        now,
-      );
-      const saved = await this.milestones.addEvent(
-        {
-          milestoneId: id,
-          type: event.type,
-          at: event.at,
-          days: event.days ?? null,
-          reason: event.reason ?? null,
-          missingMaterials: event.missingMaterials?.length ? JSON.stringify(event.missingMaterials) : null,
-          cureDeadline: event.cureDeadline ?? null,
-          byPromise: Boolean(event.byPromise),
-          verifyBy: event.verifyBy ?? null,
           note: input.note?.trim() || null,
-          actorUserId: principal.userId,
-          recordedAt: now,
         },
-        manager,
-      );
-      const clock = computeClock(toDomainEvents([...events, saved]), context, now);
-      await this.milestones.writeDerived(id, derivedOf(clock), manager);
-    });
+        principal,
+        now,
+      ),
+    );
     await this.live.changed('milestone', visible.departmentId);
     return this.get(id, scope);
+  }
+
+  /**
+   * Validate and write one event of a milestone inside the caller's transaction, by the rules of an
+   * event entered by hand (domain §4): the milestone locked, the state machine on its events and the
+   * clock, `accept` refused while the project has no project code (routes-and-forecast.md §1, except
+   * FILING), the clock recomputed and stored. The import of approval steps records through this too.
+   */
+  async recordWithin(
+    manager: EntityManager,
+    milestone: Pick<
+      MilestoneRow,
+      'id' | 'projectId' | 'projectCode' | 'itemCode' | 'itemName' | 'contractAmount'
+    >,
+    input: Omit<EventRequest, 'actorRole'> & { note?: string | null },
+    principal: Principal,
+    now: Date,
+  ): Promise<MilestoneEventEntity> {
+    const id = milestone.id;
+    const locked = await this.milestones.lockById(id, manager);
+    if (!locked) throw new NotFound('milestone', id);
+    const events = await this.milestones.events(id, manager);
+    const context = await this.clocks.contextFor(milestone, manager);
+    const event = validateEvent(
+      toDomainEvents(events),
+      {
+        type: input.type,
+        at: input.at,
+        days: input.days ?? null,
+        reason: input.reason ?? null,
+        missingMaterials: input.missingMaterials ?? null,
+        cureDeadline: input.cureDeadline ?? null,
+        byPromise: input.byPromise ?? null,
+        verifyBy: input.verifyBy ?? null,
+        actorRole: principal.role,
+      },
+      context,
+      now,
+    );
+    if (
+      event.type === 'accept' &&
+      acceptNeedsProjectCode(
+        milestone.itemCode,
+        await this.projects.projectCodeOf(milestone.projectId, manager),
+      )
+    )
+      throw DomainError.coded('conflict', 'project_code_required', {
+        field: 'type',
+        project: milestone.projectCode,
+        itemCode: milestone.itemCode,
+        itemName: milestone.itemName,
+      });
+    const saved = await this.milestones.addEvent(
+      {
+        milestoneId: id,
+        type: event.type,
+        at: event.at,
+        days: event.days ?? null,
+        reason: event.reason ?? null,
+        missingMaterials: event.missingMaterials?.length ? JSON.stringify(event.missingMaterials) : null,
+        cureDeadline: event.cureDeadline ?? null,
+        byPromise: Boolean(event.byPromise),
+        verifyBy: event.verifyBy ?? null,
+        note: input.note ?? null,
+        actorUserId: principal.userId,
+        recordedAt: now,
+      },
+      manager,
+    );
+    const clock = computeClock(toDomainEvents([...events, saved]), context, now);
+    await this.milestones.writeDerived(id, derivedOf(clock), manager);
+    return saved;
   }
 }

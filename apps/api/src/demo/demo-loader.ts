@@ -13,6 +13,7 @@ import {
 } from '@luodi/domain';
 import {
   appendAudit,
+  AppSettingEntity,
   DemoDataRepository,
   DepartmentEntity,
   ApprovalItemEntity,
@@ -43,6 +44,7 @@ import {
 import { buildDemoCommitments } from './demo-commitments';
 import { buildDemoDistrict } from './demo-district';
 import { insertDispatch } from './demo-dispatch';
+import { DEMO_REGION_CODE_PREFIX, demoProjectCode } from './demo-project-codes';
 import { clockContext, derivedOf, packageCalendarEntries, toDomainEvents } from '@luodi/server-core';
 
 export interface DemoCredentials {
@@ -159,14 +161,18 @@ async function insertDistrict(
   const projects = [...thisYears, ...commitments.projects];
   const insert = <T extends object>(target: new () => T, rows: Array<Partial<T>>) =>
     data.insertMany(target, rows, manager);
+  // Every demo project carries a 项目代码 of the demo region (routes-and-forecast.md §1), which the
+  // settings take as the district's prefix.
   await insert(
     ProjectEntity,
-    projects.map(({ funds: _funds, leadDepartmentCode, ...project }) => ({
+    projects.map(({ funds: _funds, leadDepartmentCode, ...project }, index) => ({
       ...project,
+      projectCode: demoProjectCode((project.signedAt ?? project.talksStartedAt).slice(0, 4), index),
       leadDepartmentId: departments.get(leadDepartmentCode)!,
       fundsArrived: '0.00',
     })),
   );
+  await data.update(AppSettingEntity, '1', { regionCodePrefix: DEMO_REGION_CODE_PREFIX }, manager);
   const ids = await data.projectIds(manager);
   const stageEvents: Array<Partial<ProjectStageEventEntity>> = [];
   const funds: Array<Partial<FundArrivalEntity>> = [];

@@ -56,6 +56,7 @@ export class ProjectExportService {
         { header: '投产日期', width: 12, value: (p) => p.operatingAt },
         { header: '达产日期', width: 12, value: (p) => p.fullProductionAt },
         { header: '统一社会信用代码', width: 22, value: (p) => p.creditCode },
+        { header: '项目代码', width: 26, value: (p) => p.projectCode },
         {
           header: '供地面积（亩）',
           width: 14,

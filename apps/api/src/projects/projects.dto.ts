@@ -97,6 +97,16 @@ export class CreateProjectDto {
   creditCode?: string | null;
 
   @ApiPropertyOptional({
+    example: '2026-330106-04-01-000001',
+    description:
+      '项目代码 of the national approval platform: 24 characters, digit groups 4-6-2-2-6; the region group starts with the regionCodePrefix setting; unique among live projects (400 project_code_format / project_code_region, 409 project_code_taken)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  projectCode?: string | null;
+
+  @ApiPropertyOptional({
     example: '120.50',
     description: 'land granted (亩), decimal > 0 with at most two decimals',
   })
@@ -132,6 +142,13 @@ export class UpdateProjectDto {
   @IsString()
   @MaxLength(32)
   creditCode?: string | null;
+  @ApiPropertyOptional({
+    description: '项目代码 (4-6-2-2-6 digits, in the region, unique among live projects); null removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  projectCode?: string | null;
   @ApiPropertyOptional({ description: 'land granted (亩), > 0' })
   @IsOptional()
   @IsMoney()
@@ -150,7 +167,7 @@ export class ProjectListQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) source?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) industry?: string;
   @ApiPropertyOptional() @IsOptional() @IsId() leadDepartmentId?: string;
-  @ApiPropertyOptional({ description: 'search in name, investor and code' })
+  @ApiPropertyOptional({ description: 'search in name, investor, code and project code (项目代码)' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

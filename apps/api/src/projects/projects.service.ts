@@ -5,6 +5,8 @@ import {
   businessDateOf,
   creditCodeProblem,
   DomainError,
+  projectCodeProblem,
+  projectCodeRegion,
   fromCents,
   MONEY_MAX,
   NotFound,
@@ -25,6 +27,7 @@ import {
   type ProjectListFilter,
   ProjectRepository,
   type ProjectRow,
+  SettingsRepository,
   Transactions,
 } from '@luodi/persistence';
 import type { Project, ProjectDetail } from '@luodi/contracts';
@@ -71,6 +74,7 @@ export function projectView(project: ProjectEntity, leadDepartmentName: string |
     terminatedAt: project.terminatedAt,
     terminationReason: project.terminationReason,
     creditCode: project.creditCode,
+    projectCode: project.projectCode,
     landAreaMu: project.landAreaMu,
     landSuppliedAt: project.landSuppliedAt,
     subsidiesPaid: project.subsidiesPaid,
@@ -131,6 +135,7 @@ export class ProjectsService {
     private readonly lookups: LookupRepository,
     private readonly keyWorks: KeyWorkRepository,
     private readonly commitments: CommitmentRepository,
+    private readonly settings: SettingsRepository,
     private readonly live: FiguresPublisher,
     private readonly clock: Clock,
   ) {}
@@ -208,10 +213,26 @@ export class ProjectsService {
    * caller's transaction), the land area > 0, the land date not in the future.
    */
   private async checkCommitmentFields(
-    input: Pick<UpdateProjectDto, 'creditCode' | 'landAreaMu' | 'landSuppliedAt'>,
+    input: Pick<UpdateProjectDto, 'creditCode' | 'landAreaMu' | 'landSuppliedAt' | 'projectCode'>,
     projectId: string | null,
     manager: EntityManager,
   ): Promise<void> {
+    if (input.projectCode != null) {
+      const { regionCodePrefix } = await this.settings.get(manager);
+      const problem = projectCodeProblem(input.projectCode, regionCodePrefix);
+      if (problem === 'format') throw new ValidationFailed('projectCode', 'project_code_format');
+      if (problem === 'region')
+        throw new ValidationFailed('projectCode', 'project_code_region', {
+          params: { region: projectCodeRegion(input.projectCode), prefix: regionCodePrefix },
+        });
+      const [holder] = await this.projects.liveWithProjectCode(input.projectCode, projectId, manager);
+      if (holder)
+        throw DomainError.coded('conflict', 'project_code_taken', {
+          field: 'projectCode',
+          value: input.projectCode,
+          holder: holder.code,
+        });
+    }
     if (input.creditCode != null) {
       const problem = creditCodeProblem(input.creditCode);
       if (problem)
@@ -294,6 +315,7 @@ export class ProjectsService {
             talksStartedAt,
             signedAt: input.signedAt ?? null,
             creditCode: input.creditCode ?? null,
+            projectCode: input.projectCode ?? null,
             landAreaMu: input.landAreaMu ?? null,
             landSuppliedAt: input.landSuppliedAt ?? null,
           },
@@ -329,7 +351,10 @@ export class ProjectsService {
     await this.transactions.runOnce(async (manager) => {
       const current = await this.projects.lockById(id, manager);
       if (!current) throw new NotFound('project', id);
-      await this.checkCommitmentFields(patch, id, manager);
+      // A project code sent unchanged is not checked again (the region prefix may have changed since).
+      const checked =
+        patch.projectCode === current.projectCode ? { ...patch, projectCode: undefined } : patch;
+      await this.checkCommitmentFields(checked, id, manager);
       await this.projects.update(current, patch, manager);
     });
     await this.live.changed('project', patch.leadDepartmentId ?? row.leadDepartmentId);

@@ -1,7 +1,8 @@
 import { Body, Get, Patch } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApprovalSettings } from '@luodi/contracts';
-import { IsInt, Max, Min } from 'class-validator';
+import { REGION_CODE_PREFIX_PATTERN } from '@luodi/domain';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { ApiController, Roles } from '../auth/access.decorators';
 import { IsMoney, IsOptionalNotNull } from '../common/validators';
 import { SettingsService } from './settings.service';
@@ -11,6 +12,7 @@ export class SettingsDto implements ApprovalSettings {
   @ApiProperty() deemedApprovalThreshold!: string;
   @ApiProperty() notRegisteredDays!: number;
   @ApiProperty() notStartedDays!: number;
+  @ApiProperty({ example: '330106' }) regionCodePrefix!: string;
 }
 
 export class UpdateSettingsDto {
@@ -39,6 +41,16 @@ export class UpdateSettingsDto {
   @Min(1)
   @Max(3650)
   notStartedDays?: number;
+
+  @ApiPropertyOptional({
+    example: '330106',
+    description:
+      "项目代码's region group must start with this (0–6 digits; empty = any region); existing codes are not rechecked",
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @Matches(REGION_CODE_PREFIX_PATTERN, { message: 'must be 0–6 digits (a region code prefix)' })
+  regionCodePrefix?: string;
 }
 
 @ApiController('settings', 'settings')

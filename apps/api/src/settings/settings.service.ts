@@ -8,6 +8,7 @@ const view = (row: AppSettingEntity): SettingsDto => ({
   deemedApprovalThreshold: row.deemedApprovalThreshold,
   notRegisteredDays: row.notRegisteredDays,
   notStartedDays: row.notStartedDays,
+  regionCodePrefix: row.regionCodePrefix,
 });
 
 /** The thresholds of the clocks and checks; a change recomputes every open milestone. */

@@ -23,13 +23,14 @@ const EVERYONE = [
 ];
 /**
  * What each demo user's nav shows: domain §1 (users/departments admin only; audit admin and leader;
- * 督办 for leadership, the bureau and admins; failed deliveries and route templates admin only; 履约跟踪 for all, 实绩导入 for
- * admins and the bureau).
+ * 督办 for leadership, the bureau and admins; failed deliveries and route templates admin only; 履约跟踪 for
+ * all, 实绩导入 for admins and the bureau; 审批环节导入 for admins, the bureau and departments).
  */
 const NAV: Record<DemoUser, string[]> = {
   admin: [
     ...EVERYONE,
     'nav-alerts-escalated',
+    'nav-approvals-import',
     'nav-commitments-import',
     'nav-meetings',
     'nav-system-audit',
@@ -41,9 +42,15 @@ const NAV: Record<DemoUser, string[]> = {
     'nav-system-settings',
     'nav-system-users',
   ].sort(),
-  bureau: [...EVERYONE, 'nav-alerts-escalated', 'nav-commitments-import', 'nav-meetings'].sort(),
+  bureau: [
+    ...EVERYONE,
+    'nav-alerts-escalated',
+    'nav-approvals-import',
+    'nav-commitments-import',
+    'nav-meetings',
+  ].sort(),
   leader: [...EVERYONE, 'nav-alerts-escalated', 'nav-meetings', 'nav-system-audit'].sort(),
-  dept: [...EVERYONE].sort(),
+  dept: [...EVERYONE, 'nav-approvals-import'].sort(),
 };
 
 describe('sign-in through the browser: roles, nav, forbidden pages, logout', () => {

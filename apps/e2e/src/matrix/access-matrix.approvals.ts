@@ -1,6 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { adminOnly, contextPart, editors, everyone, pathRow } from './callers';
+import { adminOnly, contextPart, editors, everyone, only, pathRow } from './callers';
 
 /**
  * Matrix rows of the approvals routes (issue 5): settings, calendar, catalog, milestones and the
@@ -146,6 +146,16 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
     expect: editors(204),
   },
   pathRow('GET /api/dashboard/departments', everyone(200)),
+  // The import of approval steps by project code: admin, bureau and departments (a department's rows
+  // must be its own milestones, which the import checks row by row); a leader none.
+  pathRow('GET /api/milestones/import/template', only(200, 'admin', 'bureau', 'department')),
+  {
+    route: 'POST /api/milestones/import',
+    // A JSON body instead of a multipart file: allowed callers get the validation answer (400, nothing
+    // imported), the others are stopped before it. The import itself: routes/milestone-import.spec.ts.
+    request: () => ({ path: '/api/milestones/import', body: {} }),
+    expect: only(400, 'admin', 'bureau', 'department'),
+  },
 ];
 
 /** Make the records the approvals rows need (through the API, as admin and bureau). */

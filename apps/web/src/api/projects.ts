@@ -71,6 +71,8 @@ export interface ProjectInput {
   talksStartedAt?: string;
   /** On create only: the signing date of a project entered when already signed. */
   signedAt?: string;
+  /** 项目代码 (4-6-2-2-6 digits); null removes it. */
+  projectCode?: string | null;
 }
 
 export interface ReportInput {

@@ -242,6 +242,16 @@ const approvalsEn: ApprovalsMessages = {
       notStartedDays: 'Registered, not started alert (days)',
       amountRule: 'Enter an amount (万元) with at most two decimals',
       hint: 'Saving recomputes the lights of every open approval.',
+      regionCodePrefix: 'Region code prefix (project codes)',
+      regionCodePrefixHint: 'e.g. 320115; empty = any region',
+      regionCodePrefixRule: 'Enter up to 6 digits (empty = any region)',
+    },
+    stepImport: {
+      nav: 'Import approval steps',
+      title: 'Import approval steps by project code',
+      hint: 'The steps table exported by the national online approval platform (.xlsx), matched by project code and approval item (name or code): receipt, acceptance and decision (approved/rejected) are recorded by the rules and clock of hand entry. Any bad row (unknown code or item, a broken rule) imports nothing and every bad row is listed; importing the same file again records nothing twice. Department users import their own department’s items only.',
+      success: '{count} steps imported',
+      done: '{rows} rows: {count} new steps recorded, {skipped} already there (skipped), {created} approval items added.',
     },
     scorecard: {
       title: 'Department approval performance',

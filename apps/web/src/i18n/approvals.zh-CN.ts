@@ -236,6 +236,16 @@ const approvalsZhCN = {
       notStartedDays: '注册未开工预警（天）',
       amountRule: '请输入不超过两位小数的金额（万元）',
       hint: '保存后将重新计算所有未办结审批的灯色。',
+      regionCodePrefix: '项目代码区划前缀',
+      regionCodePrefixHint: '如 320115；留空不限区划',
+      regionCodePrefixRule: '请输入不超过 6 位数字（留空不限区划）',
+    },
+    stepImport: {
+      nav: '审批环节导入',
+      title: '按项目代码导入审批环节',
+      hint: '导入投资项目在线审批监管平台导出的办理环节表（.xlsx）：按项目代码和审批事项（名称或编码）匹配，收件、受理、办结（准予/不予）按手工录入的规则和时钟记录。任一行有误（项目代码或事项不存在、违反办理规则）时不导入任何数据，并列出所有错误行；同一文件再次导入不会重复记录。部门用户只能导入本部门办理的事项。',
+      success: '已导入 {count} 条办理记录',
+      done: '共 {rows} 行：新记录 {count} 条办理环节，{skipped} 条已存在（跳过），新建 {created} 个审批事项。',
     },
     scorecard: {
       title: '部门审批效能',

@@ -172,7 +172,7 @@ const en: MessageSchema = {
     edit: 'Edit project',
     import: 'Import',
     export: 'Export',
-    searchPlaceholder: 'Name / investor / code',
+    searchPlaceholder: 'Name / investor / code / project code',
     allStages: 'All stages',
     stage: 'Stage',
     source: 'Signing event',
@@ -180,6 +180,7 @@ const en: MessageSchema = {
     department: 'Lead department',
     signedYear: 'Signed in',
     code: 'Code',
+    projectCode: 'Project code',
     name: 'Name',
     investor: 'Investor',
     investorOrigin: 'Investor origin',
@@ -223,6 +224,9 @@ const en: MessageSchema = {
   projectForm: {
     codeHint: 'Leave empty to generate',
     codeRule: '3–32 letters, digits or hyphens',
+    projectCodeHint: 'Given by the national approval platform, e.g. 2026-320115-10-03-000001',
+    projectCodeRule:
+      'A project code has 24 characters: digit groups 4-6-2-2-6 (e.g. 2026-320115-10-03-000001)',
     amountRule: 'Enter an amount (10k CNY) with at most two decimals, e.g. 12500.50',
     dateRule: 'Please pick a date',
     futureDate: 'The date cannot be after today',
@@ -248,6 +252,7 @@ const en: MessageSchema = {
   projectDetail: {
     back: 'Back to projects',
     details: 'Details',
+    noProjectCode: 'No code yet (items other than filing cannot be accepted)',
     timeline: 'Stages',
     stageChange: 'Change stage',
     nextStage: 'Move to',

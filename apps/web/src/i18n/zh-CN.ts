@@ -173,7 +173,7 @@ const zhCN = {
     edit: '编辑项目',
     import: '导入',
     export: '导出',
-    searchPlaceholder: '项目名称 / 投资方 / 编号',
+    searchPlaceholder: '项目名称 / 投资方 / 编号 / 项目代码',
     allStages: '全部阶段',
     stage: '阶段',
     source: '签约活动',
@@ -181,6 +181,7 @@ const zhCN = {
     department: '责任单位',
     signedYear: '签约年份',
     code: '项目编号',
+    projectCode: '项目代码',
     name: '项目名称',
     investor: '投资方',
     investorOrigin: '投资方来源',
@@ -219,6 +220,8 @@ const zhCN = {
   projectForm: {
     codeHint: '留空自动生成',
     codeRule: '3–32 位字母、数字或连字符',
+    projectCodeHint: '投资项目在线审批监管平台赋码，如 2026-320115-10-03-000001',
+    projectCodeRule: '项目代码须为 24 位，格式 4-6-2-2-6 位数字（如 2026-320115-10-03-000001）',
     amountRule: '请输入不超过两位小数的金额（万元），如 12500.50',
     dateRule: '请选择日期',
     futureDate: '日期不能晚于今天',
@@ -244,6 +247,7 @@ const zhCN = {
   projectDetail: {
     back: '返回项目列表',
     details: '项目信息',
+    noProjectCode: '尚未赋码（备案以外的审批事项不能受理）',
     timeline: '阶段进程',
     stageChange: '变更阶段',
     nextStage: '目标阶段',

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'milestone.deemed_approved',
   'project.import',
   'actuals.import',
+  'milestone.import',
   'demo.load',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -34,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, { 'zh-CN': string; en: str
   'milestone.deemed_approved': { 'zh-CN': '超时默认办结', en: 'Deemed approved (deadline passed)' },
   'project.import': { 'zh-CN': '导入项目', en: 'Projects imported' },
   'actuals.import': { 'zh-CN': '导入实绩', en: 'Actuals imported' },
+  'milestone.import': { 'zh-CN': '按项目代码导入审批环节', en: 'Approval steps imported by project code' },
   'demo.load': { 'zh-CN': '载入演示数据', en: 'Demo data loaded' },
 };
 

@@ -29,6 +29,13 @@ export class AppSettingEntity {
   @Column({ name: 'not_started_days', type: 'smallint', unsigned: true, default: 180 })
   notStartedDays!: number;
 
+  /**
+   * The district's region code prefix (e.g. `330106`): a project code's 6-digit region group must
+   * start with it; empty = any region (routes-and-forecast.md §1).
+   */
+  @Column({ name: 'region_code_prefix', type: 'varchar', length: 6, default: '' })
+  regionCodePrefix!: string;
+
   @MomentColumn('updated_at', { default: () => 'CURRENT_TIMESTAMP(3)' })
   updatedAt!: Date;
 }

@@ -120,6 +120,15 @@ export class ProjectEntity {
   @VarcharColumn('credit_code', 18, { nullable: true })
   creditCode!: string | null;
 
+  /**
+   * 项目代码 of the national online approval platform (routes-and-forecast.md §1); unique among live
+   * (not terminated) projects, which the service checks under a locking read of this index, as for
+   * the credit code.
+   */
+  @Index('idx_project_project_code')
+  @VarcharColumn('project_code', 24, { nullable: true })
+  projectCode!: string | null;
+
   /** Land granted, 亩 (DECIMAL(12,2)). */
   @Column({ name: 'land_area_mu', type: 'decimal', precision: 12, scale: 2, nullable: true })
   landAreaMu!: string | null;

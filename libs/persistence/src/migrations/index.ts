@@ -15,6 +15,7 @@ import { FundCorrections1796900000000 } from './1796900000000-FundCorrections';
 import { ProblemEventDueDate1797040000000 } from './1797040000000-ProblemEventDueDate';
 import { Commitments1797050000000 } from './1797050000000-Commitments';
 import { CommitmentAlerts1797050000001 } from './1797050000001-CommitmentAlerts';
+import { ProjectCode1797060000000 } from './1797060000000-ProjectCode';
 import { CureAndPromise1797070000000 } from './1797070000000-CureAndPromise';
 import { ApprovalRoutes1797080000000 } from './1797080000000-ApprovalRoutes';
 import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
@@ -38,6 +39,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ProblemEventDueDate1797040000000,
   Commitments1797050000000,
   CommitmentAlerts1797050000001,
+  ProjectCode1797060000000,
   CureAndPromise1797070000000,
   ApprovalRoutes1797080000000,
   ProblemEventOwner1797100000000,

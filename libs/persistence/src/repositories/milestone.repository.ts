@@ -26,7 +26,7 @@ export interface MilestoneListFilter {
   state?: string;
   light?: string;
   open?: boolean;
-  /** Search: in the project's name or code and the approval item's name. */
+  /** Search: in the project's name, code or project code (项目代码) and the approval item's name. */
   q?: string;
   /** The project's source (签约来源), as the cockpit's approval figures filter it. */
   source?: string;
@@ -142,7 +142,7 @@ export class MilestoneRepository {
     if (filter.state) query.andWhere('m.state = :state', { state: filter.state });
     if (filter.light) query.andWhere('m.light = :light', { light: filter.light });
     if (filter.open) query.andWhere(`m.state IN ${OPEN_STATES}`);
-    whereContains(query, filter.q, ['p.name', 'p.code', 'i.name']);
+    whereContains(query, filter.q, ['p.name', 'p.code', 'p.project_code', 'i.name']);
     if (filter.source) query.andWhere('p.source = :source', { source: filter.source });
     const asOf = filter.asOf ?? { date: '9999-12-31', moment: new Date(8.64e15) };
     if (filter.decidedYear !== undefined)
@@ -198,12 +198,19 @@ export class MilestoneRepository {
     return row ?? null;
   }
 
-  findByProjectAndItem(projectId: string, itemCode: string): Promise<MilestoneEntity | null> {
-    return this.dataSource.getRepository(MilestoneEntity).findOneBy({ projectId, itemCode });
+  findByProjectAndItem(
+    projectId: string,
+    itemCode: string,
+    manager?: EntityManager,
+  ): Promise<MilestoneEntity | null> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(MilestoneEntity)
+      .findOneBy({ projectId, itemCode });
   }
 
-  create(data: Partial<MilestoneEntity>): Promise<MilestoneEntity> {
-    const repository = this.dataSource.getRepository(MilestoneEntity);
+  /** Create a milestone (audited by the subscriber); inside a transaction, pass its manager. */
+  create(data: Partial<MilestoneEntity>, manager?: EntityManager): Promise<MilestoneEntity> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(MilestoneEntity);
     return repository.save(repository.create(data));
   }
 

@@ -8,6 +8,7 @@ import {
   lockRowById,
   type PageRequest,
   whereContains,
+  saveNew,
 } from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
@@ -18,7 +19,7 @@ export interface ProjectListFilter {
   source?: string;
   industry?: string;
   leadDepartmentId?: string;
-  /** Free text: name, investor or code. */
+  /** Free text: name, investor, code or project code (项目代码). */
   q?: string;
   /** Signed in this year (by `signedUntil` when given: the as-of day of a drill-down). */
   signedYear?: number;
@@ -120,7 +121,7 @@ export class ProjectRepository {
     if (filter.startedFrom)
       query.andWhere('p.started_at >= :startedFrom', { startedFrom: filter.startedFrom });
     if (filter.startedTo) query.andWhere('p.started_at <= :startedTo', { startedTo: filter.startedTo });
-    whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code']);
+    whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code', 'p.projectCode']);
     return query;
   }
 
@@ -241,6 +242,61 @@ export class ProjectRepository {
   }
 
   /**
+   * The live (not terminated) projects other than `exceptId` with this project code (项目代码), read
+   * with a lock on the index entry (and its gap), as liveWithCreditCode.
+   */
+  async liveWithProjectCode(
+    projectCode: string,
+    exceptId: string | null,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; code: string }>> {
+    const rows = (await manager.query(
+      `SELECT id, code FROM project WHERE project_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)} FOR UPDATE`,
+      [projectCode],
+    )) as Array<{ id: string | number; code: string }>;
+    return rows
+      .filter((row) => String(row.id) !== exceptId)
+      .map((row) => ({ id: String(row.id), code: row.code }));
+  }
+
+  /** The project code (项目代码) of a project (null: none, or no such project), in the caller's transaction. */
+  async projectCodeOf(id: string, manager: EntityManager): Promise<string | null> {
+    const [row] = (await manager.query('SELECT project_code AS projectCode FROM project WHERE id = ?', [
+      id,
+    ])) as Array<{ projectCode: string | null }>;
+    return row?.projectCode ?? null;
+  }
+
+  /** The live projects with these project codes (项目代码), by code. */
+  async liveByProjectCodes(
+    projectCodes: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { id: string; code: string; name: string; contractAmount: string }>> {
+    const found = new Map<string, { id: string; code: string; name: string; contractAmount: string }>();
+    for (let start = 0; start < projectCodes.length; start += 500) {
+      const chunk = projectCodes.slice(start, start + 500);
+      const rows = (await (manager ?? this.dataSource.manager).query(
+        `SELECT id, code, name, contract_amount AS contractAmount, project_code AS projectCode FROM project WHERE stage <> ${sqlValue(ProjectStage.terminated)} AND project_code IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      )) as Array<{
+        id: string | number;
+        code: string;
+        name: string;
+        contractAmount: string | number;
+        projectCode: string;
+      }>;
+      for (const row of rows)
+        found.set(row.projectCode, {
+          id: String(row.id),
+          code: row.code,
+          name: row.name,
+          contractAmount: String(row.contractAmount),
+        });
+    }
+    return found;
+  }
+
+  /**
    * What the idle-land check looks at: live projects with land supplied on or before
    * `suppliedBefore` and not started, and the given ids.
    */
@@ -319,8 +375,7 @@ export class ProjectRepository {
     events: Array<Partial<ProjectStageEventEntity>>,
     manager: EntityManager,
   ): Promise<void> {
-    const repository = manager.getRepository(ProjectStageEventEntity);
-    for (const event of events) await repository.save(repository.create(event));
+    for (const event of events) await saveNew(manager, ProjectStageEventEntity, event);
   }
 
   async insertStageEvents(
@@ -346,8 +401,7 @@ export class ProjectRepository {
   }
 
   async addFund(fund: Partial<FundArrivalEntity>, manager: EntityManager): Promise<FundArrivalEntity> {
-    const repository = manager.getRepository(FundArrivalEntity);
-    return repository.save(repository.create(fund));
+    return saveNew(manager, FundArrivalEntity, fund);
   }
 
   /** One funds entry of a project, and whether a reversal of it exists (read under the project's lock). */

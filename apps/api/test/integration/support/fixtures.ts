@@ -127,10 +127,30 @@ export async function clearProjects(stack: TestStack): Promise<void> {
 
 let projectCounter = 0;
 
-/** A valid create-project body (override what the test cares about). */
+/** The demo district's region code (its `regionCodePrefix` setting): test project codes are of it. */
+export const TEST_REGION = '320115';
+/** A random start, so that the codes of one file's run do not repeat another's in a shared database. */
+const projectCodeBase = Math.floor(Math.random() * 500_000);
+let projectCodeCounter = 0;
+
+/**
+ * A fresh valid 项目代码 of the demo region (groups 99-99, which the demo's own codes never use):
+ * departments accept a milestone only on a project with one (routes-and-forecast.md §1).
+ */
+export function testProjectCode(): string {
+  projectCodeCounter += 1;
+  const serial = String((projectCodeBase + projectCodeCounter) % 1_000_000).padStart(6, '0');
+  return `2026-${TEST_REGION}-99-99-${serial}`;
+}
+
+/**
+ * A valid create-project body (override what the test cares about), with a project code so that its
+ * milestones can be accepted (pass `projectCode: undefined` or null for a project without one).
+ */
 export function projectBody(leadDepartmentId: string, overrides: Record<string, unknown> = {}) {
   projectCounter += 1;
   return {
+    projectCode: testProjectCode(),
     name: `测试项目${projectCounter}`,
     investor: `测试投资有限公司${projectCounter}`,
     investorOrigin: 'domestic',

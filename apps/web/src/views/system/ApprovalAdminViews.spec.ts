@@ -133,6 +133,7 @@ describe('approval admin pages', () => {
       deemedApprovalThreshold: '10000.00',
       notRegisteredDays: 90,
       notStartedDays: 180,
+      regionCodePrefix: '320115',
     });
     const wrapper = mount(SettingsView, options);
     await flushPromises();
@@ -144,6 +145,7 @@ describe('approval admin pages', () => {
       deemedApprovalThreshold: '10000.00',
       notRegisteredDays: 90,
       notStartedDays: 180,
+      regionCodePrefix: '320115',
     });
     // Saving recomputes every open light: asked first, saying so; cancelled → nothing sent.
     api.confirm.mockRejectedValueOnce('cancel');
@@ -159,6 +161,18 @@ describe('approval admin pages', () => {
     await wrapper.get('[data-testid="settings-save"]').trigger('click');
     await flushPromises();
     expect(api.updateSettings).toHaveBeenCalledWith({ yellowDays: 5 });
+    // The region prefix of project codes: up to 6 digits (empty = any region).
+    // Refused on the page (not even asked to confirm); a valid prefix is sent alone.
+    const asked = api.confirm.mock.calls.length;
+    setup.form.regionCodePrefix = '33A';
+    await wrapper.get('[data-testid="settings-save"]').trigger('click');
+    await flushPromises();
+    expect(api.confirm.mock.calls.length).toBe(asked);
+    setup.form.regionCodePrefix = '3301';
+    api.confirm.mockResolvedValueOnce('confirm');
+    await wrapper.get('[data-testid="settings-save"]').trigger('click');
+    await flushPromises();
+    expect(api.updateSettings).toHaveBeenLastCalledWith({ regionCodePrefix: '3301' });
     wrapper.unmount();
   });
 });
