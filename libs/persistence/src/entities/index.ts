@@ -15,6 +15,7 @@ import { LookupItemEntity } from './lookup-item.entity';
 import { MilestoneEventEntity } from './milestone-event.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { ProjectCodeSequenceEntity } from './project-code-sequence.entity';
+import { UniqueClaimEntity } from './unique-claim.entity';
 import { ProjectStageEventEntity } from './project-stage-event.entity';
 import { ProjectEntity } from './project.entity';
 import { UserEntity } from './user.entity';
@@ -58,6 +59,7 @@ export {
   MilestoneEntity,
   MilestoneEventEntity,
   ProjectCodeSequenceEntity,
+  UniqueClaimEntity,
   ProjectEntity,
   ProjectStageEventEntity,
   UserEntity,
@@ -93,6 +95,7 @@ export const ALL_ENTITIES = [
   LookupItemEntity,
   ProjectEntity,
   ProjectCodeSequenceEntity,
+  UniqueClaimEntity,
   ProjectStageEventEntity,
   FundArrivalEntity,
   KeyWorkEntity,
