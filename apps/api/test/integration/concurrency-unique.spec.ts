@@ -151,8 +151,21 @@ describe('concurrency: unique values and first actuals (real MariaDB)', () => {
         '合同投资额（万元）',
         '责任单位（名称或代码）',
         '统一社会信用代码',
+        '洽谈开始日期',
       ],
-      [['并发导入项目', '并发导入投资有限公司', '境内', '新材料', '沪洽会', 1000, '自然资源局', code]],
+      [
+        [
+          '并发导入项目',
+          '并发导入投资有限公司',
+          '境内',
+          '新材料',
+          '沪洽会',
+          1000,
+          '自然资源局',
+          code,
+          `${thisYear - 1}-05-01`,
+        ],
+      ],
     );
     const [imported, ...creates] = await Promise.all([
       uploadXlsx(stack, tokens.bureau, '/api/projects/import', file),
