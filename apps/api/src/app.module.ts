@@ -15,6 +15,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { ForecastModule } from './forecast/forecast.module';
 import { HealthModule } from './health/health.module';
 import { KeyWorksModule } from './key-works/key-works.module';
 import { LiveModule } from './live/live.module';
@@ -76,6 +77,7 @@ import { UsersModule } from './users/users.module';
     AlertsModule,
     DispatchModule,
     CommitmentsModule,
+    ForecastModule,
   ],
 })
 export class AppModule implements NestModule {

@@ -7,6 +7,7 @@ import { COCKPIT_MATRIX } from './matrix/access-matrix.cockpit';
 import { dispatchContext, DISPATCH_MATRIX } from './matrix/access-matrix.dispatch';
 import { commitmentsContext, COMMITMENTS_MATRIX } from './matrix/access-matrix.commitments';
 import { routesContext, ROUTES_MATRIX } from './matrix/access-matrix.routes';
+import { forecastContext, FORECAST_MATRIX } from './matrix/access-matrix.forecast';
 
 /** Open a stream, read its status (and the error body when refused), and close it. */
 async function openStream(baseUrl: string, path: string, token: string | undefined) {
@@ -29,6 +30,7 @@ const ACCESS_MATRIX = [
   ...DISPATCH_MATRIX,
   ...COMMITMENTS_MATRIX,
   ...ROUTES_MATRIX,
+  ...FORECAST_MATRIX,
 ];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'bureau', 'leader', 'department'];
@@ -147,6 +149,7 @@ describe('authorization matrix: every route × role × own/other department (run
     context.dispatch = await dispatchContext(stack, context);
     context.commitments = await commitmentsContext(stack, context);
     context.routes = await routesContext(stack);
+    context.forecast = await forecastContext(stack, context);
     const document = (await stack.call('GET', '/api/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };

@@ -8,3 +8,4 @@ export * from './cockpit/trend';
 export * from './cockpit/approval-lights';
 export * from './cockpit/problems';
 export * from './commitments/commitments';
+export * from './forecast/route-gantt';

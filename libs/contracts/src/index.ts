@@ -10,3 +10,4 @@ export * from './alerts';
 export * from './dispatch';
 export * from './commitments';
 export * from './routes';
+export * from './forecast';

@@ -123,6 +123,7 @@ export const ERROR_CODES = [
   'route_after_cycle',
   'route_already_applied',
   'route_not_applied',
+  'route_without_construct',
   'route_item_not_planned',
   'route_template_inactive',
   'key_work_duplicate',
@@ -480,6 +481,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   route_not_applied: {
     'zh-CN': '该项目尚未应用审批路线',
     en: 'the project has no approval route yet: apply a template first',
+  },
+  route_without_construct: {
+    'zh-CN': '该项目的审批路线不含施工许可（CONSTRUCT），无法预计开工日期',
+    en: 'the route of the project has no CONSTRUCT item: its start date cannot be forecast',
   },
   route_item_not_planned: {
     'zh-CN': '只能移出尚未办理的审批事项（当前：{state}，已有 {events} 条办理记录）',

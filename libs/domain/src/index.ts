@@ -38,6 +38,7 @@ export * from './commitments/commitment-alerts';
 export * from './forecast/kaplan-meier';
 export * from './forecast/start-forecast';
 export * from './forecast/start-at-risk';
+export * from './forecast/forecast-state';
 export * from './forecast/forecast-accuracy';
 export * from './forecast/duration-history';
 export * from './routes/route-template';

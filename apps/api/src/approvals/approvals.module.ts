@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExcelImportModule } from '../common/excel-import';
 import { ProjectsModule } from '../projects/projects.module';
 import { ApprovalItemsController } from './approval-items.controller';
 import { ApprovalItemsService } from './approval-items.service';
@@ -10,7 +11,7 @@ import { RoutesController } from '../routes/routes.controller';
 import { RoutesService } from '../routes/routes.service';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, ExcelImportModule],
   controllers: [ApprovalItemsController, MilestoneImportController, MilestonesController, RoutesController],
   providers: [ApprovalItemsService, MilestonesService, MilestoneImportService, RoutesService],
 })

@@ -1,11 +1,11 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiProduces } from '@nestjs/swagger';
-import { DomainError, type Principal } from '@luodi/domain';
+import type { Principal } from '@luodi/domain';
 import type { MilestoneStepImportResult } from '@luodi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiController, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
-import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from '../projects/project-import.service';
+import { ExcelUploads } from '../common/excel-import';
 import { MilestoneImportService } from './milestone-import.service';
 
 /**
@@ -18,7 +18,7 @@ import { MilestoneImportService } from './milestone-import.service';
 export class MilestoneImportController {
   constructor(
     private readonly importer: MilestoneImportService,
-    private readonly uploads: ProjectImportService,
+    private readonly uploads: ExcelUploads,
   ) {}
 
   @Get('template')
@@ -47,21 +47,6 @@ export class MilestoneImportController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MilestoneStepImportResult> {
-    if (!request.isMultipart()) throw DomainError.coded('validation', 'import_not_multipart');
-    let release: () => void;
-    try {
-      release = this.uploads.begin();
-    } catch (error) {
-      reply.header('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
-      throw error;
-    }
-    try {
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw DomainError.coded('validation', 'import_file_missing');
-      const buffer = await this.uploads.receive(file);
-      return await this.uploads.withFirstSheet(buffer, (rows) => this.importer.importRows(rows, principal));
-    } finally {
-      release();
-    }
+    return this.uploads.importUpload(request, reply, (rows) => this.importer.importRows(rows, principal));
   }
 }

@@ -22,7 +22,7 @@ import { currentActor } from '../auth/request-context';
 import { buildWorkbook, cellText } from '../common/xlsx';
 import type { SheetRow } from '../common/xlsx-stream';
 import { FiguresPublisher } from '../live/figures-publisher';
-import { MAX_IMPORT_ROWS, type ImportProblem } from '../projects/project-import.service';
+import { MAX_IMPORT_ROWS, type ImportProblem } from '../common/excel-import';
 import { MilestonesService } from './milestones.service';
 
 /**

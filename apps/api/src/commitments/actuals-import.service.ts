@@ -19,10 +19,16 @@ import {
 } from '@luodi/persistence';
 import { Clock } from '@luodi/server-core';
 import { currentActor } from '../auth/request-context';
-import { buildWorkbook, cellText } from '../common/xlsx';
+import {
+  checkRowLimit,
+  columnPositions,
+  importRow,
+  importTemplate,
+  type ImportProblem,
+  rejectIfProblems,
+} from '../common/excel-import';
 import type { SheetRow } from '../common/xlsx-stream';
 import { FiguresPublisher } from '../live/figures-publisher';
-import { MAX_IMPORT_ROWS, type ImportProblem } from '../projects/project-import.service';
 
 /** The actuals template's columns (the tax and statistics bureaus' sheets), in order. */
 export const ACTUALS_COLUMNS = [
@@ -39,7 +45,6 @@ export const ACTUALS_COLUMNS = [
   },
   { key: 'headcount', header: '用工人数', required: false, width: 10, example: '180' },
 ] as const;
-type ColumnKey = (typeof ACTUALS_COLUMNS)[number]['key'];
 const MONEY_KEYS = ['taxPaid', 'outputValue', 'fixedAssetInvestment'] as const;
 
 interface ParsedRow {
@@ -63,41 +68,14 @@ export class ActualsImportService {
   ) {}
 
   template(): Promise<Buffer> {
-    return buildWorkbook(
-      '实绩导入',
-      ACTUALS_COLUMNS.map((column) => ({
-        header: column.required ? `${column.header}*` : column.header,
-        width: column.width,
-        value: (row: Record<string, string>) => row[column.key] ?? '',
-      })),
-      [Object.fromEntries(ACTUALS_COLUMNS.map((column) => [column.key, column.example]))],
-    );
+    return importTemplate('实绩导入', ACTUALS_COLUMNS);
   }
 
+  /** The rows of an uploaded sheet (see ExcelUploads): all imported, or none with every bad row listed. */
   async importRows(sheetRows: AsyncGenerator<SheetRow>, principal: Principal): Promise<ActualsImportResult> {
     const first = await sheetRows.next();
     if (first.done || first.value.number !== 1) throw DomainError.coded('validation', 'import_no_rows');
-    const headerCells: string[] = [];
-    for (let column = 1; column <= 32; column += 1)
-      headerCells.push(cellText(first.value.cell(column)).replace(/\*$/, ''));
-    const positions = new Map<ColumnKey, number>();
-    const missing: string[] = [];
-    for (const column of ACTUALS_COLUMNS) {
-      const index = headerCells.indexOf(column.header);
-      if (index >= 0) positions.set(column.key, index + 1);
-      else if (column.required) missing.push(column.header);
-    }
-    if (missing.length)
-      throw new DomainError('validation', `file: missing columns ${missing.join('、')} (use the template)`, {
-        code: 'import_missing_columns',
-        params: { columns: missing.join('、') },
-        rows: missing.map((header) => ({
-          row: 1,
-          field: 'header',
-          column: header,
-          message: '缺少此列 (column is missing)',
-        })),
-      });
+    const positions = columnPositions(ACTUALS_COLUMNS, first.value);
 
     const today = businessDateOf(this.clock.now());
     const problems: ImportProblem[] = [];
@@ -105,23 +83,9 @@ export class ActualsImportService {
     const seen = new Map<string, number>();
     for (let next = await sheetRows.next(); !next.done; next = await sheetRows.next()) {
       const row = next.value;
-      if (row.number - 1 > MAX_IMPORT_ROWS)
-        throw new DomainError('validation', `file: at most ${MAX_IMPORT_ROWS} rows per import`, {
-          code: 'import_too_many_rows',
-          limitRows: MAX_IMPORT_ROWS,
-        });
-      const value = (key: ColumnKey) => {
-        const position = positions.get(key);
-        return position ? cellText(row.cell(position)).trim() : '';
-      };
-      if (ACTUALS_COLUMNS.every((column) => value(column.key) === '')) continue;
-      const problem = (key: ColumnKey, message: string) =>
-        problems.push({
-          row: row.number,
-          field: key,
-          column: ACTUALS_COLUMNS.find((column) => column.key === key)!.header,
-          message,
-        });
+      checkRowLimit(row.number);
+      const { value, empty, problem } = importRow(ACTUALS_COLUMNS, positions, row, problems, { trim: true });
+      if (empty()) continue;
       const creditCode = value('creditCode').toUpperCase();
       const codeProblem = creditCodeProblem(creditCode);
       if (!creditCode) problem('creditCode', '必填 (required)');
@@ -181,15 +145,7 @@ export class ActualsImportService {
           column: ACTUALS_COLUMNS[0].header,
           message: `没有该统一社会信用代码的项目 (no live project with credit code ${row.creditCode})`,
         });
-    if (problems.length) {
-      problems.sort((a, b) => a.row - b.row);
-      const rowCount = new Set(problems.map((p) => p.row)).size;
-      throw new DomainError('validation', `file: ${rowCount} row(s) have errors; nothing was imported`, {
-        code: 'import_rows_invalid',
-        params: { count: problems.length, rowCount },
-        rows: problems,
-      });
-    }
+    rejectIfProblems(problems);
     const recordedAt = this.clock.now();
     // A period entered meanwhile through the API fails its insert with a duplicate key: run again.
     const replaced = await this.transactions.run(

@@ -13,14 +13,14 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type AccessScope, DomainError, type Principal } from '@luodi/domain';
+import { type AccessScope, type Principal } from '@luodi/domain';
 import type { ActualsImportResult } from '@luodi/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
+import { ExcelUploads } from '../common/excel-import';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { sendDocx } from '../dispatch/document-reply';
 import { DOCX_MIME } from '../dispatch/documents';
-import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from '../projects/project-import.service';
 import { ActualsImportService } from './actuals-import.service';
 import { CommitmentFiguresService } from './commitment-figures.service';
 import {
@@ -46,7 +46,7 @@ export class CommitmentsController {
     private readonly commitments: CommitmentsService,
     private readonly figures: CommitmentFiguresService,
     private readonly importer: ActualsImportService,
-    private readonly uploads: ProjectImportService,
+    private readonly uploads: ExcelUploads,
   ) {}
 
   @Post('projects/:id/subsidies')
@@ -135,22 +135,7 @@ export class CommitmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActualsImportResult> {
-    if (!request.isMultipart()) throw DomainError.coded('validation', 'import_not_multipart');
-    let release: () => void;
-    try {
-      release = this.uploads.begin();
-    } catch (error) {
-      reply.header('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
-      throw error;
-    }
-    try {
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw DomainError.coded('validation', 'import_file_missing');
-      const buffer = await this.uploads.receive(file);
-      return await this.uploads.withFirstSheet(buffer, (rows) => this.importer.importRows(rows, principal));
-    } finally {
-      release();
-    }
+    return this.uploads.importUpload(request, reply, (rows) => this.importer.importRows(rows, principal));
   }
 
   @Get('projects/:id/commitments')

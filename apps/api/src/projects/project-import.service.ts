@@ -1,6 +1,4 @@
-import type { MultipartFile } from '@fastify/multipart';
-import { Inject, Injectable, PayloadTooLargeException, RequestTimeoutException } from '@nestjs/common';
-import type { ApiConfig } from '@luodi/config';
+import { Injectable } from '@nestjs/common';
 import {
   businessDateOf,
   creditCodeProblem,
@@ -24,37 +22,18 @@ import {
 } from '@luodi/persistence';
 import type { EntityManager } from 'typeorm';
 import { currentActor } from '../auth/request-context';
-import { API_CONFIG } from '../config/api-config.module';
-import { buildWorkbook, cellText, WAN_YUAN_FORMAT } from '../common/xlsx';
 import {
-  InflatedSizeExceeded,
-  NotAZip,
-  openFirstSheet,
-  prepareWorkbook,
-  type SheetRow,
-  type StreamedSheet,
-} from '../common/xlsx-stream';
+  checkRowLimit,
+  columnPositions,
+  importRow,
+  importTemplate,
+  type ImportProblem,
+  rejectIfProblems,
+} from '../common/excel-import';
+import { WAN_YUAN_FORMAT } from '../common/xlsx';
+import type { SheetRow } from '../common/xlsx-stream';
 import { FiguresPublisher } from '../live/figures-publisher';
 import { Clock } from '@luodi/server-core';
-
-export interface ImportProblem {
-  row: number;
-  field: string;
-  column: string;
-  /** `中文 (English)`: the error envelope keeps the part of the request's language (see localizeRows). */
-  message: string;
-}
-
-/** The 400 of an import with row problems (sorted by row): nothing is imported. */
-function rowsInvalid(problems: ImportProblem[]): DomainError {
-  problems.sort((a, b) => a.row - b.row);
-  const rowCount = new Set(problems.map((p) => p.row)).size;
-  return new DomainError('validation', `file: ${rowCount} row(s) have errors; nothing was imported`, {
-    code: 'import_rows_invalid',
-    params: { count: problems.length, rowCount },
-    rows: problems,
-  });
-}
 
 const ORIGINS: Record<string, ProjectEntity['investorOrigin']> = {
   境内: 'domestic',
@@ -104,24 +83,6 @@ export const IMPORT_COLUMNS = [
   { key: 'landSuppliedAt', header: '供地日期', required: false, width: 14, example: '' },
 ] as const;
 
-type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
-
-/** At most this many data rows per import (row numbers count: the header is row 1). */
-export const MAX_IMPORT_ROWS = 20_000;
-const MIB = 1024 * 1024;
-/**
- * At most this many bytes of XML (all parts of the .xlsx together, uncompressed) per import. A file of
- * MAX_IMPORT_ROWS template rows expands to about 12 MiB; a zip bomb is refused once past this.
- */
-export const MAX_IMPORT_INFLATED_BYTES = 64 * MIB;
-/** What a 429 for a second concurrent import tells the client to wait. */
-export const IMPORT_RETRY_AFTER_SECONDS = 5;
-const unreadable = () =>
-  new DomainError('validation', 'file: is not a readable .xlsx workbook', { code: 'import_unreadable' });
-
-/** Header cells read from row 1 (the template has 13 columns; a few more for extra columns). */
-const HEADER_COLUMNS_READ = 64;
-
 /** Excel in: a template with Chinese headers, and an all-or-nothing import that reports every bad row. */
 @Injectable()
 export class ProjectImportService {
@@ -133,149 +94,21 @@ export class ProjectImportService {
     private readonly settings: SettingsRepository,
     private readonly commitments: CommitmentRepository,
     private readonly live: FiguresPublisher,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Whether an import runs on this instance now (see begin). */
-  private busy = false;
-
-  async template(): Promise<Buffer> {
-    const workbook = await buildWorkbook(
-      '项目导入',
-      IMPORT_COLUMNS.map((column) => ({
-        header: column.required ? `${column.header}*` : column.header,
-        width: column.width,
-        value: (row: Record<string, string>) => row[column.key] ?? '',
-        numFmt: column.key === 'contractAmount' ? WAN_YUAN_FORMAT : undefined,
-      })),
-      [Object.fromEntries(IMPORT_COLUMNS.map((column) => [column.key, column.example]))],
+  template(): Promise<Buffer> {
+    return importTemplate('项目导入', IMPORT_COLUMNS, (key) =>
+      key === 'contractAmount' ? WAN_YUAN_FORMAT : undefined,
     );
-    return workbook;
   }
 
-  /**
-   * Take the instance's one import slot (imports are the heaviest thing the API does: at most one at a
-   * time per instance). Returns the release; throws 429 (`import_busy`) while another import runs.
-   */
-  begin(): () => void {
-    if (this.busy) {
-      throw new DomainError(
-        'rate_limited',
-        `file: another import is running on this server; try again in ${IMPORT_RETRY_AFTER_SECONDS} s (另一导入正在进行，请稍后重试)`,
-        { code: 'import_busy', retryAfterSeconds: IMPORT_RETRY_AFTER_SECONDS },
-      );
-    }
-    this.busy = true;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.busy = false;
-    };
-  }
-
-  /**
-   * The uploaded file, received within IMPORT_UPLOAD_SECONDS (the import slot is held meanwhile, so a
-   * client that sends slowly or stops must not keep it): 408 `import_upload_timeout` after that.
-   */
-  async receive(file: MultipartFile): Promise<Buffer> {
-    const seconds = this.config.IMPORT_UPLOAD_SECONDS;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        reject(
-          new RequestTimeoutException({
-            message: `file: not received within ${seconds} s (上传超时，请重试)`,
-            code: 'import_upload_timeout',
-            limitSeconds: seconds,
-          }),
-        );
-        file.file.destroy();
-      }, seconds * 1000);
-    });
-    try {
-      return await Promise.race([file.toBuffer(), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async import(file: Buffer, principal: Principal): Promise<{ imported: number }> {
-    return this.withFirstSheet(file, (rows) => this.importRows(rows, principal));
-  }
-
-  /**
-   * Open an uploaded workbook's first sheet and give its rows to `work`. First the parts are inflated
-   * as streams, every byte counted: a zip bomb is refused after at most MAX_IMPORT_INFLATED_BYTES of
-   * inflating, before any XML is parsed (see prepareWorkbook). Shared by every Excel import.
-   */
-  async withFirstSheet<T>(file: Buffer, work: (rows: AsyncGenerator<SheetRow>) => Promise<T>): Promise<T> {
-    let prepared: Buffer;
-    try {
-      prepared = (await prepareWorkbook(file, MAX_IMPORT_INFLATED_BYTES)).zip;
-    } catch (error) {
-      if (error instanceof InflatedSizeExceeded) {
-        throw new PayloadTooLargeException({
-          message: `file: expands to more than ${MAX_IMPORT_INFLATED_BYTES / MIB} MiB uncompressed (at most ${MAX_IMPORT_INFLATED_BYTES} bytes per import; 解压后超过上限)`,
-          code: 'import_too_large',
-          limitBytes: MAX_IMPORT_INFLATED_BYTES,
-        });
-      }
-      throw unreadable();
-    }
-    let sheet: StreamedSheet | null;
-    try {
-      sheet = await openFirstSheet(prepared);
-    } catch {
-      throw unreadable();
-    }
-    if (!sheet) throw DomainError.coded('validation', 'import_no_sheet');
-    try {
-      return await work(sheet.rows());
-    } catch (error) {
-      if (error instanceof NotAZip) throw unreadable();
-      throw error;
-    } finally {
-      await sheet.close();
-    }
-  }
-
-  private async importRows(
-    sheetRows: AsyncGenerator<SheetRow>,
-    principal: Principal,
-  ): Promise<{ imported: number }> {
+  /** The rows of an uploaded sheet (see ExcelUploads): all imported, or none with every bad row listed. */
+  async importRows(sheetRows: AsyncGenerator<SheetRow>, principal: Principal): Promise<{ imported: number }> {
     // The header row is the sheet's first row (row 1); a sheet without one has no columns.
     const firstRow = await sheetRows.next();
     const header = !firstRow.done && firstRow.value.number === 1 ? firstRow.value : null;
-    const headerCells: string[] = [];
-    if (header) {
-      for (let column = 1; column <= HEADER_COLUMNS_READ; column += 1)
-        headerCells.push(cellText(header.cell(column)).replace(/\*$/, ''));
-    }
-    const positions = new Map<ColumnKey, number>();
-    const missingHeaders: string[] = [];
-    for (const column of IMPORT_COLUMNS) {
-      const index = headerCells.indexOf(column.header);
-      if (index >= 0) positions.set(column.key, index + 1);
-      else if (column.required) missingHeaders.push(column.header);
-    }
-    if (missingHeaders.length) {
-      throw new DomainError(
-        'validation',
-        `file: missing columns ${missingHeaders.join('、')} (use the import template)`,
-        {
-          code: 'import_missing_columns',
-          params: { columns: missingHeaders.join('、') },
-          rows: missingHeaders.map((header) => ({
-            row: 1,
-            field: 'header',
-            column: header,
-            message: '缺少此列 (column is missing)',
-          })),
-        },
-      );
-    }
+    const positions = columnPositions(IMPORT_COLUMNS, header);
 
     const [departments, sources, industries, locations, settings] = await Promise.all([
       this.departments.list(),
@@ -309,26 +142,9 @@ export class ProjectImportService {
     for (let row = await nextRow(); row; row = await nextRow()) {
       const rowNumber = row.number;
       if (rowNumber < 2) continue;
-      if (rowNumber - 1 > MAX_IMPORT_ROWS) {
-        throw new DomainError(
-          'validation',
-          `file: at most ${MAX_IMPORT_ROWS} rows per import (found more; 每次最多导入${MAX_IMPORT_ROWS}行)`,
-          { code: 'import_too_many_rows', limitRows: MAX_IMPORT_ROWS },
-        );
-      }
-      const current = row;
-      const value = (key: ColumnKey): string => {
-        const position = positions.get(key);
-        return position ? cellText(current.cell(position)) : '';
-      };
-      if (IMPORT_COLUMNS.every((column) => value(column.key) === '')) continue;
-      const problem = (key: ColumnKey, message: string) =>
-        problems.push({
-          row: rowNumber,
-          field: key,
-          column: IMPORT_COLUMNS.find((column) => column.key === key)!.header,
-          message,
-        });
+      checkRowLimit(rowNumber);
+      const { value, empty, problem } = importRow(IMPORT_COLUMNS, positions, row, problems);
+      if (empty()) continue;
 
       for (const column of IMPORT_COLUMNS)
         if (column.required && value(column.key) === '') problem(column.key, '必填 (required)');
@@ -472,7 +288,7 @@ export class ProjectImportService {
     // Checked here for a full list of the file's problems, and again under the values' claims in the
     // transaction below (a project given one of these codes meanwhile).
     problems.push(...(await this.codeHolderProblems(projectCodesInFile, creditCodesInFile)));
-    if (problems.length) throw rowsInvalid(problems);
+    rejectIfProblems(problems);
 
     // Once (attempts: 1: the codes given to rows are kept on them), READ COMMITTED: the credit codes
     // and project codes are claimed as a single create claims them (ProjectRepository.claimUnique),
@@ -486,8 +302,7 @@ export class ProjectImportService {
           ],
           manager,
         );
-        const taken = await this.codeHolderProblems(projectCodesInFile, creditCodesInFile, manager);
-        if (taken.length) throw rowsInvalid(taken);
+        rejectIfProblems(await this.codeHolderProblems(projectCodesInFile, creditCodesInFile, manager));
         // Codes left empty get the next numbers of this year's series.
         const prefix = `${today.slice(0, 4)}-ZS-`;
         let next = Number((await this.projects.nextCode(prefix, manager)).slice(prefix.length));

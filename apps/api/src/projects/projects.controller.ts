@@ -1,12 +1,13 @@
 import { Body, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
-import { type AccessScope, businessDateOf, DomainError, type Principal } from '@luodi/domain';
+import { type AccessScope, businessDateOf, type Principal } from '@luodi/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
 import type { Page } from '../common/pagination';
+import { ExcelUploads } from '../common/excel-import';
 import { sendXlsx, XLSX_MIME } from '../common/xlsx';
 import { ProjectExportService } from './project-export.service';
-import { IMPORT_RETRY_AFTER_SECONDS, ProjectImportService } from './project-import.service';
+import { ProjectImportService } from './project-import.service';
 import {
   CreateProjectDto,
   FundArrivalDto,
@@ -26,6 +27,7 @@ export class ProjectsController {
   constructor(
     private readonly projects: ProjectsService,
     private readonly importer: ProjectImportService,
+    private readonly uploads: ExcelUploads,
     private readonly exporter: ProjectExportService,
     private readonly clock: Clock,
   ) {}
@@ -72,24 +74,7 @@ export class ProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ imported: number }> {
-    if (!request.isMultipart()) throw DomainError.coded('validation', 'import_not_multipart');
-    // One import at a time per instance, taken before the body is read (a 429 reads nothing).
-    let release: () => void;
-    try {
-      release = this.importer.begin();
-    } catch (error) {
-      reply.header('Retry-After', String(IMPORT_RETRY_AFTER_SECONDS));
-      throw error;
-    }
-    try {
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw DomainError.coded('validation', 'import_file_missing');
-      // The compressed file is held (at most the multipart limit, 20 MB); it is read as a stream.
-      const buffer = await this.importer.receive(file);
-      return await this.importer.import(buffer, principal);
-    } finally {
-      release();
-    }
+    return this.uploads.importUpload(request, reply, (rows) => this.importer.importRows(rows, principal));
   }
 
   @Get(':id')

@@ -25,6 +25,7 @@ import {
 } from '@luodi/testing';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectBody } from '../integration/support/fixtures';
 
 const CLUSTER = join(REPO_ROOT, 'ops/cluster');
 const CLUSTER_DATA = join(REPO_ROOT, '.data/cluster');
@@ -142,15 +143,11 @@ describe('drill: Galera cluster + Redis Sentinel, a database node and the Redis 
       const answer = await drillFetch(`${apis[target]!.baseUrl}/api/projects`, {
         method: 'POST',
         token,
-        body: {
+        body: projectBody(String(department!.id), {
           name: `集群演练${index}`,
           investor: `演练投资${index}`,
-          investorOrigin: 'domestic',
-          industry: '新材料',
-          source: '沪洽会',
           contractAmount: '100.00',
-          leadDepartmentId: String(department!.id),
-        },
+        }),
         timeoutMs: 30_000,
       });
       return { ...answer, target: String(target) };

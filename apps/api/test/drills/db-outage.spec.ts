@@ -19,6 +19,7 @@ import {
   waitFor,
 } from '@luodi/testing';
 import { createConnection } from 'mysql2/promise';
+import { projectBody } from '../integration/support/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const OUTAGE_MS = 20_000;
@@ -109,16 +110,12 @@ describe('drill: MariaDB stopped for 20 s under steady writes (private mariadbd)
         method: 'POST',
         token,
         // Explicit codes: this drill is about the database going away, not about the code allocator.
-        body: {
+        body: projectBody(leadDepartmentId, {
           code: `DRILL-${runId}-${index}`,
           name: `演练项目${index}`,
           investor: `演练投资有限公司${index}`,
-          investorOrigin: 'domestic',
-          industry: '新材料',
-          source: '沪洽会',
           contractAmount: '100.00',
-          leadDepartmentId,
-        },
+        }),
         timeoutMs: REQUEST_TIMEOUT_MS,
       }),
     );

@@ -24,6 +24,7 @@ import {
   type WebhookReceiver,
 } from '@luodi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectBody } from '../integration/support/fixtures';
 
 const APIS = 3;
 const WORKERS = 2;
@@ -120,15 +121,12 @@ describe('drill: 3 APIs + 2 workers, one API and one worker SIGKILLed mid-run', 
         const live = [...alive];
         return live[turn++ % live.length]!;
       };
-      const createBody = (index: number) => ({
-        name: `多实例演练${index}`,
-        investor: `演练投资${index}`,
-        investorOrigin: 'domestic',
-        industry: '新材料',
-        source: '沪洽会',
-        contractAmount: '100.00',
-        leadDepartmentId,
-      });
+      const createBody = (index: number) =>
+        projectBody(leadDepartmentId, {
+          name: `多实例演练${index}`,
+          investor: `演练投资${index}`,
+          contractAmount: '100.00',
+        });
       const creates = steadyLoad(CREATES_PER_SECOND, async (index) => {
         const target = pick();
         const answer = await drillFetch(`${apis[target]!.baseUrl}/api/projects`, {

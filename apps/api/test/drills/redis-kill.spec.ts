@@ -15,6 +15,7 @@ import {
   waitFor,
 } from '@luodi/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectBody } from '../integration/support/fixtures';
 
 const BEFORE = 200;
 const DURING = 100;
@@ -135,15 +136,11 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     }>;
     const created = await harness.stack.call('POST', '/api/projects', {
       token: bureau,
-      body: {
+      body: projectBody(String(department!.id), {
         name: 'Redis 演练后项目',
         investor: '演练投资',
-        investorOrigin: 'domestic',
-        industry: '新材料',
-        source: '沪洽会',
         contractAmount: '100.00',
-        leadDepartmentId: String(department!.id),
-      },
+      }),
     });
     const heardAgain = await waitFor(
       'a figures message on the reconnected stream',

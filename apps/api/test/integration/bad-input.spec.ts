@@ -10,6 +10,7 @@ import {
   type Tokens,
   uploadXlsx,
   useSignedInStack,
+  projectBody,
 } from './support/fixtures';
 
 /** A JSON text nested `depth` levels deep: {"a":{"a":…{"a":1}…}}. */
@@ -184,16 +185,12 @@ describe('bad input: 400 naming the field and the rule, never 500 (real MariaDB)
       const before = await auditCount();
       const create = await stack.call('POST', '/api/projects', {
         token: tokens.bureau,
-        body: {
+        body: projectBody(zrzyj, {
           name: '远期项目',
           investor: '远期投资',
-          investorOrigin: 'domestic',
-          industry: '新材料',
-          source: '沪洽会',
           contractAmount: '10.00',
-          leadDepartmentId: zrzyj,
           plannedStartDate: '9999-12-31',
-        },
+        }),
       });
       expect(create.status).toBe(400);
       expect(create.body).toMatchObject({ code: 'date_out_of_range' });

@@ -1,6 +1,12 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
-import { createApprovalItem, createProject, type Tokens, useSignedInStack } from './support/fixtures';
+import {
+  createApprovalItem,
+  createProject,
+  type Tokens,
+  useSignedInStack,
+  projectBody,
+} from './support/fixtures';
 
 /**
  * The API with a database pool of ONE connection (DATABASE_POOL_SIZE=1). Inside a transaction every
@@ -130,15 +136,12 @@ describe('a pool of one connection: parallel requests all answered, none hangs, 
     const year = new Date().getUTCFullYear() + 1;
     const answers = await Promise.all([
       ...Array.from({ length: 10 }, (_, index) =>
-        timed('POST', '/api/projects', tokens.bureau, {
-          name: `连接池项目${index}`,
-          investor: `连接池投资${index}`,
-          investorOrigin: 'domestic',
-          industry: '新材料',
-          source: '沪洽会',
-          contractAmount: '1000.00',
-          leadDepartmentId: zrzyj,
-        }),
+        timed(
+          'POST',
+          '/api/projects',
+          tokens.bureau,
+          projectBody(zrzyj, { name: `连接池项目${index}`, investor: `连接池投资${index}` }),
+        ),
       ),
       ...Array.from({ length: 5 }, () =>
         timed('PUT', `/api/calendar/${year}-03-02`, tokens.admin, { kind: 'holiday', name: '测试' }),

@@ -1,5 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
+import { editors, scopedRead } from './callers';
 
 /**
  * Matrix rows of the commitment routes (issue 15: 履约 → 达产).
@@ -63,20 +64,6 @@ export async function commitmentsContext(
   };
 }
 
-const editors = (status: number) => ({
-  anonymous: 401,
-  admin: status,
-  bureau: status,
-  leader: 403,
-  department: 403,
-});
-const scopedRead = {
-  anonymous: 401,
-  admin: 200,
-  bureau: 200,
-  leader: 200,
-  department: { own: 200, other: 404 },
-};
 const projectOf = (context: MatrixContext, target: 'own' | 'other') =>
   target === 'own' ? context.ownProjectId : context.otherProjectId;
 

@@ -1,4 +1,4 @@
-import { adminOnly, editors, everyone, exporters, pathRow } from './callers';
+import { adminOnly, editors, everyone, exporters, pathRow, scopedRead } from './callers';
 
 /**
  * The authorization matrix: every API route × every role (and, for department users, their own
@@ -56,15 +56,6 @@ export interface MatrixRow {
   request(context: MatrixContext, target: 'own' | 'other'): MatrixRequest;
   expect: Record<Caller, Expected>;
 }
-
-/** Reads of a department's record: the department user sees its own, and gets 404 for another's. */
-const scopedRead = {
-  anonymous: 401,
-  admin: 200,
-  bureau: 200,
-  leader: 200,
-  department: { own: 200, other: 404 },
-};
 
 export const ACCESS_MATRIX: MatrixRow[] = [
   pathRow('GET /api/health', { anonymous: 200, admin: 200, bureau: 200, leader: 200, department: 200 }),

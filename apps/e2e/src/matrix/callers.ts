@@ -22,6 +22,14 @@ export const editors = (status: number) => only(status, 'admin', 'bureau');
 /** Exports and district-wide reports: everyone but department users. */
 export const exporters = (status: number) => only(status, 'admin', 'bureau', 'leader');
 export const adminOnly = (status: number) => only(status, 'admin');
+/** Reads of a department's record: the department user sees its own, and gets 404 for another's. */
+export const scopedRead: Record<Caller, Expected> = {
+  anonymous: 401,
+  admin: 200,
+  bureau: 200,
+  leader: 200,
+  department: { own: 200, other: 404 },
+};
 /** For a department user: `own` for a record of their own department, 404 for another's. */
 export const ownOther = (own: number) => ({ own, other: 404 });
 

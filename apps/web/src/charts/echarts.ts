@@ -3,9 +3,9 @@
  * it. Importing this module registers them once.
  *
  * The cockpit and the big screen draw with the SVG renderer (crisp at any size, one DOM element per bar
- * or slice, exportable as SVG); the system status chart keeps the canvas renderer.
+ * or slice, exportable as SVG); the system status chart and the route Gantt keep the canvas renderer.
  */
-import { BarChart, FunnelChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, FunnelChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   AxisPointerComponent,
   DatasetComponent,
@@ -23,6 +23,8 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
+  // The project page's route Gantt (renderItem bars).
+  CustomChart,
   FunnelChart,
   LineChart,
   PieChart,

@@ -12,6 +12,8 @@ import confirmZhCN from './confirm.zh-CN';
 import dispatchEn from './dispatch.en';
 import dispatchZhCN from './dispatch.zh-CN';
 import baseEn from './en';
+import forecastEn from './forecast.en';
+import forecastZhCN from './forecast.zh-CN';
 import layoutEn from './layout.en';
 import layoutZhCN from './layout.zh-CN';
 import routesEn from './routes.en';
@@ -31,6 +33,7 @@ const zhCN = {
   ...confirmZhCN,
   ...commitmentsZhCN,
   ...routesZhCN,
+  ...forecastZhCN,
 };
 const en = {
   ...baseEn,
@@ -43,6 +46,7 @@ const en = {
   ...confirmEn,
   ...commitmentsEn,
   ...routesEn,
+  ...forecastEn,
 };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
@@ -53,7 +57,8 @@ export type MessageSchema = BaseSchema &
   typeof layoutZhCN &
   typeof confirmZhCN &
   typeof commitmentsZhCN &
-  typeof routesZhCN;
+  typeof routesZhCN &
+  typeof forecastZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

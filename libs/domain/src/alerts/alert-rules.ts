@@ -146,27 +146,33 @@ export function projectConditions(
     if (today < due) return null;
     return today >= addCalendarDays(due, STALL_LEVEL_TWO_AFTER_DAYS) ? 2 : 1;
   };
-  if (project.signedAt && !project.registeredAt) {
-    const found = level(project.signedAt, settings.notRegisteredDays);
+  // A stall: the project took a step (`from`, its date) and not the next one within `days`.
+  const stalls = [
+    {
+      kind: 'not_registered',
+      from: project.signedAt,
+      next: project.registeredAt,
+      days: settings.notRegisteredDays,
+      dateKey: 'signedAt',
+    },
+    {
+      kind: 'not_started',
+      from: project.registeredAt,
+      next: project.startedAt,
+      days: settings.notStartedDays,
+      dateKey: 'registeredAt',
+    },
+  ] as const;
+  for (const stall of stalls) {
+    if (!stall.from || stall.next) continue;
+    const found = level(stall.from, stall.days);
     if (found)
       return [
         {
           ...base,
-          kind: 'not_registered',
+          kind: stall.kind,
           level: found,
-          detail: { signedAt: project.signedAt, days: settings.notRegisteredDays },
-        },
-      ];
-  }
-  if (project.registeredAt && !project.startedAt) {
-    const found = level(project.registeredAt, settings.notStartedDays);
-    if (found)
-      return [
-        {
-          ...base,
-          kind: 'not_started',
-          level: found,
-          detail: { registeredAt: project.registeredAt, days: settings.notStartedDays },
+          detail: { [stall.dateKey]: stall.from, days: stall.days },
         },
       ];
   }

@@ -192,17 +192,5 @@ export function sampleDuration(model: DurationModel, u: number, elapsed: number 
   return durationQuantile(model, u, elapsed);
 }
 
-/**
- * A small seeded PRNG (mulberry32): uniform numbers in [0, 1), the same sequence for the same seed,
- * so that forecasts and their tests are reproducible.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The forecasts draw with the one seeded generator (mulberry32) of the domain. */
+export { seededRandom } from '../seeded-random';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../business-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { type DurationModel, sampleDuration, seededRandom } from './kaplan-meier';
+import { type DurationModel, durationQuantile, sampleDuration, seededRandom } from './kaplan-meier';
 
 /**
  * The start-date forecast (routes-and-forecast §3): the day CONSTRUCT would be decided, walking the
@@ -383,4 +383,60 @@ export function startDateWith(
     return total;
   });
   return calendar.addWorkingDays(today, walk(nodes, scenario).finish[construct]!);
+}
+
+/** The Gantt's three colours: decided; open (accepted or suspended: the clock runs or ran); waiting. */
+export type ForecastPhase = 'decided' | 'open' | 'waiting';
+
+export function forecastPhase(current: ForecastItemState): ForecastPhase {
+  if (current.state === 'decided') return 'decided';
+  return current.state === 'accepted' || current.state === 'suspended' ? 'open' : 'waiting';
+}
+
+/** One undecided item's bar in a deterministic walk: from its acceptance (real or best case) to its decision. */
+export interface ScheduledItem {
+  code: string;
+  startOn: IsoDate;
+  finishOn: IsoDate;
+}
+
+/**
+ * The route as a Gantt: the walk of one deterministic scenario, per undecided item up to CONSTRUCT's
+ * stage (decided items and later stages are not in the map; their real dates are the caller's).
+ * `promised`: every remaining item at its promised limit (the walk of the promise-bound date);
+ * `median`: each remaining item at its history's median (conditional on the days an open item has
+ * lasted; promised days without history) — a readable picture of the P50 date, which itself comes
+ * from the Monte-Carlo of forecastStart and may differ from this walk's CONSTRUCT date by a few days.
+ * Open items start at their acceptance day.
+ */
+export function forecastSchedule(
+  route: readonly ForecastRouteItem[],
+  today: IsoDate,
+  calendar: WorkingCalendar,
+  mode: 'promised' | 'median',
+): Map<string, ScheduledItem> {
+  const { nodes } = plan(route);
+  const scenario = nodes.map((node) => {
+    const current = node.item.current;
+    if (current.state === 'decided') return 0;
+    if (mode === 'promised') return promisedRemaining(calendar, today, node.item);
+    if (current.state === 'accepted' || current.state === 'suspended') {
+      const elapsed = current.elapsedWorkingDays;
+      return Math.max(0, durationQuantile(node.item.model, 0.5, elapsed) - elapsed);
+    }
+    return durationQuantile(node.item.model, 0.5, null);
+  });
+  const walked = walk(nodes, scenario);
+  const schedule = new Map<string, ScheduledItem>();
+  for (const node of nodes) {
+    const current = node.item.current;
+    if (current.state === 'decided') continue;
+    const open = current.state === 'accepted' || current.state === 'suspended';
+    schedule.set(node.item.code, {
+      code: node.item.code,
+      startOn: open ? current.acceptedOn : calendar.addWorkingDays(today, walked.start[node.index]!),
+      finishOn: calendar.addWorkingDays(today, walked.finish[node.index]!),
+    });
+  }
+  return schedule;
 }

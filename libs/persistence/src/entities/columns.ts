@@ -52,21 +52,13 @@ export const ForeignKey =
     ManyToOne(target, { onDelete, ...extras })(prototype, property);
   };
 
+/** A `DATETIME(3)` the database sets (`CURRENT_TIMESTAMP(3)`). */
+const databaseMoment = (name: string) =>
+  ({ name, type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' }) as const;
+
 /** `created_at DATETIME(3)`, set by the database on insert. */
-export const CreatedAtColumn = (): PropertyDecorator =>
-  CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  });
+export const CreatedAtColumn = (): PropertyDecorator => CreateDateColumn(databaseMoment('created_at'));
 
 /** `updated_at DATETIME(3)`, set by the database on insert and update. */
 export const UpdatedAtColumn = (): PropertyDecorator =>
-  UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  });
+  UpdateDateColumn({ ...databaseMoment('updated_at'), onUpdate: 'CURRENT_TIMESTAMP(3)' });

@@ -13,30 +13,21 @@ import {
   CreatedAtColumn,
   DateColumn,
   ForeignKey,
-  IdColumn,
   IdRefColumn,
   MomentColumn,
   MoneyColumn,
   UpdatedAtColumn,
   VarcharColumn,
 } from './columns';
-import { ProjectEntity } from './project.entity';
+import { ProjectRow, RecordedProjectRow } from './project-row';
+
 import { UserEntity } from './user.entity';
 
 /** A clause of a project's investment agreement (履约条款, commitments.md §2). */
 @Entity({ name: 'commitment_clause' })
 @Index('idx_commitment_clause_project', ['projectId'])
 @Index('idx_commitment_clause_due', ['dueOn', 'projectId'])
-export class CommitmentClauseEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_commitment_clause_project', 'CASCADE')
-  project?: ProjectEntity;
-
+export class CommitmentClauseEntity extends ProjectRow('commitment_clause') {
   @Column({ name: 'indicator', type: 'enum', enum: COMMITMENT_INDICATORS })
   indicator!: CommitmentIndicator;
 
@@ -72,82 +63,43 @@ export class CommitmentClauseEntity {
   updatedAt!: Date;
 }
 
+/**
+ * The columns of a period's actuals, alike in `project_actual` and its replaced versions in
+ * `project_actual_history`: the period, the four numbers (any may be empty) and where they came from.
+ */
+function ActualRow(table: string) {
+  abstract class PeriodActuals extends RecordedProjectRow(table) {
+    /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
+    @VarcharColumn('period', 7)
+    period!: string;
+
+    @MoneyColumn('tax_paid', { nullable: true })
+    taxPaid!: string | null;
+
+    @MoneyColumn('output_value', { nullable: true })
+    outputValue!: string | null;
+
+    @MoneyColumn('fixed_asset_investment', { nullable: true })
+    fixedAssetInvestment!: string | null;
+
+    @Column({ name: 'headcount', type: 'int', unsigned: true, nullable: true })
+    headcount!: number | null;
+
+    @Column({ name: 'source', type: 'enum', enum: ACTUAL_SOURCES })
+    source!: ActualSource;
+  }
+  return PeriodActuals;
+}
+
 /** A project's actuals (实绩) for one period; a replaced version moves to `project_actual_history`. */
 @Entity({ name: 'project_actual' })
 @Unique('uq_project_actual_period', ['projectId', 'period'])
-export class ProjectActualEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_project_actual_project', 'CASCADE')
-  project?: ProjectEntity;
-
-  /** `YYYY`, `YYYY-Qn` or `YYYY-MM`. */
-  @VarcharColumn('period', 7)
-  period!: string;
-
-  @MoneyColumn('tax_paid', { nullable: true })
-  taxPaid!: string | null;
-
-  @MoneyColumn('output_value', { nullable: true })
-  outputValue!: string | null;
-
-  @MoneyColumn('fixed_asset_investment', { nullable: true })
-  fixedAssetInvestment!: string | null;
-
-  @Column({ name: 'headcount', type: 'int', unsigned: true, nullable: true })
-  headcount!: number | null;
-
-  @Column({ name: 'source', type: 'enum', enum: ACTUAL_SOURCES })
-  source!: ActualSource;
-
-  @IdRefColumn('recorded_by', { nullable: true })
-  recordedBy!: string | null;
-
-  @MomentColumn('recorded_at')
-  recordedAt!: Date;
-}
+export class ProjectActualEntity extends ActualRow('project_actual') {}
 
 /** A replaced version of a period's actuals (kept when a later entry or import replaces it). */
 @Entity({ name: 'project_actual_history' })
 @Index('idx_project_actual_history_period', ['projectId', 'period', 'replacedAt'])
-export class ProjectActualHistoryEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_project_actual_history_project', 'CASCADE')
-  project?: ProjectEntity;
-
-  @VarcharColumn('period', 7)
-  period!: string;
-
-  @MoneyColumn('tax_paid', { nullable: true })
-  taxPaid!: string | null;
-
-  @MoneyColumn('output_value', { nullable: true })
-  outputValue!: string | null;
-
-  @MoneyColumn('fixed_asset_investment', { nullable: true })
-  fixedAssetInvestment!: string | null;
-
-  @Column({ name: 'headcount', type: 'int', unsigned: true, nullable: true })
-  headcount!: number | null;
-
-  @Column({ name: 'source', type: 'enum', enum: ACTUAL_SOURCES })
-  source!: ActualSource;
-
-  @IdRefColumn('recorded_by', { nullable: true })
-  recordedBy!: string | null;
-
-  @MomentColumn('recorded_at')
-  recordedAt!: Date;
-
+export class ProjectActualHistoryEntity extends ActualRow('project_actual_history') {
   @IdRefColumn('replaced_by', { nullable: true })
   replacedBy!: string | null;
 
@@ -158,16 +110,7 @@ export class ProjectActualHistoryEntity {
 /** The decision on a project's full-production review (达产复核), one per project, audited. */
 @Entity({ name: 'commitment_review' })
 @Unique('uq_commitment_review_project', ['projectId'])
-export class CommitmentReviewEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_commitment_review_project', 'CASCADE')
-  project?: ProjectEntity;
-
+export class CommitmentReviewEntity extends ProjectRow('commitment_review') {
   @Column({ name: 'decision', type: 'enum', enum: REVIEW_DECISIONS })
   decision!: ReviewDecision;
 

@@ -1,14 +1,6 @@
 import { Entity, Index, Unique } from 'typeorm';
-import {
-  IdColumn,
-  IdRefColumn,
-  MomentColumn,
-  DateColumn,
-  VarcharColumn,
-  MoneyColumn,
-  ForeignKey,
-} from './columns';
-import { ProjectEntity } from './project.entity';
+import { IdRefColumn, VarcharColumn, ForeignKey } from './columns';
+import { DatedAmountRow } from './project-row';
 
 /**
  * A dated arrival of funds (到位资金, 万元) on a project. Entries are never edited: a reversal (冲销) is
@@ -20,25 +12,7 @@ import { ProjectEntity } from './project.entity';
 @Index('idx_fund_arrival_project_at', ['projectId', 'at'])
 // Funds entered after an as-of date (subtracted from the projects' running totals).
 @Index('idx_fund_arrival_at_cover', ['at', 'projectId', 'amount'])
-export class FundArrivalEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_fund_arrival_project', 'CASCADE')
-  project?: ProjectEntity;
-
-  @MoneyColumn('amount')
-  amount!: string;
-
-  @DateColumn('at')
-  at!: string;
-
-  @VarcharColumn('note', 500, { nullable: true })
-  note!: string | null;
-
+export class FundArrivalEntity extends DatedAmountRow('fund_arrival') {
   @IdRefColumn('reverses_id', { nullable: true })
   reversesId!: string | null;
 
@@ -58,10 +32,4 @@ export class FundArrivalEntity {
   /** Why an entry was reversed or corrected (required on both). */
   @VarcharColumn('reason', 500, { nullable: true })
   reason!: string | null;
-
-  @IdRefColumn('recorded_by', { nullable: true })
-  recordedBy!: string | null;
-
-  @MomentColumn('recorded_at')
-  recordedAt!: Date;
 }

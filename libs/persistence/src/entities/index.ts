@@ -40,49 +40,37 @@ import {
   RouteTemplateItemEntity,
 } from './route.entity';
 
-export {
-  AlertEntity,
-  AlertEventEntity,
-  AppSettingEntity,
-  DeliveryEntity,
-  NotificationEntity,
-  ApprovalItemEntity,
-  AuditHeadEntity,
-  AuditLogEntity,
-  AuthSessionEntity,
-  CalendarOverrideEntity,
-  DepartmentEntity,
-  FundArrivalEntity,
-  KeyWorkEntity,
-  KeyWorkReportEntity,
-  LookupItemEntity,
-  MilestoneEntity,
-  MilestoneEventEntity,
-  ProjectCodeSequenceEntity,
-  UniqueClaimEntity,
-  ProjectEntity,
-  ProjectStageEventEntity,
-  UserEntity,
-  WorkerHeartbeatEntity,
-  ProblemEntity,
-  ProblemCoDepartmentEntity,
-  ProblemEventEntity,
-  NumberSequenceEntity,
-  MeetingEntity,
-  MeetingAttendeeEntity,
-  MeetingDecisionEntity,
-  NoticeEntity,
-  SubsidyPaymentEntity,
-  CommitmentClauseEntity,
-  CommitmentReviewEntity,
-  ProjectActualEntity,
-  ProjectActualHistoryEntity,
-  DurationHistoryEntity,
-  RouteTemplateEntity,
-  RouteTemplateItemEntity,
-  ProjectRouteEntity,
-  ProjectRouteItemEntity,
-};
+export * from './alert-event.entity';
+export * from './alert.entity';
+export * from './app-setting.entity';
+export * from './delivery.entity';
+export * from './notification.entity';
+export * from './approval-item.entity';
+export * from './audit-log.entity';
+export * from './auth-session.entity';
+export * from './calendar-override.entity';
+export * from './department.entity';
+export * from './fund-arrival.entity';
+export * from './key-work-report.entity';
+export * from './key-work.entity';
+export * from './lookup-item.entity';
+export * from './milestone-event.entity';
+export * from './milestone.entity';
+export * from './project-code-sequence.entity';
+export * from './unique-claim.entity';
+export * from './project-stage-event.entity';
+export * from './project.entity';
+export * from './user.entity';
+export * from './worker-heartbeat.entity';
+export * from './problem.entity';
+export * from './problem-event.entity';
+export * from './number-sequence.entity';
+export * from './meeting.entity';
+export * from './notice.entity';
+export * from './subsidy-payment.entity';
+export * from './commitment.entity';
+export * from './duration-history.entity';
+export * from './route.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
 export const ALL_ENTITIES = [

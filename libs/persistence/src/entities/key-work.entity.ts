@@ -1,21 +1,12 @@
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { IdColumn, IdRefColumn, MoneyColumn, ForeignKey, CreatedAtColumn, UpdatedAtColumn } from './columns';
-import { ProjectEntity } from './project.entity';
+import { MoneyColumn, CreatedAtColumn, UpdatedAtColumn } from './columns';
+import { ProjectRow } from './project-row';
 
 /** A project on a year's key-works list (重点工程) with its annual plan. */
 @Entity({ name: 'key_work' })
 @Unique('uq_key_work_project_year', ['projectId', 'year'])
 @Index('idx_key_work_year', ['year'])
-export class KeyWorkEntity {
-  @IdColumn()
-  id!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_key_work_project', 'RESTRICT')
-  project?: ProjectEntity;
-
+export class KeyWorkEntity extends ProjectRow('key_work', 'RESTRICT') {
   @Column({ name: 'year', type: 'smallint', unsigned: true })
   year!: number;
 

@@ -1,16 +1,9 @@
 import { NOTICE_SOURCES, NOTICE_STATUSES, type NoticeSource, NoticeStatus } from '@luodi/domain';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import {
-  CreatedAtColumn,
-  DateColumn,
-  ForeignKey,
-  IdColumn,
-  IdRefColumn,
-  MomentColumn,
-  VarcharColumn,
-} from './columns';
+import { CreatedAtColumn, DateColumn, ForeignKey, IdRefColumn, MomentColumn, VarcharColumn } from './columns';
+import { ProjectRow } from './project-row';
 import { DepartmentEntity } from './department.entity';
-import { ProjectEntity } from './project.entity';
+
 import { UserEntity } from './user.entity';
 
 /** A supervision notice (督办函, dispatch.md §3), numbered 〔YYYY〕督字第N号 without gaps per year. */
@@ -18,10 +11,7 @@ import { UserEntity } from './user.entity';
 @Unique('uq_notice_year_seq', ['year', 'seq'])
 @Index('idx_notice_department_status', ['departmentId', 'status'])
 @Index('idx_notice_status_reply_due', ['status', 'replyDueDate'])
-export class NoticeEntity {
-  @IdColumn()
-  id!: string;
-
+export class NoticeEntity extends ProjectRow('notice') {
   @Column({ name: 'year', type: 'smallint', unsigned: true })
   year!: number;
 
@@ -42,12 +32,6 @@ export class NoticeEntity {
 
   @IdRefColumn('source_id')
   sourceId!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_notice_project', 'CASCADE')
-  project?: ProjectEntity;
 
   @VarcharColumn('subject', 300)
   subject!: string;

@@ -11,14 +11,14 @@ import {
   CreatedAtColumn,
   DateColumn,
   ForeignKey,
-  IdColumn,
   IdRefColumn,
   MomentColumn,
   UpdatedAtColumn,
   VarcharColumn,
 } from './columns';
+import { ProjectRow } from './project-row';
 import { DepartmentEntity } from './department.entity';
-import { ProjectEntity } from './project.entity';
+
 import { UserEntity } from './user.entity';
 
 /**
@@ -30,10 +30,7 @@ import { UserEntity } from './user.entity';
 @Index('idx_problem_owner_status', ['ownerDepartmentId', 'status'])
 @Index('idx_problem_status_due', ['status', 'dueDate'])
 @Index('idx_problem_subject', ['subjectType', 'subjectId'])
-export class ProblemEntity {
-  @IdColumn()
-  id!: string;
-
+export class ProblemEntity extends ProjectRow('problem') {
   @VarcharColumn('code', 16)
   code!: string;
 
@@ -42,12 +39,6 @@ export class ProblemEntity {
 
   @IdRefColumn('subject_id')
   subjectId!: string;
-
-  @IdRefColumn('project_id')
-  projectId!: string;
-
-  @ForeignKey(() => ProjectEntity, 'project_id', 'fk_problem_project', 'CASCADE')
-  project?: ProjectEntity;
 
   @Column({ name: 'category', type: 'enum', enum: PROBLEM_CATEGORIES })
   category!: ProblemCategory;

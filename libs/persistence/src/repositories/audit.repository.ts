@@ -1,6 +1,7 @@
 import { findChainBreak, GENESIS_HASH, type ChainBreak, type StoredAuditEntry } from '@luodi/domain';
 import type { DataSource } from 'typeorm';
 import { sha256 } from '../audit/audit-writer';
+import { filterConditions } from './query-helpers';
 
 export interface AuditListFilter {
   entityType?: string;
@@ -60,17 +61,11 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(filter: AuditListFilter): Promise<{ items: AuditEntryRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.entityType) {
-      where.push('entity_type = ?');
-      params.push(filter.entityType);
-    }
-    if (filter.entityId) {
-      where.push('entity_id = ?');
-      params.push(filter.entityId);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { parts, params } = filterConditions([
+      ['entity_type = ?', filter.entityType],
+      ['entity_id = ?', filter.entityId],
+    ]);
+    const clause = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
     const [{ total }] = (await this.dataSource.query(
       `SELECT COUNT(*) AS total FROM audit_log ${clause}`,
       params,

@@ -11,7 +11,7 @@ import { SubsidyPaymentEntity } from '../entities/subsidy-payment.entity';
 import { UserEntity } from '../entities/user.entity';
 import { sqlValue } from '../sql-values';
 import { applyProjectScope } from './project.repository';
-import { lockRowById } from './query-helpers';
+import { lockRowById, saveNew } from './query-helpers';
 
 /** The numbers of an actuals entry as written. */
 export type ActualValues = Pick<
@@ -69,8 +69,7 @@ export class CommitmentRepository {
     clause: Partial<CommitmentClauseEntity>,
     manager: EntityManager,
   ): Promise<CommitmentClauseEntity> {
-    const repository = manager.getRepository(CommitmentClauseEntity);
-    return repository.save(repository.create(clause));
+    return saveNew(manager, CommitmentClauseEntity, clause);
   }
 
   async removeClause(clause: CommitmentClauseEntity, manager: EntityManager): Promise<void> {
@@ -86,8 +85,7 @@ export class CommitmentRepository {
   }
 
   addSubsidy(entry: Partial<SubsidyPaymentEntity>, manager: EntityManager): Promise<SubsidyPaymentEntity> {
-    const repository = manager.getRepository(SubsidyPaymentEntity);
-    return repository.save(repository.create(entry));
+    return saveNew(manager, SubsidyPaymentEntity, entry);
   }
 
   // ---- actuals ----
@@ -199,8 +197,7 @@ export class CommitmentRepository {
     review: Partial<CommitmentReviewEntity>,
     manager: EntityManager,
   ): Promise<CommitmentReviewEntity> {
-    const repository = manager.getRepository(CommitmentReviewEntity);
-    return repository.save(repository.create(review));
+    return saveNew(manager, CommitmentReviewEntity, review);
   }
 
   // ---- figures, checks and lists ----

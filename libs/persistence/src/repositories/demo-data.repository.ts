@@ -1,6 +1,7 @@
 import type { NumberSeries } from '@luodi/domain';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { nextNumber } from './number-sequence';
+import { saveNew } from './query-helpers';
 import { AppSettingEntity } from '../entities/app-setting.entity';
 import { UserEntity } from '../entities/user.entity';
 
@@ -22,8 +23,7 @@ export class DemoDataRepository {
     data: Partial<T>,
     manager: EntityManager,
   ): Promise<T> {
-    const repository = manager.getRepository(target);
-    return repository.save(repository.create(data as T));
+    return saveNew(manager, target, data);
   }
 
   /** Bulk insert, 500 rows a statement, without listeners (the loader audits the load once). */

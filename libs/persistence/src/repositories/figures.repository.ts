@@ -1,6 +1,7 @@
 import { type DepartmentScoreInput, fromCents, MilestoneState, toCents } from '@luodi/domain';
 import type { DataSource } from 'typeorm';
 import { sqlValue } from '../sql-values';
+import { filterConditions } from './query-helpers';
 
 const DEEMED_APPROVED = sqlValue(MilestoneState.deemed_approved);
 
@@ -32,17 +33,10 @@ export interface KeyWorkFigures {
 }
 
 function projectFilters(filter: FigureFilter, alias = 'p'): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.source) {
-    parts.push(`${alias}.source = ?`);
-    params.push(filter.source);
-  }
-  if (filter.leadDepartmentId) {
-    parts.push(`${alias}.lead_department_id = ?`);
-    params.push(filter.leadDepartmentId);
-  }
-  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+  return filterConditions([
+    [`${alias}.source = ?`, filter.source],
+    [`${alias}.lead_department_id = ?`, filter.leadDepartmentId],
+  ]);
 }
 
 /** A department's counts for the scorecard (its medians come from their own queries). */
@@ -58,17 +52,10 @@ export interface ApprovalFigureFilter {
 }
 
 function approvalFilter(filter: ApprovalFigureFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.source) {
-    parts.push('p.source = ?');
-    params.push(filter.source);
-  }
-  if (filter.departmentId) {
-    parts.push('m.department_id = ?');
-    params.push(filter.departmentId);
-  }
-  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+  return filterConditions([
+    ['p.source = ?', filter.source],
+    ['m.department_id = ?', filter.departmentId],
+  ]);
 }
 
 /** The project is joined only when its source filters the milestones (the milestone index covers the rest). */

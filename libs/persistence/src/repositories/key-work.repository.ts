@@ -1,26 +1,12 @@
 import type { AccessScope } from '@luodi/domain';
+import type { KeyWorkRow as KeyWorkView } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KeyWorkReportEntity } from '../entities/key-work-report.entity';
 import { KeyWorkEntity } from '../entities/key-work.entity';
-import { isRowId, stringColumns } from './query-helpers';
+import { filterConditions, isRowId, saveNew, stringColumns } from './query-helpers';
 
-export interface KeyWorkRow {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  leadDepartmentId: string;
-  leadDepartmentName: string;
-  stage: string;
-  startedAt: string | null;
-  year: number;
-  annualPlanInvestment: string;
-  plannedStartMonth: number | null;
-  /** Σ completed investment reported for the year. */
-  completedInvestment: string;
-  reportCount: number;
-  lastReportedMonth: string | null;
-}
+/** A key work with its project's names and its reports' sums (the contract's, less the rates the service adds). */
+export type KeyWorkRow = Omit<KeyWorkView, 'completionRate' | 'scheduleRate' | 'missingReports'>;
 
 /** The same department scope as projects: the projects a department leads or holds a milestone on. */
 const scopeSql = (scope: AccessScope): { sql: string; params: unknown[] } =>
@@ -42,18 +28,11 @@ export interface KeyWorkListFilter {
 }
 
 function keyWorkFilterSql(filter: KeyWorkListFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.source) {
-    parts.push('p.source = ?');
-    params.push(filter.source);
-  }
-  if (filter.leadDepartmentId) {
-    parts.push('p.lead_department_id = ?');
-    params.push(filter.leadDepartmentId);
-  }
-  if (filter.plannedStart) parts.push('k.planned_start_month IS NOT NULL');
-  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+  const { sql, params } = filterConditions([
+    ['p.source = ?', filter.source],
+    ['p.lead_department_id = ?', filter.leadDepartmentId],
+  ]);
+  return { sql: filter.plannedStart ? `${sql} AND k.planned_start_month IS NOT NULL` : sql, params };
 }
 
 /** All SQL on `key_work` and `key_work_report`. */
@@ -84,7 +63,8 @@ export class KeyWorkRepository {
       [year, ...scoped.params, ...narrowed.params, ...(keyWorkId ? [keyWorkId] : [])],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
-      ...stringColumns(row, 'id projectId projectCode projectName leadDepartmentId leadDepartmentName stage'),
+      ...stringColumns(row, 'id projectId projectCode projectName leadDepartmentId leadDepartmentName'),
+      stage: row['stage'] as KeyWorkRow['stage'],
       startedAt: (row['startedAt'] as string | null) ?? null,
       year: Number(row['year']),
       annualPlanInvestment: String(row['annualPlanInvestment']),
@@ -116,8 +96,7 @@ export class KeyWorkRepository {
   }
 
   create(data: Partial<KeyWorkEntity>, manager?: EntityManager): Promise<KeyWorkEntity> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkEntity);
-    return repository.save(repository.create(data));
+    return saveNew(manager ?? this.dataSource.manager, KeyWorkEntity, data);
   }
 
   update(entity: KeyWorkEntity, patch: Partial<KeyWorkEntity>): Promise<KeyWorkEntity> {
@@ -160,8 +139,7 @@ export class KeyWorkRepository {
   }
 
   saveReport(report: Partial<KeyWorkReportEntity>, manager?: EntityManager): Promise<KeyWorkReportEntity> {
-    const repository = (manager ?? this.dataSource.manager).getRepository(KeyWorkReportEntity);
-    return repository.save(repository.create(report));
+    return saveNew(manager ?? this.dataSource.manager, KeyWorkReportEntity, report);
   }
 
   updateReport(

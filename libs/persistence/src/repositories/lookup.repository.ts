@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LookupItemEntity } from '../entities/lookup-item.entity';
-import { isRowId } from './query-helpers';
+import { isRowId, saveNew } from './query-helpers';
 
 export type LookupKind = LookupItemEntity['kind'];
 
@@ -40,8 +40,7 @@ export class LookupRepository {
   }
 
   save(item: Partial<LookupItemEntity>): Promise<LookupItemEntity> {
-    const repository = this.dataSource.getRepository(LookupItemEntity);
-    return repository.save(repository.create(item));
+    return saveNew(this.dataSource.manager, LookupItemEntity, item);
   }
 
   update(entity: LookupItemEntity, patch: Partial<LookupItemEntity>): Promise<LookupItemEntity> {

@@ -1,8 +1,9 @@
 import { ProblemEventType, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
+import type { MeetingAgenda } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeetingAttendeeEntity, MeetingDecisionEntity, MeetingEntity } from '../entities/meeting.entity';
 import { sqlValue } from '../sql-values';
-import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, stringColumns, saveNew } from './query-helpers';
 
 /** The business day (Asia/Shanghai, UTC+8 all year) of a stored UTC moment, in SQL. */
 const dayOf = (column: string) => `DATE(${column} + INTERVAL 8 HOUR)`;
@@ -121,11 +122,9 @@ export class MeetingRepository {
     attendeeIds: readonly string[],
     manager: EntityManager,
   ): Promise<MeetingEntity> {
-    const repository = manager.getRepository(MeetingEntity);
-    const saved = await repository.save(repository.create(data));
-    const attendees = manager.getRepository(MeetingAttendeeEntity);
+    const saved = await saveNew(manager, MeetingEntity, data);
     for (const departmentId of new Set(attendeeIds))
-      await attendees.save(attendees.create({ meetingId: saved.id, departmentId }));
+      await saveNew(manager, MeetingAttendeeEntity, { meetingId: saved.id, departmentId });
     return saved;
   }
 
@@ -150,8 +149,7 @@ export class MeetingRepository {
     data: Partial<MeetingDecisionEntity>,
     manager: EntityManager,
   ): Promise<MeetingDecisionEntity> {
-    const repository = manager.getRepository(MeetingDecisionEntity);
-    return repository.save(repository.create(data));
+    return saveNew(manager, MeetingDecisionEntity, data);
   }
 
   async decisions(meetingId: string, manager?: EntityManager): Promise<DecisionRow[]> {
@@ -260,16 +258,7 @@ export class MeetingRepository {
   }
 
   /** Milestones past their deadline and not decided as of `day`. */
-  async agendaMilestones(day: string): Promise<
-    Array<{
-      milestoneId: string;
-      projectCode: string;
-      projectName: string;
-      itemName: string;
-      departmentName: string;
-      deadline: string;
-    }>
-  > {
+  async agendaMilestones(day: string): Promise<MeetingAgenda['overdueMilestones']> {
     const rows = (await this.dataSource.query(
       `SELECT m.id, p.code AS projectCode, p.name AS projectName, i.name AS itemName, d.name AS departmentName, m.deadline
          FROM milestone m JOIN project p ON p.id = m.project_id JOIN approval_item i ON i.code = m.item_code

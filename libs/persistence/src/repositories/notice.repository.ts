@@ -3,7 +3,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NoticeEntity } from '../entities/notice.entity';
 import { sqlValue } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { isRowId, lockRowById, type PageRequest, stringColumns, withRawStrings } from './query-helpers';
+import {
+  isRowId,
+  lockRowById,
+  type PageRequest,
+  stringColumns,
+  withRawStrings,
+  saveNew,
+} from './query-helpers';
 
 export interface NoticeRow extends NoticeEntity {
   departmentName: string;
@@ -77,8 +84,7 @@ export class NoticeRepository {
   }
 
   create(data: Partial<NoticeEntity>, manager: EntityManager): Promise<NoticeEntity> {
-    const repository = manager.getRepository(NoticeEntity);
-    return repository.save(repository.create(data));
+    return saveNew(manager, NoticeEntity, data);
   }
 
   async update(entity: NoticeEntity, changes: Partial<NoticeEntity>, manager: EntityManager): Promise<void> {

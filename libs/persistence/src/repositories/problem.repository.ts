@@ -1,10 +1,11 @@
 import { type AccessScope, NumberSeries, ProblemStatus, UNFINISHED_PROBLEM_STATUSES } from '@luodi/domain';
+import type { Problem } from '@luodi/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProblemEventEntity } from '../entities/problem-event.entity';
 import { ProblemCoDepartmentEntity, ProblemEntity } from '../entities/problem.entity';
 import { sqlValue, sqlValues } from '../sql-values';
 import { nextNumber } from './number-sequence';
-import { isRowId, lockRowById, type PageRequest, stringColumns } from './query-helpers';
+import { isRowId, lockRowById, type PageRequest, saveNew, stringColumns } from './query-helpers';
 
 export interface ProblemListFilter {
   category?: string;
@@ -22,31 +23,8 @@ export interface ProblemListFilter {
   closedTo?: string;
 }
 
-/** A problem with the names the list and the detail show. */
-export interface ProblemRow {
-  id: string;
-  code: string;
-  subjectType: 'project' | 'key_work';
-  subjectId: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  keyWorkYear: number | null;
-  category: string;
-  description: string;
-  raisedBy: string;
-  raisedByName: string;
-  raisedAt: string;
-  ownerDepartmentId: string;
-  ownerDepartmentName: string;
-  coDepartments: Array<{ id: string; name: string }>;
-  leadOfficial: string | null;
-  dueDate: string;
-  status: ProblemStatus;
-  supervised: boolean;
-  resolvedOn: string | null;
-  closedOn: string | null;
-}
+/** A problem with the names the list and the detail show (the contract's, less what the service adds). */
+export type ProblemRow = Omit<Problem, 'overdue' | 'overdueWorkingDays' | 'actions'>;
 
 const UNFINISHED = sqlValues(UNFINISHED_PROBLEM_STATUSES);
 
@@ -115,8 +93,9 @@ export class ProblemRepository {
       keyWorkYear: row['keyWorkYear'] === null ? null : Number(row['keyWorkYear']),
       ...stringColumns(
         row,
-        'category description raisedBy raisedByName raisedAt ownerDepartmentId ownerDepartmentName',
+        'description raisedBy raisedByName raisedAt ownerDepartmentId ownerDepartmentName',
       ),
+      category: row['category'] as ProblemRow['category'],
       coDepartments: co.get(String(row['id'])) ?? [],
       leadOfficial: (row['leadOfficial'] as string | null) ?? null,
       dueDate: String(row['dueDate']),
@@ -175,8 +154,7 @@ export class ProblemRepository {
     coDepartmentIds: readonly string[],
     manager: EntityManager,
   ): Promise<ProblemEntity> {
-    const repository = manager.getRepository(ProblemEntity);
-    const saved = await repository.save(repository.create(data));
+    const saved = await saveNew(manager, ProblemEntity, data);
     await this.setCoDepartments(saved.id, coDepartmentIds, manager);
     return saved;
   }
@@ -194,7 +172,8 @@ export class ProblemRepository {
     if (gone.length) await repository.remove(gone);
     const have = new Set(existing.map((row) => String(row.departmentId)));
     for (const departmentId of wanted) {
-      if (!have.has(departmentId)) await repository.save(repository.create({ problemId, departmentId }));
+      if (!have.has(departmentId))
+        await saveNew(manager, ProblemCoDepartmentEntity, { problemId, departmentId });
     }
   }
 
@@ -209,8 +188,7 @@ export class ProblemRepository {
   }
 
   async addEvent(event: Partial<ProblemEventEntity>, manager: EntityManager): Promise<void> {
-    const repository = manager.getRepository(ProblemEventEntity);
-    await repository.save(repository.create(event));
+    await saveNew(manager, ProblemEventEntity, event);
   }
 
   events(problemId: string): Promise<ProblemEventEntity[]> {

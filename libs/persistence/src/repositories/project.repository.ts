@@ -8,6 +8,7 @@ import {
   lockRowById,
   type PageRequest,
   whereContains,
+  saveNew,
 } from './query-helpers';
 import { FundArrivalEntity } from '../entities/fund-arrival.entity';
 import { ProjectStageEventEntity } from '../entities/project-stage-event.entity';
@@ -402,8 +403,7 @@ export class ProjectRepository {
     events: Array<Partial<ProjectStageEventEntity>>,
     manager: EntityManager,
   ): Promise<void> {
-    const repository = manager.getRepository(ProjectStageEventEntity);
-    for (const event of events) await repository.save(repository.create(event));
+    for (const event of events) await saveNew(manager, ProjectStageEventEntity, event);
   }
 
   async insertStageEvents(
@@ -429,8 +429,7 @@ export class ProjectRepository {
   }
 
   async addFund(fund: Partial<FundArrivalEntity>, manager: EntityManager): Promise<FundArrivalEntity> {
-    const repository = manager.getRepository(FundArrivalEntity);
-    return repository.save(repository.create(fund));
+    return saveNew(manager, FundArrivalEntity, fund);
   }
 
   /** One funds entry of a project, and whether a reversal of it exists (read under the project's lock). */

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** A page of a list: 1-based page number and its size. */
 export interface PageRequest {
@@ -134,4 +134,36 @@ export function insertEntities<E extends object>(
     entities.map((entity) => columns.map(([, property]) => entity[property] ?? null)),
     options,
   );
+}
+
+/**
+ * Create an entity of `target` from `data` and save it in `manager`'s work (entity listeners run, so
+ * audited entities are audited); returns the saved entity with its generated columns.
+ */
+export function saveNew<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  data: Partial<E>,
+): Promise<E> {
+  const repository = manager.getRepository(target);
+  return repository.save(repository.create(data as DeepPartial<E>));
+}
+
+/**
+ * The conditions of a list's filter: each `[sql, value]` whose value is given (truthy), its one `?`
+ * taking the value. `parts` are the conditions, `sql` them each preceded by ` AND ` (to follow a
+ * WHERE of the caller), `params` their values in order.
+ */
+export function filterConditions(conditions: ReadonlyArray<readonly [string, unknown]>): {
+  parts: string[];
+  sql: string;
+  params: unknown[];
+} {
+  const given = conditions.filter(([, value]) => Boolean(value));
+  const parts = given.map(([sql]) => sql);
+  return {
+    parts,
+    sql: parts.map((part) => ` AND ${part}`).join(''),
+    params: given.map(([, value]) => value),
+  };
 }

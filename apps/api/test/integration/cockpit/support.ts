@@ -19,6 +19,7 @@ import {
   type GeneratedReport,
   inBatchesOfEight,
   minDate,
+  newGeneratedProject,
   ratio,
   seededDraw,
   walkStages,
@@ -246,19 +247,13 @@ export function useCockpitStack(): void {
     const plans: Array<() => Promise<void>> = [];
     for (let index = 0; index < 48; index += 1) {
       const talksStartedAt = between(`${year - 1}-06-01`, minDate(`${thisYear}-06-30`, today));
-      const project: ModelProject = {
-        id: '',
+      const project = newGeneratedProject<ModelProject>({
         source: pick(SOURCES),
         industry: pick(industries),
         departmentId: pick(departments),
         amount: BigInt(1 + Math.floor(random() * 3_000_000_000)),
         talksStartedAt,
-        signedAt: null,
-        registeredAt: null,
-        startedAt: null,
-        operatingAt: null,
-        terminatedAt: null,
-      };
+      });
       const changes = walkStages(draw, project, talksStartedAt, today);
       projects.push(project);
       plans.push(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchDocx } from '../dispatch/docx-read';
-import { buildXlsx, changeStage, download, expectError, uploadXlsx } from '../support/fixtures';
+import { buildXlsx, changeStage, download, expectError, uploadXlsx, projectBody } from '../support/fixtures';
 import {
   creditCode,
   fgj,
@@ -30,16 +30,7 @@ describe('commitments (履约 → 达产)', () => {
     const wrongCheck = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
     const bad = await stack.call('POST', '/api/projects', {
       token: tokens.bureau,
-      body: {
-        name: 'x',
-        investor: 'y',
-        investorOrigin: 'domestic',
-        industry: '新材料',
-        source: '沪洽会',
-        contractAmount: '1.00',
-        leadDepartmentId: fgj,
-        creditCode: wrongCheck,
-      },
+      body: projectBody(fgj, { name: 'x', investor: 'y', contractAmount: '1.00', creditCode: wrongCheck }),
     });
     expectError(bad, 400, 'creditCode');
     expect(bad.body.code).toBe('credit_code_check');

@@ -48,40 +48,29 @@ describe('dispatch meetings through the built API on real MariaDB', () => {
       [day, day],
     );
     expect(ids(agendaProblems)).toEqual(ids(open as any));
-    // The owner each problem had that day, replayed from its history here: the one it was raised with,
-    // then each reassignment recorded by the end of that day.
-    const owners = await query(
-      `SELECT problem_id AS problemId, type, owner_department_id AS owner, at FROM problem_event
-        WHERE owner_department_id IS NOT NULL ORDER BY at, id`,
-      [],
-    );
-    const ownerOn = (problemId: string): string | undefined => {
-      let owner: string | undefined;
-      for (const event of owners.filter((row) => String(row['problemId']) === problemId)) {
-        if (event['type'] === 'raised') owner ??= String(event['owner']);
-        else if (shanghaiToday(new Date(event['at'] as string)) <= day) owner = String(event['owner']);
-      }
-      return owner;
+    // What a problem's column was that day, replayed from its history here: the value it was raised
+    // with, then each change recorded by the end of that day.
+    const replayed = async (column: string) => {
+      const events = await query(
+        `SELECT problem_id AS problemId, type, ${column} AS value, at FROM problem_event
+          WHERE ${column} IS NOT NULL ORDER BY at, id`,
+        [],
+      );
+      return (problemId: string): string | undefined => {
+        let value: string | undefined;
+        for (const event of events.filter((row) => String(row['problemId']) === problemId)) {
+          if (event['type'] === 'raised') value ??= String(event['value']);
+          else if (shanghaiToday(new Date(event['at'] as string)) <= day) value = String(event['value']);
+        }
+        return value;
+      };
     };
+    const ownerOn = await replayed('owner_department_id');
     for (const problem of agendaProblems) {
       const row = open.find((candidate) => String(candidate['id']) === problem.id)!;
       expect([problem.category, problem.owner], problem.code).toEqual([row['category'], ownerOn(problem.id)]);
     }
-    // The due date each problem had that day, replayed from its history here: the date it was raised
-    // with, then each due change recorded by the end of that day.
-    const history = await query(
-      `SELECT problem_id AS problemId, type, due_date AS dueDate, at FROM problem_event
-        WHERE due_date IS NOT NULL ORDER BY at, id`,
-      [],
-    );
-    const dueOn = (problemId: string): string | undefined => {
-      let due: string | undefined;
-      for (const event of history.filter((row) => String(row['problemId']) === problemId)) {
-        if (event['type'] === 'raised') due ??= String(event['dueDate']);
-        else if (shanghaiToday(new Date(event['at'] as string)) <= day) due = String(event['dueDate']);
-      }
-      return due;
-    };
+    const dueOn = await replayed('due_date');
     for (const problem of agendaProblems) expect(problem.dueDate, problem.code).toBe(dueOn(problem.id));
     const unresolved = await query(
       `SELECT id FROM problem WHERE raised_at <= ?

@@ -19,6 +19,7 @@ import {
   type GeneratedReport,
   inBatchesOfEight,
   minDate,
+  newGeneratedProject,
   ratio,
   seededDraw,
   walkStages,
@@ -171,19 +172,13 @@ export function useFiguresStack(): void {
       const talksStartedAt = between(`${earlier}-01-01`, `${year}-11-30`);
       const amount =
         index % 9 === 0 ? pick([10n, 20n, 1n, 0n]) : BigInt(1 + Math.floor(random() * 5_000_000_000));
-      const project: ModelProject = {
-        id: '',
+      const project = newGeneratedProject<ModelProject>({
         source: pick(SOURCES),
         departmentId: pick(departments),
         amount,
         talksStartedAt,
-        signedAt: null,
-        registeredAt: null,
-        startedAt: null,
-        operatingAt: null,
-        terminatedAt: null,
         funds: [],
-      };
+      });
       const changes = walkStages(draw, project, talksStartedAt, lastDataDay);
       if (project.signedAt) {
         const count = Math.floor(random() * 4);

@@ -36,6 +36,21 @@ export interface GeneratedProject extends StagedProject {
   talksStartedAt: string;
 }
 
+/** A project of the model before its walk (no stage dates yet, no id until created). */
+export function newGeneratedProject<P extends GeneratedProject>(
+  fields: Omit<P, 'id' | keyof StagedProject>,
+): P {
+  return {
+    id: '',
+    signedAt: null,
+    registeredAt: null,
+    startedAt: null,
+    operatingAt: null,
+    terminatedAt: null,
+    ...fields,
+  } as P;
+}
+
 /** A monthly report the test entered, with the moment it was backdated to. */
 export interface GeneratedReport {
   month: string;
