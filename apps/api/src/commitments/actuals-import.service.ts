@@ -10,7 +10,13 @@ import {
   parseActualPeriod,
   type Principal,
 } from '@luodi/domain';
-import { appendAudit, type ActualValues, CommitmentRepository, Transactions } from '@luodi/persistence';
+import {
+  appendAudit,
+  type ActualValues,
+  CommitmentRepository,
+  isDuplicateKey,
+  Transactions,
+} from '@luodi/persistence';
 import { Clock } from '@luodi/server-core';
 import { currentActor } from '../auth/request-context';
 import {
@@ -141,26 +147,30 @@ export class ActualsImportService {
         });
     rejectIfProblems(problems);
     const recordedAt = this.clock.now();
-    const replaced = await this.transactions.runOnce(async (manager) => {
-      let count = 0;
-      for (const row of parsed) {
-        const project = projects.get(row.creditCode)!;
-        const wasThere = await this.commitments.putActual(
-          project.id,
-          row.period,
-          { ...row.values, source: ActualSource.import, recordedBy: principal.userId, recordedAt },
-          manager,
-        );
-        if (wasThere) count += 1;
-      }
-      await appendAudit(manager, currentActor(), {
-        action: 'actuals.import',
-        entityType: 'project_actual',
-        entityId: null,
-        after: { imported: parsed.length, replaced: count },
-      });
-      return count;
-    });
+    // A period entered meanwhile through the API fails its insert with a duplicate key: run again.
+    const replaced = await this.transactions.run(
+      async (manager) => {
+        let count = 0;
+        for (const row of parsed) {
+          const project = projects.get(row.creditCode)!;
+          const wasThere = await this.commitments.putActual(
+            project.id,
+            row.period,
+            { ...row.values, source: ActualSource.import, recordedBy: principal.userId, recordedAt },
+            manager,
+          );
+          if (wasThere) count += 1;
+        }
+        await appendAudit(manager, currentActor(), {
+          action: 'actuals.import',
+          entityType: 'project_actual',
+          entityId: null,
+          after: { imported: parsed.length, replaced: count },
+        });
+        return count;
+      },
+      { retryIf: isDuplicateKey },
+    );
     await this.live.changed('commitments');
     return { imported: parsed.length, replaced };
   }

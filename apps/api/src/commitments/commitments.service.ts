@@ -38,6 +38,7 @@ import {
   CommitmentRepository,
   type ProjectActualEntity,
   type ActualHistoryRow,
+  isDuplicateKey,
   type ProjectEntity,
   ProjectRepository,
   Transactions,
@@ -260,24 +261,30 @@ export class CommitmentsService {
     principal: Principal,
   ): Promise<ProjectActual> {
     this.checkActual(period, input, this.today());
-    await this.transactions.runOnce(async (manager) => {
-      const project = await this.projects.lockById(projectId, manager);
-      if (!project) throw new NotFound('project', projectId);
-      await this.commitments.putActual(
-        projectId,
-        period,
-        {
-          taxPaid: money(input.taxPaid),
-          outputValue: money(input.outputValue),
-          fixedAssetInvestment: money(input.fixedAssetInvestment),
-          headcount: input.headcount ?? null,
-          source: ActualSource.manual,
-          recordedBy: principal.userId,
-          recordedAt: this.clock.now(),
-        },
-        manager,
-      );
-    });
+    const recordedAt = this.clock.now();
+    // A first entry of the period inserted meanwhile (an import) fails the insert with a duplicate key:
+    // run again, and the period is replaced under its row lock (see CommitmentRepository.putActual).
+    await this.transactions.run(
+      async (manager) => {
+        const project = await this.projects.lockById(projectId, manager);
+        if (!project) throw new NotFound('project', projectId);
+        await this.commitments.putActual(
+          projectId,
+          period,
+          {
+            taxPaid: money(input.taxPaid),
+            outputValue: money(input.outputValue),
+            fixedAssetInvestment: money(input.fixedAssetInvestment),
+            headcount: input.headcount ?? null,
+            source: ActualSource.manual,
+            recordedBy: principal.userId,
+            recordedAt,
+          },
+          manager,
+        );
+      },
+      { retryIf: isDuplicateKey },
+    );
     await this.live.changed('commitments');
     const { items } = await this.actuals(projectId, { kind: 'all' });
     return items.find((item) => item.period === period)!;

@@ -20,6 +20,7 @@ import {
   SettingsRepository,
   Transactions,
 } from '@luodi/persistence';
+import type { EntityManager } from 'typeorm';
 import { currentActor } from '../auth/request-context';
 import {
   checkRowLimit,
@@ -284,16 +285,101 @@ export class ProjectImportService {
         message: `项目编号已存在 (code "${code}" already exists)`,
       });
     }
+    // Checked here for a full list of the file's problems, and again under the values' claims in the
+    // transaction below (a project given one of these codes meanwhile).
+    problems.push(...(await this.codeHolderProblems(projectCodesInFile, creditCodesInFile)));
+    rejectIfProblems(problems);
+
+    // Once (attempts: 1: the codes given to rows are kept on them), READ COMMITTED: the credit codes
+    // and project codes are claimed as a single create claims them (ProjectRepository.claimUnique),
+    // then checked again by a plain read that sees every project committed by an earlier claimant.
+    await this.transactions.run(
+      async (manager) => {
+        await this.projects.claimUnique(
+          [
+            ...[...creditCodesInFile.keys()].map((value) => ({ kind: 'credit_code' as const, value })),
+            ...[...projectCodesInFile.keys()].map((value) => ({ kind: 'project_code' as const, value })),
+          ],
+          manager,
+        );
+        rejectIfProblems(await this.codeHolderProblems(projectCodesInFile, creditCodesInFile, manager));
+        // Codes left empty get the next numbers of this year's series.
+        const prefix = `${today.slice(0, 4)}-ZS-`;
+        let next = Number((await this.projects.nextCode(prefix, manager)).slice(prefix.length));
+        const used = new Set(codesInFile.keys());
+        for (const { data } of rows) {
+          if (data.code) continue;
+          let candidate = `${prefix}${String(next).padStart(3, '0')}`;
+          while (used.has(candidate)) candidate = `${prefix}${String(++next).padStart(3, '0')}`;
+          data.code = candidate;
+          used.add(candidate);
+          next += 1;
+        }
+        const ids = await this.projects.insertMany(
+          rows.map((row) => row.data),
+          manager,
+        );
+        const recordedAt = this.clock.now();
+        await this.projects.insertStageEvents(
+          rows.flatMap(({ data }) => {
+            const projectId = ids.get(data.code!)!;
+            const events = [
+              {
+                projectId,
+                stage: 'negotiating' as const,
+                at: data.talksStartedAt!,
+                reason: null,
+                recordedBy: principal.userId,
+                recordedAt,
+              },
+            ];
+            if (data.signedAt)
+              events.push({
+                projectId,
+                stage: 'signed' as never,
+                at: data.signedAt,
+                reason: null,
+                recordedBy: principal.userId,
+                recordedAt,
+              });
+            return events;
+          }),
+          manager,
+        );
+        await appendAudit(manager, currentActor(), {
+          action: 'project.import',
+          entityType: 'project',
+          entityId: null,
+          after: {
+            imported: rows.length,
+            codes: { first: rows[0]!.data.code, last: rows[rows.length - 1]!.data.code },
+          },
+        });
+      },
+      { attempts: 1, isolation: 'READ COMMITTED' },
+    );
+    for (const departmentId of new Set(rows.map(({ data }) => data.leadDepartmentId)))
+      await this.live.changed('project', departmentId);
+    return { imported: rows.length };
+  }
+
+  /** The rows whose project code (项目代码) or credit code a live project holds (in `manager`'s transaction when given). */
+  private async codeHolderProblems(
+    projectCodesInFile: ReadonlyMap<string, number>,
+    creditCodesInFile: ReadonlyMap<string, number>,
+    manager?: EntityManager,
+  ): Promise<ImportProblem[]> {
+    const problems: ImportProblem[] = [];
     for (const [column, inFile, taken] of [
       [
         'projectCode',
         projectCodesInFile,
-        await this.projects.liveByProjectCodes([...projectCodesInFile.keys()]),
+        await this.projects.liveByProjectCodes([...projectCodesInFile.keys()], manager),
       ],
       [
         'creditCode',
         creditCodesInFile,
-        await this.commitments.liveProjectsByCreditCode([...creditCodesInFile.keys()]),
+        await this.commitments.liveProjectsByCreditCode([...creditCodesInFile.keys()], manager),
       ],
     ] as const) {
       for (const [value, rowNumber] of inFile) {
@@ -307,64 +393,6 @@ export class ProjectImportService {
         });
       }
     }
-    rejectIfProblems(problems);
-
-    await this.transactions.runOnce(async (manager) => {
-      // Codes left empty get the next numbers of this year's series.
-      const prefix = `${today.slice(0, 4)}-ZS-`;
-      let next = Number((await this.projects.nextCode(prefix, manager)).slice(prefix.length));
-      const taken = new Set(codesInFile.keys());
-      for (const { data } of rows) {
-        if (data.code) continue;
-        let candidate = `${prefix}${String(next).padStart(3, '0')}`;
-        while (taken.has(candidate)) candidate = `${prefix}${String(++next).padStart(3, '0')}`;
-        data.code = candidate;
-        taken.add(candidate);
-        next += 1;
-      }
-      const ids = await this.projects.insertMany(
-        rows.map((row) => row.data),
-        manager,
-      );
-      const recordedAt = this.clock.now();
-      await this.projects.insertStageEvents(
-        rows.flatMap(({ data }) => {
-          const projectId = ids.get(data.code!)!;
-          const events = [
-            {
-              projectId,
-              stage: 'negotiating' as const,
-              at: data.talksStartedAt!,
-              reason: null,
-              recordedBy: principal.userId,
-              recordedAt,
-            },
-          ];
-          if (data.signedAt)
-            events.push({
-              projectId,
-              stage: 'signed' as never,
-              at: data.signedAt,
-              reason: null,
-              recordedBy: principal.userId,
-              recordedAt,
-            });
-          return events;
-        }),
-        manager,
-      );
-      await appendAudit(manager, currentActor(), {
-        action: 'project.import',
-        entityType: 'project',
-        entityId: null,
-        after: {
-          imported: rows.length,
-          codes: { first: rows[0]!.data.code, last: rows[rows.length - 1]!.data.code },
-        },
-      });
-    });
-    for (const departmentId of new Set(rows.map(({ data }) => data.leadDepartmentId)))
-      await this.live.changed('project', departmentId);
-    return { imported: rows.length };
+    return problems;
   }
 }

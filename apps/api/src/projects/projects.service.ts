@@ -209,8 +209,11 @@ export class ProjectsService {
 
   /**
    * The commitment fields of a create or a patch (commitments.md §1), checked: the credit code by its
-   * GB 32100-2015 check character and free among live projects (under a locking read, in the
-   * caller's transaction), the land area > 0, the land date not in the future.
+   * GB 32100-2015 check character and free among live projects, the land area > 0, the land date not
+   * in the future. The caller's transaction runs READ COMMITTED: the values are claimed first
+   * (ProjectRepository.claimUnique: a lock on each value's own row, held until the transaction ends),
+   * then a plain read looks for a live holder — parallel writers of one value wait and the later ones
+   * see the winner (409); writers of different values never wait for each other.
    */
   private async checkCommitmentFields(
     input: Pick<UpdateProjectDto, 'creditCode' | 'landAreaMu' | 'landSuppliedAt' | 'projectCode'>,
@@ -225,6 +228,23 @@ export class ProjectsService {
         throw new ValidationFailed('projectCode', 'project_code_region', {
           params: { region: projectCodeRegion(input.projectCode), prefix: regionCodePrefix },
         });
+    }
+    if (input.creditCode != null) {
+      const problem = creditCodeProblem(input.creditCode);
+      if (problem)
+        throw new ValidationFailed(
+          'creditCode',
+          problem === 'format' ? 'credit_code_format' : 'credit_code_check',
+        );
+    }
+    await this.projects.claimUnique(
+      [
+        ...(input.creditCode != null ? [{ kind: 'credit_code' as const, value: input.creditCode }] : []),
+        ...(input.projectCode != null ? [{ kind: 'project_code' as const, value: input.projectCode }] : []),
+      ],
+      manager,
+    );
+    if (input.projectCode != null) {
       const [holder] = await this.projects.liveWithProjectCode(input.projectCode, projectId, manager);
       if (holder)
         throw DomainError.coded('conflict', 'project_code_taken', {
@@ -234,12 +254,6 @@ export class ProjectsService {
         });
     }
     if (input.creditCode != null) {
-      const problem = creditCodeProblem(input.creditCode);
-      if (problem)
-        throw new ValidationFailed(
-          'creditCode',
-          problem === 'format' ? 'credit_code_format' : 'credit_code_check',
-        );
       const [holder] = await this.projects.liveWithCreditCode(input.creditCode, projectId, manager);
       if (holder)
         throw DomainError.coded('conflict', 'credit_code_taken', {
@@ -338,6 +352,7 @@ export class ProjectsService {
       },
       {
         retryIf: (error) => !input.code && isDuplicateKey(error),
+        isolation: 'READ COMMITTED',
       },
     );
   }
@@ -348,15 +363,19 @@ export class ProjectsService {
     await this.checkReferences(patch);
     // Change only the fields sent, on the row as it is now (under its lock): a stage change or funds
     // entry committed meanwhile is never written back over.
-    await this.transactions.runOnce(async (manager) => {
-      const current = await this.projects.lockById(id, manager);
-      if (!current) throw new NotFound('project', id);
-      // A project code sent unchanged is not checked again (the region prefix may have changed since).
-      const checked =
-        patch.projectCode === current.projectCode ? { ...patch, projectCode: undefined } : patch;
-      await this.checkCommitmentFields(checked, id, manager);
-      await this.projects.update(current, patch, manager);
-    });
+    // Once (attempts: 1), READ COMMITTED as checkCommitmentFields needs.
+    await this.transactions.run(
+      async (manager) => {
+        const current = await this.projects.lockById(id, manager);
+        if (!current) throw new NotFound('project', id);
+        // A project code sent unchanged is not checked again (the region prefix may have changed since).
+        const checked =
+          patch.projectCode === current.projectCode ? { ...patch, projectCode: undefined } : patch;
+        await this.checkCommitmentFields(checked, id, manager);
+        await this.projects.update(current, patch, manager);
+      },
+      { attempts: 1, isolation: 'READ COMMITTED' },
+    );
     await this.live.changed('project', patch.leadDepartmentId ?? row.leadDepartmentId);
     if (patch.leadDepartmentId && patch.leadDepartmentId !== row.leadDepartmentId)
       await this.live.changed('project', row.leadDepartmentId);

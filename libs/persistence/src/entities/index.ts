@@ -15,6 +15,7 @@ import { LookupItemEntity } from './lookup-item.entity';
 import { MilestoneEventEntity } from './milestone-event.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { ProjectCodeSequenceEntity } from './project-code-sequence.entity';
+import { UniqueClaimEntity } from './unique-claim.entity';
 import { ProjectStageEventEntity } from './project-stage-event.entity';
 import { ProjectEntity } from './project.entity';
 import { UserEntity } from './user.entity';
@@ -56,6 +57,7 @@ export * from './lookup-item.entity';
 export * from './milestone-event.entity';
 export * from './milestone.entity';
 export * from './project-code-sequence.entity';
+export * from './unique-claim.entity';
 export * from './project-stage-event.entity';
 export * from './project.entity';
 export * from './user.entity';
@@ -81,6 +83,7 @@ export const ALL_ENTITIES = [
   LookupItemEntity,
   ProjectEntity,
   ProjectCodeSequenceEntity,
+  UniqueClaimEntity,
   ProjectStageEventEntity,
   FundArrivalEntity,
   KeyWorkEntity,

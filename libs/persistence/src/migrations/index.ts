@@ -21,6 +21,7 @@ import { ApprovalRoutes1797080000000 } from './1797080000000-ApprovalRoutes';
 import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
 import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
 import { RouteStageNames1797120000000 } from './1797120000000-RouteStageNames';
+import { UniqueClaims1797130000000 } from './1797130000000-UniqueClaims';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ProblemEventOwner1797100000000,
   DurationHistory1797110000000,
   RouteStageNames1797120000000,
+  UniqueClaims1797130000000,
 ];

@@ -121,6 +121,13 @@ export class CommitmentRepository {
    * Write a project's numbers for a period, inside the caller's transaction: a new period is inserted;
    * an existing one is locked, copied to the history (with who replaced it and when) and replaced.
    * Returns whether it replaced an earlier entry.
+   *
+   * No locking read of a period not stored yet: its gap lock on uq_project_actual_period would be
+   * shared with the first entries of other projects in the same gap, and two such inserts deadlock.
+   * A period seen absent is inserted; one entered meanwhile by another transaction fails the insert
+   * with a duplicate key (ER_DUP_ENTRY): run the caller's transaction again (inTransaction with
+   * `retryIf: isDuplicateKey`), which then finds the row. A stored row is locked by its unique key
+   * (a record lock only).
    */
   async putActual(
     projectId: string,
@@ -129,11 +136,19 @@ export class CommitmentRepository {
     manager: EntityManager,
   ): Promise<boolean> {
     const repository = manager.getRepository(ProjectActualEntity);
-    const existing = await repository
+    const where = 'a.project_id = :projectId AND a.period = :period';
+    const stored = await repository
       .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.project_id = :projectId AND a.period = :period', { projectId, period })
+      .select('a.id')
+      .where(where, { projectId, period })
       .getOne();
+    const existing = stored
+      ? await repository
+          .createQueryBuilder('a')
+          .setLock('pessimistic_write')
+          .where(where, { projectId, period })
+          .getOne()
+      : null;
     if (!existing) {
       await repository.save(repository.create({ projectId, period, ...values }));
       return false;
@@ -260,12 +275,13 @@ export class CommitmentRepository {
   /** Live projects by credit code (the actuals import matches its rows with these). */
   async liveProjectsByCreditCode(
     codes: readonly string[],
+    manager?: EntityManager,
   ): Promise<Map<string, { id: string; code: string }>> {
     const found = new Map<string, { id: string; code: string }>();
     for (let start = 0; start < codes.length; start += 1000) {
       const chunk = codes.slice(start, start + 1000);
       if (!chunk.length) continue;
-      const rows = (await this.dataSource.query(
+      const rows = (await (manager ?? this.dataSource.manager).query(
         `SELECT id, code, credit_code AS creditCode FROM project WHERE stage <> ${sqlValue(ProjectStage.terminated)} AND credit_code IN (${chunk.map(() => '?').join(',')})`,
         chunk,
       )) as Array<{ id: string | number; code: string; creditCode: string }>;

@@ -224,8 +224,36 @@ export class ProjectRepository {
   }
 
   /**
-   * The live (not terminated) projects other than `exceptId` with this credit code, read with a lock
-   * on the index entry (and its gap), so that two transactions cannot both take a free code.
+   * Take the lock rows (unique_claim) of values unique among live projects, inside the caller's
+   * transaction, held until it ends: writers of the same value wait for each other, writers of other
+   * values never. One statement, in a fixed order (kind, then value), so two transactions claiming
+   * several values cannot take them crosswise. Run the transaction READ COMMITTED and look for a
+   * holder (liveWithCreditCode, liveWithProjectCode) only after the claim: the plain read then sees
+   * every project committed by an earlier holder of the claim, and takes no gap lock.
+   */
+  async claimUnique(
+    claims: ReadonlyArray<{ kind: 'credit_code' | 'project_code'; value: string }>,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (claims.length === 0) return;
+    const sorted = [
+      ...new Map(claims.map((claim) => [`${claim.kind}\u0000${claim.value}`, claim])).values(),
+    ].sort((a, b) =>
+      a.kind === b.kind ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.kind < b.kind ? -1 : 1,
+    );
+    for (let start = 0; start < sorted.length; start += 500) {
+      const chunk = sorted.slice(start, start + 500);
+      await manager.query(
+        `INSERT INTO unique_claim (kind, value) VALUES ${chunk.map(() => '(?, ?)').join(', ')}
+         ON DUPLICATE KEY UPDATE value = VALUES(value)`,
+        chunk.flatMap((claim) => [claim.kind, claim.value]),
+      );
+    }
+  }
+
+  /**
+   * The live (not terminated) projects other than `exceptId` with this credit code. A plain read (no
+   * gap lock): call it after claimUnique, in a READ COMMITTED transaction.
    */
   async liveWithCreditCode(
     creditCode: string,
@@ -233,7 +261,7 @@ export class ProjectRepository {
     manager: EntityManager,
   ): Promise<Array<{ id: string; code: string }>> {
     const rows = (await manager.query(
-      `SELECT id, code FROM project WHERE credit_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)} FOR UPDATE`,
+      `SELECT id, code FROM project WHERE credit_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)}`,
       [creditCode],
     )) as Array<{ id: string | number; code: string }>;
     return rows
@@ -242,8 +270,8 @@ export class ProjectRepository {
   }
 
   /**
-   * The live (not terminated) projects other than `exceptId` with this project code (项目代码), read
-   * with a lock on the index entry (and its gap), as liveWithCreditCode.
+   * The live (not terminated) projects other than `exceptId` with this project code (项目代码), as
+   * liveWithCreditCode (after claimUnique, READ COMMITTED).
    */
   async liveWithProjectCode(
     projectCode: string,
@@ -251,7 +279,7 @@ export class ProjectRepository {
     manager: EntityManager,
   ): Promise<Array<{ id: string; code: string }>> {
     const rows = (await manager.query(
-      `SELECT id, code FROM project WHERE project_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)} FOR UPDATE`,
+      `SELECT id, code FROM project WHERE project_code = ? AND stage <> ${sqlValue(ProjectStage.terminated)}`,
       [projectCode],
     )) as Array<{ id: string | number; code: string }>;
     return rows
