@@ -31,6 +31,10 @@ export interface Alert {
   subjectId: string;
   /** The project and department: null for a district-wide alert (calendar_unconfirmed, a year). */
   projectId: string | null;
+  /**
+   * The project's own number (`project.code`, e.g. 2026-ZS-001) — NOT the 项目代码 of the investment
+   * platform (`Project.projectCode`); the name is kept for compatibility.
+   */
   projectCode: string | null;
   projectName: string | null;
   departmentId: string | null;

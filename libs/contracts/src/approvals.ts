@@ -77,7 +77,7 @@ export interface ApprovalSettings {
   regionCodePrefix: string;
 }
 
-/** `POST /api/milestones/import`: what the import of approval steps by project code did. */
+/** `POST /api/approval-steps/import`: what the import of approval steps by project code did. */
 export interface MilestoneStepImportResult {
   /** Data rows read. */
   rows: number;
@@ -93,6 +93,11 @@ export interface MilestoneStepImportResult {
 export interface Milestone {
   id: string;
   projectId: string;
+  /**
+   * The project's own number (`project.code`, e.g. 2026-ZS-001) — NOT the 项目代码 of the investment
+   * platform, which is `Project.projectCode`. The name is kept for compatibility; the inbox search
+   * (`GET /api/milestones?q=`) matches both the number and the 项目代码.
+   */
   projectCode: string;
   projectName: string;
   itemCode: string;

@@ -33,10 +33,32 @@ export interface RouteTemplateSummary extends RouteTemplateVersion {
   projects: number;
 }
 
-/** `GET /api/route-templates/:id`: the version, its items and every version of the template. */
-export interface RouteTemplateDetail extends RouteTemplateVersion {
+/** A stage of a template: its position (1-based, the order of `stages`), its name and its items. */
+export interface RouteTemplateStage {
+  stage: number;
+  /** e.g. 立项用地规划许可. */
+  name: string;
   items: RouteTemplateItem[];
+}
+
+/**
+ * `GET /api/route-templates/:id` (and the answer of `POST`/`PUT`): the version, its items by stage
+ * (the shape the template is sent in) and every version of the template.
+ */
+export interface RouteTemplateDetail extends RouteTemplateVersion {
+  stages: RouteTemplateStage[];
   versions: RouteTemplateVersion[];
+}
+
+/**
+ * The body of `POST /api/route-templates` and `PUT /api/route-templates/:id` (a new version): stage n
+ * is the n-th entry of `stages` (at most four); `after` names items of the same stage.
+ */
+export interface RouteTemplateInput {
+  name: string;
+  targetDays?: number;
+  active?: boolean;
+  stages: Array<{ name: string; items: Array<{ itemCode: string; after?: string[] }> }>;
 }
 
 /** An item on a project's route: its milestone (the approval clock's state, deadline and light). */
@@ -52,6 +74,8 @@ export interface RouteItem {
 
 export interface RouteStageView {
   stage: number;
+  /** The stage's name in the template the route was applied from. */
+  name: string;
   status: RouteStageStatus;
   /** Items in an order consistent with `after`. */
   items: RouteItem[];

@@ -13,7 +13,7 @@ import { MilestoneImportService } from './milestone-import.service';
  * only the steps of its own milestones (a row of another department's is listed and nothing is
  * imported); a leader none.
  */
-@ApiController('milestones/import', 'approvals')
+@ApiController('approval-steps/import', 'approvals')
 @Roles('admin', 'bureau', 'department')
 export class MilestoneImportController {
   constructor(

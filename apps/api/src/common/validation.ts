@@ -79,11 +79,15 @@ function paramsOf(name: string, constraints: unknown[]): ErrorParams {
   return {};
 }
 
-/** Every broken rule of a request, nested fields as `a.b`. */
+/** Every broken rule of a request, nested fields as `a.b`, array elements as `a[0].b`. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = !parent
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
     for (const [name, message] of Object.entries(error.constraints ?? {})) {
       const rule = message.startsWith(`property ${error.property} should not exist`)
         ? 'is not an allowed field'

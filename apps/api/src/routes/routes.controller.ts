@@ -1,4 +1,4 @@
-import { Body, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { AccessScope, Principal } from '@luodi/domain';
 import { AnyRole, ApiController, CurrentPrincipal, CurrentScope, Roles } from '../auth/access.decorators';
@@ -11,8 +11,8 @@ export class RoutesController {
   constructor(private readonly routes: RoutesService) {}
 
   @Get('route-templates')
-  @Roles('admin', 'bureau', 'leader')
-  @ApiOperation({ summary: 'Route templates: the newest version of each, with counts' })
+  @AnyRole()
+  @ApiOperation({ summary: 'Route templates (every role): the newest version of each, with counts' })
   list() {
     return this.routes.listTemplates();
   }
@@ -21,25 +21,29 @@ export class RoutesController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      'Create a route template (version 1): items with stage 1–4 and `after` links within their stage; ' +
-      '400 naming the rule on a duplicate item, an unknown item, an after link to another stage or a cycle',
+      'Create a route template (version 1): `stages` in order (at most four), each with a name and items ' +
+      'with `after` links within their stage; 400 naming the rule and the field path ' +
+      '(`stages[1].items[0].after`) on a duplicate item, an unknown item, an after link to another stage or a cycle',
   })
   create(@Body() body: RouteTemplateDto, @CurrentPrincipal() principal: Principal) {
     return this.routes.createTemplate(body, principal);
   }
 
   @Get('route-templates/:id')
-  @Roles('admin', 'bureau', 'leader')
-  @ApiOperation({ summary: 'A template version with its items and every version of the template' })
+  @AnyRole()
+  @ApiOperation({
+    summary:
+      'A template version (every role): its stages with their items, and every version of the template',
+  })
   get(@Param('id') id: string) {
     return this.routes.getTemplate(id);
   }
 
-  @Post('route-templates/:id/versions')
+  @Put('route-templates/:id')
   @Roles('admin')
   @ApiOperation({
     summary:
-      'Edit a template: creates its next version (versions are immutable; routes already applied keep ' +
+      'Edit a template (body as for POST): creates its next version (versions are immutable; routes already applied keep ' +
       'the version they were applied from)',
   })
   newVersion(
@@ -66,8 +70,9 @@ export class RoutesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Apply a template version (default: the default template) — creates planned milestones for missing ' +
-      'items; 409 route_already_applied unless replace: true',
+      'Apply a template version `{ templateId }` (omitted: the default template) — creates planned ' +
+      "milestones for missing items and answers the project's route by stage; 409 route_already_applied " +
+      'unless replace: true',
   })
   apply(
     @Param('id') projectId: string,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { MAX_ROUTE_TARGET_DAYS, ROUTE_STAGES } from '@luodi/domain';
+import { MAX_ROUTE_STAGE_NAME, MAX_ROUTE_TARGET_DAYS, ROUTE_STAGES } from '@luodi/domain';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +17,32 @@ import {
 } from 'class-validator';
 import { IsId } from '../common/validators';
 
-/** An item of a template: the catalog item, its stage (1–4) and the items of its stage it follows. */
+/** An item of a template's stage: the catalog item and the items of its stage it follows. */
+export class RouteStageItemDto {
+  @ApiProperty({ example: 'LAND_PLAN' }) @IsString() @Length(1, 32) itemCode!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['LAND_PRE'], description: 'items of the same stage' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 32, { each: true })
+  after?: string[];
+}
+
+/** A stage of a template: its name and items (its number is its position in `stages`). */
+export class RouteStageDto {
+  @ApiProperty({ example: '立项用地规划许可' }) @IsString() @Length(1, MAX_ROUTE_STAGE_NAME) name!: string;
+
+  @ApiProperty({ type: [RouteStageItemDto] })
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RouteStageItemDto)
+  items!: RouteStageItemDto[];
+}
+
+/** An item added to a project's route: the catalog item, its stage (1–4) and the items it follows. */
 export class RouteItemDto {
   @ApiProperty({ example: 'LAND_PLAN' }) @IsString() @Length(1, 32) itemCode!: string;
 
@@ -47,17 +72,22 @@ export class RouteTemplateDto {
 
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 
-  @ApiProperty({ type: [RouteItemDto] })
+  @ApiProperty({
+    type: [RouteStageDto],
+    description: 'the stages in order (stage n = the n-th entry, at most four), each with its items',
+  })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(60)
+  @ArrayMaxSize(ROUTE_STAGES.length)
   @ValidateNested({ each: true })
-  @Type(() => RouteItemDto)
-  items!: RouteItemDto[];
+  @Type(() => RouteStageDto)
+  stages!: RouteStageDto[];
 }
 
 export class ApplyRouteDto {
-  @ApiPropertyOptional({ description: 'a template version; default: the newest active default template' })
+  @ApiPropertyOptional({
+    description: 'the template version to apply (api.md); omitted: the newest active default template',
+  })
   @IsOptional()
   @IsId()
   templateId?: string;

@@ -16,6 +16,7 @@ import {
   stageStatus,
   validateRoute,
   ValidationFailed,
+  DEFAULT_ROUTE_STAGE_NAMES,
   DEFAULT_ROUTE_TARGET_DAYS,
 } from '@luodi/domain';
 import {
@@ -44,12 +45,46 @@ import { FiguresPublisher } from '../live/figures-publisher';
 import { MilestonesService } from '../approvals/milestones.service';
 import type { AddRouteItemDto, ApplyRouteDto, RouteTemplateDto } from './routes.dto';
 
-/** The error of a refused template or route (400 naming the rule; the cycle spelled out). */
-function routeError(problem: RouteProblem): DomainError {
+/** Where each item of a template body is: `stages[s].items[i]` (the specs' order). */
+type ItemPaths = readonly string[];
+
+/** The field a problem of a template body is about, named by its path (`stages[1].items[0].after`). */
+function problemField(problem: RouteProblem, specs: readonly RouteItemSpec[], paths: ItemPaths): string {
+  const pathOf = (code: string) => {
+    const index = specs.findIndex((item) => item.itemCode === code);
+    return index >= 0 ? paths[index]! : 'stages';
+  };
+  switch (problem.rule) {
+    case 'route_empty':
+    case 'route_stage_invalid':
+      return 'stages';
+    case 'route_item_duplicate': {
+      const index = specs.findIndex(
+        (item, at) =>
+          item.itemCode === problem.itemCode &&
+          at > 0 &&
+          specs.slice(0, at).some((earlier) => earlier.itemCode === problem.itemCode),
+      );
+      return `${index >= 0 ? paths[index]! : pathOf(problem.itemCode)}.itemCode`;
+    }
+    case 'route_after_unknown':
+    case 'route_after_other_stage':
+      return `${pathOf(problem.itemCode)}.after`;
+    case 'route_after_cycle':
+      return `${pathOf(problem.cycle[0]!)}.after`;
+  }
+}
+
+/** The error of a refused template or route (400 naming the rule and the field; the cycle spelled out). */
+function routeError(problem: RouteProblem, field = 'items'): DomainError {
   const { rule, ...params } = problem;
   const named = 'cycle' in params ? { ...params, cycle: params.cycle.join(' → ') } : params;
-  return new ValidationFailed('items', rule, { params: named as Record<string, string | number> });
+  return new ValidationFailed(field, rule, { params: named as Record<string, string | number> });
 }
+
+/** A stage's name: the template's, else the spec's. */
+const stageNameOf = (names: readonly string[], stage: number): string =>
+  names[stage - 1] || DEFAULT_ROUTE_STAGE_NAMES[stage - 1] || String(stage);
 
 const versionView = (template: RouteTemplateEntity): RouteTemplateVersion => ({
   id: template.id,
@@ -82,21 +117,35 @@ export class RoutesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Catalog items of a route: every code known and enabled (400 naming the first that is not). */
-  private async catalogOf(codes: readonly string[]): Promise<Map<string, ApprovalItemEntity>> {
+  /**
+   * Catalog items of a route: every code known and enabled (400 naming the first that is not, at its
+   * path in the body when given).
+   */
+  private async catalogOf(
+    codes: readonly string[],
+    paths?: ItemPaths,
+  ): Promise<Map<string, ApprovalItemEntity>> {
     const catalog = await this.items.byCodes([...codes]);
-    for (const code of codes) {
+    for (const [index, code] of codes.entries()) {
       const item = catalog.get(code);
       if (!item || !item.enabled)
-        throw new ValidationFailed('items', 'unknown_reference', {
+        throw new ValidationFailed(paths ? `${paths[index]}.itemCode` : 'items', 'unknown_reference', {
           params: { entity: 'approval item', id: code },
         });
     }
     return catalog;
   }
 
-  private static specs(input: RouteTemplateDto['items']): RouteItemSpec[] {
-    return input.map((item) => ({ itemCode: item.itemCode, stage: item.stage, after: item.after ?? [] }));
+  /** The items of a template body (stage n = the n-th of `stages`) with each one's path in the body. */
+  private static specs(input: RouteTemplateDto['stages']): { specs: RouteItemSpec[]; paths: string[] } {
+    const specs: RouteItemSpec[] = [];
+    const paths: string[] = [];
+    for (const [stageIndex, stage] of input.entries())
+      for (const [itemIndex, item] of stage.items.entries()) {
+        specs.push({ itemCode: item.itemCode, stage: stageIndex + 1, after: item.after ?? [] });
+        paths.push(`stages[${stageIndex}].items[${itemIndex}]`);
+      }
+    return { specs, paths };
   }
 
   // ---- templates ----
@@ -117,20 +166,26 @@ export class RoutesService {
     const catalog = await this.items.byCodes(stored.items.map((item) => item.itemCode));
     const departments = await this.departments.byIds([...catalog.values()].map((item) => item.departmentId));
     const versions = await this.routes.versions(stored.template.templateKey);
+    const stageCount = Math.max(stored.stageNames.length, ...stored.items.map((item) => item.stage));
+    const items = stored.items.map((item) => {
+      const entry = catalog.get(item.itemCode);
+      return {
+        itemCode: item.itemCode,
+        itemName: entry?.name ?? item.itemCode,
+        departmentName: entry ? (departments.get(entry.departmentId)?.name ?? '') : '',
+        promisedDays: Number(entry?.promisedDays ?? 0),
+        statutoryDays: Number(entry?.statutoryDays ?? 0),
+        stage: item.stage,
+        after: item.after,
+      };
+    });
     return {
       ...versionView(stored.template),
-      items: stored.items.map((item) => {
-        const entry = catalog.get(item.itemCode);
-        return {
-          itemCode: item.itemCode,
-          itemName: entry?.name ?? item.itemCode,
-          departmentName: entry ? (departments.get(entry.departmentId)?.name ?? '') : '',
-          promisedDays: Number(entry?.promisedDays ?? 0),
-          statutoryDays: Number(entry?.statutoryDays ?? 0),
-          stage: item.stage,
-          after: item.after,
-        };
-      }),
+      stages: Array.from({ length: stageCount }, (_, index) => ({
+        stage: index + 1,
+        name: stageNameOf(stored.stageNames, index + 1),
+        items: items.filter((item) => item.stage === index + 1),
+      })),
       versions: versions.map(versionView),
     };
   }
@@ -152,10 +207,13 @@ export class RoutesService {
     input: RouteTemplateDto,
     principal: Principal,
   ): Promise<RouteTemplateDetail> {
-    const specs = RoutesService.specs(input.items);
+    const { specs, paths } = RoutesService.specs(input.stages);
     const problem = validateRoute(specs);
-    if (problem) throw routeError(problem);
-    await this.catalogOf(specs.map((item) => item.itemCode));
+    if (problem) throw routeError(problem, problemField(problem, specs, paths));
+    await this.catalogOf(
+      specs.map((item) => item.itemCode),
+      paths,
+    );
     const ordered = ROUTE_STAGES.flatMap((stage) => specs.filter((item) => item.stage === stage));
     const id = await this.transactions.run(
       (manager) =>
@@ -166,6 +224,7 @@ export class RoutesService {
             targetDays: input.targetDays ?? DEFAULT_ROUTE_TARGET_DAYS,
             active: input.active ?? true,
             createdBy: principal.userId,
+            stageNames: input.stages.map((stage) => stage.name.trim()),
             items: ordered,
           },
           manager,
@@ -370,6 +429,7 @@ export class RoutesService {
           const visible = inStage.filter((item) => sees(item.milestone));
           return {
             stage,
+            name: stageNameOf(template?.stageNames ?? DEFAULT_ROUTE_STAGE_NAMES, stage),
             status: stageStatus(routeMilestones, stage),
             items: visible.map((item): RouteItem => ({
               stage,

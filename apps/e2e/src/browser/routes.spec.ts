@@ -104,6 +104,9 @@ describe('approval routes in the browser (bureau)', () => {
       })
       .toContain('用地预审与选址意见书');
     await dialog.locator(testId('route-template-versions')).waitFor();
+    // Stage names are part of the template (api.md `stages: [{ name, items }]`).
+    const stageName = testId('route-template-stage-name-3');
+    await dialog.locator(`input${stageName}, ${stageName} input`).fill('施工许可（并联审批）');
     await dialog.locator(testId('route-template-save')).click();
     await expect
       .poll(
@@ -116,6 +119,16 @@ describe('approval routes in the browser (bureau)', () => {
       .toBe(2);
     const detail = await e2e.stack.call('GET', `/api/route-templates/${template.id}`, { token: adminToken });
     expect(detail.body.versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
+    const newest = await e2e.stack.call('GET', `/api/route-templates/${detail.body.versions[0].id}`, {
+      token: adminToken,
+    });
+    expect(newest.body.stages.map((stage: { name: string }) => stage.name)).toEqual([
+      '立项用地规划许可',
+      '工程建设许可',
+      '施工许可（并联审批）',
+      '竣工验收',
+    ]);
+    expect(newest.body.stages.map((stage: { items: unknown[] }) => stage.items.length)).toEqual([4, 3, 2, 1]);
     await e2e.page.screenshot({
       path: artifactPath('route-templates.png'),
       fullPage: true,

@@ -148,12 +148,12 @@ export const APPROVALS_MATRIX: MatrixRow[] = [
   pathRow('GET /api/dashboard/departments', everyone(200)),
   // The import of approval steps by project code: admin, bureau and departments (a department's rows
   // must be its own milestones, which the import checks row by row); a leader none.
-  pathRow('GET /api/milestones/import/template', only(200, 'admin', 'bureau', 'department')),
+  pathRow('GET /api/approval-steps/import/template', only(200, 'admin', 'bureau', 'department')),
   {
-    route: 'POST /api/milestones/import',
+    route: 'POST /api/approval-steps/import',
     // A JSON body instead of a multipart file: allowed callers get the validation answer (400, nothing
     // imported), the others are stopped before it. The import itself: routes/milestone-import.spec.ts.
-    request: () => ({ path: '/api/milestones/import', body: {} }),
+    request: () => ({ path: '/api/approval-steps/import', body: {} }),
     expect: only(400, 'admin', 'bureau', 'department'),
   },
 ];

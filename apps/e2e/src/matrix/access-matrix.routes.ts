@@ -1,10 +1,10 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { adminOnly, contextPart, editors, exporters } from './callers';
+import { adminOnly, contextPart, editors, everyone } from './callers';
 
 /**
  * Matrix rows of the approval routes (审批路线, routes-and-forecast.md §2): the admin edits templates
- * (the bureau and leaders read them to apply and to follow), the bureau and admins apply a template and
+ * (every role reads them: api.md `GET /api/route-templates` is for all), the bureau and admins apply a template and
  * add or drop items, everyone reads the route of a project they can see (a department: 404 for a
  * project it cannot).
  *
@@ -29,13 +29,16 @@ declare module './access-matrix' {
 
 const routes = (context: MatrixContext): RoutesContext => contextPart(context, 'routes');
 
-const TEMPLATE = { name: '矩阵测试路线', items: [{ itemCode: 'FILING', stage: 1 }] };
+const TEMPLATE = {
+  name: '矩阵测试路线',
+  stages: [{ name: '立项用地规划许可', items: [{ itemCode: 'FILING' }] }],
+};
 
 export const ROUTES_MATRIX: MatrixRow[] = [
   {
     route: 'GET /api/route-templates',
     request: () => ({ path: '/api/route-templates' }),
-    expect: exporters(200),
+    expect: everyone(200),
   },
   {
     route: 'POST /api/route-templates',
@@ -45,15 +48,12 @@ export const ROUTES_MATRIX: MatrixRow[] = [
   {
     route: 'GET /api/route-templates/{id}',
     request: (context) => ({ path: `/api/route-templates/${routes(context).templateId}` }),
-    expect: exporters(200),
+    expect: everyone(200),
   },
   {
-    route: 'POST /api/route-templates/{id}/versions',
-    request: (context) => ({
-      path: `/api/route-templates/${routes(context).templateId}/versions`,
-      body: TEMPLATE,
-    }),
-    expect: adminOnly(201),
+    route: 'PUT /api/route-templates/{id}',
+    request: (context) => ({ path: `/api/route-templates/${routes(context).templateId}`, body: TEMPLATE }),
+    expect: adminOnly(200),
   },
   {
     route: 'GET /api/projects/{id}/route',
@@ -64,7 +64,10 @@ export const ROUTES_MATRIX: MatrixRow[] = [
   },
   {
     route: 'POST /api/projects/{id}/route',
-    request: (context) => ({ path: `/api/projects/${routes(context).nextBareProjectId()}/route`, body: {} }),
+    request: (context) => ({
+      path: `/api/projects/${routes(context).nextBareProjectId()}/route`,
+      body: { templateId: routes(context).templateId },
+    }),
     expect: editors(200),
   },
   {

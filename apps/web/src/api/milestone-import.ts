@@ -8,10 +8,10 @@ export type { MilestoneStepImportResult };
  * recorded as milestone events by the rules of hand entry — all rows or none.
  */
 export const milestoneImportApi = {
-  template: () => download('/milestones/import/template', { fileName: 'approval-steps-template.xlsx' }),
+  template: () => download('/approval-steps/import/template', { fileName: 'approval-steps-template.xlsx' }),
   import: (file: File | Blob, fileName = 'approval-steps.xlsx') => {
     const form = new FormData();
     form.append('file', file, fileName);
-    return http.post<MilestoneStepImportResult>('/milestones/import', form);
+    return http.post<MilestoneStepImportResult>('/approval-steps/import', form);
   },
 };

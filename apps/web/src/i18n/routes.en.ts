@@ -54,6 +54,7 @@ const routesEn: typeof routesZhCN = {
       createdAt: 'Created',
       stageItems: 'Items of this stage',
       addRow: 'Add item',
+      stageName: 'Stage name',
       removeRow: 'Remove',
       after: 'After',
       noItems: 'Add at least one item',

@@ -55,6 +55,7 @@ const routesZhCN = {
       createdAt: '创建时间',
       stageItems: '本阶段事项',
       addRow: '添加事项',
+      stageName: '阶段名称',
       removeRow: '删除',
       after: '前置事项',
       noItems: '请至少添加一个事项',

@@ -17,6 +17,13 @@ export const ROUTE_STAGE_LABELS: Record<RouteStage, { 'zh-CN': string; en: strin
   4: { 'zh-CN': '竣工验收', en: 'Completion acceptance' },
 };
 
+/** The names a template's stages get when none are given (the spec's four stages, zh-CN). */
+export const DEFAULT_ROUTE_STAGE_NAMES: readonly string[] = ROUTE_STAGES.map(
+  (stage) => ROUTE_STAGE_LABELS[stage]['zh-CN'],
+);
+/** The longest stage name a template keeps. */
+export const MAX_ROUTE_STAGE_NAME = 50;
+
 /** A stage's status: all items decided / may run now (or already running) / waits for an earlier stage. */
 export const ROUTE_STAGE_STATUSES = ['done', 'open', 'planned'] as const;
 export type RouteStageStatus = (typeof ROUTE_STAGE_STATUSES)[number];

@@ -33,6 +33,13 @@ export class RouteTemplateEntity {
   @Column({ name: 'active', type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * The names of its stages in order (stage n = the n-th name), a JSON array of strings; '' reads as
+   * the spec's four names (立项用地规划许可, 工程建设许可, 施工许可, 竣工验收).
+   */
+  @VarcharColumn('stage_names', 500, { default: '' })
+  stageNames!: string;
+
   @IdRefColumn('created_by', { nullable: true })
   createdBy!: string | null;
 

@@ -20,6 +20,7 @@ import { CureAndPromise1797070000000 } from './1797070000000-CureAndPromise';
 import { ApprovalRoutes1797080000000 } from './1797080000000-ApprovalRoutes';
 import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwner';
 import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
+import { RouteStageNames1797120000000 } from './1797120000000-RouteStageNames';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   ApprovalRoutes1797080000000,
   ProblemEventOwner1797100000000,
   DurationHistory1797110000000,
+  RouteStageNames1797120000000,
 ];

@@ -1,3 +1,4 @@
+import { DEFAULT_ROUTE_STAGE_NAMES } from '@luodi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MilestoneEntity } from '../entities/milestone.entity';
 import {
@@ -19,6 +20,8 @@ export interface StoredRouteItem {
 /** A template version with its items (in stage, then stored order). */
 export interface StoredRouteTemplate {
   template: RouteTemplateEntity;
+  /** Its stages' names in order (stage n = the n-th name). */
+  stageNames: string[];
   items: StoredRouteItem[];
 }
 
@@ -36,6 +39,18 @@ export interface ProjectRouteItemRow extends StoredRouteItem {
 }
 
 const splitAfter = (value: string): string[] => (value ? value.split(',') : []);
+
+/** A template's stage names as stored ('' or unreadable: the spec's four names). */
+export function stageNamesOf(template: Pick<RouteTemplateEntity, 'stageNames'>): string[] {
+  if (!template.stageNames) return [...DEFAULT_ROUTE_STAGE_NAMES];
+  try {
+    const names: unknown = JSON.parse(template.stageNames);
+    if (Array.isArray(names) && names.every((name) => typeof name === 'string')) return names as string[];
+  } catch {
+    // fall through: a malformed value reads as the defaults
+  }
+  return [...DEFAULT_ROUTE_STAGE_NAMES];
+}
 export const joinAfter = (after: readonly string[]): string => after.join(',');
 
 /** All SQL on route templates, their items, and the routes applied to projects. */
@@ -94,6 +109,7 @@ export class RouteRepository {
       .find({ where: { templateId: id }, order: { stage: 'ASC', sortOrder: 'ASC', id: 'ASC' } });
     return {
       template,
+      stageNames: stageNamesOf(template),
       items: items.map((item) => ({
         itemCode: item.itemCode,
         stage: Number(item.stage),
@@ -130,6 +146,8 @@ export class RouteRepository {
       targetDays: number;
       active: boolean;
       createdBy: string | null;
+      /** The stages' names in order (stage n = the n-th name). */
+      stageNames: readonly string[];
       items: ReadonlyArray<{ itemCode: string; stage: number; after: readonly string[] }>;
     },
     manager: EntityManager,
@@ -151,6 +169,7 @@ export class RouteRepository {
         targetDays: input.targetDays,
         active: input.active,
         createdBy: input.createdBy,
+        stageNames: JSON.stringify(input.stageNames),
       }),
     );
     if (!input.templateKey) {

@@ -33,7 +33,7 @@ describe('import of approval steps by project code', () => {
     uploadXlsx(
       stack,
       token,
-      '/api/milestones/import',
+      '/api/approval-steps/import',
       await buildXlsx(headers, rows),
       'steps.xlsx',
       language,
@@ -56,8 +56,8 @@ describe('import of approval steps by project code', () => {
   const problems = (body: { rows: Array<{ row: number; field: string }> }) =>
     body.rows.map((problem) => `${problem.row}:${problem.field}`);
 
-  it('GET /api/milestones/import/template: the platform columns with an example row', async () => {
-    const template = await download(stack, tokens.bureau, '/api/milestones/import/template');
+  it('GET /api/approval-steps/import/template: the platform columns with an example row', async () => {
+    const template = await download(stack, tokens.bureau, '/api/approval-steps/import/template');
     expect(template.status).toBe(200);
     headers = (template.workbook!.worksheets[0]!.getRow(1).values as unknown[]).slice(1).map(String);
     expect(headers).toEqual([
@@ -70,7 +70,7 @@ describe('import of approval steps by project code', () => {
       '结果',
       '办理意见',
     ]);
-    expect((await download(stack, tokens.leader, '/api/milestones/import/template')).status).toBe(403);
+    expect((await download(stack, tokens.leader, '/api/approval-steps/import/template')).status).toBe(403);
   });
 
   it('imports nothing and names the row for an unknown code, an unknown item or a broken rule', async () => {

@@ -55,7 +55,14 @@ describe('approval routes (real MariaDB)', () => {
     expect(first.projects).toBeGreaterThanOrEqual(5);
     const detail = (await stack.call('GET', `/api/route-templates/${first.id}`, { token: tokens.bureau }))
       .body;
-    expect(detail.items.map((item: any) => [item.itemCode, item.stage, item.after])).toEqual([
+    expect(detail.stages.map((stage: any) => [stage.stage, stage.name])).toEqual([
+      [1, '立项用地规划许可'],
+      [2, '工程建设许可'],
+      [3, '施工许可'],
+      [4, '竣工验收'],
+    ]);
+    const items = detail.stages.flatMap((stage: any) => stage.items);
+    expect(items.map((item: any) => [item.itemCode, item.stage, item.after])).toEqual([
       ['FILING', 1, []],
       ['LAND_PRE', 1, []],
       ['ENERGY', 1, []],
@@ -157,33 +164,80 @@ describe('approval routes (real MariaDB)', () => {
       body: {
         name: '测试路线',
         targetDays: 40,
-        items: [
-          { itemCode: 'FILING', stage: 1 },
-          { itemCode: 'LAND_PRE', stage: 1 },
-          { itemCode: 'LAND_PLAN', stage: 1, after: ['LAND_PRE'] },
-          { itemCode: 'CONSTRUCT', stage: 3 },
+        stages: [
+          {
+            name: '立项用地规划许可',
+            items: [
+              { itemCode: 'FILING' },
+              { itemCode: 'LAND_PRE' },
+              { itemCode: 'LAND_PLAN', after: ['LAND_PRE'] },
+            ],
+          },
+          { name: '工程建设许可', items: [] },
+          { name: '施工许可（试点）', items: [{ itemCode: 'CONSTRUCT' }] },
         ],
       },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ version: 1, targetDays: 40, versions: [{ version: 1 }] });
+    // Answered in the shape it was sent: stages by position, with their names.
+    expect(
+      created.body.stages.map((stage: any) => [
+        stage.stage,
+        stage.name,
+        stage.items.map((item: any) => [item.itemCode, item.after]),
+      ]),
+    ).toEqual([
+      [
+        1,
+        '立项用地规划许可',
+        [
+          ['FILING', []],
+          ['LAND_PRE', []],
+          ['LAND_PLAN', ['LAND_PRE']],
+        ],
+      ],
+      [2, '工程建设许可', []],
+      [3, '施工许可（试点）', [['CONSTRUCT', []]]],
+    ]);
+    // Departments read templates too.
+    expect((await stack.call('GET', '/api/route-templates', { token: tokens.dept })).status).toBe(200);
+    expect(
+      (await stack.call('GET', `/api/route-templates/${created.body.id}`, { token: tokens.dept })).body
+        .stages,
+    ).toHaveLength(3);
     const project = await createProject(stack, tokens.bureau, zrzyj, { industry: '新能源' });
     const applied = await stack.call('POST', `/api/projects/${project.id}/route`, {
       token: tokens.admin,
       body: { templateId: created.body.id },
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
-    const v2 = await stack.call('POST', `/api/route-templates/${created.body.id}/versions`, {
+    // The answer is the project's route by stage, named as in the template.
+    expect(codesByStage(applied.body)).toEqual([['FILING', 'LAND_PRE', 'LAND_PLAN'], [], ['CONSTRUCT'], []]);
+    expect(applied.body.stages.map((stage: any) => stage.name)).toEqual([
+      '立项用地规划许可',
+      '工程建设许可',
+      '施工许可（试点）',
+      '竣工验收',
+    ]);
+    const v2 = await stack.call('PUT', `/api/route-templates/${created.body.id}`, {
       token: tokens.admin,
-      body: { name: '测试路线', targetDays: 30, items: [{ itemCode: 'EIA', stage: 2 }] },
+      body: {
+        name: '测试路线',
+        targetDays: 30,
+        stages: [
+          { name: '一', items: [] },
+          { name: '二', items: [{ itemCode: 'EIA' }] },
+        ],
+      },
     });
-    expect(v2.status, JSON.stringify(v2.body)).toBe(201);
+    expect(v2.status, JSON.stringify(v2.body)).toBe(200);
     expect(v2.body).toMatchObject({ version: 2, templateKey: created.body.id, targetDays: 30 });
     expect(v2.body.versions.map((version: any) => version.version)).toEqual([2, 1]);
     // The old version is unchanged, and so is the project's route.
     const v1 = (await stack.call('GET', `/api/route-templates/${created.body.id}`, { token: tokens.admin }))
       .body;
-    expect(v1.items.map((item: any) => item.itemCode)).toEqual([
+    expect(v1.stages.flatMap((stage: any) => stage.items.map((item: any) => item.itemCode))).toEqual([
       'FILING',
       'LAND_PRE',
       'LAND_PLAN',
@@ -212,47 +266,69 @@ describe('approval routes (real MariaDB)', () => {
 
   it('refuses bad templates naming the rule, and creates nothing', async () => {
     const before = (await templates()).length;
-    const post = (items: unknown[]) =>
-      stack.call('POST', '/api/route-templates', { token: tokens.admin, body: { name: '坏路线', items } });
-    const cycle = await post([
-      { itemCode: 'FILING', stage: 1, after: ['ENERGY'] },
-      { itemCode: 'LAND_PRE', stage: 1, after: ['FILING'] },
-      { itemCode: 'ENERGY', stage: 1, after: ['LAND_PRE'] },
-    ]);
+    const post = (stages: unknown[]) =>
+      stack.call('POST', '/api/route-templates', { token: tokens.admin, body: { name: '坏路线', stages } });
+    const one = (items: unknown[]) => [{ name: '立项用地规划许可', items }];
+    const cycle = await post(
+      one([
+        { itemCode: 'FILING', after: ['ENERGY'] },
+        { itemCode: 'LAND_PRE', after: ['FILING'] },
+        { itemCode: 'ENERGY', after: ['LAND_PRE'] },
+      ]),
+    );
     expectError(cycle, 400, 'FILING → ENERGY → LAND_PRE → FILING');
     expect(cycle.body.code).toBe('route_after_cycle');
+    expect(cycle.body.params.field).toBe('stages[0].items[0].after');
     const cycleZh = await stack.call('POST', '/api/route-templates', {
       token: tokens.admin,
       headers: { 'accept-language': 'zh-CN' },
-      body: { name: '坏路线', items: [{ itemCode: 'FILING', stage: 1, after: ['FILING'] }] },
+      body: { name: '坏路线', stages: one([{ itemCode: 'FILING', after: ['FILING'] }]) },
     });
     expect(cycleZh.status).toBe(400);
     expect(cycleZh.body.message).toContain('前置关系构成循环');
     const otherStage = await post([
-      { itemCode: 'FIRE', stage: 3 },
-      { itemCode: 'CONSTRUCT', stage: 2, after: ['FIRE'] },
+      { name: '一', items: [] },
+      { name: '二', items: [{ itemCode: 'CONSTRUCT', after: ['FIRE'] }] },
+      { name: '三', items: [{ itemCode: 'FIRE' }] },
     ]);
     expectError(otherStage, 400, /CONSTRUCT follows FIRE of another stage/);
     expect(otherStage.body.code).toBe('route_after_other_stage');
-    expect((await post([{ itemCode: 'NO_SUCH_ITEM', stage: 1 }])).body.code).toBe('unknown_reference');
-    expect(
-      (
-        await post([
-          { itemCode: 'FILING', stage: 1 },
-          { itemCode: 'FILING', stage: 2 },
-        ])
-      ).body.code,
-    ).toBe('route_item_duplicate');
-    expect((await post([{ itemCode: 'FILING', stage: 5 }])).status).toBe(400);
+    expect(otherStage.body.params.field).toBe('stages[1].items[0].after');
+    const unknown = await post(one([{ itemCode: 'FILING' }, { itemCode: 'NO_SUCH_ITEM' }]));
+    expect(unknown.body.code).toBe('unknown_reference');
+    expect(unknown.body.params.field).toBe('stages[0].items[1].itemCode');
+    const duplicate = await post([
+      { name: '一', items: [{ itemCode: 'FILING' }] },
+      { name: '二', items: [{ itemCode: 'EIA' }, { itemCode: 'FILING' }] },
+    ]);
+    expect(duplicate.body.code).toBe('route_item_duplicate');
+    expect(duplicate.body.params.field).toBe('stages[1].items[1].itemCode');
+    // The body's own shape: field paths with indexes.
+    const badAfter = await post([
+      { name: '一', items: [] },
+      { name: '二', items: [{ itemCode: 'EIA', after: 'FIRE' }] },
+    ]);
+    expect(badAfter.status).toBe(400);
+    expect(badAfter.body.params.field).toBe('stages[1].items[0].after');
+    expect((await post([{ items: [{ itemCode: 'FILING' }] }])).body.params.field).toBe('stages[0].name');
+    const five = Array.from({ length: 5 }, (_, index) => ({ name: `阶段${index + 1}`, items: [] }));
+    expect((await post(five)).status).toBe(400);
     expect((await post([])).status).toBe(400);
+    expect((await post(one([]))).body.code).toBe('route_empty');
     expect((await templates()).length).toBe(before);
     // Only the admin edits templates.
     for (const token of [tokens.bureau, tokens.leader, tokens.dept]) {
       const denied = await stack.call('POST', '/api/route-templates', {
         token,
-        body: { name: 'x', items: [{ itemCode: 'FILING', stage: 1 }] },
+        body: { name: 'x', stages: one([{ itemCode: 'FILING' }]) },
       });
       expect(denied.status).toBe(403);
+      const [template] = await templates();
+      const put = await stack.call('PUT', `/api/route-templates/${template.id}`, {
+        token,
+        body: { name: 'x', stages: one([{ itemCode: 'FILING' }]) },
+      });
+      expect(put.status).toBe(403);
     }
   });
 

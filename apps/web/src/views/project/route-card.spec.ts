@@ -73,6 +73,7 @@ const applied: ProjectRouteView = {
   stages: [
     {
       stage: 1,
+      name: '立项用地规划许可',
       status: 'open',
       hiddenItems: 0,
       items: [
@@ -87,9 +88,9 @@ const applied: ProjectRouteView = {
         item(milestone('LAND_PLAN', '建设用地规划许可证'), 1, ['LAND_PRE']),
       ],
     },
-    { stage: 2, status: 'planned', hiddenItems: 1, items: [] },
-    { stage: 3, status: 'planned', hiddenItems: 0, items: [] },
-    { stage: 4, status: 'planned', hiddenItems: 0, items: [] },
+    { stage: 2, name: '工程建设许可', status: 'planned', hiddenItems: 1, items: [] },
+    { stage: 3, name: '施工许可', status: 'planned', hiddenItems: 0, items: [] },
+    { stage: 4, name: '竣工验收', status: 'planned', hiddenItems: 0, items: [] },
   ],
   offRoute: [],
 };
