@@ -118,7 +118,14 @@ const forecast: ProjectForecast = {
       forecastEnd: '2026-10-09',
       onBindingPath: true,
     },
-    { ...base, itemCode: 'JOINT_ACCEPT', itemName: '联合验收', stage: 4, afterStart: true },
+    {
+      ...base,
+      milestoneId: '74',
+      itemCode: 'JOINT_ACCEPT',
+      itemName: '联合验收',
+      stage: 4,
+      afterStart: true,
+    },
   ],
 };
 
