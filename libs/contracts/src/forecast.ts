@@ -12,6 +12,8 @@ export type ForecastItemStatus = ForecastItemState['state'];
 export type ForecastRiskLevel = 0 | 1 | 2;
 
 export interface ForecastGanttItem {
+  /** The project's milestone for this item of the route. */
+  milestoneId: string;
   itemCode: string;
   itemName: string;
   departmentId: string;
@@ -39,6 +41,18 @@ export interface ForecastGanttItem {
   afterStart: boolean;
 }
 
+/**
+ * The item whose delay moves the start most (api.md: `{ milestoneId, itemCode, departmentId }`); the
+ * names are extras for the card (the department's name is given even when its item is hidden).
+ */
+export interface ForecastBinding {
+  milestoneId: string;
+  itemCode: string;
+  departmentId: string;
+  itemName: string | null;
+  departmentName: string | null;
+}
+
 export interface ProjectForecast {
   projectId: string;
   asOf: string;
@@ -47,16 +61,20 @@ export interface ProjectForecast {
   startableNow: boolean;
   startableSince: string | null;
   constructRejected: boolean;
-  promiseBound: string;
-  p50: string;
-  p80: string;
+  /** 承诺日期, P50, P80 (`YYYY-MM-DD`); null once the project has started (CONSTRUCT decided). */
+  promiseBound: string | null;
+  p50: string | null;
+  p80: string | null;
   plannedStartDate: string | null;
   /** 0: not at risk (or no planned start); see ForecastRiskLevel. */
   atRisk: ForecastRiskLevel;
-  bindingItemCode: string | null;
-  bindingItemName: string | null;
-  bindingDepartmentId: string | null;
-  bindingDepartmentName: string | null;
+  /**
+   * 关键路径: the milestone ids of the P50 date's binding path, upstream first, CONSTRUCT last (empty
+   * when started). A department gets the whole path, ids of items it cannot see included (see `items`).
+   */
+  bindingPath: string[];
+  /** null when started (or CONSTRUCT rejected). */
+  binding: ForecastBinding | null;
   /** The route's items (a department sees its own; the project-level dates are the whole route's). */
   items: ForecastGanttItem[];
   /** Items of the route not shown to this caller (other departments'). */

@@ -1,5 +1,5 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AccessScope } from '@luodi/domain';
 import type { ProjectForecast } from '@luodi/contracts';
 import { AnyRole, ApiController, CurrentScope } from '../auth/access.decorators';
@@ -16,9 +16,19 @@ export class ForecastController {
   @ApiOperation({
     summary:
       "The project's start forecast at asOf: promise-bound, P50 and P80 dates, startable now, the at-risk " +
-      'level against the planned start, the binding item and department, and per route item its planned ' +
+      'level against the planned start, the binding path and item, and per route item its planned ' +
       'and forecast bars for the Gantt (a department sees its own items; the dates are the whole route’s). ' +
       '409 route_not_applied without a route, route_without_construct when the route has no CONSTRUCT',
+  })
+  @ApiOkResponse({
+    description:
+      'ProjectForecast: { promiseBound, p50, p80 (YYYY-MM-DD; null once CONSTRUCT is decided — started or ' +
+      'rejected), bindingPath: [milestoneId] (upstream first, CONSTRUCT last; the whole route’s, also for a ' +
+      'department), binding: { milestoneId, itemCode, departmentId, itemName, departmentName } | null, ' +
+      'startableNow, startableSince, constructRejected, plannedStartDate, atRisk 0|1|2, historyUsed, asOf, ' +
+      'items: [{ milestoneId, itemCode, itemName, departmentId, departmentName, stage, status, phase, ' +
+      'rejected, promisedDays, acceptedOn, decidedOn, deadline, plannedStart, plannedEnd, forecastStart, ' +
+      'forecastEnd, onBindingPath, afterStart }], hiddenItems }',
   })
   get(
     @Param('id') projectId: string,

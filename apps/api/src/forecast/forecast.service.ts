@@ -13,7 +13,6 @@ import {
 } from '@luodi/domain';
 import {
   ApprovalItemRepository,
-  DepartmentRepository,
   MilestoneRepository,
   ProjectRepository,
   RouteRepository,
@@ -39,7 +38,6 @@ export class ForecastService {
     private readonly routes: RouteRepository,
     private readonly milestones: MilestoneRepository,
     private readonly items: ApprovalItemRepository,
-    private readonly departments: DepartmentRepository,
     private readonly clocks: MilestoneClockService,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
@@ -97,6 +95,7 @@ export class ForecastService {
       forecast,
     });
     const onPath = new Set(forecast.bindingPath.map((entry) => entry.code));
+    const milestoneOf = new Map(entries.map((entry) => [entry.routeItem.code, entry.row.id]));
     const constructStage = route.find((item) => item.code === CONSTRUCT_ITEM_CODE)!.stage;
     const sees = (departmentId: string) => scope.kind !== 'department' || departmentId === scope.departmentId;
 
@@ -108,6 +107,7 @@ export class ForecastService {
         const plannedBar = promised.get(routeItem.code);
         const forecastBar = median.get(routeItem.code);
         return {
+          milestoneId: row.id,
           itemCode: routeItem.code,
           itemName: row.itemName,
           departmentId: row.departmentId,
@@ -130,9 +130,10 @@ export class ForecastService {
       });
 
     const binding = forecast.binding;
+    // The engine's items are the entries' (route = entries' routeItems): the binding's entry is there.
     const bindingEntry = binding ? entries.find((entry) => entry.routeItem.code === binding.code) : undefined;
-    const bindingDepartment =
-      binding && !bindingEntry ? await this.departments.findById(binding.departmentId) : null;
+    // Started (CONSTRUCT approved) or CONSTRUCT rejected: no start date to forecast (api.md: null).
+    const decided = forecast.startableNow || forecast.constructRejected;
     return {
       projectId: project.id,
       asOf: today,
@@ -140,15 +141,25 @@ export class ForecastService {
       startableNow: forecast.startableNow,
       startableSince: forecast.startableSince,
       constructRejected: forecast.constructRejected,
-      promiseBound: forecast.promiseBound,
-      p50: forecast.p50,
-      p80: forecast.p80,
+      promiseBound: decided ? null : forecast.promiseBound,
+      p50: decided ? null : forecast.p50,
+      p80: decided ? null : forecast.p80,
       plannedStartDate: project.plannedStartDate,
       atRisk: risk?.level ?? 0,
-      bindingItemCode: binding?.code ?? null,
-      bindingItemName: bindingEntry?.row.itemName ?? null,
-      bindingDepartmentId: binding?.departmentId ?? null,
-      bindingDepartmentName: bindingEntry?.row.departmentName ?? bindingDepartment?.name ?? null,
+      // The whole route's path, also for a department: milestone ids of items it cannot see stay in (the
+      // path is the project-level answer, like the dates and the binding; ids carry no item details,
+      // which `items` keeps to the department's own).
+      bindingPath: forecast.bindingPath.map((entry) => milestoneOf.get(entry.code)!),
+      binding:
+        binding && bindingEntry
+          ? {
+              milestoneId: bindingEntry.row.id,
+              itemCode: binding.code,
+              departmentId: binding.departmentId,
+              itemName: bindingEntry.row.itemName,
+              departmentName: bindingEntry.row.departmentName ?? null,
+            }
+          : null,
       items,
       hiddenItems: entries.length - items.length,
     };

@@ -34,7 +34,7 @@ const labels: RouteGanttLabels = {
   noData: 'no data',
 };
 
-const base: Omit<ForecastGanttItem, 'itemCode' | 'itemName' | 'stage'> = {
+const base: Omit<ForecastGanttItem, 'milestoneId' | 'itemCode' | 'itemName' | 'stage'> = {
   departmentId: '1',
   departmentName: 'Dept',
   status: 'planned',
@@ -64,15 +64,20 @@ const forecast: ProjectForecast = {
   p80: '2026-10-16',
   plannedStartDate: '2026-10-01',
   atRisk: 2,
-  bindingItemCode: 'EIA',
-  bindingItemName: '环评',
-  bindingDepartmentId: '2',
-  bindingDepartmentName: '生态环境局',
+  bindingPath: ['73', '71'],
+  binding: {
+    milestoneId: '73',
+    itemCode: 'EIA',
+    departmentId: '2',
+    itemName: '环评',
+    departmentName: '生态环境局',
+  },
   hiddenItems: 0,
   items: [
     // Stage 3 first in the answer: rows still go by stage.
     {
       ...base,
+      milestoneId: '71',
       itemCode: 'CONSTRUCT',
       itemName: '施工许可',
       stage: 3,
@@ -84,6 +89,7 @@ const forecast: ProjectForecast = {
     },
     {
       ...base,
+      milestoneId: '72',
       itemCode: 'FILING',
       itemName: '备案',
       stage: 1,
@@ -98,6 +104,7 @@ const forecast: ProjectForecast = {
     },
     {
       ...base,
+      milestoneId: '73',
       itemCode: 'EIA',
       itemName: '环评',
       stage: 2,
@@ -111,7 +118,14 @@ const forecast: ProjectForecast = {
       forecastEnd: '2026-10-09',
       onBindingPath: true,
     },
-    { ...base, itemCode: 'JOINT_ACCEPT', itemName: '联合验收', stage: 4, afterStart: true },
+    {
+      ...base,
+      milestoneId: '74',
+      itemCode: 'JOINT_ACCEPT',
+      itemName: '联合验收',
+      stage: 4,
+      afterStart: true,
+    },
   ],
 };
 
@@ -170,7 +184,8 @@ describe('routeGanttOption', () => {
     expect(option().series[0].markLine.data[2].label.formatter).toBe('promise / P50\n10-14');
     const today = option().series[0].markLine.data[0];
     expect(today.xAxis).toBe(dayStart('2026-09-21'));
-    expect(names({ ...forecast, startableNow: true, plannedStartDate: null })).toEqual(['today']);
+    const started = { startableNow: true, promiseBound: null, p50: null, p80: null, plannedStartDate: null };
+    expect(names({ ...forecast, ...started })).toEqual(['today']);
   });
 
   it('the tooltip names the item, its phase, bars and deadline', () => {

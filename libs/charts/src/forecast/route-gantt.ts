@@ -154,13 +154,12 @@ export function routeGanttOption(
     ...(forecast.plannedStartDate
       ? [markLine(labels.plannedStart, forecast.plannedStartDate, LIGHT_RED, 'solid', true)]
       : []),
-    ...(forecast.startableNow || forecast.constructRejected
-      ? []
-      : [
-          markLine(labels.promiseBound, forecast.promiseBound, ACCENT_BLUE, 'dashed', true),
-          markLine(labels.p50, forecast.p50, LIGHT_YELLOW, 'dashed', true),
-          markLine(labels.p80, forecast.p80, '#fa8c16', 'dashed', true),
-        ]),
+    // The three dates are null once CONSTRUCT is decided (started, or rejected): no lines then.
+    ...(forecast.promiseBound
+      ? [markLine(labels.promiseBound, forecast.promiseBound, ACCENT_BLUE, 'dashed', true)]
+      : []),
+    ...(forecast.p50 ? [markLine(labels.p50, forecast.p50, LIGHT_YELLOW, 'dashed', true)] : []),
+    ...(forecast.p80 ? [markLine(labels.p80, forecast.p80, '#fa8c16', 'dashed', true)] : []),
   ];
   // Lines on the same day (without history P50 = P80 = promise-bound) become one, named by all.
   const lines: typeof marks = [];

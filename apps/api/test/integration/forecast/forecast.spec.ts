@@ -92,11 +92,23 @@ describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
       plannedStartDate: addDays(today, 14),
       // Even the promised limits of ten items cannot make a start in two weeks.
       atRisk: 2,
-      bindingItemCode: direct.binding!.code,
-      bindingDepartmentId: direct.binding!.departmentId,
       hiddenItems: 0,
     });
-    expect(answer.bindingDepartmentName).toEqual(expect.any(String));
+    // api.md: bindingPath is the path's milestone ids in order; binding { milestoneId, itemCode, departmentId }.
+    const milestoneOf = (code: string) => String(byCode.get(code).milestone.id);
+    expect(answer.bindingPath).toEqual(direct.bindingPath.map((entry) => milestoneOf(entry.code)));
+    expect(answer.bindingPath.at(-1)).toBe(milestoneOf('CONSTRUCT'));
+    expect(answer.binding).toEqual({
+      milestoneId: milestoneOf(direct.binding!.code),
+      itemCode: direct.binding!.code,
+      departmentId: direct.binding!.departmentId,
+      itemName: expect.any(String),
+      departmentName: expect.any(String),
+    });
+    expect(answer).not.toHaveProperty('bindingItemCode');
+    for (const date of [answer.promiseBound, answer.p50, answer.p80])
+      expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const item of answer.items) expect(item.milestoneId).toBe(milestoneOf(item.itemCode));
     // Without history the three dates agree.
     expect(answer.p50).toBe(answer.promiseBound);
 
@@ -135,6 +147,8 @@ describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
     expect(mine.hiddenItems).toBeGreaterThan(0);
     expect(new Set(mine.items.map((item: any) => item.departmentId))).toEqual(new Set([zrzyj]));
     expect(mine).toMatchObject({ promiseBound: answer.promiseBound, p50: answer.p50, p80: answer.p80 });
+    // The path and the binding are the whole route's too: ids of items the department cannot see stay.
+    expect(mine).toMatchObject({ bindingPath: answer.bindingPath, binding: answer.binding });
   });
 
   it('takes the stored duration history: an item with 5+ observations moves P50 and P80', async () => {
@@ -170,9 +184,28 @@ describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
       promiseBound: direct.promiseBound,
       p50: direct.p50,
       p80: direct.p80,
-      bindingItemCode: direct.binding!.code,
+      binding: { itemCode: direct.binding!.code },
     });
     expect(answer.p50 > answer.promiseBound).toBe(true);
+  });
+
+  it('once CONSTRUCT is approved (started): the three dates null, startableSince, no path or binding', async () => {
+    const project = await createProject(stack, tokens.bureau, zrzyj);
+    const view = await ok('POST', `/api/projects/${project.id}/route`, {});
+    const construct = view.stages
+      .flatMap((stage: any) => stage.items)
+      .find((item: any) => item.milestone.itemCode === 'CONSTRUCT');
+    await events(construct.milestone.id, ['submit', 'accept', 'approve']);
+    const answer = await ok('GET', `/api/projects/${project.id}/forecast`, undefined, tokens.leader);
+    expect(answer).toMatchObject({
+      startableNow: true,
+      startableSince: previous,
+      promiseBound: null,
+      p50: null,
+      p80: null,
+      bindingPath: [],
+      binding: null,
+    });
   });
 
   it('refuses a project without a route (409 route_not_applied) and a future asOf', async () => {

@@ -39,13 +39,18 @@ const forecast: ProjectForecast = {
   p80: '2027-02-18',
   plannedStartDate: '2027-01-15',
   atRisk: 2,
-  bindingItemCode: 'EIA',
-  bindingItemName: '环境影响评价审批',
-  bindingDepartmentId: '4',
-  bindingDepartmentName: '生态环境局',
+  bindingPath: ['31', '39'],
+  binding: {
+    milestoneId: '31',
+    itemCode: 'EIA',
+    departmentId: '4',
+    itemName: '环境影响评价审批',
+    departmentName: '生态环境局',
+  },
   hiddenItems: 2,
   items: [
     {
+      milestoneId: '31',
       itemCode: 'EIA',
       itemName: '环境影响评价审批',
       departmentId: '4',
@@ -105,7 +110,12 @@ describe('ProjectForecastCard', () => {
       ...forecast,
       startableNow: true,
       startableSince: '2026-11-30',
+      promiseBound: null,
+      p50: null,
+      p80: null,
       atRisk: 0,
+      bindingPath: [],
+      binding: null,
     });
     const wrapper = mountCard();
     await flushPromises();
