@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import type { ProjectForecast } from '../../api/forecast';
 import { ApiError } from '../../api/http';
+import type { ProjectRouteView } from '../../api/routes';
 import { createAppI18n } from '../../i18n';
 import forecastEn from '../../i18n/forecast.en';
 import forecastZhCN from '../../i18n/forecast.zh-CN';
@@ -138,6 +139,25 @@ describe('ProjectForecastCard', () => {
     await flushPromises();
     expect(wrapper.text()).toContain('应用审批路线后可预计开工日期');
     expect(wrapper.find('[data-testid="forecast-load-error"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('loads the forecast again when the route card reports a changed route (an item added or dropped)', async () => {
+    api.project.mockReset();
+    api.project.mockResolvedValue(forecast);
+    const route = { applied: true } as ProjectRouteView;
+    const wrapper = mount(ProjectForecastCard, {
+      global: { plugins: [createAppI18n()] },
+      props: { projectId: '5', route },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(api.project).toHaveBeenCalledTimes(1);
+    api.project.mockResolvedValue({ ...forecast, p80: '2027-03-01' });
+    await wrapper.setProps({ route: { ...route } });
+    await flushPromises();
+    expect(api.project).toHaveBeenCalledTimes(2);
+    expect(wrapper.get('[data-testid="forecast-p80"]').text()).toContain('2027-03-01');
     wrapper.unmount();
   });
 
