@@ -493,9 +493,7 @@ export class ProjectRepository {
    * started, not terminated, with a planned start date and an applied route; and those in `extraIds`
    * (which may no longer qualify: evaluated with no condition, their alerts resolve). In id order.
    */
-  async forecastFacts(
-    extraIds: readonly string[],
-  ): Promise<
+  async forecastFacts(extraIds: readonly string[]): Promise<
     Array<{
       id: string;
       leadDepartmentId: string;
