@@ -13,3 +13,4 @@ export * from './process-main';
 export * from './seeded-random';
 export * from './forecast/duration-history.module';
 export * from './forecast/duration-history.service';
+export * from './forecast/project-forecaster';

@@ -28,6 +28,11 @@ import {
   ProjectEntity,
   ProjectStageEventEntity,
   RouteRepository,
+  ApprovalItemRepository,
+  CalendarRepository,
+  DurationHistoryRepository,
+  MilestoneRepository,
+  SettingsRepository,
   SubsidyPaymentEntity,
   SYSTEM_ACTOR,
   Transactions,
@@ -37,6 +42,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password.service';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from './demo-departments';
 import {
+  buildDemoHistory,
   buildDemoMilestones,
   DEFAULT_CATALOG,
   demoRouteAdditions,
@@ -46,7 +52,17 @@ import { buildDemoCommitments } from './demo-commitments';
 import { buildDemoDistrict } from './demo-district';
 import { insertDispatch } from './demo-dispatch';
 import { DEMO_REGION_CODE_PREFIX, demoProjectCode } from './demo-project-codes';
-import { clockContext, derivedOf, packageCalendarEntries, toDomainEvents } from '@luodi/server-core';
+import {
+  CalendarService,
+  Clock,
+  clockContext,
+  derivedOf,
+  DurationHistoryService,
+  MilestoneClockService,
+  packageCalendarEntries,
+  ProjectForecaster,
+  toDomainEvents,
+} from '@luodi/server-core';
 
 export interface DemoCredentials {
   username: string;
@@ -136,7 +152,10 @@ export async function loadDemo(
       after: { departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.length, ...district, dispatch },
     });
   });
-  logger.log(`demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users`);
+  const forecasts = await prepareForecasts(dataSource, now);
+  logger.log(
+    `demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users; duration history: ${forecasts.histories} item × department histories`,
+  );
   return { loaded: true, credentials };
 }
 
@@ -336,7 +355,24 @@ async function insertApprovals(
     .map((p) => p.code);
   const loose = buildDemoMilestones(today, calendar, signed, keyWorkCodes);
   const routeProjects = demoRouteProjects(signed);
-  const plan = [...loose, ...demoRouteAdditions(loose, routeProjects)];
+  // Earlier-year key-work projects signed before July two years ago, without milestones yet: their
+  // past applications are the forecast's duration history (buildDemoHistory).
+  const withMilestones = new Set(loose.map((entry) => entry.projectCode));
+  const keyWorkSet = new Set(keyWorkCodes);
+  const earlier = projects
+    .filter(
+      (project) =>
+        keyWorkSet.has(project.code) &&
+        project.signedAt !== null &&
+        project.signedAt < `${Number(year) - 2}-07-01` &&
+        !withMilestones.has(project.code),
+    )
+    .map((project) => project.code);
+  const plan = [
+    ...loose,
+    ...demoRouteAdditions(loose, routeProjects),
+    ...buildDemoHistory(today, calendar, earlier),
+  ];
   const settings = await data.settings(manager);
   const amounts = new Map(projects.map((project) => [project.code, project.contractAmount]));
   for (const milestone of plan) {
@@ -425,4 +461,61 @@ async function insertRoutes(
       manager,
     );
   }
+}
+
+/**
+ * After the load: the duration history recomputed as of today (so the forecast has it right after
+ * `npm start`, before the worker's nightly job), and the planned start dates of the route projects
+ * set around their forecasts so that the leader sees two at risk of missing their planned start
+ * (routes-and-forecast §3): the first whose P80 date is after its promise-bound date is planned on
+ * that promise-bound date (level 1: only the history makes it late), the next ten days before its
+ * promise-bound date (level 2: even the promises are late); the others a month after their P80 date.
+ * The checks raise the alerts on their next run.
+ */
+async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ histories: number }> {
+  const clock = new Clock(now.toISOString());
+  const calendar = new CalendarService(new CalendarRepository(dataSource));
+  const milestones = new MilestoneRepository(dataSource);
+  const items = new ApprovalItemRepository(dataSource);
+  const settings = new SettingsRepository(dataSource);
+  const transactions = new Transactions(dataSource);
+  const history = new DurationHistoryService(
+    new DurationHistoryRepository(dataSource),
+    milestones,
+    items,
+    settings,
+    calendar,
+    transactions,
+    clock,
+  );
+  const forecaster = new ProjectForecaster(
+    new RouteRepository(dataSource),
+    milestones,
+    items,
+    new MilestoneClockService(milestones, items, settings, calendar, transactions, clock),
+    calendar,
+    history,
+  );
+  const today = businessDateOf(now);
+  const summary = await history.recompute(today);
+  const models = await history.modelsFor(today);
+  const routed = (await dataSource.query(
+    'SELECT project_id AS id FROM project_route ORDER BY project_id',
+  )) as Array<{ id: string }>;
+  let level1 = false;
+  let level2 = false;
+  for (const { id } of routed) {
+    const { forecast } = await forecaster.forecast(String(id), { date: today, moment: now }, { models });
+    if (forecast.startableNow || forecast.constructRejected) continue;
+    let planned = addCalendarDays(forecast.p80, 30);
+    if (!level1 && forecast.p80 > addCalendarDays(forecast.promiseBound, 7)) {
+      planned = forecast.promiseBound;
+      level1 = true;
+    } else if (!level2) {
+      planned = addCalendarDays(forecast.promiseBound, -10);
+      level2 = true;
+    }
+    await dataSource.query('UPDATE project SET planned_start_date = ? WHERE id = ?', [planned, String(id)]);
+  }
+  return { histories: summary.histories };
 }

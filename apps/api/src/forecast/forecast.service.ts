@@ -2,44 +2,32 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type AccessScope,
   CONSTRUCT_ITEM_CODE,
-  DomainError,
   forecastPhase,
-  type ForecastRouteItem,
   forecastSchedule,
-  forecastStart,
-  forecastStateOf,
   NotFound,
   startAtRiskCondition,
 } from '@luodi/domain';
-import {
-  ApprovalItemRepository,
-  MilestoneRepository,
-  ProjectRepository,
-  RouteRepository,
-} from '@luodi/persistence';
-import { CalendarService, Clock, MilestoneClockService } from '@luodi/server-core';
+import { ProjectRepository } from '@luodi/persistence';
+import { Clock, FORECAST_SEED, ProjectForecaster } from '@luodi/server-core';
 import type { ForecastGanttItem, ProjectForecast } from '@luodi/contracts';
 import { resolveAsOf } from '../dashboard/dashboard.service';
 import { DURATION_MODELS, type DurationModelProvider } from './duration-models';
 
-/** The seed of the forecast's Monte-Carlo: the same route and states give the same dates. */
-export const FORECAST_SEED = 1;
+/** The seed of the forecast's Monte-Carlo (ProjectForecaster's): the same route and states give the same dates. */
+export { FORECAST_SEED };
 
 /**
- * The start-date forecast of one project (routes-and-forecast §3–4): its route and each milestone's
- * clock at asOf (events after asOf ignored) mapped onto the pure engine (forecastStart, seeded), the
- * at-risk rule (startAtRiskCondition) and the Gantt's two walks (forecastSchedule). Durations come from
- * the DURATION_MODELS provider (the stored history; promised days under 5 observations).
+ * The start-date forecast of one project (routes-and-forecast §3–4): ProjectForecaster (server-core,
+ * shared with the checks' start_at_risk source) maps its route and each milestone's clock at asOf onto
+ * the pure engine (forecastStart, seeded); here the at-risk rule (startAtRiskCondition) and the Gantt's
+ * two walks (forecastSchedule). Durations come from the DURATION_MODELS provider (the stored history;
+ * promised days under 5 observations).
  */
 @Injectable()
 export class ForecastService {
   constructor(
     private readonly projects: ProjectRepository,
-    private readonly routes: RouteRepository,
-    private readonly milestones: MilestoneRepository,
-    private readonly items: ApprovalItemRepository,
-    private readonly clocks: MilestoneClockService,
-    private readonly calendars: CalendarService,
+    private readonly forecaster: ProjectForecaster,
     private readonly clock: Clock,
     @Inject(DURATION_MODELS) private readonly history: DurationModelProvider,
   ) {}
@@ -49,43 +37,9 @@ export class ForecastService {
     const today = asOf.date;
     const project = await this.projects.findVisible(projectId, scope);
     if (!project) throw new NotFound('project', projectId);
-    if (!(await this.routes.projectRoute(project.id)))
-      throw DomainError.coded('conflict', 'route_not_applied');
-    const placed = await this.routes.routeItems(project.id);
-    if (!placed.some((item) => item.itemCode === CONSTRUCT_ITEM_CODE))
-      throw DomainError.coded('conflict', 'route_without_construct');
-
-    const [{ items: rows }, catalog, calendar, models] = await Promise.all([
-      this.milestones.list({ projectId: project.id }, { kind: 'all' }, null),
-      this.items.byCodes(placed.map((item) => item.itemCode)),
-      this.calendars.calendar(),
-      this.history.modelsFor(today),
-    ]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const events = await this.milestones.eventsOf(placed.map((item) => item.milestoneId));
-    const onRoute = placed.filter((item) => byId.has(item.milestoneId));
-    const entries = await Promise.all(
-      onRoute.map(async (item) => {
-        const row = byId.get(item.milestoneId)!;
-        // The clock as it stood at asOf: the events recorded for moments after it do not count yet.
-        const known = (events.get(row.id) ?? []).filter((event) => event.at <= asOf.moment);
-        const clock = await this.clocks.clockOf(row, known, asOf.moment);
-        const promisedDays = Number(catalog.get(item.itemCode)?.promisedDays ?? 0);
-        const model = models.modelFor(item.itemCode, row.departmentId, promisedDays);
-        const routeItem: ForecastRouteItem = {
-          code: item.itemCode,
-          departmentId: row.departmentId,
-          stage: item.stage,
-          after: item.after,
-          promisedDays,
-          current: forecastStateOf(clock, today, calendar),
-          model,
-        };
-        return { row, clock, routeItem };
-      }),
-    );
-    const route = entries.map((entry) => entry.routeItem);
-    const forecast = forecastStart(route, today, calendar, { seed: FORECAST_SEED });
+    const { entries, route, forecast, calendar } = await this.forecaster.forecast(project.id, asOf, {
+      models: await this.history.modelsFor(today),
+    });
     const promised = forecastSchedule(route, today, calendar, 'promised');
     const median = forecastSchedule(route, today, calendar, 'median');
     const risk = startAtRiskCondition({

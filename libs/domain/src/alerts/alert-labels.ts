@@ -22,6 +22,7 @@ export const ALERT_KIND_LABELS = {
   idle_land: { 'zh-CN': '供而未建', en: 'Land idle' },
   cure_overdue: { 'zh-CN': '容缺补正逾期', en: 'Missing materials overdue' },
   promise_unverified: { 'zh-CN': '承诺未核查', en: 'Promise not verified' },
+  start_at_risk: { 'zh-CN': '开工预计延误', en: 'Start at risk' },
 } as const satisfies Labels<AlertKind>;
 
 /** 1 预警, 2 逾期, 3 督办. */

@@ -27,6 +27,7 @@ export const ALERT_KINDS = [
   'idle_land',
   'cure_overdue',
   'promise_unverified',
+  'start_at_risk',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /** The kinds by name, for code that names one: `AlertKind.milestone_due`. */

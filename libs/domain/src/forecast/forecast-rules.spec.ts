@@ -42,8 +42,8 @@ const facts = (plannedStartDate: string | null, f = forecast()) => ({
 });
 
 describe('startAtRiskCondition', () => {
-  it('is not an alert kind yet (wiring comes later)', () => {
-    expect((ALERT_KINDS as readonly string[]).includes(START_AT_RISK_KIND)).toBe(false);
+  it('is an alert kind of the domain list (raised by the checks’ project source)', () => {
+    expect((ALERT_KINDS as readonly string[]).includes(START_AT_RISK_KIND)).toBe(true);
   });
 
   it('level 1 when P80 is after the planned start, naming the binding item and department', () => {

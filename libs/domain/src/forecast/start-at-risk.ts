@@ -1,15 +1,14 @@
 import type { IsoDate } from '../business-time';
-import type { Condition } from '../alerts/alert-rules';
+import { AlertKind, type Condition } from '../alerts/alert-rules';
 import type { StartForecast } from './start-forecast';
 
 /**
- * The `start_at_risk` condition (routes-and-forecast §3), shaped like the other alert rules'
- * conditions. The kind is not in ALERT_KINDS yet: wiring it (labels, sources, enum migration) comes
- * with the forecast's persistence, so the condition carries its own kind literal for now.
+ * The `start_at_risk` condition (routes-and-forecast §3), raised by the checks' project source
+ * (libs/server-core/src/checks/sources/project.source.ts) and shown by the forecast.
  */
-export const START_AT_RISK_KIND = 'start_at_risk';
+export const START_AT_RISK_KIND = AlertKind.start_at_risk;
 
-export type StartAtRiskCondition = Omit<Condition, 'kind'> & { kind: typeof START_AT_RISK_KIND };
+export type StartAtRiskCondition = Condition & { kind: typeof START_AT_RISK_KIND };
 
 export interface StartAtRiskFacts {
   projectId: string;

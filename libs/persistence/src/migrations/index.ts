@@ -22,6 +22,7 @@ import { ProblemEventOwner1797100000000 } from './1797100000000-ProblemEventOwne
 import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
 import { RouteStageNames1797120000000 } from './1797120000000-RouteStageNames';
 import { UniqueClaims1797130000000 } from './1797130000000-UniqueClaims';
+import { StartAtRiskAlert1797140000000 } from './1797140000000-StartAtRiskAlert';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DurationHistory1797110000000,
   RouteStageNames1797120000000,
   UniqueClaims1797130000000,
+  StartAtRiskAlert1797140000000,
 ];

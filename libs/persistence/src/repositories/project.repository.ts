@@ -487,4 +487,47 @@ export class ProjectRepository {
       startedAt: (row['startedAt'] as string | null) ?? null,
     }));
   }
+
+  /**
+   * The projects whose start may be forecast for the start_at_risk check (routes-and-forecast §3): not
+   * started, not terminated, with a planned start date and an applied route; and those in `extraIds`
+   * (which may no longer qualify: evaluated with no condition, their alerts resolve). In id order.
+   */
+  async forecastFacts(extraIds: readonly string[]): Promise<
+    Array<{
+      id: string;
+      leadDepartmentId: string;
+      plannedStartDate: string | null;
+      startedAt: string | null;
+      stage: string;
+      routed: boolean;
+    }>
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT p.id, p.lead_department_id AS leadDepartmentId, p.planned_start_date AS plannedStartDate,
+              p.started_at AS startedAt, p.stage, (r.project_id IS NOT NULL) AS routed
+         FROM project p
+         LEFT JOIN project_route r ON r.project_id = p.id
+        WHERE (p.started_at IS NULL AND p.stage <> 'terminated' AND p.planned_start_date IS NOT NULL
+               AND r.project_id IS NOT NULL)
+           ${extraIds.length ? `OR p.id IN (${extraIds.map(() => '?').join(',')})` : ''}
+        ORDER BY p.id`,
+      [...extraIds],
+    )) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({
+      id: String(row['id']),
+      leadDepartmentId: String(row['leadDepartmentId']),
+      plannedStartDate: dateText(row['plannedStartDate']),
+      startedAt: dateText(row['startedAt']),
+      stage: String(row['stage']),
+      routed: Number(row['routed']) === 1,
+    }));
+  }
+}
+
+/** A DATE column as read by a raw query (a string, or a Date with some drivers' settings). */
+function dateText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
 }

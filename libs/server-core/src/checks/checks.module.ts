@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { DurationHistoryModule } from '../forecast/duration-history.module';
+import { ProjectForecaster } from '../forecast/project-forecaster';
 import { ChecksService } from './checks.service';
 import { MilestoneClockService } from './milestone-clock.service';
 import { CalendarYearConditionSource } from './sources/calendar-year.source';
@@ -17,9 +19,10 @@ import { CommitmentConditionSource } from './sources/commitment.source';
  */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, DurationHistoryModule],
   providers: [
     MilestoneClockService,
+    ProjectForecaster,
     ChecksService,
     MilestoneConditionSource,
     ProjectConditionSource,
@@ -29,6 +32,6 @@ import { CommitmentConditionSource } from './sources/commitment.source';
     CalendarYearConditionSource,
     CommitmentConditionSource,
   ],
-  exports: [MilestoneClockService, ChecksService],
+  exports: [MilestoneClockService, ProjectForecaster, ChecksService],
 })
 export class ChecksModule {}

@@ -50,7 +50,7 @@ describe('alert kinds and their subject sources', () => {
       ]),
     ).toEqual([
       'subject "milestone" has 2 sources',
-      'subject "project" (not_registered, not_started, idle_land) has no source',
+      'subject "project" (not_registered, not_started, idle_land, start_at_risk) has no source',
       'source for subject "forecast" that no alert kind names',
     ]);
   });

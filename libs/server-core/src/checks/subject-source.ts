@@ -23,6 +23,7 @@ export const ALERT_KIND_SOURCES: Record<AlertKind, readonly [AlertSubjectType, .
   idle_land: ['project'],
   cure_overdue: ['milestone'],
   promise_unverified: ['milestone'],
+  start_at_risk: ['project'],
 };
 
 /** Whether a source of `subjectType` may produce conditions of `kind`. */

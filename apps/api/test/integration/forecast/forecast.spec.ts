@@ -12,8 +12,8 @@ import { addDays, createProject, shanghaiToday, type Tokens, useSignedInStack } 
 
 /**
  * The start forecast of a project (routes-and-forecast.md §3–4) through the built API on real
- * MariaDB: the dates equal a direct call of the engine with the same route and states (no duration
- * history is wired: promised days), the at-risk level, the Gantt's items, a department's scope, and
+ * MariaDB: the dates equal a direct call of the engine with the same route and states (the demo's
+ * duration history removed: promised days), the at-risk level, the Gantt's items, a department's scope, and
  * the refusals (no route, a future asOf).
  */
 describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
@@ -28,8 +28,10 @@ describe('GET /api/projects/:id/forecast (real MariaDB)', () => {
   let previous = addDays(today, -1);
   while (!calendar.isWorkingDay(previous)) previous = addDays(previous, -1);
 
-  useSignedInStack((started) => {
+  useSignedInStack(async (started) => {
     ({ stack, tokens, zrzyj } = started);
+    // The demo brings a duration history; these tests start without one (promised days) and add their own.
+    await (await stack.database.dataSource()).query('DELETE FROM duration_history');
   });
 
   const ok = async (method: string, path: string, body?: unknown, token = tokens.bureau) => {

@@ -28,6 +28,7 @@ describe('alerts messages', () => {
       '供而未建',
       '容缺补正逾期',
       '承诺未核查',
+      '开工预计延误',
     ]);
     expect([1, 2, 3].map((level) => t(`alerts.levels.${level}`))).toEqual(['预警', '逾期', '督办']);
     expect(ANSWER_CATEGORIES.map((category) => t(`alerts.categories.${category}`))).toEqual([

@@ -2,11 +2,17 @@ import { Injectable } from '@nestjs/common';
 import {
   addCalendarDays,
   type Condition,
+  DomainError,
+  type IsoDate,
+  type WorkingCalendar,
   IDLE_LAND_DAYS,
   idleLandConditions,
   projectConditions,
+  ProjectStage,
+  startAtRiskCondition,
 } from '@luodi/domain';
 import { ProjectRepository } from '@luodi/persistence';
+import { ProjectForecaster } from '../../forecast/project-forecaster';
 import {
   type CheckContext,
   type ConditionSource,
@@ -15,16 +21,27 @@ import {
 } from '../subject-source';
 
 /**
+ * Monte-Carlo draws of the start_at_risk check's forecasts: fewer than the forecast page's 2000 (the
+ * check forecasts every routed project not yet started in one run); the seed is the same, so the
+ * dates differ from the page's by the sampling error of 500 draws only (a day or two on the P80).
+ */
+export const START_AT_RISK_DRAWS = 500;
+
+/**
  * not_registered, not_started: signed or registered projects that have not moved on in time; idle_land:
- * land supplied and not built on.
+ * land supplied and not built on; start_at_risk: the P80 start date of a routed project not yet
+ * started is after its planned start date (ProjectForecaster, routes-and-forecast §3).
  */
 @Injectable()
 @SubjectSource('project')
 export class ProjectConditionSource implements ConditionSource {
-  constructor(private readonly projects: ProjectRepository) {}
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly forecaster: ProjectForecaster,
+  ) {}
 
   async conditions(
-    { today, settings }: CheckContext,
+    { now, today, settings, calendar }: CheckContext,
     unresolvedIds: readonly string[],
   ): Promise<SourceConditions> {
     const evaluated: string[] = [];
@@ -47,8 +64,68 @@ export class ProjectConditionSource implements ConditionSource {
       if (!seen.has(project.id)) evaluated.push(project.id);
       conditions.push(...idleLandConditions(project, today));
     }
+    for (const id of await this.startAtRisk(now, today, calendar, unresolvedIds, conditions))
+      if (!seen.has(id) && !evaluated.includes(id)) evaluated.push(id);
     // Unresolved subjects now terminated are evaluated with no condition: their alerts resolve.
     for (const id of unresolvedIds) if (!seen.has(id) && !evaluated.includes(id)) evaluated.push(id);
     return { evaluated, conditions };
+  }
+
+  /**
+   * start_at_risk: forecast every project not started with a route and a planned start date (and the
+   * unresolved ones, which resolve once started, terminated or no longer late); returns the projects
+   * evaluated and pushes their conditions. A project whose route lacks CONSTRUCT has no forecast.
+   */
+  private async startAtRisk(
+    now: Date,
+    today: IsoDate,
+    calendar: WorkingCalendar,
+    unresolvedIds: readonly string[],
+    conditions: Condition[],
+  ): Promise<string[]> {
+    const facts = await this.projects.forecastFacts(unresolvedIds);
+    const models = await this.forecaster.modelsFor(today);
+    const evaluated: string[] = [];
+    for (const project of facts) {
+      evaluated.push(project.id);
+      if (
+        !project.routed ||
+        project.startedAt ||
+        project.stage === ProjectStage.terminated ||
+        !project.plannedStartDate
+      )
+        continue;
+      let run;
+      try {
+        run = await this.forecaster.forecast(
+          project.id,
+          { date: today, moment: now },
+          { draws: START_AT_RISK_DRAWS, models, calendar },
+        );
+      } catch (error) {
+        if (error instanceof DomainError) continue; // route without CONSTRUCT: nothing to forecast
+        throw error;
+      }
+      const condition = startAtRiskCondition({
+        projectId: project.id,
+        leadDepartmentId: project.leadDepartmentId,
+        plannedStartDate: project.plannedStartDate,
+        forecast: run.forecast,
+      });
+      if (!condition) continue;
+      const binding = run.forecast.binding
+        ? run.entries.find((entry) => entry.routeItem.code === run.forecast.binding!.code)
+        : undefined;
+      conditions.push({
+        ...condition,
+        detail: {
+          ...condition.detail,
+          bindingItemName: binding?.row.itemName ?? null,
+          bindingDepartmentName: binding?.row.departmentName ?? null,
+          bindingMilestoneId: binding?.row.id ?? null,
+        },
+      });
+    }
+    return evaluated;
   }
 }
