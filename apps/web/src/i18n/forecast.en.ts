@@ -45,7 +45,7 @@ const forecastEn: typeof forecastZhCN = {
       title: 'Forecast starts',
       hint: 'Projects not yet started with an approval route (P50/P80: forecast start dates)',
       byMonth: 'Planned vs forecast starts by month',
-      planned: 'Planned',
+      plannedStarts: 'Planned',
       p50: 'Forecast (P50)',
       countAxis: 'projects',
       month: 'M{n}',

@@ -44,7 +44,7 @@ const forecastZhCN = {
       title: '预计开工',
       hint: '尚未开工、已应用审批路线的项目（P50/P80 为预测开工日期）',
       byMonth: '计划与预计开工（按月）',
-      planned: '计划开工',
+      plannedStarts: '计划开工',
       p50: '预计开工(P50)',
       countAxis: '个',
       month: '{n}月',

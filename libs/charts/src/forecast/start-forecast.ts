@@ -41,12 +41,15 @@ export function startForecastOption(
       axisLabel: axisLabel(context, { interval: 0 }),
     },
     yAxis: countAxis(context, labels.countAxis),
-    series: (['planned', 'p50'] as const).map((kind) => ({
+    series: [
+      { name: labels.planned, values: data.byMonth.map((m) => m.planned) },
+      { name: labels.p50, values: data.byMonth.map((m) => m.p50) },
+    ].map((bars) => ({
       type: 'bar',
-      name: labels[kind],
+      name: bars.name,
       barMaxWidth: fontSize(context, 18),
       label,
-      data: data.byMonth.map((m) => m[kind]),
+      data: bars.values,
     })),
   };
 }
