@@ -85,7 +85,7 @@ describe('ForecastSection (预计开工)', () => {
     await flushPromises();
     expect(forecast).toHaveBeenCalledWith({ year: 2026, asOf: '2026-10-31' });
     expect(
-      JSON.parse(wrapper.get('[data-testid="chart-forecast-by-month"]').attributes('data-series')),
+      JSON.parse(wrapper.get('[data-testid="chart-forecast-by-month"]').attributes('data-series')!),
     ).toEqual(['计划开工', '预计开工(P50)']);
     await wrapper.get('[data-testid="chart-forecast-route-days"]').trigger('click');
     expect(wrapper.emitted('drill')).toEqual([[{ list: 'approvals', query: { departmentId: '3' } }]]);
