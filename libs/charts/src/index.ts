@@ -9,3 +9,4 @@ export * from './cockpit/approval-lights';
 export * from './cockpit/problems';
 export * from './commitments/commitments';
 export * from './forecast/route-gantt';
+export * from './forecast/start-forecast';

@@ -80,3 +80,51 @@ export interface ProjectForecast {
   /** Items of the route not shown to this caller (other departments'). */
   hiddenItems: number;
 }
+
+/**
+ * `GET /api/dashboard/forecast?year&asOf` (routes-and-forecast.md §4, the cockpit's 预计开工): the
+ * caller's visible projects with a route (a department user: its own scope's projects).
+ */
+export interface ForecastMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Projects not yet started whose planned start (plannedStartDate) falls in the month. */
+  planned: number;
+  /** Projects not yet started whose P50 start falls in the month. */
+  p50: number;
+}
+
+export interface ForecastAtRiskProject {
+  projectId: string;
+  projectName: string;
+  p80: string;
+  plannedStartDate: string;
+  /** Calendar days from plannedStartDate to P80 (the sort key, largest first). */
+  daysLate: number;
+  level: ForecastRiskLevel;
+  binding: ForecastBinding | null;
+}
+
+/** Route working days used by one department's items, median over the routes it is on. */
+export interface ForecastRouteDaysRow {
+  departmentId: string;
+  departmentName: string;
+  /** Routes (projects) on which the department has at least one started item. */
+  projects: number;
+  medianUsedDays: number;
+  /** The median targetDays of those routes. */
+  medianTargetDays: number;
+  /** Of those, routes on which the department's used days exceed the route's targetDays. */
+  overTarget: number;
+}
+
+export interface DashboardForecastResponse {
+  year: number;
+  asOf: string;
+  /** Projects forecast (not yet started, with a route and CONSTRUCT on it). */
+  projects: number;
+  byMonth: ForecastMonth[];
+  /** At most ten, most late first. */
+  atRisk: ForecastAtRiskProject[];
+  routeDaysByDepartment: ForecastRouteDaysRow[];
+}

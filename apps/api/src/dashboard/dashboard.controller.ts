@@ -1,16 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ApprovalLightsResponse,
   BreakdownResponse,
+  DashboardForecastResponse,
   DashboardSummary,
   DepartmentScorecardResponse,
   FunnelResponse,
   TrendResponse,
 } from '@luodi/contracts';
-import { businessDateOf } from '@luodi/domain';
-import { AnyRole } from '../auth/access.decorators';
-import { BreakdownQueryDto, DepartmentsQueryDto, SummaryQueryDto } from './dashboard.dto';
+import { type AccessScope, businessDateOf } from '@luodi/domain';
+import { AnyRole, CurrentScope } from '../auth/access.decorators';
+import { DashboardForecastService } from './dashboard-forecast.service';
+import {
+  BreakdownQueryDto,
+  DepartmentsQueryDto,
+  ForecastYearQueryDto,
+  SummaryQueryDto,
+} from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 import { FiguresCache } from './figures-cache.service';
 import { Clock } from '@luodi/server-core';
@@ -19,7 +26,7 @@ import { Clock } from '@luodi/server-core';
  * The cockpit's figures: district-wide aggregates every role may read (api.md "all"), served through
  * the short-lived figures cache that every change clears. The cache key is the query alone, which is
  * right only while the figures do not depend on who asks: scoping them per department would have to
- * add the scope to the key. Every route is open to every role (the rule is the class's).
+ * add the scope to the key (as `forecast` does: it is scoped). Every route is open to every role (the rule is the class's).
  */
 @ApiTags('dashboard')
 @AnyRole()
@@ -30,6 +37,7 @@ export class DashboardController {
     private readonly dashboard: DashboardService,
     private readonly cache: FiguresCache,
     private readonly clock: Clock,
+    private readonly forecasts: DashboardForecastService,
   ) {}
 
   @Get('summary')
@@ -80,5 +88,28 @@ export class DashboardController {
   departments(@Query() query: DepartmentsQueryDto): Promise<DepartmentScorecardResponse> {
     const year = query.year ?? Number(businessDateOf(this.clock.now()).slice(0, 4));
     return this.cache.get('departments', { year }, () => this.dashboard.departments(year));
+  }
+
+  @Get('forecast')
+  @ApiOperation({
+    summary:
+      '预计开工 of the year at asOf over the caller’s visible projects not yet started with a route: per month ' +
+      'planned starts vs P50 starts, the ten projects most at risk (P80 later than the planned start, by ' +
+      'calendar days), and per department the median route working days used vs targetDays. Scoped: a ' +
+      'department user sees its own projects (the forecast runs per project, cached per scope)',
+  })
+  @ApiOkResponse({
+    description:
+      'DashboardForecastResponse: { year, asOf, projects, byMonth: [{ month, planned, p50 }], atRisk: ' +
+      '[{ projectId, projectName, p80, plannedStartDate, daysLate, level 1|2, binding: { milestoneId, ' +
+      'itemCode, departmentId, itemName, departmentName } | null }], routeDaysByDepartment: [{ departmentId, ' +
+      'departmentName, projects, medianUsedDays, medianTargetDays, overTarget }] }',
+  })
+  forecast(
+    @Query() query: ForecastYearQueryDto,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<DashboardForecastResponse> {
+    const key = { ...query, scope: scope.kind === 'department' ? scope.departmentId : 'all' };
+    return this.cache.get('forecast', key, () => this.forecasts.forYear(query.year, query.asOf, scope));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { BreakdownDimension } from '@luodi/contracts';
-import { InDateRange, IsQueryInt } from '../common/validators';
+import { InDateRange, IsIsoDate, IsQueryInt } from '../common/validators';
 import { FiguresDepartmentFilter, FiguresSourceFilter } from './figures-filter.fields';
 
 export class SummaryQueryDto {
@@ -46,4 +46,21 @@ export class DepartmentsQueryDto {
   @IsOptional()
   @IsQueryInt(2000, 2100)
   year?: number;
+}
+
+/** `GET /api/dashboard/forecast`: the year and the as-of day only (the answer is scoped by the caller). */
+export class ForecastYearQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
+  @IsOptional()
+  @IsQueryInt(2000, 2100)
+  year?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description:
+      'a date (the end of that day, Asia/Shanghai), not after today (date_in_future); default today',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
 import { CommitmentsModule } from '../commitments/commitments.module';
 import { DashboardController } from './dashboard.controller';
+import { DashboardForecastService } from './dashboard-forecast.service';
 import { DashboardService } from './dashboard.service';
 import { FiguresCache } from './figures-cache.service';
 
@@ -9,7 +10,7 @@ import { FiguresCache } from './figures-cache.service';
 @Module({
   imports: [AlertsModule, CommitmentsModule],
   controllers: [DashboardController],
-  providers: [DashboardService, FiguresCache],
+  providers: [DashboardService, DashboardForecastService, FiguresCache],
   exports: [DashboardService],
 })
 export class DashboardModule {}

@@ -18,6 +18,7 @@ export const COCKPIT_MATRIX: MatrixRow[] = [
   },
   pathRow('GET /api/dashboard/trend', everyone(200), FILTERS),
   pathRow('GET /api/dashboard/approvals-by-department', everyone(200), FILTERS),
+  pathRow('GET /api/dashboard/forecast', everyone(200), FILTERS),
   {
     route: 'GET /api/dashboard/report',
     request: () => ({ path: `/api/dashboard/report?month=${month()}` }),

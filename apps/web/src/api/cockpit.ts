@@ -6,6 +6,7 @@ export type BreakdownDimension = contracts.BreakdownDimension;
 export type BreakdownResponse = contracts.BreakdownResponse;
 export type CockpitFilters = contracts.CockpitFilters;
 export type DashboardSummary = contracts.DashboardSummary;
+export type DashboardForecastResponse = contracts.DashboardForecastResponse;
 export type DepartmentScorecardResponse = contracts.DepartmentScorecardResponse;
 export type FunnelResponse = contracts.FunnelResponse;
 export type TrendResponse = contracts.TrendResponse;
@@ -30,6 +31,9 @@ export const cockpitApi = {
     http.get<TrendResponse>('/dashboard/trend', { query: query(filters) }),
   approvalLights: (filters: CockpitFilters = {}) =>
     http.get<ApprovalLightsResponse>('/dashboard/approvals-by-department', { query: query(filters) }),
+  /** 预计开工 (scoped to the caller's projects; costly on the server, cached there). */
+  forecast: (filters: { year?: number; asOf?: string } = {}) =>
+    http.get<DashboardForecastResponse>('/dashboard/forecast', { query: query(filters) }),
   departments: (year?: number) =>
     http.get<DepartmentScorecardResponse>('/dashboard/departments', { query: year ? { year } : {} }),
   /** The 月度调度 report of a month (`YYYY-MM`) as .xlsx (admin, bureau, leader). */
