@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import type {
   DashboardForecastResponse,
   ForecastAtRiskProject,
@@ -26,21 +25,14 @@ const calendarDaysBetween = (from: string, to: string) =>
  * controller serves it through the figures cache (keyed by the caller's scope as well).
  */
 @Injectable()
-export class DashboardForecastService implements OnModuleInit {
-  private forecast!: Pick<ForecastService, 'forProject'>;
-
+export class DashboardForecastService {
   constructor(
-    private readonly moduleRef: ModuleRef,
+    private readonly forecast: ForecastService,
     private readonly projects: ProjectRepository,
     private readonly routes: RouteRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
-
-  /** ForecastModule does not export its service; it is looked up in the application (one instance). */
-  onModuleInit(): void {
-    this.forecast = this.moduleRef.get(ForecastService, { strict: false });
-  }
 
   async forYear(
     yearInput: number | undefined,

@@ -12,5 +12,6 @@ import { ForecastService } from './forecast.service';
   imports: [DurationHistoryModule],
   controllers: [ForecastController],
   providers: [ForecastService, { provide: DURATION_MODELS, useExisting: DurationHistoryService }],
+  exports: [ForecastService],
 })
 export class ForecastModule {}
