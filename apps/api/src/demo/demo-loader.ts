@@ -27,6 +27,7 @@ import {
   ProjectActualEntity,
   ProjectEntity,
   ProjectStageEventEntity,
+  ProjectRepository,
   RouteRepository,
   ApprovalItemRepository,
   CalendarRepository,
@@ -479,6 +480,8 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
   const items = new ApprovalItemRepository(dataSource);
   const settings = new SettingsRepository(dataSource);
   const transactions = new Transactions(dataSource);
+  const routes = new RouteRepository(dataSource);
+  const projects = new ProjectRepository(dataSource);
   const history = new DurationHistoryService(
     new DurationHistoryRepository(dataSource),
     milestones,
@@ -489,7 +492,7 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
     clock,
   );
   const forecaster = new ProjectForecaster(
-    new RouteRepository(dataSource),
+    routes,
     milestones,
     items,
     new MilestoneClockService(milestones, items, settings, calendar, transactions, clock),
@@ -499,13 +502,10 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
   const today = businessDateOf(now);
   const summary = await history.recompute(today);
   const models = await history.modelsFor(today);
-  const routed = (await dataSource.query(
-    'SELECT project_id AS id FROM project_route ORDER BY project_id',
-  )) as Array<{ id: string }>;
   let level1 = false;
   let level2 = false;
-  for (const { id } of routed) {
-    const { forecast } = await forecaster.forecast(String(id), { date: today, moment: now }, { models });
+  for (const id of await routes.routedProjectIds()) {
+    const { forecast } = await forecaster.forecast(id, { date: today, moment: now }, { models });
     if (forecast.startableNow || forecast.constructRejected) continue;
     let planned = addCalendarDays(forecast.p80, 30);
     if (!level1 && forecast.p80 > addCalendarDays(forecast.promiseBound, 7)) {
@@ -515,7 +515,7 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
       planned = addCalendarDays(forecast.promiseBound, -10);
       level2 = true;
     }
-    await dataSource.query('UPDATE project SET planned_start_date = ? WHERE id = ?', [planned, String(id)]);
+    await projects.setPlannedStartDate(id, planned);
   }
   return { histories: summary.histories };
 }

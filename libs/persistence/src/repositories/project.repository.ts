@@ -83,6 +83,11 @@ export class ProjectRepository {
     return (manager ?? this.dataSource.manager).getRepository(ProjectEntity);
   }
 
+  /** Set a project's planned start date (the demo loader places its at-risk examples with it). */
+  async setPlannedStartDate(id: string, plannedStartDate: string, manager?: EntityManager): Promise<void> {
+    await this.projects(manager).update({ id }, { plannedStartDate });
+  }
+
   private filtered(filter: ProjectListFilter, scope: AccessScope): SelectQueryBuilder<ProjectEntity> {
     const query = this.projects()
       .createQueryBuilder('p')

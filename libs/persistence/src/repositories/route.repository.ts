@@ -199,6 +199,14 @@ export class RouteRepository {
     return this.manager(manager).getRepository(ProjectRouteEntity).findOneBy({ projectId });
   }
 
+  /** The projects that have a route, by id. */
+  async routedProjectIds(): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(ProjectRouteEntity)
+      .find({ select: { projectId: true }, order: { projectId: 'ASC' } });
+    return rows.map((row) => String(row.projectId));
+  }
+
   /** The route applied to each of these projects (for lists). */
   async projectRoutes(projectIds: readonly string[]): Promise<Map<string, ProjectRouteEntity>> {
     if (projectIds.length === 0) return new Map();
