@@ -39,6 +39,8 @@ const forecast: ProjectForecast = {
   p50: '2027-02-10',
   p80: '2027-02-18',
   plannedStartDate: '2027-01-15',
+  plannedStartMonth: null,
+  plannedStartBy: '2027-01-15',
   atRisk: 2,
   bindingPath: ['31', '39'],
   binding: {
