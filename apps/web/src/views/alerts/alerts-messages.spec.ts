@@ -65,6 +65,6 @@ describe('start_at_risk alerts in words', () => {
       'Binding item: 环境影响评价审批 (生态环境局)；P80 2026-10-09 after the planned start 2026-09-30；promise-bound 2026-09-20',
     );
     expect(startAtRiskDetail({ kind: 'start_at_risk', detail })).toEqual(detail);
-    expect(startAtRiskDetail({ kind: 'overdue', detail })).toBeNull();
+    expect(startAtRiskDetail({ kind: 'milestone_overdue', detail })).toBeNull();
   });
 });

@@ -108,6 +108,22 @@ describe('ProjectForecastCard', () => {
     wrapper.unmount();
   });
 
+  it('a key work without a planned start date: held to its planned start month, said as a month', async () => {
+    api.project.mockResolvedValue({
+      ...forecast,
+      plannedStartDate: null,
+      plannedStartMonth: '2027-01',
+      plannedStartBy: '2027-01-31',
+    });
+    const wrapper = mountCard();
+    await flushPromises();
+    const planned = wrapper.get('[data-testid="forecast-planned"]').text();
+    expect(planned).toContain('2027年1月（重点工程）');
+    expect(planned).not.toContain('未填计划开工日期');
+    expect(wrapper.get('[data-testid="forecast-risk"]').text()).toBe('开工严重滞后');
+    wrapper.unmount();
+  });
+
   it('startable now: no dates, no risk tag', async () => {
     api.project.mockResolvedValue({
       ...forecast,
