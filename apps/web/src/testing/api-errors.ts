@@ -1,0 +1,12 @@
+import { ApiError } from '../api/http';
+
+/** The server's 409 answer: a typed domain error with its stable `code`, no params, and its message. */
+export function conflict(code: string, message: string): ApiError {
+  return new ApiError(409, 'Conflict', message, {
+    statusCode: 409,
+    error: 'Conflict',
+    code,
+    params: {},
+    message,
+  });
+}
