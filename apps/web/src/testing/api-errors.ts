@@ -10,3 +10,11 @@ export function conflict(code: string, message: string): ApiError {
     message,
   });
 }
+
+/** The server's 400 answer refusing an import file: its summary and every bad row. */
+export function importRefused(
+  message: string,
+  rows: readonly { row: number; column: string; message: string }[],
+): ApiError {
+  return new ApiError(400, 'Bad Request', message, { statusCode: 400, error: 'Bad Request', message, rows });
+}
