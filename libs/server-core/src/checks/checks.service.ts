@@ -15,6 +15,7 @@ import {
 import {
   type AlertEntity,
   AlertRepository,
+  type CheckedAlert,
   DeliveryRepository,
   type DeliveryEntity,
   type DepartmentEntity,
@@ -170,7 +171,7 @@ export class ChecksService implements OnModuleInit {
     today: IsoDate,
     now: Date,
   ): Promise<ChunkOutcome> {
-    const planOf = (existing: readonly AlertEntity[]) =>
+    const planOf = (existing: readonly CheckedAlert[]) =>
       planChunk(subjectIds, conditions, existing, calendar, today, now);
     if (planIsEmpty(planOf(await this.alerts.ofSubjects(subjectType, subjectIds)))) return NOTHING;
     return this.transactions.run(
@@ -191,12 +192,11 @@ export class ChecksService implements OnModuleInit {
           manager,
         );
         // The ids of the new alerts (inserted in this transaction, still locked by it).
-        const newIds = new Map<string, string>();
-        if (plan.raised.length > 0) {
-          const raisedSubjects = [...new Set(plan.raised.map((change) => change.row.subjectId!))];
-          for (const alert of await this.alerts.lockBySubjects(subjectType, raisedSubjects, manager))
-            newIds.set(`${alert.subjectId}:${alert.kind}`, alert.id);
-        }
+        const newIds = await this.alerts.idsBySubjectKind(
+          subjectType,
+          [...new Set(plan.raised.map((change) => change.row.subjectId!))],
+          manager,
+        );
         const notified = [
           ...plan.raised.map((change) => ({
             ...change,
