@@ -7,7 +7,8 @@
 //   SQL of the due query reading all of them (same run), and the in-app deliveries per second of the
 //   relay + a worker (skip with --skip-delivery; ops/bench/delivery measures them end to end).
 // Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due 2500 | --due-share 0.01] [--runs 20]
-//        [--skip-delivery] [--label L] [--keep | --reuse <database>] [--cpu-prof <folder>]
+//        [--skip-delivery] [--label L] [--keep | --reuse <database>] [--chunk <CHECKS_CHUNK_SIZE>]
+//        [--cpu-prof <folder>]
 //   Tier L of issue 18 (2.5 M milestones, 25 000 due): --milestones 2500000 --due 25000 --skip-delivery --label L
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
@@ -73,6 +74,8 @@ const env = {
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
   WORKER_CONCURRENCY: '8',
+  // --chunk <n>: CHECKS_CHUNK_SIZE of the API (default: the configuration's default).
+  ...(args.chunk ? { CHECKS_CHUNK_SIZE: String(Number(args.chunk)) } : {}),
   // A check with tens of thousands due answers after many seconds: keep its connection open.
   CONNECTION_TIMEOUT_MS: '3600000',
   REQUEST_TIMEOUT_MS: '3600000',
@@ -262,6 +265,7 @@ async function main() {
     dueQueryAllMs: { p50: percentile(dueBaseline, 50), p99: percentile(dueBaseline, 99) },
     ratioCheckWithDueToDueQueryP50: dueRun.ms / percentile(dueBaseline, 50),
     loadAverageAfterDueRun: loadAfter,
+    checksChunkSize: args.chunk ? Number(args.chunk) : 'default',
     alerts: Number(alerts),
     deliveries: Number(pending),
     deliveriesPerSecond: deliverySeconds === null ? null : Number(pending) / deliverySeconds,

@@ -261,23 +261,24 @@ export class ChecksService implements OnModuleInit {
     now: Date,
   ): Array<Partial<DeliveryEntity>> {
     const rows: Array<Partial<DeliveryEntity>> = [];
+    const row = (recipient: string, channel: DeliveryEntity['channel'], target: string | null) => ({
+      id: randomUUID(),
+      alertId,
+      round,
+      level,
+      recipient,
+      channel,
+      target,
+      status: 'pending' as const,
+      attempts: 0,
+      generation: 0,
+      createdAt: now,
+    });
     for (const recipient of recipientsOf(level, departmentId)) {
-      const row = {
-        alertId,
-        round,
-        level,
-        recipient,
-        status: 'pending' as const,
-        attempts: 0,
-        generation: 0,
-        createdAt: now,
-      };
-      rows.push({ ...row, id: randomUUID(), channel: 'in_app', target: null });
+      rows.push(row(recipient, 'in_app', null));
       if (recipient.startsWith('department:') && department) {
-        if (department.email && this.config.SMTP_URL)
-          rows.push({ ...row, id: randomUUID(), channel: 'email', target: department.email });
-        if (department.webhookUrl)
-          rows.push({ ...row, id: randomUUID(), channel: 'webhook', target: department.webhookUrl });
+        if (department.email && this.config.SMTP_URL) rows.push(row(recipient, 'email', department.email));
+        if (department.webhookUrl) rows.push(row(recipient, 'webhook', department.webhookUrl));
       }
     }
     return rows;
