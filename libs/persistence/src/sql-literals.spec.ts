@@ -1,10 +1,10 @@
-import { format } from 'mysql2';
+import { format, type SqlValue } from 'mysql2';
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_TIME_ZONE, sqlRowList } from './sql-literals';
 
 describe('rows as SQL literals', () => {
   const moment = new Date('2026-12-07T23:59:59.123Z');
-  const rows: unknown[][] = [
+  const rows: SqlValue[][] = [
     ['12', 3, null, undefined, moment, true, false, 0, -1.5],
     ['it\'s \\ a "test"\n\r\t\0\x1a', '预警：项目「甲」', '{"days":[1,2],"note":"a?b"}', moment, new Date(0)],
     ['?', '??', "' OR '1'='1", "\\'; DROP TABLE alert; --", 1e21, 2 ** 53, moment],
