@@ -131,6 +131,26 @@ const DERIVED_COLUMNS = [
 ];
 const DEEMED_APPROVED = sqlValue(MilestoneState.deemed_approved);
 
+/**
+ * The date ranges `[from, until)` (until null: no end) of the years from `fromYear` on that are not in
+ * `skipYears`, as `YYYY-MM-DD` days: e.g. from 2026 without 2026 → [['2027-01-01', null]].
+ */
+export function yearRangesOutside(
+  fromYear: number,
+  skipYears: ReadonlySet<number>,
+): Array<[string, string | null]> {
+  const day = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
+  const skipped = [...skipYears].filter((year) => year >= fromYear).sort((a, b) => a - b);
+  const ranges: Array<[string, string | null]> = [];
+  let start = fromYear;
+  for (const year of skipped) {
+    if (year > start) ranges.push([day(start), day(year)]);
+    start = Math.max(start, year + 1);
+  }
+  ranges.push([day(start), null]);
+  return ranges;
+}
+
 /** All SQL on `milestone` and `milestone_event`. */
 export class MilestoneRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -209,18 +229,23 @@ export class MilestoneRepository {
   }
 
   /**
-   * The open milestones' deadlines from `from` on, by year: how many, and the first (the calendar
-   * source's question: which years hold deadlines that an unknown holiday arrangement may move).
+   * The open milestones' deadlines from the year `fromYear` on, by year: how many, and the first (the
+   * calendar source's question: which years hold deadlines that an unknown holiday arrangement may
+   * move). Years in `skipYears` (confirmed ones, whose deadlines cannot move) are not read at all: the
+   * index is read over the other years' date ranges only.
    */
   async openDeadlineYears(
-    from: string,
+    fromYear: number,
+    skipYears: ReadonlySet<number> = new Set(),
   ): Promise<Array<{ year: number; openDeadlines: number; firstDeadline: string }>> {
+    const ranges = yearRangesOutside(fromYear, skipYears);
     const rows = (await this.dataSource.query(
       `SELECT YEAR(m.deadline) AS year, COUNT(*) AS n, MIN(m.deadline) AS first
          FROM milestone m
-        WHERE m.decided_at IS NULL AND m.deadline >= ? AND m.state IN ${OPEN_STATES}
+        WHERE m.decided_at IS NULL AND m.state IN ${OPEN_STATES}
+          AND (${ranges.map(([, until]) => (until === null ? 'm.deadline >= ?' : '(m.deadline >= ? AND m.deadline < ?)')).join(' OR ')})
         GROUP BY YEAR(m.deadline)`,
-      [from],
+      ranges.flatMap(([from, until]) => (until === null ? [from] : [from, until])),
     )) as Array<{ year: number | string; n: number | string; first: string | Date }>;
     return rows.map((row) => ({
       year: Number(row.year),
