@@ -32,6 +32,7 @@ import {
   ApprovalItemRepository,
   CalendarRepository,
   DurationHistoryRepository,
+  KeyWorkRepository,
   MilestoneRepository,
   SettingsRepository,
   SubsidyPaymentEntity,
@@ -501,6 +502,7 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
     }),
     calendar,
     history,
+    new KeyWorkRepository(dataSource),
   );
   const today = businessDateOf(now);
   const summary = await history.recompute(today);
