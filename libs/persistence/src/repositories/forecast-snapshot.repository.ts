@@ -79,7 +79,13 @@ export class ForecastSnapshotRepository {
     let inserted = 0;
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       const batch = rows.slice(start, start + INSERT_BATCH);
-      const result = (await this.dataSource.query(
+      // How many are new (for the job's log): the batch less those kept already.
+      const [kept] = (await this.dataSource.query(
+        `SELECT COUNT(*) AS n FROM forecast_snapshot
+          WHERE (project_id, snapshot_date) IN (${batch.map(() => '(?, ?)').join(', ')})`,
+        batch.flatMap((row) => [row.projectId, row.snapshotDate]),
+      )) as Array<{ n: string | number }>;
+      await this.dataSource.query(
         `INSERT INTO forecast_snapshot (project_id, snapshot_date, promise_bound, p50, p80, binding_milestone_id,
                 binding_item_code, binding_department_id, planned_start_date)
          VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
@@ -95,8 +101,8 @@ export class ForecastSnapshotRepository {
           row.bindingDepartmentId,
           row.plannedStartDate,
         ]),
-      )) as { affectedRows?: number };
-      inserted += Number(result.affectedRows ?? 0);
+      );
+      inserted += batch.length - Number(kept?.n ?? 0);
     }
     return inserted;
   }
