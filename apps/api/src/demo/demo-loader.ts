@@ -30,12 +30,6 @@ import {
   ProjectStageEventEntity,
   ProjectRepository,
   RouteRepository,
-  ApprovalItemRepository,
-  CalendarRepository,
-  DurationHistoryRepository,
-  ForecastSnapshotRepository,
-  MilestoneRepository,
-  SettingsRepository,
   SubsidyPaymentEntity,
   SYSTEM_ACTOR,
   Transactions,
@@ -57,16 +51,12 @@ import { insertDispatch } from './demo-dispatch';
 import { DEMO_REGION_CODE_PREFIX, demoProjectCode } from './demo-project-codes';
 import { standaloneForecast } from '../forecast/standalone-forecast';
 import {
-  CalendarService,
   Clock,
   clockContext,
   derivedOf,
-  DurationHistoryService,
   type DurationModelSource,
   ForecastSnapshotService,
-  MilestoneClockService,
   packageCalendarEntries,
-  ProjectForecaster,
   toDomainEvents,
 } from '@luodi/server-core';
 
