@@ -3,6 +3,7 @@ import {
   CalendarRepository,
   DurationHistoryRepository,
   ForecastSnapshotRepository,
+  KeyWorkRepository,
   MilestoneRepository,
   RouteRepository,
   SettingsRepository,
@@ -44,6 +45,7 @@ export function standaloneForecast(dataSource: DataSource, clock: Clock) {
     new MilestoneClockService(milestones, items, settings, calendar, transactions, clock),
     calendar,
     history,
+    new KeyWorkRepository(dataSource),
   );
   const snapshots = new ForecastSnapshotService(
     new ForecastSnapshotRepository(dataSource),
