@@ -15,6 +15,7 @@ import {
 import { Clock } from '@luodi/server-core';
 import type { DataSource } from 'typeorm';
 import { loadDemo } from './demo/demo-loader';
+import { standaloneForecast } from './forecast/standalone-forecast';
 
 const logger = new Logger('Cli');
 const USAGE = `usage: cli <command>
@@ -23,7 +24,9 @@ const USAGE = `usage: cli <command>
   migration:generate <Name>  write a new migration with the SQL that brings the schema to the entities
   audit:verify               exit 1 unless the audit hash chain verifies (prints the entries checked)
   demo:load [file]           load the demo district when the database is empty; generated passwords
-                             are written to [file] (mode 600) for npm start to print`;
+                             are written to [file] (mode 600) for npm start to print
+  forecast:snapshot <date>   keep the month-end start forecasts of <date> (a month's last day, not
+                             after today) now; rows already kept for that month-end stay as they are`;
 
 async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<T>) {
   const dataSource = await openDataSource({ url, poolSize: 2 });
@@ -119,6 +122,19 @@ ${down.map(quote).join('\n')}
         );
         chmodSync(name, 0o600);
       }
+      return 0;
+    }
+    case 'forecast:snapshot': {
+      if (!name) {
+        process.stderr.write('forecast:snapshot needs a month-end date YYYY-MM-DD\n');
+        return 2;
+      }
+      const summary = await withDataSource(url, (dataSource) =>
+        standaloneForecast(dataSource, new Clock(fakeNow)).snapshots.takeSnapshot(name),
+      );
+      process.stdout.write(
+        `forecast snapshot of ${summary.monthEnd}: ${summary.candidates} routed projects, ${summary.forecast} forecast, ${summary.written} new rows\n`,
+      );
       return 0;
     }
     default:

@@ -149,3 +149,32 @@ export interface DashboardForecastResponse {
   atRisk: ForecastAtRiskProject[];
   routeDaysByDepartment: ForecastRouteDaysRow[];
 }
+
+/**
+ * `GET /api/dashboard/forecast-accuracy?asOf` (routes-and-forecast.md §3, api.md): how good the kept
+ * month-end forecasts were, over the snapshots of projects whose CONSTRUCT was approved by asOf (the
+ * start the forecast predicts). A department user gets its own department's row only, and an overall
+ * over the same snapshots.
+ */
+export interface ForecastAccuracyFigures {
+  /** Mean absolute error of the P50 date against the actual start, in working days (null: no snapshot). */
+  mae: number | null;
+  /** Share (0..1) of the snapshots whose start fell on or before their P80 date (null: no snapshot). */
+  withinP80: number | null;
+  /** Snapshots counted (of projects started by asOf, taken on or before the start). */
+  snapshots: number;
+}
+
+/** One department's figures: the snapshots whose binding department it was. */
+export interface ForecastAccuracyDepartment extends ForecastAccuracyFigures {
+  departmentId: string;
+  departmentName: string;
+}
+
+export interface ForecastAccuracyResponse {
+  asOf: string;
+  /** Every counted snapshot, those without a binding department too. */
+  overall: ForecastAccuracyFigures;
+  /** Sorted by department name. */
+  departments: ForecastAccuracyDepartment[];
+}

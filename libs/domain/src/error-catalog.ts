@@ -124,6 +124,7 @@ export const ERROR_CODES = [
   'route_already_applied',
   'route_not_applied',
   'route_without_construct',
+  'snapshot_month_end_invalid',
   'route_item_not_planned',
   'route_template_inactive',
   'key_work_duplicate',
@@ -485,6 +486,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Label>> = {
   route_without_construct: {
     'zh-CN': '该项目的审批路线不含施工许可（CONSTRUCT），无法预计开工日期',
     en: 'the route of the project has no CONSTRUCT item: its start date cannot be forecast',
+  },
+  snapshot_month_end_invalid: {
+    'zh-CN': '预测快照日期 {monthEnd} 无效：须为已到的某月最后一天',
+    en: 'forecast snapshot date {monthEnd} is not a month-end on or before today',
   },
   route_item_not_planned: {
     'zh-CN': '只能移出尚未办理的审批事项（当前：{state}，已有 {events} 条办理记录）',

@@ -40,5 +40,6 @@ export * from './forecast/start-forecast';
 export * from './forecast/start-at-risk';
 export * from './forecast/forecast-state';
 export * from './forecast/forecast-accuracy';
+export * from './forecast/forecast-snapshot';
 export * from './forecast/duration-history';
 export * from './routes/route-template';

@@ -22,6 +22,8 @@ export const JobName = {
   Deliver: 'deliver',
   /** Recompute the forecast's per item × department duration history (nightly). */
   DurationHistory: 'duration-history',
+  /** Keep the start forecast of every project on a route not started yet (month-end). */
+  ForecastSnapshot: 'forecast-snapshot',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,6 +34,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Relay]: QueueName.System,
   [JobName.Deliver]: QueueName.Deliveries,
   [JobName.DurationHistory]: QueueName.System,
+  [JobName.ForecastSnapshot]: QueueName.System,
 };
 
 /** Payloads by job name. No secrets ever go into a payload. */
@@ -44,6 +47,11 @@ export interface JobPayloads {
   [JobName.Deliver]: { deliveryId: string };
   /** The business date to compute as of (YYYY-MM-DD); the scheduled run omits it: today (Asia/Shanghai). */
   [JobName.DurationHistory]: { asOf?: string };
+  /**
+   * The month-end to keep (YYYY-MM-DD, a month's last day); the scheduled run omits it: today when it is
+   * a month-end, else the previous one. `ifMissing`: only when nothing is kept for it yet (catch-up).
+   */
+  [JobName.ForecastSnapshot]: { monthEnd?: string; ifMissing?: boolean };
 }
 
 /** Fixed ids of recurring job schedulers: upserting by id means any number of workers make one. */
@@ -53,6 +61,7 @@ export const SchedulerId = {
   Checks: 'checks',
   Relay: 'relay',
   DurationHistory: 'duration-history',
+  ForecastSnapshot: 'forecast-snapshot',
 } as const;
 
 /**
@@ -60,6 +69,28 @@ export const SchedulerId = {
  * have moved on at midnight and the checks that follow them have run.
  */
 export const DURATION_HISTORY_SCHEDULE = { pattern: '30 2 * * *', tz: 'Asia/Shanghai' } as const;
+
+/**
+ * When the month-end forecast snapshot is taken: on the last day of each month at 21:00 Asia/Shanghai
+ * (cron `L`), after the working day's events are in. A worker that was down then catches up at start-up.
+ */
+export const FORECAST_SNAPSHOT_SCHEDULE = { pattern: '0 21 L * *', tz: 'Asia/Shanghai' } as const;
+
+/**
+ * The snapshot's own job options (scheduled and on-demand): a failure is retried (5 attempts, backoff
+ * from a minute: the forecast reads the whole route table), and only a year of runs is kept.
+ */
+export const FORECAST_SNAPSHOT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { count: 12 },
+  removeOnFail: { count: 50 },
+} satisfies DefaultJobOptions;
+
+/** The job id of a snapshot run for a month-end (one per month-end, never a colon). */
+export function forecastSnapshotJobId(monthEnd: string): string {
+  return `forecast-snapshot.${monthEnd}`;
+}
 
 /** The job id of an on-demand duration-history run as of a business date (one per date, never a colon). */
 export function durationHistoryJobId(asOf: string): string {

@@ -24,6 +24,7 @@ import {
   NoticeRepository,
   CommitmentRepository,
   DurationHistoryRepository,
+  ForecastSnapshotRepository,
   RouteRepository,
 } from '@luodi/persistence';
 import { DataSource } from 'typeorm';
@@ -54,6 +55,7 @@ const REPOSITORIES = [
   NoticeRepository,
   CommitmentRepository,
   DurationHistoryRepository,
+  ForecastSnapshotRepository,
   RouteRepository,
 ] as const;
 

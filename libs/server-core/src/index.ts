@@ -14,3 +14,5 @@ export * from './seeded-random';
 export * from './forecast/duration-history.module';
 export * from './forecast/duration-history.service';
 export * from './forecast/project-forecaster';
+export * from './forecast/forecast-snapshot.service';
+export * from './forecast/forecast-snapshot.module';

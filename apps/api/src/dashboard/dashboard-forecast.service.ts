@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type {
   DashboardForecastResponse,
+  ForecastAccuracyFigures,
+  ForecastAccuracyResponse,
   ForecastAtRiskProject,
   ForecastRouteDaysRow,
   ProjectForecast,
 } from '@luodi/contracts';
-import { type AccessScope, businessDateOf, DomainError, median } from '@luodi/domain';
+import { type AccessScope, type AccuracyFigures, businessDateOf, DomainError, median } from '@luodi/domain';
 import { ProjectRepository, RouteRepository } from '@luodi/persistence';
-import { CalendarService, Clock } from '@luodi/server-core';
+import { CalendarService, Clock, ForecastSnapshotService } from '@luodi/server-core';
 import { ForecastService } from '../forecast/forecast.service';
 import { resolveAsOf } from './dashboard.service';
 
@@ -32,7 +34,39 @@ export class DashboardForecastService {
     private readonly routes: RouteRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
+    private readonly snapshots: ForecastSnapshotService,
   ) {}
+
+  /**
+   * 预测准确度 (routes-and-forecast §3): the kept month-end snapshots of projects started by asOf
+   * (ForecastSnapshotService.accuracy, the pure forecastAccuracy). A department user: only the
+   * snapshots counted under its own department — its row, and an overall over the same snapshots.
+   */
+  async accuracy(asOfInput: string | undefined, scope: AccessScope): Promise<ForecastAccuracyResponse> {
+    const asOf = resolveAsOf(asOfInput, this.clock.now());
+    const own = scope.kind === 'department' ? scope.departmentId : null;
+    const figures = await this.snapshots.accuracy(asOf.date, own);
+    const contract = (entry: AccuracyFigures): ForecastAccuracyFigures => ({
+      mae: entry.meanAbsoluteErrorDays,
+      withinP80: entry.shareByP80,
+      snapshots: entry.snapshots,
+    });
+    return {
+      asOf: asOf.date,
+      overall: contract(figures.overall),
+      departments: figures.byDepartment
+        .map((entry) => ({
+          departmentId: entry.departmentId,
+          departmentName: figures.departmentNames.get(entry.departmentId) ?? entry.departmentId,
+          ...contract(entry),
+        }))
+        .sort(
+          (a, b) =>
+            a.departmentName.localeCompare(b.departmentName, 'zh-CN') ||
+            (a.departmentId < b.departmentId ? -1 : 1),
+        ),
+    };
+  }
 
   async forYear(
     yearInput: number | undefined,

@@ -5,6 +5,7 @@ import type {
   BreakdownResponse,
   DashboardForecastResponse,
   DashboardSummary,
+  ForecastAccuracyResponse,
   DepartmentScorecardResponse,
   FunnelResponse,
   TrendResponse,
@@ -15,6 +16,7 @@ import { DashboardForecastService } from './dashboard-forecast.service';
 import {
   BreakdownQueryDto,
   DepartmentsQueryDto,
+  ForecastAccuracyQueryDto,
   ForecastYearQueryDto,
   SummaryQueryDto,
 } from './dashboard.dto';
@@ -111,5 +113,25 @@ export class DashboardController {
   ): Promise<DashboardForecastResponse> {
     const key = { ...query, scope: scope.kind === 'department' ? scope.departmentId : 'all' };
     return this.cache.get('forecast', key, () => this.forecasts.forYear(query.year, query.asOf, scope));
+  }
+
+  @Get('forecast-accuracy')
+  @ApiOperation({
+    summary:
+      '预测准确度: over the month-end forecast snapshots of projects whose CONSTRUCT was approved by asOf, the ' +
+      'mean absolute P50 error in working days and the share of starts on or before P80, overall and per ' +
+      'binding department. Scoped: a department user gets its own department only (and an overall over it)',
+  })
+  @ApiOkResponse({
+    description:
+      'ForecastAccuracyResponse: { asOf, overall: { mae, withinP80, snapshots }, departments: [{ departmentId, ' +
+      'departmentName, mae, withinP80, snapshots }] } (mae in working days, withinP80 in [0, 1]; null without snapshots)',
+  })
+  forecastAccuracy(
+    @Query() query: ForecastAccuracyQueryDto,
+    @CurrentScope() scope: AccessScope,
+  ): Promise<ForecastAccuracyResponse> {
+    const key = { ...query, scope: scope.kind === 'department' ? scope.departmentId : 'all' };
+    return this.cache.get('forecast-accuracy', key, () => this.forecasts.accuracy(query.asOf, scope));
   }
 }

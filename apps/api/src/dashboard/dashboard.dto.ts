@@ -60,3 +60,15 @@ export class ForecastYearQueryDto {
   @IsIsoDate()
   asOf?: string;
 }
+
+/** `GET /api/dashboard/forecast-accuracy`: the as-of day only (the answer is scoped by the caller). */
+export class ForecastAccuracyQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description:
+      'a date (the end of that day, Asia/Shanghai), not after today (date_in_future); default today',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
+}

@@ -273,10 +273,14 @@ export function buildDemoMilestones(
 /**
  * Past decided applications that give the forecast its duration history (routes-and-forecast §3,
  * issue 17 item 6): for each earlier-year project given (8 of them), every pre-start item of the
- * default route, accepted 14–20 months ago (always before this year, so this year's approval figures
- * do not move) and decided after a duration that varies by project around each department's own pace:
+ * default route, in the route's order — an item is accepted the working day after the last of the
+ * items before it (earlier stages and its `after` items) was decided, the first ones 420–525 working
+ * days ago (so every project was through before this year, and this year's approval figures do not
+ * move) — and decided after a duration that varies by project around each department's own pace:
  * 自然资源局 (ZRZYJ) and 生态环境局 (STHJJ) take longer than they promise, 发改局 (FGJ) and 住建局 (ZJJ)
- * about their promise. ≥ 5 observations per item × department, so P50/P80 come from this history.
+ * about their promise. ≥ 5 observations per item × department, so P50/P80 come from this history;
+ * and since the projects went through the route as the forecast walks it, their month-end snapshots
+ * make a plausible forecast accuracy.
  */
 export function buildDemoHistory(
   today: IsoDate,
@@ -286,24 +290,30 @@ export function buildDemoHistory(
   const back = (n: number) => workingDaysBefore(calendar, today, n);
   const slower: Record<string, number> = { ZRZYJ: 1.8, STHJJ: 1.6, FGJ: 1.0, ZJJ: 1.1 };
   const spread = [0.7, 0.9, 1.0, 1.1, 1.3, 1.6, 0.8, 2.0];
+  const route = DEFAULT_ROUTE_ITEMS.filter((routeItem) => routeItem.itemCode !== 'JOINT_ACCEPT');
   const list: DemoMilestone[] = [];
   earlierProjects.slice(0, spread.length).forEach((projectCode, index) => {
-    let start = 300 + index * 15;
-    for (const routeItem of DEFAULT_ROUTE_ITEMS) {
-      if (routeItem.itemCode === 'JOINT_ACCEPT') continue;
+    const first = 420 + index * 15;
+    /** Working days before today each item was decided. */
+    const decided = new Map<string, number>();
+    for (const routeItem of route) {
       const item = DEFAULT_CATALOG.find((entry) => entry.code === routeItem.itemCode)!;
       const pace = slower[item.departmentCode] ?? 1;
       const days = Math.max(1, Math.round(item.promisedDays * pace * spread[index]!));
+      const before = route
+        .filter((other) => other.stage < routeItem.stage || routeItem.after.includes(other.itemCode))
+        .map((other) => decided.get(other.itemCode)!);
+      const accepted = before.length ? Math.min(...before) - 1 : first;
+      decided.set(routeItem.itemCode, accepted - days);
       list.push({
         projectCode,
         itemCode: item.code,
         events: [
-          { type: 'submit', at: at(back(start), '09:00') },
-          { type: 'accept', at: at(back(start), '15:00') },
-          { type: 'approve', at: at(back(start - days), '16:00') },
+          { type: 'submit', at: at(back(accepted), '09:00') },
+          { type: 'accept', at: at(back(accepted), '15:00') },
+          { type: 'approve', at: at(back(accepted - days), '16:00') },
         ],
       });
-      start -= 2;
     }
   });
   return list;

@@ -9,6 +9,7 @@ import {
   DEFAULT_ROUTE_TARGET_DAYS,
   computeClock,
   endOfBusinessDay,
+  monthEndsBetween,
   passwordProblem,
   WorkingCalendar,
 } from '@luodi/domain';
@@ -29,12 +30,6 @@ import {
   ProjectStageEventEntity,
   ProjectRepository,
   RouteRepository,
-  ApprovalItemRepository,
-  CalendarRepository,
-  DurationHistoryRepository,
-  KeyWorkRepository,
-  MilestoneRepository,
-  SettingsRepository,
   SubsidyPaymentEntity,
   SYSTEM_ACTOR,
   Transactions,
@@ -54,15 +49,14 @@ import { buildDemoCommitments } from './demo-commitments';
 import { buildDemoDistrict } from './demo-district';
 import { insertDispatch } from './demo-dispatch';
 import { DEMO_REGION_CODE_PREFIX, demoProjectCode } from './demo-project-codes';
+import { standaloneForecast } from '../forecast/standalone-forecast';
 import {
-  CalendarService,
   Clock,
   clockContext,
   derivedOf,
-  DurationHistoryService,
-  MilestoneClockService,
+  type DurationModelSource,
+  ForecastSnapshotService,
   packageCalendarEntries,
-  ProjectForecaster,
   toDomainEvents,
 } from '@luodi/server-core';
 
@@ -156,7 +150,7 @@ export async function loadDemo(
   });
   const forecasts = await prepareForecasts(dataSource, now);
   logger.log(
-    `demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users; duration history: ${forecasts.histories} item × department histories`,
+    `demo district loaded: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users; duration history: ${forecasts.histories} item × department histories; ${forecasts.snapshots} month-end forecast snapshots`,
   );
   return { loaded: true, credentials };
 }
@@ -370,10 +364,15 @@ async function insertApprovals(
         !withMilestones.has(project.code),
     )
     .map((project) => project.code);
+  // The history projects are on the default route too (applied before their first application), so
+  // their month-end forecasts can be kept for the forecast accuracy (prepareForecasts).
+  const history = buildDemoHistory(today, calendar, earlier);
+  const historyProjects = [...new Set(history.map((entry) => entry.projectCode))];
   const plan = [
     ...loose,
     ...demoRouteAdditions(loose, routeProjects),
-    ...buildDemoHistory(today, calendar, earlier),
+    ...history,
+    ...demoRouteAdditions(history, historyProjects),
   ];
   const settings = await data.settings(manager);
   const amounts = new Map(projects.map((project) => [project.code, project.contractAmount]));
@@ -422,6 +421,14 @@ async function insertApprovals(
     }
   }
   await insertRoutes(data, manager, projectIds, routeProjects, now);
+  // Applied before their applications (about 26 months ago; the first was accepted ≤ 25 months ago).
+  await insertRoutes(
+    data,
+    manager,
+    projectIds,
+    historyProjects,
+    endOfBusinessDay(addCalendarDays(today, -800)),
+  );
   return plan.length;
 }
 
@@ -474,15 +481,13 @@ async function insertRoutes(
  * promise-bound date (level 2: even the promises are late); the others a month after their P80 date.
  * The checks raise the alerts on their next run.
  */
-async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ histories: number }> {
-  const clock = new Clock(now.toISOString());
-  const calendar = new CalendarService(new CalendarRepository(dataSource));
-  const milestones = new MilestoneRepository(dataSource);
-  const items = new ApprovalItemRepository(dataSource);
-  const settings = new SettingsRepository(dataSource);
-  const transactions = new Transactions(dataSource);
+async function prepareForecasts(
+  dataSource: DataSource,
+  now: Date,
+): Promise<{ histories: number; snapshots: number }> {
   const routes = new RouteRepository(dataSource);
   const projects = new ProjectRepository(dataSource);
+<<<<<<< HEAD
   const history = new DurationHistoryService(
     new DurationHistoryRepository(dataSource),
     milestones,
@@ -501,16 +506,26 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
       CHECKS_CHUNK_SIZE: 500,
     }),
     calendar,
+=======
+  const {
+>>>>>>> h-facc
     history,
-    new KeyWorkRepository(dataSource),
-  );
+    forecaster,
+    snapshots: service,
+  } = standaloneForecast(dataSource, new Clock(now.toISOString()));
   const today = businessDateOf(now);
   const summary = await history.recompute(today);
   const models = await history.modelsFor(today);
   let level1 = false;
   let level2 = false;
+  /** Started route projects: from their first acceptance up to their start. */
+  const windows: Array<{ id: string; from: string; to: string }> = [];
   for (const id of await routes.routedProjectIds()) {
-    const { forecast } = await forecaster.forecast(id, { date: today, moment: now }, { models });
+    const { forecast, entries } = await forecaster.forecast(id, { date: today, moment: now }, { models });
+    if (forecast.startableNow && forecast.startableSince) {
+      const accepted = entries.map((entry) => entry.clock.acceptedOn).filter((day): day is string => !!day);
+      if (accepted.length) windows.push({ id, from: accepted.sort()[0]!, to: forecast.startableSince });
+    }
     if (forecast.startableNow || forecast.constructRejected) continue;
     let planned = addCalendarDays(forecast.p80, 30);
     if (!level1 && forecast.p80 > addCalendarDays(forecast.promiseBound, 7)) {
@@ -522,5 +537,32 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
     }
     await projects.setPlannedStartDate(id, planned);
   }
-  return { histories: summary.histories };
+  const snapshots = await keepPastSnapshots(service, windows, models, today);
+  return { histories: summary.histories, snapshots };
+}
+
+/**
+ * The month-end snapshots the worker would have kept for the demo's started route projects (the
+ * history projects): each month-end from a project's first acceptance up to its start,
+ * forecast as of that day by the real ForecastSnapshotService — with today's duration models (the
+ * history those months would have had, had the district kept one), so that the cockpit's 预测准确度
+ * has figures right after `npm start`.
+ */
+async function keepPastSnapshots(
+  service: ForecastSnapshotService,
+  windows: ReadonlyArray<{ id: string; from: string; to: string }>,
+  models: DurationModelSource,
+  today: string,
+): Promise<number> {
+  if (windows.length === 0) return 0;
+  const first = windows.map((window) => window.from).sort()[0]!;
+  let written = 0;
+  for (const monthEnd of monthEndsBetween(first, today)) {
+    const projectIds = windows
+      .filter((window) => window.from <= monthEnd && monthEnd < window.to)
+      .map((window) => window.id);
+    if (projectIds.length === 0) continue;
+    written += (await service.takeSnapshot(monthEnd, { projectIds, models })).written;
+  }
+  return written;
 }

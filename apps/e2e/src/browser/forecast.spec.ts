@@ -53,4 +53,35 @@ describe('the start forecast card in the browser (leader)', () => {
     });
     expect(errors).toEqual([]);
   });
+
+  it('shows the cockpit 预测准确度 table from the demo snapshots, and cards at 390 px', async () => {
+    await e2e.page.setViewportSize({ width: 1366, height: 768 });
+    const token = await e2e.stack.login('leader');
+    const accuracy = (await e2e.stack.call('GET', '/api/dashboard/forecast-accuracy', { token })).body;
+    // The demo keeps month-end snapshots of its started route projects: figures, neither 0% nor 100%.
+    expect(accuracy.overall.snapshots).toBeGreaterThan(0);
+    expect(accuracy.overall.withinP80).toBeGreaterThan(0);
+    expect(accuracy.overall.withinP80).toBeLessThan(1);
+
+    await signIn(e2e.page, e2e.stack.api.baseUrl, 'leader');
+    const errors = collectPageErrors(e2e.page);
+    await e2e.page.goto(`${e2e.stack.api.baseUrl}/cockpit`);
+    const table = e2e.page.locator(testId('forecast-accuracy-table'));
+    await table.waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await table.textContent()) ?? '').toContain('P80 内开工占比');
+    const text = (await table.textContent()) ?? '';
+    for (const row of accuracy.departments) expect(text).toContain(row.departmentName);
+    expect(text).toContain(`${Math.round(accuracy.overall.withinP80 * 100)}%`);
+    expect(text).toContain(String(accuracy.overall.snapshots));
+    await table.scrollIntoViewIfNeeded();
+    await e2e.page.screenshot({ path: artifactPath('forecast-accuracy.png'), animations: 'disabled' });
+
+    await e2e.page.setViewportSize({ width: 390, height: 844 });
+    const card = e2e.page.locator(testId('cockpit-forecast-accuracy'));
+    await expect
+      .poll(async () => card.locator(testId('list-card')).count())
+      .toBe(accuracy.departments.length + 1);
+    await expectNoSidewaysScroll(e2e.page);
+    expect(errors).toEqual([]);
+  });
 });

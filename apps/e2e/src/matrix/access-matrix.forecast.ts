@@ -1,6 +1,6 @@
 import type { TestStack } from '@luodi/testing';
 import type { MatrixContext, MatrixRow } from './access-matrix';
-import { contextPart } from './callers';
+import { contextPart, everyone, pathRow } from './callers';
 
 /**
  * Matrix rows of the start forecast (预计开工, routes-and-forecast.md §3–4): everyone reads the
@@ -29,6 +29,8 @@ export const FORECAST_MATRIX: MatrixRow[] = [
     }),
     expect: { anonymous: 401, admin: 200, bureau: 200, leader: 200, department: { own: 200, other: 404 } },
   },
+  // 预测准确度: every role (a department user's answer is its own department's figures).
+  pathRow('GET /api/dashboard/forecast-accuracy', everyone(200), 'asOf=2026-10-31'),
 ];
 
 /** A project on the default route (through the API, as the bureau). */

@@ -7,6 +7,7 @@ export type BreakdownResponse = contracts.BreakdownResponse;
 export type CockpitFilters = contracts.CockpitFilters;
 export type DashboardSummary = contracts.DashboardSummary;
 export type DashboardForecastResponse = contracts.DashboardForecastResponse;
+export type ForecastAccuracyResponse = contracts.ForecastAccuracyResponse;
 export type DepartmentScorecardResponse = contracts.DepartmentScorecardResponse;
 export type FunnelResponse = contracts.FunnelResponse;
 export type TrendResponse = contracts.TrendResponse;
@@ -34,6 +35,9 @@ export const cockpitApi = {
   /** 预计开工 (scoped to the caller's projects; costly on the server, cached there). */
   forecast: (filters: { year?: number; asOf?: string } = {}) =>
     http.get<DashboardForecastResponse>('/dashboard/forecast', { query: query(filters) }),
+  /** 预测准确度 of the kept month-end forecasts (scoped: a department user gets its own department). */
+  forecastAccuracy: (filters: { asOf?: string } = {}) =>
+    http.get<ForecastAccuracyResponse>('/dashboard/forecast-accuracy', { query: query(filters) }),
   departments: (year?: number) =>
     http.get<DepartmentScorecardResponse>('/dashboard/departments', { query: year ? { year } : {} }),
   /** The 月度调度 report of a month (`YYYY-MM`) as .xlsx (admin, bureau, leader). */

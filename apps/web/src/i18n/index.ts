@@ -13,6 +13,8 @@ import dispatchEn from './dispatch.en';
 import dispatchZhCN from './dispatch.zh-CN';
 import baseEn from './en';
 import forecastEn from './forecast.en';
+import forecastAccuracyEn from './forecast-accuracy.en';
+import forecastAccuracyZhCN from './forecast-accuracy.zh-CN';
 import forecastZhCN from './forecast.zh-CN';
 import layoutEn from './layout.en';
 import layoutZhCN from './layout.zh-CN';
@@ -34,6 +36,7 @@ const zhCN = {
   ...commitmentsZhCN,
   ...routesZhCN,
   ...forecastZhCN,
+  ...forecastAccuracyZhCN,
 };
 const en = {
   ...baseEn,
@@ -47,6 +50,7 @@ const en = {
   ...commitmentsEn,
   ...routesEn,
   ...forecastEn,
+  ...forecastAccuracyEn,
 };
 export type MessageSchema = BaseSchema &
   typeof approvalsZhCN &
@@ -58,7 +62,8 @@ export type MessageSchema = BaseSchema &
   typeof confirmZhCN &
   typeof commitmentsZhCN &
   typeof routesZhCN &
-  typeof forecastZhCN;
+  typeof forecastZhCN &
+  typeof forecastAccuracyZhCN;
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DurationHistoryModule } from '@luodi/server-core';
+import { DurationHistoryModule, ForecastSnapshotModule } from '@luodi/server-core';
 import { DurationHistoryProcessor } from './duration-history.processor';
+import { ForecastSnapshotProcessor } from './forecast-snapshot.processor';
 
-@Module({ imports: [DurationHistoryModule], providers: [DurationHistoryProcessor] })
+@Module({
+  imports: [DurationHistoryModule, ForecastSnapshotModule],
+  providers: [DurationHistoryProcessor, ForecastSnapshotProcessor],
+})
 export class ForecastModule {}

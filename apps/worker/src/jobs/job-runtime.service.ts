@@ -13,12 +13,16 @@ import {
   checkJobHandlers,
   DEFAULT_JOB_OPTIONS,
   DURATION_HISTORY_SCHEDULE,
+  FORECAST_SNAPSHOT_JOB_OPTIONS,
+  FORECAST_SNAPSHOT_SCHEDULE,
+  forecastSnapshotJobId,
   JOB_QUEUE,
   JobName,
   type QueueName,
   SchedulerId,
 } from '@luodi/jobs';
-import { SERVER_CONFIG } from '@luodi/server-core';
+import { businessDateOf, previousMonthEnd } from '@luodi/domain';
+import { Clock, SERVER_CONFIG } from '@luodi/server-core';
 import { type Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ON_JOB } from './on-job.decorator';
@@ -42,6 +46,13 @@ function schedules(config: ServerConfig) {
     { id: SchedulerId.Relay, name: JobName.Relay, every: config.RELAY_INTERVAL_MS },
     // Nightly (a cron pattern in Asia/Shanghai), not every few seconds.
     { id: SchedulerId.DurationHistory, name: JobName.DurationHistory, ...DURATION_HISTORY_SCHEDULE },
+    // Monthly, on the last day's evening; retried with backoff (unlike the every-few-seconds jobs).
+    {
+      id: SchedulerId.ForecastSnapshot,
+      name: JobName.ForecastSnapshot,
+      ...FORECAST_SNAPSHOT_SCHEDULE,
+      opts: FORECAST_SNAPSHOT_JOB_OPTIONS,
+    },
   ] as const;
 }
 
@@ -89,6 +100,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -106,6 +118,7 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
       );
     }
     await this.upsertSchedulers();
+    await this.catchUpSnapshot();
     this.schedulerTimer = setInterval(() => {
       this.upsertSchedulers().catch((error: Error) => this.logger.warn(`schedulers: ${error.message}`));
     }, SCHEDULER_REFRESH_MS);
@@ -138,9 +151,27 @@ export class JobRuntimeService implements OnApplicationBootstrap, OnApplicationS
       await this.queueOf(schedule.name).upsertJobScheduler(
         schedule.id,
         'every' in schedule ? { every: schedule.every } : { pattern: schedule.pattern, tz: schedule.tz },
-        { name: schedule.name, data: {}, opts: RECURRING_JOB_OPTIONS },
+        {
+          name: schedule.name,
+          data: {},
+          opts: 'opts' in schedule ? { ...RECURRING_JOB_OPTIONS, ...schedule.opts } : RECURRING_JOB_OPTIONS,
+        },
       );
     }
+  }
+
+  /**
+   * A worker that was down at the last month-end loses nothing: at start-up the previous month-end's
+   * snapshot is queued with `ifMissing` (taken only when none is kept for it), under the month-end's
+   * deterministic job id, so that several workers starting together queue it once.
+   */
+  private async catchUpSnapshot(): Promise<void> {
+    const monthEnd = previousMonthEnd(businessDateOf(this.clock.now()));
+    await this.queueOf(JobName.ForecastSnapshot).add(
+      JobName.ForecastSnapshot,
+      { monthEnd, ifMissing: true },
+      { ...FORECAST_SNAPSHOT_JOB_OPTIONS, jobId: forecastSnapshotJobId(monthEnd) },
+    );
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -4,8 +4,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 /** One kept forecast (the month-end snapshot of a project). */
 export interface ForecastSnapshot {
   projectId: string;
-  /** The department the snapshot is counted under (e.g. its binding department). */
-  departmentId: string;
+  /**
+   * The department the snapshot is counted under (its binding department); null when the forecast
+   * named none — then it counts in the overall figures only.
+   */
+  departmentId: string | null;
   snapshotDate: IsoDate;
   p50: IsoDate;
   p80: IsoDate;
@@ -64,7 +67,9 @@ export function forecastAccuracy(
     const started = startedOn.get(snapshot.projectId);
     if (started && snapshot.snapshotDate <= started) pairs.push([snapshot, started]);
   }
-  const departments = [...new Set(pairs.map(([snapshot]) => snapshot.departmentId))].sort();
+  const departments = [
+    ...new Set(pairs.map(([snapshot]) => snapshot.departmentId).filter((id): id is string => id !== null)),
+  ].sort();
   return {
     overall: figures(calendar, pairs),
     byDepartment: departments.map((departmentId) => ({

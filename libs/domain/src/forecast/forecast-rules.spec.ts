@@ -139,7 +139,7 @@ describe('plannedStartOf', () => {
 describe('forecastAccuracy', () => {
   const snapshot = (
     projectId: string,
-    departmentId: string,
+    departmentId: string | null,
     snapshotDate: string,
     p50: string,
     p80: string,
@@ -183,6 +183,22 @@ describe('forecastAccuracy', () => {
     expect(forecastAccuracy(calendar, [], started)).toEqual({
       overall: { snapshots: 0, meanAbsoluteErrorDays: null, shareByP80: null },
       byDepartment: [],
+    });
+  });
+
+  it('counts a snapshot without a binding department in the overall figures only', () => {
+    const snapshots = [
+      snapshot('p-1', 'dept-a', '2026-08-31', '2026-09-30', '2026-10-12'),
+      // No binding: P50 Oct 16 → error 0 against the Oct 16 start, by P80.
+      snapshot('p-2', null, '2026-09-30', '2026-10-16', '2026-10-16'),
+    ];
+    const started = new Map([
+      ['p-1', '2026-10-12'],
+      ['p-2', '2026-10-16'],
+    ]);
+    expect(forecastAccuracy(calendar, snapshots, started)).toEqual({
+      overall: { snapshots: 2, meanAbsoluteErrorDays: 2, shareByP80: 1 },
+      byDepartment: [{ departmentId: 'dept-a', snapshots: 1, meanAbsoluteErrorDays: 4, shareByP80: 1 }],
     });
   });
 });

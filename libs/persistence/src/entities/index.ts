@@ -33,6 +33,7 @@ import {
   ProjectActualHistoryEntity,
 } from './commitment.entity';
 import { DurationHistoryEntity } from './duration-history.entity';
+import { ForecastSnapshotEntity } from './forecast-snapshot.entity';
 import {
   ProjectRouteEntity,
   ProjectRouteItemEntity,
@@ -70,6 +71,7 @@ export * from './notice.entity';
 export * from './subsidy-payment.entity';
 export * from './commitment.entity';
 export * from './duration-history.entity';
+export * from './forecast-snapshot.entity';
 export * from './route.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from sources, builds and tests). */
@@ -111,6 +113,7 @@ export const ALL_ENTITIES = [
   ProjectActualHistoryEntity,
   CommitmentReviewEntity,
   DurationHistoryEntity,
+  ForecastSnapshotEntity,
   RouteTemplateEntity,
   RouteTemplateItemEntity,
   ProjectRouteEntity,

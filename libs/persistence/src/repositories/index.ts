@@ -20,4 +20,5 @@ export * from './notice.repository';
 export * from './meeting.repository';
 export * from './commitment.repository';
 export * from './duration-history.repository';
+export * from './forecast-snapshot.repository';
 export * from './route.repository';
