@@ -1,3 +1,4 @@
+import { FORECAST_BARS, type ForecastBar } from '@luodi/domain';
 import type { LocationQuery } from 'vue-router';
 import type { ProjectFilters } from '../api/projects';
 
@@ -30,10 +31,6 @@ export type ProjectDrillFilters = Pick<
   forecastMonth?: string;
   forecastBar?: ForecastBar;
 };
-
-/** The two bars of the cockpit's 预计开工 chart: planned starts and P50 starts of a month. */
-export const FORECAST_BARS = ['planned', 'p50'] as const;
-export type ForecastBar = (typeof FORECAST_BARS)[number];
 
 /** The keys the tags describe (clearing the tags removes them all). */
 export const DRILL_KEYS = [

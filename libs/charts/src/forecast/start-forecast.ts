@@ -1,4 +1,5 @@
 import type { DashboardForecastResponse } from '@luodi/contracts';
+import { ForecastBar } from '@luodi/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ACCENT_BLUE, LIGHT_RED, REFERENCE_GREY } from '../colors';
 import { axisLabel, barChartSkeleton, countAxis, countBarLabel, fontSize, item } from '../cockpit/common';
@@ -22,7 +23,7 @@ export interface StartForecastLabels {
  */
 export function forecastMonthDrill(
   month: string,
-  bar: 'planned' | 'p50',
+  bar: ForecastBar,
   ids: readonly string[],
 ): DrillTarget | undefined {
   if (ids.length === 0) return undefined;
@@ -58,12 +59,12 @@ export function startForecastOption(
       {
         name: labels.planned,
         values: data.byMonth.map((m) =>
-          item(m.planned, forecastMonthDrill(m.month, 'planned', m.plannedIds)),
+          item(m.planned, forecastMonthDrill(m.month, ForecastBar.planned, m.plannedIds)),
         ),
       },
       {
         name: labels.p50,
-        values: data.byMonth.map((m) => item(m.p50, forecastMonthDrill(m.month, 'p50', m.p50Ids))),
+        values: data.byMonth.map((m) => item(m.p50, forecastMonthDrill(m.month, ForecastBar.p50, m.p50Ids))),
       },
     ].map((bars) => ({
       type: 'bar',

@@ -2,6 +2,7 @@ import { businessDateOf, type IsoDate } from '../business-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { type MilestoneClock, MilestoneState } from '../approvals/milestone';
 import type { ForecastItemState } from './start-forecast';
+import { namesOf } from '../value-lists';
 
 /** A milestone's clock at asOf, as the forecast engine reads it. */
 export function forecastStateOf(
@@ -45,3 +46,8 @@ export function forecastStateOf(
       return { state: 'submitted' };
   }
 }
+
+/** The two bars of the cockpit's 预计开工 chart per month: planned starts and P50 starts. */
+export const FORECAST_BARS = ['planned', 'p50'] as const;
+export type ForecastBar = (typeof FORECAST_BARS)[number];
+export const ForecastBar = namesOf(FORECAST_BARS);

@@ -1,4 +1,5 @@
 import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
+import { AlertKind } from '@luodi/domain';
 import type { StartAtRiskAlertDetail } from '@luodi/contracts';
 import type { Alert, AlertLevel, AlertStatus } from '../../api/alerts';
 import { plannedStartText } from '../../utils/planned-start';
@@ -41,7 +42,12 @@ export function startAtRiskDetail(
   alert: Pick<Alert, 'detail'> & { kind?: Alert['kind'] },
 ): StartAtRiskAlertDetail | null {
   const detail = alert.detail;
-  if (alert.kind !== 'start_at_risk' || !detail || !isText(detail.p80) || !isText(detail.plannedStart))
+  if (
+    alert.kind !== AlertKind.start_at_risk ||
+    !detail ||
+    !isText(detail.p80) ||
+    !isText(detail.plannedStart)
+  )
     return null;
   return detail as unknown as StartAtRiskAlertDetail;
 }
