@@ -487,28 +487,7 @@ async function prepareForecasts(
 ): Promise<{ histories: number; snapshots: number }> {
   const routes = new RouteRepository(dataSource);
   const projects = new ProjectRepository(dataSource);
-<<<<<<< HEAD
-  const history = new DurationHistoryService(
-    new DurationHistoryRepository(dataSource),
-    milestones,
-    items,
-    settings,
-    calendar,
-    transactions,
-    clock,
-  );
-  const forecaster = new ProjectForecaster(
-    routes,
-    milestones,
-    items,
-    // The forecaster asks only for single clocks: the batch size of due refreshes is not used here.
-    new MilestoneClockService(milestones, items, settings, calendar, transactions, clock, {
-      CHECKS_CHUNK_SIZE: 500,
-    }),
-    calendar,
-=======
   const {
->>>>>>> h-facc
     history,
     forecaster,
     snapshots: service,
