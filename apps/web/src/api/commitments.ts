@@ -6,7 +6,6 @@ import type {
   CommitmentListFilter,
   CommitmentProjectRow,
   CommitmentReview,
-  Page,
   ProjectActuals,
   ProjectCommitments,
   ReviewDecisionInput,
