@@ -1,3 +1,5 @@
+import type { FormRules } from 'element-plus';
+
 /**
  * The fields of a dispatch form as data (`FieldList` draws them): `key` is the form's field and the
  * item's `prop`, `testId` the control's test id (a day picker's: the element around it).
@@ -50,3 +52,18 @@ export const ownerFields = (
     multiple: true,
   },
 ];
+
+/**
+ * A form dialog as data (`FieldsDialog`): its title and width, `name` (test ids `${name}-dialog` and
+ * `${name}-submit`), the form and its fields and rules, and `action` (saves; the success message, or
+ * false when there is nothing to save).
+ */
+export interface FieldsDialogSpec {
+  name: string;
+  title: string;
+  width?: string;
+  form: object;
+  fields: readonly FieldSpec[];
+  rules: FormRules;
+  action: () => Promise<string | false>;
+}
