@@ -21,6 +21,25 @@ export interface AlertAnswer {
 /** What the alert is about, by kind: e.g. `{ deadline }`, `{ pointsBehind }`, `{ months: [...] }`. */
 export type AlertDetail = Record<string, unknown>;
 
+/**
+ * The `detail` of a `start_at_risk` alert (routes-and-forecast §3), as the checks' project source
+ * writes it: the planned start held against, the forecast dates and the binding item and department.
+ */
+export interface StartAtRiskAlertDetail {
+  /** The day the start is held against: plannedStartDate, or the key work month's last day. */
+  plannedStart: string;
+  /** `YYYY-MM` when `plannedStart` is a key work's planned start month (no plannedStartDate). */
+  plannedMonth: string | null;
+  promiseBound: string;
+  p50: string;
+  p80: string;
+  bindingItem: string | null;
+  bindingItemName: string | null;
+  bindingDepartmentId: string | null;
+  bindingDepartmentName: string | null;
+  bindingMilestoneId: string | null;
+}
+
 /** An alert as lists show it (`GET /api/alerts`). */
 export interface Alert {
   id: string;

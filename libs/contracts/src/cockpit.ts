@@ -1,4 +1,4 @@
-import type { DepartmentScore, TrendMonthFigures } from '@luodi/domain';
+import { type DepartmentScore, PIPELINE, type TrendMonthFigures } from '@luodi/domain';
 
 /**
  * The leadership cockpit (驾驶舱) and big screen: the answers of `GET /api/dashboard/*`.
@@ -77,15 +77,9 @@ export interface DashboardSummary extends LandingFigures {
   commitments?: CommitmentFigures;
 }
 
-/** Stages of the pipeline funnel, in order. */
-export const FUNNEL_STAGES = [
-  'talks',
-  'signed',
-  'registered',
-  'started',
-  'operating',
-  'full_production',
-] as const;
+const [, ...SIGNED_ONWARD] = PIPELINE;
+/** Stages of the pipeline funnel, in order: talks, then the pipeline from signed on. */
+export const FUNNEL_STAGES = ['talks', ...SIGNED_ONWARD] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /**

@@ -65,7 +65,18 @@ export interface ProjectForecast {
   promiseBound: string | null;
   p50: string | null;
   p80: string | null;
+  /** The project's own planned start date. */
   plannedStartDate: string | null;
+  /**
+   * A key work's planned start month (`YYYY-MM`, its key work of `asOf`'s year) when the project has no
+   * plannedStartDate; null otherwise.
+   */
+  plannedStartMonth: string | null;
+  /**
+   * The day the start is held against (routes-and-forecast §3): plannedStartDate, else the last day of
+   * plannedStartMonth; null when neither is known (no risk then).
+   */
+  plannedStartBy: string | null;
   /** 0: not at risk (or no planned start); see ForecastRiskLevel. */
   atRisk: ForecastRiskLevel;
   /**
@@ -88,17 +99,27 @@ export interface ProjectForecast {
 export interface ForecastMonth {
   /** `YYYY-MM`. */
   month: string;
-  /** Projects not yet started whose planned start (plannedStartDate) falls in the month. */
+  /**
+   * Projects not yet started whose planned start falls in the month (plannedStartDate, or a key work's
+   * planned start month when it has none).
+   */
   planned: number;
   /** Projects not yet started whose P50 start falls in the month. */
   p50: number;
+  /** The ids of the `planned` projects (the bar's drill: `/projects?ids=…`). */
+  plannedIds: string[];
+  /** The ids of the `p50` projects. */
+  p50Ids: string[];
 }
 
 export interface ForecastAtRiskProject {
   projectId: string;
   projectName: string;
   p80: string;
+  /** The day the start is held against (the forecast's plannedStartBy). */
   plannedStartDate: string;
+  /** Set (`YYYY-MM`) when plannedStartDate is a key work's planned start month's last day. */
+  plannedStartMonth: string | null;
   /** Calendar days from plannedStartDate to P80 (the sort key, largest first). */
   daysLate: number;
   level: ForecastRiskLevel;

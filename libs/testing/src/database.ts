@@ -1,5 +1,6 @@
 import { dropDatabase, ensureDatabase, openDataSource, runMigrations } from '@luodi/persistence';
 import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll } from 'vitest';
 import { serviceUrls, uniqueSuffix } from './environment';
 
 export interface TestDatabase {
@@ -39,4 +40,19 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await dropDatabase(url);
     },
   };
+}
+
+/**
+ * A database of one spec file's own (migrated): created before its tests, `then` given it to keep,
+ * dropped after them.
+ */
+export function useTestDatabase(then: (database: TestDatabase) => unknown): void {
+  let created: TestDatabase | undefined;
+  beforeAll(async () => {
+    created = await createTestDatabase();
+    await then(created);
+  });
+  afterAll(async () => {
+    await created?.drop();
+  });
 }

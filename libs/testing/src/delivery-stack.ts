@@ -1,7 +1,12 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { deliveryWorkerEnv, startWebhookReceiver, type WebhookReceiver } from './alerts';
+import {
+  deliveryWorkerEnv,
+  insertPendingDeliveries,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './alerts';
 import { startWorker as startWorkerProcess, type RunningProcess } from './processes';
 import { hookHandles } from './hook-handles';
 import { PrivateRedis } from './redis-server';
@@ -33,6 +38,15 @@ export interface DeliveryStack {
   readonly workers: RunningProcess[];
   /** Start a worker with `env` (the workerEnv by default). */
   startWorker(env?: Record<string, string>): Promise<RunningProcess>;
+  /**
+   * `count` alerts (subjects from `firstSubjectId` on) with their pending deliveries, the webhooks
+   * (all, or the first `webhooks`) to the receiver: insertPendingDeliveries on the stack's database.
+   */
+  insertPending(
+    count: number,
+    firstSubjectId: number,
+    webhooks?: number,
+  ): ReturnType<typeof insertPendingDeliveries>;
 }
 
 /**
@@ -72,9 +86,9 @@ export function useDeliveryStack(options: DeliveryStackOptions): DeliveryStack {
   });
 
   const workerEnv = () => (stack ? deliveryWorkerEnv(stack.env, options.workerEnv) : undefined);
-  const handles = hookHandles<
-    Omit<DeliveryStack, 'workers' | 'startWorker'>,
-    Pick<DeliveryStack, 'workers' | 'startWorker'>
+  const handles: DeliveryStack = hookHandles<
+    Omit<DeliveryStack, 'workers' | 'startWorker' | 'insertPending'>,
+    Pick<DeliveryStack, 'workers' | 'startWorker' | 'insertPending'>
   >(
     'useDeliveryStack',
     {
@@ -91,6 +105,15 @@ export function useDeliveryStack(options: DeliveryStackOptions): DeliveryStack {
         const worker = await startWorkerProcess(env ?? handles.workerEnv);
         workers.push(worker);
         return worker;
+      },
+      async insertPending(count: number, firstSubjectId: number, webhooks?: number) {
+        const dataSource = await handles.stack.database.dataSource();
+        return insertPendingDeliveries(dataSource, {
+          count,
+          firstSubjectId,
+          webhookUrl: handles.receiver.url,
+          ...(webhooks === undefined ? {} : { webhooks }),
+        });
       },
     },
   );

@@ -132,23 +132,21 @@ async function bomb(mib) {
     await done;
     const data = Buffer.concat(out);
     const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
+    // A local header shares its fields from byte 4 with the central entry's from byte 6.
+    const entryFields = (header, at) => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(8, at + 4);
+      header.writeUInt32LE(crc >>> 0, at + 10);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(size, at + 18);
+      header.writeUInt16LE(nameBytes.length, at + 22);
+      return header;
+    };
+    const local = entryFields(Buffer.alloc(30), 4);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
+    const central = entryFields(Buffer.alloc(46), 6);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     records.push(local, nameBytes, data);
     directory.push(central, nameBytes);

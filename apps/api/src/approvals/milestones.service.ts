@@ -302,23 +302,7 @@ export class MilestonesService {
     // Every query of the transaction goes through its manager (a second pool connection asked for
     // here would deadlock the pool under load); a deadlock or lock wait runs it again (bounded).
     await this.transactions.run((manager) =>
-      this.recordWithin(
-        manager,
-        visible,
-        {
-          type: input.type,
-          at,
-          days: input.days ?? null,
-          reason: input.reason ?? null,
-          missingMaterials: input.missingMaterials ?? null,
-          cureDeadline: input.cureDeadline ?? null,
-          byPromise: input.byPromise ?? null,
-          verifyBy: input.verifyBy ?? null,
-          note: input.note?.trim() || null,
-        },
-        principal,
-        now,
-      ),
+      this.recordWithin(manager, visible, { ...input, at, note: input.note?.trim() || null }, principal, now),
     );
     await this.live.changed('milestone', visible.departmentId);
     return this.get(id, scope);

@@ -48,10 +48,9 @@ import type { DistrictDocument } from '../dispatch/documents';
 import { FiguresPublisher } from '../live/figures-publisher';
 import type { ActualDto, ClauseDto, ClausePatchDto, ReviewDecisionDto, SubsidyDto } from './commitments.dto';
 
-export function clauseView(clause: CommitmentClauseEntity): CommitmentClause {
+/** A clause's terms: what adding or changing a clause gives. */
+function clauseTerms(clause: CommitmentClauseEntity) {
   return {
-    id: clause.id,
-    projectId: clause.projectId,
     indicator: clause.indicator,
     agreedValue: clause.agreedValue,
     agreedDate: clause.agreedDate,
@@ -60,6 +59,14 @@ export function clauseView(clause: CommitmentClauseEntity): CommitmentClause {
     clawbackRatio: clause.clawbackRatio,
     clawbackBasis: clause.clawbackBasis,
     note: clause.note,
+  };
+}
+
+export function clauseView(clause: CommitmentClauseEntity): CommitmentClause {
+  return {
+    id: clause.id,
+    projectId: clause.projectId,
+    ...clauseTerms(clause),
     createdAt: clause.createdAt.toISOString(),
     updatedAt: clause.updatedAt.toISOString(),
   };
@@ -145,17 +152,7 @@ export class CommitmentsService {
     await this.transactions.runOnce(async (manager) => {
       const clause = /^\d{1,19}$/.test(id) ? await this.commitments.lockClause(id, manager) : null;
       if (!clause) throw new NotFound('clause', id);
-      const merged: ClauseDto = {
-        indicator: clause.indicator,
-        agreedValue: clause.agreedValue,
-        agreedDate: clause.agreedDate,
-        dueDate: clause.dueDate,
-        year: clause.year,
-        clawbackRatio: clause.clawbackRatio,
-        clawbackBasis: clause.clawbackBasis,
-        note: clause.note,
-        ...patch,
-      };
+      const merged: ClauseDto = { ...clauseTerms(clause), ...patch };
       // A changed indicator drops the fields the new kind does not take unless sent again.
       if (patch.indicator && patch.indicator !== clause.indicator) {
         for (const key of [

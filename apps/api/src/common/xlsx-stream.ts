@@ -189,10 +189,7 @@ async function smallPartText(part: ZipPart, budget: InflateBudget, maxBytes: num
  * boundary would otherwise come out as two replacement characters (data silently corrupted); ASCII
  * cannot be cut that way. The part is deflated again as it goes.
  */
-async function asciiPart(
-  part: ZipPart,
-  budget: InflateBudget,
-): Promise<{ name: string; data: Buffer; crc: number; size: number }> {
+async function asciiPart(part: ZipPart, budget: InflateBudget): Promise<DeflatedPart> {
   const decoder = new StringDecoder('utf8');
   const deflate = createDeflateRaw({ level: 1 });
   const out: Buffer[] = [];
@@ -225,33 +222,42 @@ async function asciiPart(
   return { name: part.name, data: Buffer.concat(out), crc: crc >>> 0, size };
 }
 
-/** A zip (deflated parts, sizes in the local headers, a central directory) of the given parts. */
-function zipOf(parts: Array<{ name: string; data: Buffer; crc: number; size: number }>): Buffer {
+/** A part of a zip: its name, its deflated bytes, the CRC-32 and size of what they inflate to. */
+export interface DeflatedPart {
+  name: string;
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * The fields a local header (from byte 4) and a central directory entry (from byte 6) share: version
+ * needed, UTF-8 names, deflated, no time, the CRC-32, both sizes and the name's length.
+ */
+function writeEntryFields(header: Buffer, at: number, part: DeflatedPart, nameLength: number): Buffer {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(DEFLATED, at + 4);
+  header.writeUInt32LE(part.crc, at + 10);
+  header.writeUInt32LE(part.data.length, at + 14);
+  header.writeUInt32LE(part.size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+  return header;
+}
+
+/** A zip (deflated parts, sizes in the local headers, a central directory, no zip64) of the given parts. */
+export function zipOf(parts: DeflatedPart[]): Buffer {
   const records: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
     if (part.size > 0xfffffffe || part.data.length > 0xfffffffe) throw new NotAZip('a part too large');
     const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
+    const local = writeEntryFields(Buffer.alloc(30), 4, part, name.length);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(DEFLATED, 8);
-    local.writeUInt32LE(part.crc, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(part.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
+    const central = writeEntryFields(Buffer.alloc(46), 6, part, name.length);
     central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(DEFLATED, 10);
-    central.writeUInt32LE(part.crc, 16);
-    central.writeUInt32LE(part.data.length, 20);
-    central.writeUInt32LE(part.size, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     records.push(local, name, part.data);
     directory.push(central, name);

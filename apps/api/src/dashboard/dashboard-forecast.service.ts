@@ -60,29 +60,33 @@ export class DashboardForecastService {
         if (!(error instanceof DomainError && error.code === 'route_without_construct')) throw error;
       }
     }
+    // The planned start: the project's date, or a key work's planned month (its last day is `by`).
     const ofYear = forecasts.filter(
       ({ forecast }) =>
         forecast.p50 !== null &&
-        (forecast.p50.startsWith(prefix) || (forecast.plannedStartDate ?? '').startsWith(prefix)),
+        (forecast.p50.startsWith(prefix) || (forecast.plannedStartBy ?? '').startsWith(prefix)),
     );
 
     const byMonth = Array.from({ length: 12 }, (_, index) => {
       const month = `${prefix}-${String(index + 1).padStart(2, '0')}`;
-      return {
-        month,
-        planned: ofYear.filter(({ forecast }) => forecast.plannedStartDate?.startsWith(month)).length,
-        p50: ofYear.filter(({ forecast }) => forecast.p50!.startsWith(month)).length,
-      };
+      const plannedIds = ofYear
+        .filter(({ forecast }) => forecast.plannedStartBy?.startsWith(month))
+        .map(({ forecast }) => forecast.projectId);
+      const p50Ids = ofYear
+        .filter(({ forecast }) => forecast.p50!.startsWith(month))
+        .map(({ forecast }) => forecast.projectId);
+      return { month, planned: plannedIds.length, p50: p50Ids.length, plannedIds, p50Ids };
     });
 
     const atRisk: ForecastAtRiskProject[] = ofYear
-      .filter(({ forecast }) => forecast.atRisk > 0 && forecast.p80 && forecast.plannedStartDate)
+      .filter(({ forecast }) => forecast.atRisk > 0 && forecast.p80 && forecast.plannedStartBy)
       .map(({ name, forecast }) => ({
         projectId: forecast.projectId,
         projectName: name,
         p80: forecast.p80!,
-        plannedStartDate: forecast.plannedStartDate!,
-        daysLate: calendarDaysBetween(forecast.plannedStartDate!, forecast.p80!),
+        plannedStartDate: forecast.plannedStartBy!,
+        plannedStartMonth: forecast.plannedStartMonth,
+        daysLate: calendarDaysBetween(forecast.plannedStartBy!, forecast.p80!),
         level: forecast.atRisk,
         binding: forecast.binding,
       }))

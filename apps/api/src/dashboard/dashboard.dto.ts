@@ -2,12 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { BreakdownDimension } from '@luodi/contracts';
 import { InDateRange, IsIsoDate, IsQueryInt } from '../common/validators';
-import { FiguresDepartmentFilter, FiguresSourceFilter } from './figures-filter.fields';
+import { FiguresDepartmentFilter, FiguresSourceFilter, FiguresYear } from './figures-filter.fields';
 
 export class SummaryQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
-  @IsOptional()
-  @IsQueryInt(2000, 2100)
+  @FiguresYear()
   year?: number;
 
   @ApiPropertyOptional({
@@ -50,9 +48,7 @@ export class DepartmentsQueryDto {
 
 /** `GET /api/dashboard/forecast`: the year and the as-of day only (the answer is scoped by the caller). */
 export class ForecastYearQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' })
-  @IsOptional()
-  @IsQueryInt(2000, 2100)
+  @FiguresYear()
   year?: number;
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsId } from '../common/validators';
+import { IsId, IsQueryInt } from '../common/validators';
 
 // The decorators are listed bottom first: the order in which a stack of them written on the
 // property is applied (so the rules and their messages come in the same order as before).
@@ -20,4 +20,12 @@ export const FiguresDepartmentFilter = (): PropertyDecorator =>
       description:
         'the lead department of the projects (project and key-work figures); the deciding department (approval figures)',
     }),
+  );
+
+/** The year of the figures (default this year, Asia/Shanghai). */
+export const FiguresYear = (): PropertyDecorator =>
+  applyDecorators(
+    IsQueryInt(2000, 2100),
+    IsOptional(),
+    ApiPropertyOptional({ example: 2026, description: 'default: this year (Asia/Shanghai)' }),
   );

@@ -32,6 +32,7 @@ import {
   ApprovalItemRepository,
   CalendarRepository,
   DurationHistoryRepository,
+  KeyWorkRepository,
   MilestoneRepository,
   SettingsRepository,
   SubsidyPaymentEntity,
@@ -498,6 +499,7 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
     new MilestoneClockService(milestones, items, settings, calendar, transactions, clock),
     calendar,
     history,
+    new KeyWorkRepository(dataSource),
   );
   const today = businessDateOf(now);
   const summary = await history.recompute(today);

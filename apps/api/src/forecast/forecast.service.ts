@@ -42,10 +42,12 @@ export class ForecastService {
     });
     const promised = forecastSchedule(route, today, calendar, 'promised');
     const median = forecastSchedule(route, today, calendar, 'median');
+    const planned = await this.forecaster.plannedStart(project, today);
     const risk = startAtRiskCondition({
       projectId: project.id,
       leadDepartmentId: project.leadDepartmentId,
       plannedStartDate: project.plannedStartDate,
+      plannedStartMonth: planned?.month ?? null,
       forecast,
     });
     const onPath = new Set(forecast.bindingPath.map((entry) => entry.code));
@@ -99,6 +101,8 @@ export class ForecastService {
       p50: decided ? null : forecast.p50,
       p80: decided ? null : forecast.p80,
       plannedStartDate: project.plannedStartDate,
+      plannedStartMonth: planned?.month ?? null,
+      plannedStartBy: planned?.by ?? null,
       atRisk: risk?.level ?? 0,
       // The whole route's path, also for a department: milestone ids of items it cannot see stay in (the
       // path is the project-level answer, like the dates and the binding; ids carry no item details,

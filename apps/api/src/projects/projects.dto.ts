@@ -159,6 +159,10 @@ export class UpdateProjectDto {
   landSuppliedAt?: string | null;
 }
 
+/** The most project ids one list query may name (`ids`): a month of the 预计开工 chart stays far below. */
+export const MAX_LIST_IDS = 500;
+const LIST_IDS = new RegExp(`^\\d{1,19}(,\\d{1,19}){0,${MAX_LIST_IDS - 1}}$`);
+
 export class ProjectListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROJECT_STAGES })
   @IsOptional()
@@ -216,6 +220,25 @@ export class ProjectListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIsoDate()
   startedTo?: string;
+  @ApiPropertyOptional({
+    example: '2026-09-01',
+    description:
+      'planned to start (计划开工) on or after this day: plannedStartDate, or — without one — the last day of the planned start month of its key work of that year',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  plannedStartFrom?: string;
+  @ApiPropertyOptional({ example: '2026-09-30', description: 'planned to start on or before this day' })
+  @IsOptional()
+  @IsIsoDate()
+  plannedStartTo?: string;
+  @ApiPropertyOptional({
+    example: '12,15,18',
+    description: `only these projects (comma-separated ids, at most ${MAX_LIST_IDS}): the drill of a cockpit figure computed per project, e.g. the 预计开工 month bars`,
+  })
+  @IsOptional()
+  @Matches(LIST_IDS, { message: `must be at most ${MAX_LIST_IDS} ids separated by commas` })
+  ids?: string;
   @ApiPropertyOptional({ enum: SORTS })
   @IsOptional()
   @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` })

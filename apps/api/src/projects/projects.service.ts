@@ -91,6 +91,7 @@ export function projectListFilter(query: ProjectListQueryDto, now: Date): Projec
   for (const [from, to] of [
     ['signedFrom', 'signedTo'],
     ['startedFrom', 'startedTo'],
+    ['plannedStartFrom', 'plannedStartTo'],
   ] as const) {
     const start = query[from];
     const end = query[to];
@@ -114,6 +115,9 @@ export function projectListFilter(query: ProjectListQueryDto, now: Date): Projec
     signedTo: query.signedTo,
     startedFrom: query.startedFrom,
     startedTo: query.startedTo,
+    plannedStartFrom: query.plannedStartFrom,
+    plannedStartTo: query.plannedStartTo,
+    ids: query.ids ? [...new Set(query.ids.split(','))] : undefined,
     sort: query.sort,
     order: query.order,
   };

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { MAX_ROUTE_STAGE_NAME, MAX_ROUTE_TARGET_DAYS, ROUTE_STAGES } from '@luodi/domain';
@@ -17,16 +18,25 @@ import {
 } from 'class-validator';
 import { IsId } from '../common/validators';
 
+/**
+ * The optional `after` of a route item: the item codes of the same stage it follows (decorators listed
+ * bottom first, the order in which a stack of them on the property is applied).
+ */
+const AfterItems = (): PropertyDecorator =>
+  applyDecorators(
+    Length(1, 32, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(20),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ type: [String], example: ['LAND_PRE'], description: 'items of the same stage' }),
+  );
+
 /** An item of a template's stage: the catalog item and the items of its stage it follows. */
 export class RouteStageItemDto {
   @ApiProperty({ example: 'LAND_PLAN' }) @IsString() @Length(1, 32) itemCode!: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['LAND_PRE'], description: 'items of the same stage' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 32, { each: true })
+  @AfterItems()
   after?: string[];
 }
 
@@ -50,12 +60,7 @@ export class RouteItemDto {
   @IsIn(ROUTE_STAGES, { message: 'must be 1, 2, 3 or 4' })
   stage!: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['LAND_PRE'], description: 'items of the same stage' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 32, { each: true })
+  @AfterItems()
   after?: string[];
 }
 

@@ -6,7 +6,6 @@ import {
   drillFetch,
   duplicatedAlertRows,
   type EventStreamReader,
-  insertPendingDeliveries,
   openEventStream,
   recordDrill,
   sleep,
@@ -52,11 +51,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     const admin = await harness.stack.login('admin');
     const bureau = await harness.stack.login('bureau');
     stream = await openEventStream(`${harness.stack.api.baseUrl}/api/events?access_token=${admin}`);
-    const first = await insertPendingDeliveries(dataSource, {
-      count: BEFORE,
-      firstSubjectId: 7_000_000,
-      webhookUrl: harness.receiver.url,
-    });
+    const first = await harness.insertPending(BEFORE, 7_000_000);
 
     const worker = await harness.startWorker();
     await waitFor(
@@ -91,11 +86,7 @@ describe('drill: Redis SIGKILL and restart under deliveries (private redis-serve
     const receivedBeforeKill = harness.receiver.calls.length;
     const killAt = Date.now();
     await harness.redis.stop();
-    const second = await insertPendingDeliveries(dataSource, {
-      count: DURING,
-      firstSubjectId: 7_100_000,
-      webhookUrl: harness.receiver.url,
-    });
+    const second = await harness.insertPending(DURING, 7_100_000);
     await sleep(OUTAGE_MS / 2);
     health.push(await drillFetch(`${harness.stack.api.baseUrl}/api/health`, { timeoutMs: 15_000 }));
     const callsDuringOutage = harness.receiver.calls.filter(

@@ -2,7 +2,7 @@ import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
   acceptedMilestone,
-  createApprovalItem,
+  createZrzyjItem,
   expectError,
   type Tokens,
   useSignedInStack,
@@ -31,13 +31,7 @@ describe('calendar of next year: provisional deadlines, the admin alert, one-ste
   useSignedInStack(
     async (started) => {
       ({ stack, tokens, zrzyj } = started);
-      await createApprovalItem(stack, tokens.admin, {
-        code: 'T_THIRTY',
-        name: '测试事项（30日）',
-        departmentId: zrzyj,
-        statutoryDays: 30,
-        promisedDays: 30,
-      });
+      await createZrzyjItem(started, 'T_THIRTY', '测试事项（30日）', 30, 30);
     },
     { env: { LUODI_FAKE_NOW: NOW } },
   );

@@ -2,7 +2,7 @@ import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
   acceptedMilestone,
-  createApprovalItem,
+  createZrzyjItem,
   expectError,
   type Tokens,
   useSignedInStack,
@@ -20,13 +20,7 @@ describe('calendar: package holidays, admin overrides and the deadlines they mov
 
   useSignedInStack(async (started) => {
     ({ stack, tokens, zrzyj } = started);
-    await createApprovalItem(stack, tokens.admin, {
-      code: 'T_THREE',
-      name: '测试事项（3日）',
-      departmentId: zrzyj,
-      statutoryDays: 5,
-      promisedDays: 3,
-    });
+    await createZrzyjItem(started, 'T_THREE', '测试事项（3日）', 5, 3);
   });
 
   const calendar = async (year: number, token = tokens.dept) => {

@@ -1,7 +1,7 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
-  createApprovalItem,
+  createZrzyjItem,
   createProject,
   type Tokens,
   useSignedInStack,
@@ -63,13 +63,7 @@ describe('a pool of one connection: parallel requests all answered, none hangs, 
   useSignedInStack(
     async (started) => {
       ({ stack, tokens, zrzyj } = started);
-      await createApprovalItem(stack, tokens.admin, {
-        code: 'T_POOL',
-        name: '测试事项（连接池）',
-        departmentId: zrzyj,
-        statutoryDays: 5,
-        promisedDays: 3,
-      });
+      await createZrzyjItem(started, 'T_POOL', '测试事项（连接池）', 5, 3);
     },
     { env: { DATABASE_POOL_SIZE: '1', DATABASE_ACQUIRE_TIMEOUT_MS: '30000' } },
   );

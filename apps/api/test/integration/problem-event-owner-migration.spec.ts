@@ -1,6 +1,6 @@
 import { ALL_MIGRATIONS } from '@luodi/persistence';
-import { createTestDatabase, type TestDatabase } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, useTestDatabase } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 /**
  * Issue 14 (known gap): a problem's history keeps the owner department each event set. The migration
@@ -11,11 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 describe('migration ProblemEventOwner (real MariaDB)', () => {
   let database: TestDatabase;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.drop();
+  useTestDatabase((created) => {
+    database = created;
   });
 
   it('backfills the owner of raisings and reassignments from the history', async () => {

@@ -1,6 +1,6 @@
 import { ALL_MIGRATIONS } from '@luodi/persistence';
-import { createTestDatabase, type TestDatabase } from '@luodi/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, useTestDatabase } from '@luodi/testing';
+import { describe, expect, it } from 'vitest';
 
 /**
  * Issue 11 item 2: usernames stored before normalisation could be upper case (the old rule was 3–64
@@ -10,11 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 describe('migration NormalisedUsernames (real MariaDB)', () => {
   let database: TestDatabase;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.drop();
+  useTestDatabase((created) => {
+    database = created;
   });
 
   it('lower-cases stored usernames, leaves the others and every other column alone, and can run twice', async () => {

@@ -52,6 +52,11 @@ export interface ProjectFilters {
   signedTo?: string;
   startedFrom?: string;
   startedTo?: string;
+  /** Planned to start (plannedStartDate, else a key work's planned month's last day) in the range. */
+  plannedStartFrom?: string;
+  plannedStartTo?: string;
+  /** Only these projects: comma-separated ids (the 预计开工 month bars' drill). */
+  ids?: string;
   sort?: ProjectSort;
   order?: 'asc' | 'desc';
 }

@@ -91,3 +91,62 @@ export function rowActions<Row>(buttons: readonly RowButton<Row>[], row: Row): R
       run: () => button.run(row),
     }));
 }
+
+/**
+ * The names of an admin page, by the house convention: its messages under `messages` (`.title`,
+ * `.create`, `.search`; `.hint` with `hint`) and its test ids — `page` on the page
+ * (`page-system-<many>` without it), `<one>-create`, `<many>-table`, `<many>-search`,
+ * `<one>-edit-<editKey(row)>`, and the dialog's `<one>-dialog`, `<one>-dialog-error`, `<one>-save`.
+ */
+export interface AdminNames<Row> {
+  messages: string;
+  /** A record's prefix; a page without it creates nothing (no "create" button). */
+  one?: string;
+  /** The table's and the search box's prefix (`<one>s` without it). */
+  many?: string;
+  page?: string;
+  /** A search box leads the filters. */
+  search?: boolean;
+  hint?: boolean;
+  /** An "edit" link per row, its test id ending in this key. */
+  editKey?: (row: Row) => string;
+}
+
+type Translate = (key: string) => string;
+
+/** `AdminListPage`'s naming props for a page named by convention (`AdminNames`), with the page's `parts`. */
+export function adminNames<Row, Parts extends object>(t: Translate, names: AdminNames<Row>, parts: Parts) {
+  const { messages, one, many = `${one}s`, editKey } = names;
+  const creates = one !== undefined;
+  return {
+    pageTestId: names.page ?? `page-system-${many}`,
+    title: t(`${messages}.title`),
+    hint: names.hint ? t(`${messages}.hint`) : undefined,
+    createLabel: creates ? t(`${messages}.create`) : undefined,
+    createTestId: creates ? `${one}-create` : undefined,
+    testId: `${many}-table`,
+    searchPlaceholder: names.search ? t(`${messages}.search`) : undefined,
+    searchTestId: names.search ? `${many}-search` : undefined,
+    editTestId: editKey && ((row: Row) => `${one}-edit-${editKey(row)}`),
+    ...parts,
+  };
+}
+
+/**
+ * The form dialog's props of a page named by convention: the title (`editTitle`, the create label while
+ * creating: null), its test ids and the page's `more` (`rules`, `width`, `labelWidth`).
+ */
+export function adminDialog<More extends object>(
+  t: Translate,
+  names: { messages: string; one?: string },
+  editTitle: string | null,
+  more: More,
+) {
+  return {
+    title: editTitle ?? t(`${names.messages}.create`),
+    testId: `${names.one}-dialog`,
+    errorTestId: `${names.one}-dialog-error`,
+    submitTestId: `${names.one}-save`,
+    ...more,
+  };
+}

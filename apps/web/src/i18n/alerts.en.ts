@@ -73,6 +73,11 @@ const alertsEn: AlertsMessages = {
       signedAt: 'Signed {date}',
       registeredAt: 'Registered {date}',
       plannedStartMonth: 'Planned start {month}',
+      startAtRisk: {
+        binding: 'Binding item: {item} ({department})',
+        dates: 'P80 {p80} after the planned start {planned}',
+        promiseBound: 'promise-bound {date}',
+      },
       days: 'over {n} days',
     },
     ackInfo: 'Level {level} acknowledged ({at})',

@@ -69,6 +69,11 @@ const alertsZhCN = {
       signedAt: '签约于 {date}',
       registeredAt: '注册于 {date}',
       plannedStartMonth: '计划开工 {month}',
+      startAtRisk: {
+        binding: '关键事项：{item}（{department}）',
+        dates: 'P80 {p80} 晚于计划开工 {planned}',
+        promiseBound: '承诺日期 {date}',
+      },
       days: '超过 {n} 天',
     },
     ackInfo: '已签收第 {level} 级（{at}）',

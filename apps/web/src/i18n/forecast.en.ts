@@ -14,6 +14,8 @@ const forecastEn: typeof forecastZhCN = {
       p80Hint: 'an 80% chance of starting by then',
       plannedStart: 'Planned start',
       noPlannedStart: 'no planned start date',
+      plannedMonth: '{month}/{year} (key work)',
+      plannedMonthHint: "the key work's planned start month: at risk when P80 is after its last day",
       startableNow: 'Construction permit approved: may start now ({date})',
       constructRejected: 'Construction permit rejected: no forecast until a new application',
       risk: { 0: 'On time', 1: 'Start at risk', 2: 'Start badly late' },

@@ -13,6 +13,8 @@ const forecastZhCN = {
       p80Hint: '八成可能在此日前开工',
       plannedStart: '计划开工',
       noPlannedStart: '未填计划开工日期',
+      plannedMonth: '{year}年{month}月（重点工程）',
+      plannedMonthHint: '重点工程计划开工月份，P80 晚于该月末即有风险',
       startableNow: '施工许可已批准，可开工（{date}）',
       constructRejected: '施工许可被驳回，需重新申请后才能预测',
       risk: { 0: '按期', 1: '开工有风险', 2: '开工严重滞后' },

@@ -1,12 +1,10 @@
-import { flushPromises } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 
-/** Anything that finds an element by selector: a mounted wrapper, or the document body's wrapper. */
-interface Finder {
-  get: (selector: string) => { trigger: (event: 'click') => Promise<unknown> };
-}
-
-/** Clicks the element with that test id and lets what it started settle. */
-export async function clickSettled(within: Finder, testId: string): Promise<void> {
-  await within.get(`[data-testid="${testId}"]`).trigger('click');
+/** Clicks the element with this data-testid and lets what it starts settle (the request, the re-render). */
+export async function clickTestId(
+  wrapper: Pick<VueWrapper, 'get'> | Pick<DOMWrapper<Element>, 'get'>,
+  testId: string,
+): Promise<void> {
+  await wrapper.get(`[data-testid="${testId}"]`).trigger('click');
   await flushPromises();
 }

@@ -40,6 +40,37 @@ describe('project list drill-down filters', () => {
     expect(texts({ q: '光伏', stage: 'started' })).toEqual([]);
   });
 
+  it('reads the 预计开工 drills: ids with the bar they came from, planned-start ranges', () => {
+    expect(drillFromQuery({ ids: '12,15', forecastMonth: '2026-09', forecastBar: 'p50' })).toEqual({
+      ids: '12,15',
+      forecastMonth: '2026-09',
+      forecastBar: 'p50',
+    });
+    // Malformed: ids not digits, a bar or month without ids, a bad month or bar.
+    expect(drillFromQuery({ ids: '12;15', forecastMonth: '2026-09', forecastBar: 'p50' })).toEqual({});
+    expect(drillFromQuery({ ids: '3', forecastMonth: '2026-9', forecastBar: 'p90' })).toEqual({ ids: '3' });
+    expect(drillFromQuery({ plannedStartFrom: '2026-09-01', plannedStartTo: '2026-9-30' })).toEqual({
+      plannedStartFrom: '2026-09-01',
+    });
+    expect(texts({ ids: '12,15', forecastMonth: '2026-09', forecastBar: 'p50' })).toEqual([
+      '预计（P50）2026-09 开工（2 个）',
+    ]);
+    expect(texts({ ids: '12,15,18', forecastMonth: '2026-10', forecastBar: 'planned' })).toEqual([
+      '计划 2026-10 开工（预计开工图，3 个）',
+    ]);
+    expect(texts({ ids: '12' })).toEqual(['指定的 1 个项目']);
+    expect(texts({ plannedStartFrom: '2026-09-01', plannedStartTo: '2026-09-30' })).toEqual([
+      '计划开工于 2026-09-01 至 2026-09-30',
+    ]);
+    const [tag] = drillTags(drillFromQuery({ ids: '12', forecastMonth: '2026-09', forecastBar: 'p50' }), t);
+    expect(
+      withoutKeys(
+        { ids: '12', forecastMonth: '2026-09', forecastBar: 'p50', q: '光伏', page: '2' },
+        tag!.keys,
+      ),
+    ).toEqual({ q: '光伏' });
+  });
+
   it('closing a tag removes exactly its keys and starts the list over', () => {
     const query = { year: '2026', reached: 'started', asOf: '2026-11-25', page: '3', q: '光伏' };
     const [, reachedTag] = drillTags(drillFromQuery(query), t);

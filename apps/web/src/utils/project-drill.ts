@@ -22,7 +22,18 @@ export type ProjectDrillFilters = Pick<
   | 'signedTo'
   | 'startedFrom'
   | 'startedTo'
->;
+  | 'plannedStartFrom'
+  | 'plannedStartTo'
+  | 'ids'
+> & {
+  /** Web-only (never sent): the 预计开工 bar an `ids` list came from, for its tag. */
+  forecastMonth?: string;
+  forecastBar?: ForecastBar;
+};
+
+/** The two bars of the cockpit's 预计开工 chart: planned starts and P50 starts of a month. */
+export const FORECAST_BARS = ['planned', 'p50'] as const;
+export type ForecastBar = (typeof FORECAST_BARS)[number];
 
 /** The keys the tags describe (clearing the tags removes them all). */
 export const DRILL_KEYS = [
@@ -34,6 +45,11 @@ export const DRILL_KEYS = [
   'signedTo',
   'startedFrom',
   'startedTo',
+  'plannedStartFrom',
+  'plannedStartTo',
+  'ids',
+  'forecastMonth',
+  'forecastBar',
   'source',
   'industry',
   'leadDepartmentId',
@@ -42,6 +58,8 @@ export type DrillKey = (typeof DRILL_KEYS)[number];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const IDS = /^\d{1,19}(,\d{1,19})*$/;
 
 function single(value: LocationQuery[string] | undefined): string {
   const first = Array.isArray(value) ? value[0] : value;
@@ -69,7 +87,17 @@ export function drillFromQuery(query: LocationQuery): ProjectDrillFilters {
     signedTo: pick('signedTo', DATE),
     startedFrom: pick('startedFrom', DATE),
     startedTo: pick('startedTo', DATE),
+    plannedStartFrom: pick('plannedStartFrom', DATE),
+    plannedStartTo: pick('plannedStartTo', DATE),
+    ids: pick('ids', IDS),
   };
+  if (out.ids) {
+    const bar = pick('forecastBar');
+    out.forecastMonth = pick('forecastMonth', MONTH);
+    out.forecastBar = (FORECAST_BARS as readonly string[]).includes(bar ?? '')
+      ? (bar as ForecastBar)
+      : undefined;
+  }
   for (const key of Object.keys(out) as Array<keyof ProjectDrillFilters>)
     if (out[key] === undefined) delete out[key];
   return out;
@@ -107,14 +135,24 @@ export function drillTags(
         : { keys: ['reached'], text: m('reached', { stage }) },
     );
   }
-  const range = (kind: 'signed' | 'started', from?: string, to?: string) => {
-    const keys: DrillKey[] = kind === 'signed' ? ['signedFrom', 'signedTo'] : ['startedFrom', 'startedTo'];
+  const range = (kind: 'signed' | 'started' | 'plannedStart', from?: string, to?: string) => {
+    const keys: DrillKey[] = [`${kind}From`, `${kind}To`];
     if (from && to) tags.push({ keys, text: m(`${kind}Range`, { from, to }) });
     else if (from) tags.push({ keys, text: m(`${kind}From`, { from }) });
     else if (to) tags.push({ keys, text: m(`${kind}To`, { to }) });
   };
   range('signed', filters.signedFrom, filters.signedTo);
   range('started', filters.startedFrom, filters.startedTo);
+  range('plannedStart', filters.plannedStartFrom, filters.plannedStartTo);
+  if (filters.ids) {
+    const n = filters.ids.split(',').length;
+    const keys: DrillKey[] = ['ids', 'forecastMonth', 'forecastBar'];
+    const { forecastMonth: month, forecastBar: bar } = filters;
+    tags.push({
+      keys,
+      text: month && bar ? m(`forecast.${bar}`, { month, n }) : m('ids', { n }),
+    });
+  }
   if (filters.source) tags.push({ keys: ['source'], text: m('source', { value: filters.source }) });
   if (filters.industry) tags.push({ keys: ['industry'], text: m('industry', { value: filters.industry }) });
   if (filters.leadDepartmentId)

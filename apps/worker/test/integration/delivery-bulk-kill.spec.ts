@@ -1,5 +1,5 @@
 import { liveChannel } from '@luodi/jobs';
-import { duplicatedAlertRows, insertPendingDeliveries, useDeliveryStack, waitFor } from '@luodi/testing';
+import { duplicatedAlertRows, useDeliveryStack, waitFor } from '@luodi/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -44,12 +44,7 @@ describe('delivery: SIGKILL mid-batch of the bulk relay (real MariaDB + Redis)',
     { timeout: 180_000 },
     async () => {
       const dataSource = await harness.stack.database.dataSource();
-      const { alertIds, webhook } = await insertPendingDeliveries(dataSource, {
-        count: IN_APP,
-        firstSubjectId: 7_000_000,
-        webhookUrl: harness.receiver.url,
-        webhooks: WEBHOOKS,
-      });
+      const { alertIds, webhook } = await harness.insertPending(IN_APP, 7_000_000, WEBHOOKS);
       expect(alertIds).toHaveLength(IN_APP);
       expect(webhook).toHaveLength(WEBHOOKS);
 

@@ -1,11 +1,5 @@
 import { QueueName, SchedulerId } from '@luodi/jobs';
-import {
-  inAppCounts,
-  insertPendingDeliveries,
-  unsentDeliveries,
-  useDeliveryStack,
-  waitFor,
-} from '@luodi/testing';
+import { inAppCounts, unsentDeliveries, useDeliveryStack, waitFor } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 
 const WEBHOOKS = 400;
@@ -25,11 +19,7 @@ describe('delivery: FLUSHALL of Redis mid-run (private redis-server, real MariaD
 
   it('after the flush the outbox re-enqueues, every delivery ends sent, and the schedulers are back', async () => {
     const dataSource = await harness.stack.database.dataSource();
-    await insertPendingDeliveries(dataSource, {
-      count: WEBHOOKS,
-      firstSubjectId: 8_000_000,
-      webhookUrl: harness.receiver.url,
-    });
+    await harness.insertPending(WEBHOOKS, 8_000_000);
 
     const worker = await harness.startWorker();
     expect((await harness.queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort()).toEqual(

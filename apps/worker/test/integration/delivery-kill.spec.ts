@@ -1,7 +1,6 @@
 import {
   duplicatedAlertRows,
   inAppCounts,
-  insertPendingDeliveries,
   unsentDeliveries,
   useDeliveryStack,
   waitFor,
@@ -28,11 +27,7 @@ describe('delivery: kill -9 mid-batch of 1 000 webhooks, then restart (real Mari
       const dataSource = await harness.stack.database.dataSource();
       // Alerts (on milestone ids no milestone has, so no check touches them) and their outbox rows in the
       // shape the checks write: one webhook and one in-app delivery per alert, status pending.
-      const { alertIds } = await insertPendingDeliveries(dataSource, {
-        count: WEBHOOKS,
-        firstSubjectId: 9_000_000,
-        webhookUrl: harness.receiver.url,
-      });
+      const { alertIds } = await harness.insertPending(WEBHOOKS, 9_000_000);
       expect(alertIds).toHaveLength(WEBHOOKS);
       const webhookIds = new Set(
         (

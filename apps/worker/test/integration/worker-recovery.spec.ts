@@ -1,5 +1,5 @@
 import { deliveryJobId, QueueName } from '@luodi/jobs';
-import { insertPendingDeliveries, recordDrill, useDeliveryStack, waitFor } from '@luodi/testing';
+import { recordDrill, useDeliveryStack, waitFor } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -22,11 +22,7 @@ describe('worker: SIGKILL mid-job, a second worker takes the job over (real Mari
   it('the job is completed by the other worker, once, with nothing lost', { timeout: 120_000 }, async () => {
     const dataSource = await harness.stack.database.dataSource();
     // One alert with a webhook (and an in-app) delivery.
-    const { webhook } = await insertPendingDeliveries(dataSource, {
-      count: 1,
-      firstSubjectId: 6_000_000,
-      webhookUrl: harness.receiver.url,
-    });
+    const { webhook } = await harness.insertPending(1, 6_000_000);
     const deliveryId = webhook[0]!;
 
     // Worker A takes the job and is stuck in its call; worker B is up; then A is killed.

@@ -63,6 +63,8 @@ const forecast: ProjectForecast = {
   p50: '2026-10-14',
   p80: '2026-10-16',
   plannedStartDate: '2026-10-01',
+  plannedStartMonth: null,
+  plannedStartBy: '2026-10-01',
   atRisk: 2,
   bindingPath: ['73', '71'],
   binding: {
@@ -184,7 +186,14 @@ describe('routeGanttOption', () => {
     expect(option().series[0].markLine.data[2].label.formatter).toBe('promise / P50\n10-14');
     const today = option().series[0].markLine.data[0];
     expect(today.xAxis).toBe(dayStart('2026-09-21'));
-    const started = { startableNow: true, promiseBound: null, p50: null, p80: null, plannedStartDate: null };
+    const started = {
+      startableNow: true,
+      promiseBound: null,
+      p50: null,
+      p80: null,
+      plannedStartDate: null,
+      plannedStartBy: null,
+    };
     expect(names({ ...forecast, ...started })).toEqual(['today']);
   });
 

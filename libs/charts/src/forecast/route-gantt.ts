@@ -151,8 +151,8 @@ export function routeGanttOption(
 
   const marks = [
     markLine(labels.today, options.today, REFERENCE_GREY, 'solid', false),
-    ...(forecast.plannedStartDate
-      ? [markLine(labels.plannedStart, forecast.plannedStartDate, LIGHT_RED, 'solid', true)]
+    ...(forecast.plannedStartBy
+      ? [markLine(labels.plannedStart, forecast.plannedStartBy, LIGHT_RED, 'solid', true)]
       : []),
     // The three dates are null once CONSTRUCT is decided (started, or rejected): no lines then.
     ...(forecast.promiseBound

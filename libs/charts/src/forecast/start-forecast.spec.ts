@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardForecastResponse } from '@luodi/contracts';
 import { ACCENT_BLUE, LIGHT_RED, REFERENCE_GREY } from '../colors';
 import type { DrillItem } from '../cockpit/common';
-import { routeDaysHeight, routeDaysOption, startForecastOption } from './start-forecast';
+import { forecastMonthDrill, routeDaysHeight, routeDaysOption, startForecastOption } from './start-forecast';
 
 const context = { year: 2026, asOfDate: '2026-10-31' };
 const byMonth = Array.from({ length: 12 }, (_, i) => ({
   month: `2026-${String(i + 1).padStart(2, '0')}`,
   planned: i === 9 ? 3 : i === 10 ? 1 : 0,
   p50: i === 11 ? 4 : 0,
+  plannedIds: i === 9 ? ['11', '12', '13'] : i === 10 ? ['14'] : [],
+  p50Ids: i === 11 ? ['11', '12', '13', '14'] : [],
 }));
 const data: DashboardForecastResponse = {
   year: 2026,
@@ -46,7 +48,7 @@ const routeLabels = { used: '已用工作日', target: '目标工作日', daysAx
 
 describe('startForecastOption', () => {
   const option = startForecastOption(data, startLabels, context);
-  const series = option.series as Array<{ name: string; type: string; data: number[] }>;
+  const series = option.series as Array<{ name: string; type: string; data: DrillItem<number>[] }>;
 
   it('draws planned and P50 bars for each month of the year', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(byMonth.map((_, i) => `${i + 1}月`));
@@ -54,10 +56,23 @@ describe('startForecastOption', () => {
       ['bar', '计划开工'],
       ['bar', '预计开工(P50)'],
     ]);
-    expect(series[0]!.data[9]).toBe(3);
-    expect(series[1]!.data[11]).toBe(4);
+    expect(series[0]!.data[9]!.value).toBe(3);
+    expect(series[1]!.data[11]!.value).toBe(4);
     expect(option.color).toEqual([REFERENCE_GREY, ACCENT_BLUE]);
     expect((option.title as { show?: boolean }).show).toBe(false);
+  });
+
+  it('each bar opens exactly the projects it counts; an empty bar opens nothing', () => {
+    expect(series[0]!.data[9]!.drill).toEqual({
+      list: 'projects',
+      query: { ids: '11,12,13', forecastMonth: '2026-10', forecastBar: 'planned' },
+    });
+    expect(series[1]!.data[11]!.drill).toEqual({
+      list: 'projects',
+      query: { ids: '11,12,13,14', forecastMonth: '2026-12', forecastBar: 'p50' },
+    });
+    expect(series[0]!.data[0]!.drill).toBeUndefined();
+    expect(forecastMonthDrill('2026-01', 'p50', [])).toBeUndefined();
   });
 
   it('says so when no project is planned or forecast in the year', () => {

@@ -16,9 +16,22 @@ export interface StartForecastLabels {
 }
 
 /**
+ * The projects behind one bar of the 预计开工 chart: exactly the projects the bar counts, by id
+ * (`/projects?ids=…`; the P50 date is computed per project and cannot be a list filter), plus the month
+ * and bar for the list's tag. No drill for an empty bar.
+ */
+export function forecastMonthDrill(
+  month: string,
+  bar: 'planned' | 'p50',
+  ids: readonly string[],
+): DrillTarget | undefined {
+  if (ids.length === 0) return undefined;
+  return { list: 'projects', query: { ids: ids.join(','), forecastMonth: month, forecastBar: bar } };
+}
+
+/**
  * Projects planned to start in each month of the year against those forecast (P50) to start in it:
- * two bars per month. No drill: the projects list has no planned-start filter (the at-risk list
- * beside the chart leads to the projects).
+ * two bars per month, each opening the projects it counts (forecastMonthDrill).
  */
 export function startForecastOption(
   data: Pick<DashboardForecastResponse, 'byMonth'>,
@@ -42,8 +55,16 @@ export function startForecastOption(
     },
     yAxis: countAxis(context, labels.countAxis),
     series: [
-      { name: labels.planned, values: data.byMonth.map((m) => m.planned) },
-      { name: labels.p50, values: data.byMonth.map((m) => m.p50) },
+      {
+        name: labels.planned,
+        values: data.byMonth.map((m) =>
+          item(m.planned, forecastMonthDrill(m.month, 'planned', m.plannedIds)),
+        ),
+      },
+      {
+        name: labels.p50,
+        values: data.byMonth.map((m) => item(m.p50, forecastMonthDrill(m.month, 'p50', m.p50Ids))),
+      },
     ].map((bars) => ({
       type: 'bar',
       name: bars.name,

@@ -1,10 +1,8 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it } from 'vitest';
-import { type CalendarException, WorkingCalendar } from '../calendar/working-calendar';
 import { DomainError } from '../errors';
+import { clockContext, sh } from '../testing/published-calendar';
 import { allowedEvents } from './allowed-events';
 import {
-  type ClockContext,
   computeClock,
   cureOverdue,
   type EventRequest,
@@ -14,22 +12,7 @@ import {
 
 // The real 2026 calendar as published (State Council), from the maintained data package: Thu 24 Sep
 // is worked, 25 Sep (中秋) and 1–7 Oct are holidays, Sat 10 Oct is a 调休 workday.
-const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
-const exceptions: CalendarException[] = [
-  ...Object.keys(data.holidays).map((date) => ({ date, kind: 'holiday' as const })),
-  ...Object.keys(data.workdays).map((date) => ({ date, kind: 'workday' as const })),
-];
-const calendar = new WorkingCalendar(exceptions);
-const sh = (local: string) => new Date(`${local}+08:00`);
-
-function context(overrides: Partial<ClockContext['item']> = {}, contractAmount = '5000.00'): ClockContext {
-  return {
-    item: { promisedDays: 10, deemedApproval: false, maxExtensionDays: 10, yellowDays: null, ...overrides },
-    settings: { yellowDays: 3, deemedApprovalThreshold: '10000.00' },
-    calendar,
-    contractAmount,
-  };
-}
+const context = clockContext;
 
 /** Record `request` on `events` as the department would, at `now` (the request's moment by default). */
 function record(

@@ -1,10 +1,9 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, type CalendarException, WorkingCalendar } from '../calendar/working-calendar';
+import { addCalendarDays } from '../calendar/working-calendar';
 import { DomainError } from '../errors';
+import { clockContext, publishedCalendar, sh } from '../testing/published-calendar';
 import {
-  type ClockContext,
   computeClock,
   deadlineDay,
   type MilestoneEvent,
@@ -13,24 +12,8 @@ import {
 } from './milestone';
 
 // The real 2026 calendar as published (State Council), from the maintained data package.
-const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
-const exceptions: CalendarException[] = [
-  ...Object.keys(data.holidays).map((date) => ({ date, kind: 'holiday' as const })),
-  ...Object.keys(data.workdays).map((date) => ({ date, kind: 'workday' as const })),
-];
-const calendar = new WorkingCalendar(exceptions);
-
-/** A moment given in Asia/Shanghai local time. */
-const sh = (local: string) => new Date(`${local}+08:00`);
-
-function context(overrides: Partial<ClockContext['item']> = {}, contractAmount = '5000.00'): ClockContext {
-  return {
-    item: { promisedDays: 10, deemedApproval: false, maxExtensionDays: 10, yellowDays: null, ...overrides },
-    settings: { yellowDays: 3, deemedApprovalThreshold: '10000.00' },
-    calendar,
-    contractAmount,
-  };
-}
+const calendar = publishedCalendar;
+const context = clockContext;
 
 const accepted = (acceptAt: string): MilestoneEvent[] => [
   { type: 'submit', at: sh(acceptAt) },

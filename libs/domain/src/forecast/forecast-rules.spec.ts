@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS } from '../alerts/alert-rules';
 import { type CalendarException, WorkingCalendar } from '../calendar/working-calendar';
 import { type ForecastSnapshot, forecastAccuracy, workingDaysApart } from './forecast-accuracy';
-import { START_AT_RISK_KIND, startAtRiskCondition } from './start-at-risk';
+import {
+  keyWorkStartMonth,
+  monthEnd,
+  plannedStartOf,
+  START_AT_RISK_KIND,
+  startAtRiskCondition,
+} from './start-at-risk';
 import type { StartForecast } from './start-forecast';
 
 const data = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -56,6 +62,7 @@ describe('startAtRiskCondition', () => {
       level: 1,
       detail: {
         plannedStart: '2026-11-01',
+        plannedMonth: null,
         promiseBound: '2026-10-20',
         p50: '2026-10-26',
         p80: '2026-11-05',
@@ -89,9 +96,43 @@ describe('startAtRiskCondition', () => {
     expect(condition).toMatchObject({
       level: 1,
       departmentId: 'dept-lead',
-      detail: { plannedStart: '2026-10-31' },
+      detail: { plannedStart: '2026-10-31', plannedMonth: '2026-10' },
     });
     expect(startAtRiskCondition({ ...facts(null), plannedStartMonth: '2026-11' })).toBeNull();
+  });
+
+  it('a P80 on the last day of the planned month is within it; the day after is at risk', () => {
+    // facts' forecast: promise-bound 2026-10-20, P80 2026-11-05.
+    const p80On = (p80: string) => forecast({ p80, p50: '2026-10-26' });
+    expect(
+      startAtRiskCondition({ ...facts(null, p80On('2026-10-31')), plannedStartMonth: '2026-10' }),
+    ).toBeNull();
+    expect(
+      startAtRiskCondition({ ...facts(null, p80On('2026-11-01')), plannedStartMonth: '2026-10' })?.level,
+    ).toBe(1);
+  });
+
+  it('the planned start date wins over the key work month', () => {
+    expect(startAtRiskCondition({ ...facts('2026-11-30'), plannedStartMonth: '2026-10' })).toBeNull();
+  });
+});
+
+describe('plannedStartOf', () => {
+  it('is the plannedStartDate when set, else the last day of the key work month, else null', () => {
+    expect(plannedStartOf('2026-09-10', '2026-08')).toEqual({ by: '2026-09-10', month: null });
+    expect(plannedStartOf(null, '2026-09')).toEqual({ by: '2026-09-30', month: '2026-09' });
+    expect(plannedStartOf(null, '2028-02')).toEqual({ by: '2028-02-29', month: '2028-02' });
+    expect(plannedStartOf(null, null)).toBeNull();
+    expect(plannedStartOf(undefined)).toBeNull();
+  });
+
+  it('monthEnd and keyWorkStartMonth', () => {
+    expect(monthEnd('2026-12')).toBe('2026-12-31');
+    expect(monthEnd('2027-02')).toBe('2027-02-28');
+    expect(keyWorkStartMonth(2026, 9)).toBe('2026-09');
+    expect(keyWorkStartMonth(2026, 12)).toBe('2026-12');
+    expect(keyWorkStartMonth(2026, null)).toBeNull();
+    expect(keyWorkStartMonth(2026, 13)).toBeNull();
   });
 });
 

@@ -22,9 +22,37 @@ export interface StartAtRiskFacts {
 }
 
 /** The last day of a `YYYY-MM` month. */
-function monthEnd(month: string): IsoDate {
+export function monthEnd(month: string): IsoDate {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+}
+
+/** A key work's planned start month as `YYYY-MM` (its year and month 1–12); null without a month. */
+export function keyWorkStartMonth(year: number, month: number | null | undefined): string | null {
+  if (!month || month < 1 || month > 12) return null;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The planned start a forecast is held against. */
+export interface PlannedStart {
+  /** The day the start is due: the project's plannedStartDate, else the last day of `month`. */
+  by: IsoDate;
+  /** `YYYY-MM` when the limit is a key work's planned start month (no plannedStartDate); else null. */
+  month: string | null;
+}
+
+/**
+ * The planned start of routes-and-forecast §3: the project's `plannedStartDate` when set; otherwise,
+ * when the project is a key work (of the forecast's year) with a planned start month, the last day of
+ * that month (a P80 after the month is at risk, one within it is not). null: neither is known.
+ */
+export function plannedStartOf(
+  plannedStartDate: IsoDate | null | undefined,
+  plannedStartMonth?: string | null,
+): PlannedStart | null {
+  if (plannedStartDate) return { by: plannedStartDate, month: null };
+  if (plannedStartMonth) return { by: monthEnd(plannedStartMonth), month: plannedStartMonth };
+  return null;
 }
 
 /**
@@ -35,8 +63,8 @@ function monthEnd(month: string): IsoDate {
  */
 export function startAtRiskCondition(facts: StartAtRiskFacts): StartAtRiskCondition | null {
   const { forecast } = facts;
-  const limit =
-    facts.plannedStartDate ?? (facts.plannedStartMonth ? monthEnd(facts.plannedStartMonth) : null);
+  const planned = plannedStartOf(facts.plannedStartDate, facts.plannedStartMonth);
+  const limit = planned?.by ?? null;
   if (!limit || forecast.startableNow || forecast.constructRejected) return null;
   if (forecast.p80 <= limit && forecast.promiseBound <= limit) return null;
   const level: 1 | 2 = forecast.promiseBound > limit ? 2 : 1;
@@ -49,6 +77,7 @@ export function startAtRiskCondition(facts: StartAtRiskFacts): StartAtRiskCondit
     level,
     detail: {
       plannedStart: limit,
+      plannedMonth: planned?.month ?? null,
       promiseBound: forecast.promiseBound,
       p50: forecast.p50,
       p80: forecast.p80,

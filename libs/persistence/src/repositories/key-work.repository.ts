@@ -75,6 +75,14 @@ export class KeyWorkRepository {
     }));
   }
 
+  /** A project's key-work planned start month (1–12) in `year`, or null (not a key work, no month). */
+  async plannedStartMonth(projectId: string, year: number): Promise<number | null> {
+    const row = await this.dataSource
+      .getRepository(KeyWorkEntity)
+      .findOne({ where: { projectId, year }, select: { id: true, plannedStartMonth: true } });
+    return row?.plannedStartMonth ?? null;
+  }
+
   async findVisible(id: string, scope: AccessScope): Promise<KeyWorkEntity | null> {
     if (!isRowId(id)) return null;
     const scoped = scopeSql(scope);

@@ -35,6 +35,14 @@ export interface ProjectListFilter {
   signedTo?: string;
   startedFrom?: string;
   startedTo?: string;
+  /**
+   * Planned to start in [plannedStartFrom, plannedStartTo]: the project's plannedStartDate, or — without
+   * one — the last day of a key work's planned start month (routes-and-forecast §3's planned start).
+   */
+  plannedStartFrom?: string;
+  plannedStartTo?: string;
+  /** Only these projects (the drill of a figure computed per project, e.g. 预计开工's month bars). */
+  ids?: readonly string[];
   sort?: 'code' | 'name' | 'signedAt' | 'contractAmount' | 'stage' | 'updatedAt';
   order?: 'asc' | 'desc';
 }
@@ -126,6 +134,24 @@ export class ProjectRepository {
     if (filter.startedFrom)
       query.andWhere('p.started_at >= :startedFrom', { startedFrom: filter.startedFrom });
     if (filter.startedTo) query.andWhere('p.started_at <= :startedTo', { startedTo: filter.startedTo });
+    if (filter.plannedStartFrom || filter.plannedStartTo) {
+      const range = (column: string) =>
+        [
+          filter.plannedStartFrom ? `${column} >= :plannedStartFrom` : null,
+          filter.plannedStartTo ? `${column} <= :plannedStartTo` : null,
+        ]
+          .filter(Boolean)
+          .join(' AND ');
+      const monthEnd = 'LAST_DAY(MAKEDATE(pk.year, 1) + INTERVAL (pk.planned_start_month - 1) MONTH)';
+      query.andWhere(
+        `((p.planned_start_date IS NOT NULL AND ${range('p.planned_start_date')}) OR (p.planned_start_date IS NULL AND EXISTS (SELECT 1 FROM key_work pk WHERE pk.project_id = p.id AND pk.planned_start_month IS NOT NULL AND ${range(monthEnd)})))`,
+        { plannedStartFrom: filter.plannedStartFrom, plannedStartTo: filter.plannedStartTo },
+      );
+    }
+    if (filter.ids) {
+      if (filter.ids.length === 0) query.andWhere('1 = 0');
+      else query.andWhere('p.id IN (:...listIds)', { listIds: [...filter.ids] });
+    }
     whereContains(query, filter.q, ['p.name', 'p.investor', 'p.code', 'p.projectCode']);
     return query;
   }
@@ -495,14 +521,21 @@ export class ProjectRepository {
 
   /**
    * The projects whose start may be forecast for the start_at_risk check (routes-and-forecast §3): not
-   * started, not terminated, with a planned start date and an applied route; and those in `extraIds`
-   * (which may no longer qualify: evaluated with no condition, their alerts resolve). In id order.
+   * started, not terminated, with an applied route and a planned start — the project's
+   * `plannedStartDate`, or the planned start month of its key work of `keyWorkYear`
+   * (`key_work.planned_start_month`); and those in `extraIds` (which may no longer qualify: evaluated
+   * with no condition, their alerts resolve). In id order.
    */
-  async forecastFacts(extraIds: readonly string[]): Promise<
+  async forecastFacts(
+    extraIds: readonly string[],
+    keyWorkYear: number,
+  ): Promise<
     Array<{
       id: string;
       leadDepartmentId: string;
       plannedStartDate: string | null;
+      /** The key work's planned start month (1–12) in `keyWorkYear`, or null. */
+      keyWorkStartMonth: number | null;
       startedAt: string | null;
       stage: string;
       routed: boolean;
@@ -510,19 +543,25 @@ export class ProjectRepository {
   > {
     const rows = (await this.dataSource.query(
       `SELECT p.id, p.lead_department_id AS leadDepartmentId, p.planned_start_date AS plannedStartDate,
+              kw.planned_start_month AS keyWorkStartMonth,
               p.started_at AS startedAt, p.stage, (r.project_id IS NOT NULL) AS routed
          FROM project p
          LEFT JOIN project_route r ON r.project_id = p.id
-        WHERE (p.started_at IS NULL AND p.stage <> 'terminated' AND p.planned_start_date IS NOT NULL
-               AND r.project_id IS NOT NULL)
+         LEFT JOIN key_work kw ON kw.project_id = p.id AND kw.year = ?
+        WHERE (p.started_at IS NULL AND p.stage <> 'terminated' AND r.project_id IS NOT NULL
+               AND (p.planned_start_date IS NOT NULL OR kw.planned_start_month IS NOT NULL))
            ${extraIds.length ? `OR p.id IN (${extraIds.map(() => '?').join(',')})` : ''}
         ORDER BY p.id`,
-      [...extraIds],
+      [keyWorkYear, ...extraIds],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
       id: String(row['id']),
       leadDepartmentId: String(row['leadDepartmentId']),
       plannedStartDate: dateText(row['plannedStartDate']),
+      keyWorkStartMonth:
+        row['keyWorkStartMonth'] === null || row['keyWorkStartMonth'] === undefined
+          ? null
+          : Number(row['keyWorkStartMonth']),
       startedAt: dateText(row['startedAt']),
       stage: String(row['stage']),
       routed: Number(row['routed']) === 1,

@@ -7,12 +7,16 @@ import {
   forecastStart,
   forecastStateOf,
   type IsoDate,
+  keyWorkStartMonth,
   type MilestoneClock,
+  type PlannedStart,
+  plannedStartOf,
   type StartForecast,
   type WorkingCalendar,
 } from '@luodi/domain';
 import {
   ApprovalItemRepository,
+  KeyWorkRepository,
   type MilestoneRow,
   MilestoneRepository,
   RouteRepository,
@@ -68,7 +72,25 @@ export class ProjectForecaster {
     private readonly clocks: MilestoneClockService,
     private readonly calendars: CalendarService,
     private readonly history: DurationHistoryService,
+    private readonly keyWorks: KeyWorkRepository,
   ) {}
+
+  /**
+   * The planned start a forecast as of `today` is held against (routes-and-forecast §3): the
+   * project's plannedStartDate, else — a key work of today's year with a planned start month — that
+   * month's last day (`plannedStartOf`). null when neither is known.
+   */
+  async plannedStart(
+    project: { id: string; plannedStartDate: IsoDate | null },
+    today: IsoDate,
+  ): Promise<PlannedStart | null> {
+    if (project.plannedStartDate) return plannedStartOf(project.plannedStartDate);
+    const year = Number(today.slice(0, 4));
+    return plannedStartOf(
+      null,
+      keyWorkStartMonth(year, await this.keyWorks.plannedStartMonth(project.id, year)),
+    );
+  }
 
   /** The duration models as of a date (read once for many projects). */
   modelsFor(today: IsoDate): Promise<DurationModelSource> {

@@ -1,7 +1,7 @@
 import { type TestStack } from '@luodi/testing';
 import { describe, expect, it } from 'vitest';
 import {
-  createApprovalItem,
+  createZrzyjItem,
   createProject,
   expectError,
   type Tokens,
@@ -24,13 +24,7 @@ describe('容缺受理 and 告知承诺制 (real MariaDB)', () => {
     async (started) => {
       ({ stack, tokens, zrzyj } = started);
       // 10 promised working days: accepted Mon 2 Nov, the 10th is Mon 16 Nov.
-      await createApprovalItem(stack, tokens.admin, {
-        code: 'T_CURE',
-        name: '测试事项（容缺）',
-        departmentId: zrzyj,
-        statutoryDays: 20,
-        promisedDays: 10,
-      });
+      await createZrzyjItem(started, 'T_CURE', '测试事项（容缺）', 20, 10);
     },
     { env: { LUODI_FAKE_NOW: NOW } },
   );

@@ -42,20 +42,18 @@ describe('GET /api/dashboard/forecast (real MariaDB)', () => {
       expect(answer.status).toBe(200);
       const forecast = answer.body;
       if (forecast.p50 === null) continue; // started
-      if (
-        !forecast.p50.startsWith(String(year)) &&
-        !(forecast.plannedStartDate ?? '').startsWith(String(year))
-      )
+      if (!forecast.p50.startsWith(String(year)) && !(forecast.plannedStartBy ?? '').startsWith(String(year)))
         continue;
       forecasts.push({ ...forecast, projectName: project.name });
     }
     const byMonth = Array.from({ length: 12 }, (_, index) => {
       const month = `${year}-${String(index + 1).padStart(2, '0')}`;
-      return {
-        month,
-        planned: forecasts.filter((f) => (f.plannedStartDate ?? '').startsWith(month)).length,
-        p50: forecasts.filter((f) => f.p50.startsWith(month)).length,
-      };
+      // The planned start: plannedStartDate, or a key work's planned month (plannedStartBy is its end).
+      const plannedIds = forecasts
+        .filter((f) => (f.plannedStartBy ?? '').startsWith(month))
+        .map((f) => f.projectId);
+      const p50Ids = forecasts.filter((f) => f.p50.startsWith(month)).map((f) => f.projectId);
+      return { month, planned: plannedIds.length, p50: p50Ids.length, plannedIds, p50Ids };
     });
     const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
     const atRisk = forecasts
@@ -64,8 +62,9 @@ describe('GET /api/dashboard/forecast (real MariaDB)', () => {
         projectId: f.projectId,
         projectName: f.projectName,
         p80: f.p80,
-        plannedStartDate: f.plannedStartDate,
-        daysLate: days(f.plannedStartDate, f.p80),
+        plannedStartDate: f.plannedStartBy,
+        plannedStartMonth: f.plannedStartMonth,
+        daysLate: days(f.plannedStartBy, f.p80),
         level: f.atRisk,
         binding: f.binding,
       }))
@@ -91,6 +90,14 @@ describe('GET /api/dashboard/forecast (real MariaDB)', () => {
       expect(answer.projects).toBe(forecasts.length);
       expect(answer).toMatchObject({ year, asOf: today, ...expected });
       expect(answer.byMonth).toHaveLength(12);
+      // Each month bar drills to exactly its projects: the projects list filtered by its ids.
+      for (const month of answer.byMonth)
+        for (const ids of [month.plannedIds, month.p50Ids]) {
+          if (ids.length === 0) continue;
+          const list = await ok('GET', `/api/projects?ids=${ids.join(',')}&pageSize=100`, token);
+          expect(list.total).toBe(ids.length);
+          expect(list.items.map((p: any) => p.id).sort()).toEqual([...ids].sort());
+        }
     }
     const district = await ok('GET', `/api/dashboard/forecast?year=${year}`, tokens.leader);
     expect(district.atRisk.length).toBeGreaterThan(0);

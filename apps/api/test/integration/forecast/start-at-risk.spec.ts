@@ -100,4 +100,73 @@ describe('start_at_risk through the checks (real MariaDB)', () => {
     expect((await riskOf(tight.id))[0]?.status).toBe('resolved');
     expect((await riskOf(late.id))[0]?.status).toBe('resolved');
   });
+
+  it('holds a key work without a planned start date to the last day of its planned start month', async () => {
+    const year = Number(today.slice(0, 4));
+    const month = Number(today.slice(5, 7));
+    // No plannedStartDate; a key work of this year planned to start this month: the route's ten items
+    // cannot be decided by the month's end, so P80 (and the promise-bound date) are after it.
+    const keyWork = await createProject(stack, tokens.bureau, zrzyj, { plannedStartDate: null });
+    await ok('POST', `/api/projects/${keyWork.id}/route`, {});
+    await ok('POST', '/api/key-works', {
+      projectId: keyWork.id,
+      year,
+      annualPlanInvestment: '1000.00',
+      plannedStartMonth: month,
+    });
+    // A key work of next year only: not this year's plan, never held to it.
+    const nextYear = await createProject(stack, tokens.bureau, zrzyj, { plannedStartDate: null });
+    await ok('POST', `/api/projects/${nextYear.id}/route`, {});
+    await ok('POST', '/api/key-works', {
+      projectId: nextYear.id,
+      year: year + 1,
+      annualPlanInvestment: '1000.00',
+      plannedStartMonth: 1,
+    });
+
+    await ok('POST', '/api/checks/run');
+    const monthText = `${year}-${String(month).padStart(2, '0')}`;
+    const forecast = await ok('GET', `/api/projects/${keyWork.id}/forecast`);
+    const monthEnd = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    expect(forecast).toMatchObject({
+      plannedStartDate: null,
+      plannedStartMonth: monthText,
+      plannedStartBy: monthEnd,
+    });
+    expect(forecast.p80 > monthEnd).toBe(true);
+    expect(forecast.atRisk).toBeGreaterThan(0);
+    const [alert] = await riskOf(keyWork.id);
+    expect(alert).toMatchObject({
+      status: 'open',
+      departmentId: forecast.binding.departmentId,
+      detail: {
+        plannedStart: monthEnd,
+        plannedMonth: monthText,
+        p80: expect.any(String),
+        bindingItem: forecast.binding.itemCode,
+        bindingDepartmentName: forecast.binding.departmentName,
+      },
+    });
+    expect(await riskOf(nextYear.id)).toEqual([]);
+    const nextForecast = await ok('GET', `/api/projects/${nextYear.id}/forecast`);
+    expect(nextForecast).toMatchObject({ plannedStartMonth: null, plannedStartBy: null, atRisk: 0 });
+
+    // The same rule as of 5 January (the forecast's year is asOf's): held to the month its P80 falls
+    // in, not at risk (P80 within the month); held to the month before, at risk.
+    const asOf = `${year}-01-05`;
+    if (asOf >= today) return; // a run on 1–5 January: no earlier day of the year to look from
+    const january = await ok('GET', `/api/projects/${keyWork.id}/forecast?asOf=${asOf}`);
+    const p80Month = Number(january.p80.slice(5, 7));
+    expect(january.p80.startsWith(String(year)) && p80Month >= 2).toBe(true);
+    await query('UPDATE key_work SET planned_start_month = ? WHERE project_id = ?', [p80Month, keyWork.id]);
+    expect(await ok('GET', `/api/projects/${keyWork.id}/forecast?asOf=${asOf}`)).toMatchObject({
+      plannedStartMonth: january.p80.slice(0, 7),
+      atRisk: 0,
+    });
+    await query('UPDATE key_work SET planned_start_month = ? WHERE project_id = ?', [
+      p80Month - 1,
+      keyWork.id,
+    ]);
+    expect((await ok('GET', `/api/projects/${keyWork.id}/forecast?asOf=${asOf}`)).atRisk).toBeGreaterThan(0);
+  });
 });

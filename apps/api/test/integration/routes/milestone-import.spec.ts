@@ -27,6 +27,17 @@ describe('import of approval steps by project code', () => {
   });
   const today = shanghaiToday();
   const moment = (daysBack: number, time: string) => `${addDays(today, -daysBack)} ${time}`;
+  /** The project's 备案 (FILING) by its item name: submitted and accepted 6 days ago, 准予 5 days ago. */
+  const filingRow = (code: string) => [
+    code,
+    '企业投资项目备案',
+    '发展和改革局',
+    moment(6, '09:00'),
+    moment(6, '10:00'),
+    moment(5, '10:00'),
+    '准予',
+    '',
+  ];
   let headers: string[];
 
   const upload = async (rows: string[][], token = tokens.bureau, language = 'en') =>
@@ -76,16 +87,7 @@ describe('import of approval steps by project code', () => {
   it('imports nothing and names the row for an unknown code, an unknown item or a broken rule', async () => {
     const code = testProjectCode();
     const project = await createProject(stack, tokens.bureau, zrzyj, { projectCode: code });
-    const good = [
-      code,
-      '企业投资项目备案',
-      '发展和改革局',
-      moment(6, '09:00'),
-      moment(6, '10:00'),
-      moment(5, '10:00'),
-      '准予',
-      '',
-    ];
+    const good = filingRow(code);
 
     const unknownCode = await upload([
       good,
@@ -119,16 +121,7 @@ describe('import of approval steps by project code', () => {
     const code = testProjectCode();
     const project = await createProject(stack, tokens.bureau, zrzyj, { projectCode: code });
     const rows = [
-      [
-        code,
-        '企业投资项目备案',
-        '发展和改革局',
-        moment(6, '09:00'),
-        moment(6, '10:00'),
-        moment(5, '10:00'),
-        '准予',
-        '',
-      ],
+      filingRow(code),
       [code, 'LAND_PRE', 'ZRZYJ', moment(4, '09:00'), moment(4, '15:00'), '', '', ''],
       [code, 'EIA', '', moment(3, '09:00'), moment(3, '11:00'), moment(2, '16:00'), '不予', '不符合环境准入'],
     ];

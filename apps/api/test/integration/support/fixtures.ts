@@ -107,6 +107,22 @@ export async function createApprovalItem(
   expect(item.status, JSON.stringify(item.body)).toBe(201);
 }
 
+/** An approval item of the test's own in ZRZYJ (answer 201): its code, name, statutory and promised days. */
+export const createZrzyjItem = (
+  started: SignedInStack,
+  code: string,
+  name: string,
+  statutoryDays: number,
+  promisedDays: number,
+) =>
+  createApprovalItem(started.stack, started.tokens.admin, {
+    code,
+    name,
+    departmentId: started.zrzyj,
+    statutoryDays,
+    promisedDays,
+  });
+
 export async function clearProjects(stack: TestStack): Promise<void> {
   const dataSource = await stack.database.dataSource();
   // The dispatch records (the demo's problems, meeting and notices) hang on projects and key works.

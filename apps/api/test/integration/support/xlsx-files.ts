@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
+import { type DeflatedPart, zipOf as zipParts } from '../../../src/common/xlsx-stream';
 
 /**
- * .xlsx files built part by part for the import-limit tests and the import benchmark: a minimal zip
- * writer (deflate, CRC-32) and the few XML parts a workbook needs, with the worksheet written as a
+ * .xlsx files built part by part for the import-limit tests: parts deflated here, zipped by the API's own
+ * zip writer, and the few XML parts a workbook needs, with the worksheet written as a
  * stream of chunks so that a part expanding to hundreds of MiB never exists whole in memory.
  */
 
@@ -32,53 +33,14 @@ async function deflatePart(chunks: Chunks): Promise<{ data: Buffer; crc: number;
   }
   deflate.end();
   await done;
-  return { data: Buffer.concat(out), crc, size };
+  return { data: Buffer.concat(out), crc: crc >>> 0, size };
 }
 
 /** A zip of the given parts (local headers with sizes, a central directory, no zip64). */
 export async function zipOf(parts: Part[]): Promise<Buffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const { data, crc, size } = await deflatePart(part.chunks);
-    if (size > 0xfffffffe) throw new Error('zipOf: part too large for a plain zip');
-    const name = Buffer.from(part.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(0, 10); // time, date
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const deflated: DeflatedPart[] = [];
+  for (const part of parts) deflated.push({ name: part.name, ...(await deflatePart(part.chunks)) });
+  return zipParts(deflated);
 }
 
 const once =

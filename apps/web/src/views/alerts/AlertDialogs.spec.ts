@@ -4,6 +4,8 @@ import { nextTick } from 'vue';
 import type { Alert } from '../../api/alerts';
 import { createAppI18n } from '../../i18n';
 import { alertRow } from './test-fixtures';
+import { conflict } from '../../testing/api-errors';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({ acknowledge: vi.fn(), answer: vi.fn() }));
 vi.mock('../../api/alerts', async (importOriginal) =>
@@ -12,7 +14,6 @@ vi.mock('../../api/alerts', async (importOriginal) =>
 
 const { default: AlertAckDialog } = await import('./AlertAckDialog.vue');
 const { default: AlertAnswerDialog } = await import('./AlertAnswerDialog.vue');
-const { ApiError } = await import('../../api/http');
 
 async function open(component: typeof AlertAckDialog | typeof AlertAnswerDialog, alert: Alert) {
   for (const fn of Object.values(api)) fn.mockReset();
@@ -29,19 +30,24 @@ async function open(component: typeof AlertAckDialog | typeof AlertAnswerDialog,
 const isError = (wrapper: { find: (s: string) => { exists: () => boolean } }, testId: string) =>
   wrapper.find(`.el-form-item.is-error [data-testid="${testId}"]`).exists();
 
+/** Submits the answer dialog: alert 41's answer is sent with these category, cause, measures and date. */
+async function expectAnswerSent(wrapper: Parameters<typeof clickTestId>[0], sent: readonly string[]) {
+  await clickTestId(wrapper, 'answer-submit');
+  const [category, cause, measures, expectedDate] = sent;
+  expect(api.answer).toHaveBeenCalledWith('41', { category, cause, measures, expectedDate });
+}
+
 describe('AlertAckDialog', () => {
   it('requires a note (not only spaces), then acknowledges with it', async () => {
     const wrapper = await open(AlertAckDialog, alertRow());
     await wrapper.get('textarea[data-testid="ack-note"]').setValue('   ');
-    await wrapper.get('[data-testid="ack-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'ack-submit');
     expect(api.acknowledge).not.toHaveBeenCalled();
     expect(isError(wrapper, 'ack-note')).toBe(true);
 
     await wrapper.get('textarea[data-testid="ack-note"]').setValue(' 已知悉，正在核实 ');
     api.acknowledge.mockResolvedValue(alertRow({ status: 'acknowledged', acknowledgedLevel: 2 }));
-    await wrapper.get('[data-testid="ack-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'ack-submit');
     expect(api.acknowledge).toHaveBeenCalledWith('41', '已知悉，正在核实');
     expect(wrapper.emitted('done')).toHaveLength(1);
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false]);
@@ -52,16 +58,9 @@ describe('AlertAckDialog', () => {
     const wrapper = await open(AlertAckDialog, alertRow());
     await wrapper.get('textarea[data-testid="ack-note"]').setValue('已知悉');
     api.acknowledge.mockRejectedValue(
-      new ApiError(409, 'Conflict', 'already acknowledged at level 2', {
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'alert_already_acknowledged',
-        params: {},
-        message: 'already acknowledged at level 2',
-      }),
+      conflict('alert_already_acknowledged', 'already acknowledged at level 2'),
     );
-    await wrapper.get('[data-testid="ack-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'ack-submit');
     expect(wrapper.get('[data-testid="ack-error"]').text()).toContain('already acknowledged at level 2');
     expect(wrapper.emitted('done')).toBeUndefined();
     wrapper.unmount();
@@ -73,8 +72,7 @@ describe('AlertAnswerDialog', () => {
 
   it('requires the category, cause, measures and expected date', async () => {
     const wrapper = await open(AlertAnswerDialog, acknowledged);
-    await wrapper.get('[data-testid="answer-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'answer-submit');
     expect(api.answer).not.toHaveBeenCalled();
     for (const field of ['answer-category', 'answer-cause', 'answer-measures', 'answer-date'])
       expect(isError(wrapper, field), field).toBe(true);
@@ -90,8 +88,7 @@ describe('AlertAnswerDialog', () => {
     await wrapper.get('textarea[data-testid="answer-cause"]').setValue('用地指标待市里下达');
     await wrapper.get('textarea[data-testid="answer-measures"]').setValue('已函请市局加快办理');
     // Only the cause and measures so far: still refused.
-    await wrapper.get('[data-testid="answer-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'answer-submit');
     expect(api.answer).not.toHaveBeenCalled();
     expect(isError(wrapper, 'answer-cause')).toBe(false);
 
@@ -101,14 +98,12 @@ describe('AlertAnswerDialog', () => {
     await date.trigger('blur');
     await flushPromises();
     api.answer.mockResolvedValue({ ...acknowledged, answer: { category: 'needs_coordination' } });
-    await wrapper.get('[data-testid="answer-submit"]').trigger('click');
-    await flushPromises();
-    expect(api.answer).toHaveBeenCalledWith('41', {
-      category: 'needs_coordination',
-      cause: '用地指标待市里下达',
-      measures: '已函请市局加快办理',
-      expectedDate: '2099-06-30',
-    });
+    await expectAnswerSent(wrapper, [
+      'needs_coordination',
+      '用地指标待市里下达',
+      '已函请市局加快办理',
+      '2099-06-30',
+    ]);
     expect(wrapper.emitted('done')).toHaveLength(1);
     wrapper.unmount();
   });
@@ -132,14 +127,7 @@ describe('AlertAnswerDialog', () => {
       '材料补正中',
     );
     api.answer.mockResolvedValue(alertRow());
-    await wrapper.get('[data-testid="answer-submit"]').trigger('click');
-    await flushPromises();
-    expect(api.answer).toHaveBeenCalledWith('41', {
-      category: 'in_progress',
-      cause: '材料补正中',
-      measures: '专人跟进',
-      expectedDate: '2099-01-15',
-    });
+    await expectAnswerSent(wrapper, ['in_progress', '材料补正中', '专人跟进', '2099-01-15']);
     wrapper.unmount();
   });
 });

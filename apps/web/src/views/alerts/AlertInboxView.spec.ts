@@ -8,6 +8,7 @@ import { routerAt } from '../../testing/router';
 import { alertRow } from './test-fixtures';
 import { listCards } from '../../testing/phone-screen';
 import { expectTextContains } from '../../testing/texts';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({ list: vi.fn(), run: vi.fn(), departments: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
@@ -231,8 +232,7 @@ describe('AlertInboxView', () => {
     api.run.mockResolvedValue({ raised: 4, escalated: 2, resolved: 1, deemedApproved: 0 });
     const wrapper = mount(AlertInboxView, mountOptions());
     await flushPromises();
-    await wrapper.get('[data-testid="checks-run"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'checks-run');
     expect(api.run).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="checks-result"]').text()).toContain(
       '检查完成：新增 4，升级 2，解除 1，超时默认 0',

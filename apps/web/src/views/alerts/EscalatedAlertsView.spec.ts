@@ -5,6 +5,7 @@ import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import { routerAt } from '../../testing/router';
 import { alertRow } from './test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({ list: vi.fn(), departments: vi.fn(), post: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'bureau' as string, departmentId: null as string | null }));
@@ -84,14 +85,12 @@ describe('EscalatedAlertsView', () => {
 
   it('issues the notice from the alert (POST /notices, source alert and its id), then reloads', async () => {
     const wrapper = await mountAs('bureau');
-    await wrapper.get('[data-testid="escalated-issue-notice"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'escalated-issue-notice');
     // The dialog is teleported to the body.
     const body = new DOMWrapper(document.body);
     await body.get('textarea[data-testid="notice-measures"]').setValue(' 请于3个工作日内办结并反馈 ');
     api.post.mockResolvedValue({ id: '71', number: '〔2026〕督字第8号' });
-    await body.get('[data-testid="notice-issue-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'notice-issue-submit');
     expect(api.post).toHaveBeenCalledWith('/notices', {
       sourceType: 'alert',
       sourceId: '1',

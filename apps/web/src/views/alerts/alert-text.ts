@@ -1,5 +1,7 @@
 import { LIGHT_RED, LIGHT_YELLOW } from '@luodi/charts';
+import type { StartAtRiskAlertDetail } from '@luodi/contracts';
 import type { Alert, AlertLevel, AlertStatus } from '../../api/alerts';
+import { plannedStartText } from '../../utils/planned-start';
 import type { Role } from '../../auth/types';
 
 /** 督办: dark red leaning to purple, distinct from the red of 逾期. */
@@ -34,15 +36,47 @@ export function subjectText(alert: Pick<Alert, 'itemName' | 'subjectType'>, t: T
   return isText(alert.itemName) ? alert.itemName : t(`alerts.subjects.${alert.subjectType}`);
 }
 
+/** A start_at_risk alert's detail (P80, planned start, binding item and department); null otherwise. */
+export function startAtRiskDetail(
+  alert: Pick<Alert, 'detail'> & { kind?: Alert['kind'] },
+): StartAtRiskAlertDetail | null {
+  const detail = alert.detail;
+  if (alert.kind !== 'start_at_risk' || !detail || !isText(detail.p80) || !isText(detail.plannedStart))
+    return null;
+  return detail as unknown as StartAtRiskAlertDetail;
+}
+
+/**
+ * start_at_risk in words: 关键事项：环评审批（生态环境局）；P80 2026-11-05 晚于计划开工 2026年10月（重点工程）；
+ * 承诺日期 2026-10-20.
+ */
+function startAtRiskText(detail: StartAtRiskAlertDetail, t: Translate): string {
+  const parts: string[] = [];
+  const item = detail.bindingItemName ?? detail.bindingItem;
+  if (isText(item))
+    parts.push(
+      t('alerts.details.startAtRisk.binding', { item, department: detail.bindingDepartmentName ?? '—' }),
+    );
+  const planned =
+    plannedStartText({ plannedStartDate: detail.plannedStart, plannedStartMonth: detail.plannedMonth }, t) ??
+    detail.plannedStart;
+  parts.push(t('alerts.details.startAtRisk.dates', { p80: detail.p80, planned }));
+  if (isText(detail.promiseBound))
+    parts.push(t('alerts.details.startAtRisk.promiseBound', { date: detail.promiseBound }));
+  return parts.join('；');
+}
+
 /**
  * One line describing an alert's `detail` in words (deadline, points behind, missing months …); keys
  * the UI does not know are left out rather than shown raw.
  */
 export function detailText(
   alert: Pick<Alert, 'detail'> &
-    Partial<Pick<Alert, 'deadlineProvisional' | 'itemName' | 'deadline' | 'remainingWorkingDays'>>,
+    Partial<Pick<Alert, 'kind' | 'deadlineProvisional' | 'itemName' | 'deadline' | 'remainingWorkingDays'>>,
   t: Translate,
 ): string {
+  const forecast = startAtRiskDetail(alert);
+  if (forecast) return startAtRiskText(forecast, t);
   const detail = alert.detail ?? {};
   const parts: string[] = [];
   // A milestone's alert names its approval item and how late it is now (the alert's own fields first).

@@ -4,6 +4,7 @@ import { createAppI18n } from '../../i18n';
 import alertsEn from '../../i18n/alerts.en';
 import alertsZhCN from '../../i18n/alerts.zh-CN';
 import { expectSameKeys } from '../../testing/messages';
+import { detailText, startAtRiskDetail } from './alert-text';
 
 describe('alerts messages', () => {
   it('have the same keys in zh-CN and en, under one top-level key', () => {
@@ -37,5 +38,33 @@ describe('alerts messages', () => {
       '非问题',
       '需协调',
     ]);
+  });
+});
+
+describe('start_at_risk alerts in words', () => {
+  const detail = {
+    plannedStart: '2026-09-30',
+    plannedMonth: '2026-09',
+    promiseBound: '2026-09-20',
+    p50: '2026-09-28',
+    p80: '2026-10-09',
+    bindingItem: 'EIA',
+    bindingItemName: '环境影响评价审批',
+    bindingDepartmentId: '4',
+    bindingDepartmentName: '生态环境局',
+    bindingMilestoneId: '31',
+  };
+
+  it('name the binding item and department and P80 against the planned start (zh-CN and en)', () => {
+    const zh = createAppI18n('zh-CN').global.t as (key: string, values?: Record<string, unknown>) => string;
+    const en = createAppI18n('en').global.t as (key: string, values?: Record<string, unknown>) => string;
+    expect(detailText({ kind: 'start_at_risk', detail }, zh)).toBe(
+      '关键事项：环境影响评价审批（生态环境局）；P80 2026-10-09 晚于计划开工 2026年9月（重点工程）；承诺日期 2026-09-20',
+    );
+    expect(detailText({ kind: 'start_at_risk', detail: { ...detail, plannedMonth: null } }, en)).toBe(
+      'Binding item: 环境影响评价审批 (生态环境局)；P80 2026-10-09 after the planned start 2026-09-30；promise-bound 2026-09-20',
+    );
+    expect(startAtRiskDetail({ kind: 'start_at_risk', detail })).toEqual(detail);
+    expect(startAtRiskDetail({ kind: 'milestone_overdue', detail })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { createApprovalsI18n } from './i18n-testing';
 import type { Router } from 'vue-router';
 import { routerAt } from '../../testing/router';
 import { milestoneRow } from './test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({
   list: vi.fn(),
@@ -217,8 +218,7 @@ describe('ApprovalTrack', () => {
     );
     setup.newItem = 'LAND_PRE';
     await flushPromises();
-    await wrapper.get('[data-testid="track-add-item"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'track-add-item');
     expect(api.create).toHaveBeenCalledWith('5', { itemCode: 'LAND_PRE' });
     expect(api.forProject).toHaveBeenCalledTimes(2);
     wrapper.unmount();

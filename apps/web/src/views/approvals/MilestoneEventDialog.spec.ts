@@ -5,6 +5,8 @@ import type { Milestone } from '../../api/approvals';
 import type { Role } from '../../auth/types';
 import { createApprovalsI18n } from './i18n-testing';
 import { milestoneRow } from './test-fixtures';
+import { conflict } from '../../testing/api-errors';
+import { clickTestId } from '../../testing/click';
 
 const record = vi.hoisted(() => vi.fn());
 vi.mock('../../api/approvals', async (importOriginal) => {
@@ -13,7 +15,6 @@ vi.mock('../../api/approvals', async (importOriginal) => {
 });
 
 const { default: MilestoneEventDialog } = await import('./MilestoneEventDialog.vue');
-const { ApiError } = await import('../../api/http');
 
 async function openDialog(milestone: Milestone, role: Role, maxExtensionDays = 10) {
   record.mockClear();
@@ -40,8 +41,7 @@ describe('MilestoneEventDialog', () => {
     expect(wrapper.find('[data-testid="event-reason"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="event-days"]').exists()).toBe(false);
     record.mockResolvedValue(milestoneRow());
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     // The default moment ("now" when the dialog opened) is left to the server's clock.
     expect(record).toHaveBeenCalledWith('11', { type: 'accept' });
     expect(wrapper.emitted('recorded')).toHaveLength(1);
@@ -60,8 +60,7 @@ describe('MilestoneEventDialog', () => {
     await nextTick();
     expect(wrapper.find('textarea[data-testid="event-missing-materials"]').exists()).toBe(true);
     // Neither list nor deadline yet: nothing is sent.
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).not.toHaveBeenCalled();
     await wrapper.get('textarea[data-testid="event-missing-materials"]').setValue('环评批复\n\n 法人授权书 ');
     const pickers = wrapper.findAllComponents({ name: 'ElDatePicker' });
@@ -69,8 +68,7 @@ describe('MilestoneEventDialog', () => {
     pickers.at(-1)!.vm.$emit('update:modelValue', '2026-03-06');
     await flushPromises();
     record.mockResolvedValue(milestoneRow());
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).toHaveBeenCalledWith('11', {
       type: 'accept',
       missingMaterials: ['环评批复', '法人授权书'],
@@ -115,8 +113,7 @@ describe('MilestoneEventDialog', () => {
     await wrapper.get('[data-testid="event-type-reject"] input').setValue(true);
     await nextTick();
     expect(wrapper.find('textarea[data-testid="event-reason"]').exists()).toBe(true);
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).not.toHaveBeenCalled();
     expect(wrapper.find('.el-form-item.is-error textarea[data-testid="event-reason"]').exists()).toBe(true);
     wrapper.unmount();
@@ -128,21 +125,12 @@ describe('MilestoneEventDialog', () => {
     await nextTick();
     await wrapper.get('textarea[data-testid="event-reason"]').setValue('不符合规划条件');
     record.mockRejectedValue(
-      new ApiError(
-        409,
-        'Conflict',
+      conflict(
+        'milestone_event_not_allowed',
         'not allowed in state "suspended": resume the milestone before deciding',
-        {
-          statusCode: 409,
-          error: 'Conflict',
-          code: 'milestone_event_not_allowed',
-          params: {},
-          message: 'not allowed in state "suspended": resume the milestone before deciding',
-        },
       ),
     );
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record.mock.calls).toEqual([['11', { type: 'reject', reason: '不符合规划条件' }]]);
     expect(wrapper.get('[data-testid="event-error"]').text()).toContain('not allowed in state "suspended"');
     expect(wrapper.emitted('recorded')).toBeUndefined();
@@ -157,8 +145,7 @@ describe('MilestoneEventDialog', () => {
     const days = wrapper.get('[data-testid="event-days"] input');
     expect((days.element as HTMLInputElement).value).toBe('1');
     expect(days.attributes('aria-valuemax')).toBe('5');
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).not.toHaveBeenCalled();
     expect(wrapper.find('.el-form-item.is-error textarea[data-testid="event-reason"]').exists()).toBe(true);
 
@@ -166,8 +153,7 @@ describe('MilestoneEventDialog', () => {
     await days.trigger('change');
     await wrapper.get('textarea[data-testid="event-reason"]').setValue('专家评审需补充论证');
     record.mockResolvedValue(milestoneRow({ extensionDays: 3 }));
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).toHaveBeenCalledWith('11', { type: 'extend', days: 3, reason: '专家评审需补充论证' });
     wrapper.unmount();
   });
@@ -190,8 +176,7 @@ describe('MilestoneEventDialog', () => {
     await nextTick();
     await wrapper.get('textarea[data-testid="event-reason"]').setValue('缺少用地红线图');
     record.mockResolvedValue(milestoneRow({ state: 'supplement_requested' }));
-    await wrapper.get('[data-testid="event-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'event-submit');
     expect(record).toHaveBeenCalledWith('11', { type: 'request_supplement', reason: '缺少用地红线图' });
     wrapper.unmount();
   });

@@ -36,6 +36,8 @@ const answer: DashboardForecastResponse = {
     month: `2026-${String(i + 1).padStart(2, '0')}`,
     planned: i === 10 ? 2 : 0,
     p50: i === 11 ? 2 : 0,
+    plannedIds: i === 10 ? ['7', '8'] : [],
+    p50Ids: i === 11 ? ['7', '8'] : [],
   })),
   atRisk: [
     {
@@ -43,6 +45,7 @@ const answer: DashboardForecastResponse = {
       projectName: '鼎新光伏组件生产项目',
       p80: '2027-02-04',
       plannedStartDate: '2026-11-11',
+      plannedStartMonth: null,
       daysLate: 85,
       level: 2,
       binding: {

@@ -39,6 +39,8 @@ const forecast: ProjectForecast = {
   p50: '2027-02-10',
   p80: '2027-02-18',
   plannedStartDate: '2027-01-15',
+  plannedStartMonth: null,
+  plannedStartBy: '2027-01-15',
   atRisk: 2,
   bindingPath: ['31', '39'],
   binding: {
@@ -103,6 +105,22 @@ describe('ProjectForecastCard', () => {
     const chart = wrapper.get('[data-testid="forecast-gantt"] .chart-stub');
     expect(chart.attributes('data-series')).toBe('custom');
     expect(chart.attributes('data-rows')).toBe('1');
+    wrapper.unmount();
+  });
+
+  it('a key work without a planned start date: held to its planned start month, said as a month', async () => {
+    api.project.mockResolvedValue({
+      ...forecast,
+      plannedStartDate: null,
+      plannedStartMonth: '2027-01',
+      plannedStartBy: '2027-01-31',
+    });
+    const wrapper = mountCard();
+    await flushPromises();
+    const planned = wrapper.get('[data-testid="forecast-planned"]').text();
+    expect(planned).toContain('2027年1月（重点工程）');
+    expect(planned).not.toContain('未填计划开工日期');
+    expect(wrapper.get('[data-testid="forecast-risk"]').text()).toBe('开工严重滞后');
     wrapper.unmount();
   });
 

@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createApprovalsI18n } from '../approvals/i18n-testing';
 import { routerAt } from '../../testing/router';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({
   items: vi.fn(),
@@ -67,8 +68,7 @@ describe('approval admin pages', () => {
     expect(wrapper.get('[data-testid="catalog-table"]').text()).toContain('建设用地规划许可证');
     expect(wrapper.get('[data-testid="catalog-table"]').text()).toContain('自然资源局');
 
-    await wrapper.get('[data-testid="catalog-create"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'catalog-create');
     const setup = (
       wrapper.vm as unknown as SetupOf<{ form: Record<string, unknown>; save: () => Promise<void> }>
     ).$.setupState;
@@ -115,14 +115,12 @@ describe('approval admin pages', () => {
       .setupState;
     Object.assign(setup.override, { date: `${setup.year}-06-01`, kind: 'holiday', name: '防汛' });
     api.confirm.mockRejectedValueOnce('cancel');
-    await wrapper.get('[data-testid="calendar-override-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'calendar-override-submit');
     expect(api.put).not.toHaveBeenCalled();
 
     api.confirm.mockResolvedValueOnce('confirm');
     api.put.mockResolvedValue({});
-    await wrapper.get('[data-testid="calendar-override-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'calendar-override-submit');
     expect(api.put).toHaveBeenCalledWith(`${setup.year}-06-01`, { kind: 'holiday', name: '防汛' });
     wrapper.unmount();
   });
@@ -149,8 +147,7 @@ describe('approval admin pages', () => {
     });
     // Saving recomputes every open light: asked first, saying so; cancelled → nothing sent.
     api.confirm.mockRejectedValueOnce('cancel');
-    await wrapper.get('[data-testid="settings-save"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'settings-save');
     expect(api.confirm).toHaveBeenLastCalledWith(
       expect.stringContaining('重新计算'),
       '保存设置',
@@ -158,20 +155,17 @@ describe('approval admin pages', () => {
     );
     expect(api.updateSettings).not.toHaveBeenCalled();
     api.confirm.mockResolvedValueOnce('confirm');
-    await wrapper.get('[data-testid="settings-save"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'settings-save');
     expect(api.updateSettings).toHaveBeenCalledWith({ yellowDays: 5 });
     // The region prefix of project codes: up to 6 digits (empty = any region).
     // Refused on the page (not even asked to confirm); a valid prefix is sent alone.
     const asked = api.confirm.mock.calls.length;
     setup.form.regionCodePrefix = '33A';
-    await wrapper.get('[data-testid="settings-save"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'settings-save');
     expect(api.confirm.mock.calls.length).toBe(asked);
     setup.form.regionCodePrefix = '3301';
     api.confirm.mockResolvedValueOnce('confirm');
-    await wrapper.get('[data-testid="settings-save"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'settings-save');
     expect(api.updateSettings).toHaveBeenLastCalledWith({ regionCodePrefix: '3301' });
     wrapper.unmount();
   });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createAppI18n } from '../../i18n';
 import { expectTexts, textOf } from '../../testing/texts';
+import { clickTestId } from '../../testing/click';
 
 const send = vi.hoisted(() => vi.fn());
 
@@ -118,8 +119,7 @@ describe('SystemStatusView', () => {
   it('refreshes on demand', async () => {
     send.mockResolvedValue({ status: 503, data: downBody });
     const wrapper = await shownView();
-    await wrapper.get('[data-testid="refresh"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'refresh');
     expect(send).toHaveBeenCalledTimes(2);
     wrapper.unmount();
   });

@@ -7,6 +7,7 @@ import {
   type WorkingCalendar,
   IDLE_LAND_DAYS,
   idleLandConditions,
+  keyWorkStartMonth,
   projectConditions,
   ProjectStage,
   startAtRiskCondition,
@@ -30,7 +31,8 @@ export const START_AT_RISK_DRAWS = 500;
 /**
  * not_registered, not_started: signed or registered projects that have not moved on in time; idle_land:
  * land supplied and not built on; start_at_risk: the P80 start date of a routed project not yet
- * started is after its planned start date (ProjectForecaster, routes-and-forecast §3).
+ * started is after its planned start date — or, without one, after the end of its key work's planned
+ * start month of the current year (ProjectForecaster, routes-and-forecast §3).
  */
 @Injectable()
 @SubjectSource('project')
@@ -72,9 +74,10 @@ export class ProjectConditionSource implements ConditionSource {
   }
 
   /**
-   * start_at_risk: forecast every project not started with a route and a planned start date (and the
-   * unresolved ones, which resolve once started, terminated or no longer late); returns the projects
-   * evaluated and pushes their conditions. A project whose route lacks CONSTRUCT has no forecast.
+   * start_at_risk: forecast every project not started with a route and a planned start date or a key
+   * work's planned start month of today's year (and the unresolved ones, which resolve once started,
+   * terminated or no longer late); returns the projects evaluated and pushes their conditions. A
+   * project whose route lacks CONSTRUCT has no forecast.
    */
   private async startAtRisk(
     now: Date,
@@ -83,16 +86,19 @@ export class ProjectConditionSource implements ConditionSource {
     unresolvedIds: readonly string[],
     conditions: Condition[],
   ): Promise<string[]> {
-    const facts = await this.projects.forecastFacts(unresolvedIds);
+    // A key work's planned start month counts when it is a key work of the forecast's (today's) year.
+    const year = Number(today.slice(0, 4));
+    const facts = await this.projects.forecastFacts(unresolvedIds, year);
     const models = await this.forecaster.modelsFor(today);
     const evaluated: string[] = [];
     for (const project of facts) {
       evaluated.push(project.id);
+      const plannedStartMonth = keyWorkStartMonth(year, project.keyWorkStartMonth);
       if (
         !project.routed ||
         project.startedAt ||
         project.stage === ProjectStage.terminated ||
-        !project.plannedStartDate
+        (!project.plannedStartDate && !plannedStartMonth)
       )
         continue;
       let run;
@@ -110,6 +116,7 @@ export class ProjectConditionSource implements ConditionSource {
         projectId: project.id,
         leadDepartmentId: project.leadDepartmentId,
         plannedStartDate: project.plannedStartDate,
+        plannedStartMonth,
         forecast: run.forecast,
       });
       if (!condition) continue;
