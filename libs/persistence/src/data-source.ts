@@ -4,6 +4,7 @@ import { ALL_ENTITIES } from './entities';
 import { type DatabaseHost, failoverPool, type HostChangeListener } from './failover-pool';
 import { ALL_MIGRATIONS } from './migrations';
 import { POOL_IN_TRANSACTION, transactionScope } from './transactions';
+import { CONNECTION_TIME_ZONE } from './sql-literals';
 
 export interface DatabaseSettings {
   /** mysql://user:password@host:port/database */
@@ -75,7 +76,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     type: settings.flavor ?? (settings.url.startsWith('mariadb:') ? 'mariadb' : 'mysql'),
     url: settings.url.replace(/^mariadb:/, 'mysql:'),
     charset: 'utf8mb4',
-    timezone: 'Z',
+    timezone: CONNECTION_TIME_ZONE,
     // DATE columns stay 'YYYY-MM-DD' strings (no time-zone shift); DECIMAL and BIGINT stay strings.
     dateStrings: ['DATE'],
     supportBigNumbers: true,

@@ -7,7 +7,8 @@
 //   SQL of the due query reading all of them (same run), and the in-app deliveries per second of the
 //   relay + a worker (skip with --skip-delivery; ops/bench/delivery measures them end to end).
 // Run: node ops/bench/checks/bench.mjs [--milestones 250000] [--due 2500 | --due-share 0.01] [--runs 20]
-//        [--skip-delivery] [--label L]
+//        [--skip-delivery] [--label L] [--keep | --reuse <database>] [--chunk <CHECKS_CHUNK_SIZE>]
+//        [--cpu-prof <folder>]
 //   Tier L of issue 18 (2.5 M milestones, 25 000 due): --milestones 2500000 --due 25000 --skip-delivery --label L
 // Uses the built api and worker (npm run build) and the services of ops/services (DATABASE_URL and
 // REDIS_URL, else .data/services.env, else the defaults; helpers in ops/bench/lib).
@@ -52,7 +53,8 @@ const PROJECTS = Math.ceil(MILESTONES / ITEMS);
 
 const services = serviceUrls();
 // --reuse <database>: a database a previous run kept (--keep): its alerts are removed and its due
-// milestones set back to not due, so the data (minutes at 2.5 M milestones) is made once.
+// milestones set back to not due, so the data (minutes at 2.5 M milestones) is made once. A kept
+// database without milestones (a run that stopped while generating) is generated again.
 const REUSE = args.reuse && args.reuse !== 'undefined' ? args.reuse : null;
 const KEEP = 'keep' in args;
 if (REUSE && !/^luodi_bench_checks_[a-z0-9]+$/.test(REUSE))
@@ -72,6 +74,8 @@ const env = {
   CLOCK_INTERVAL_MS: '3600000',
   RELAY_INTERVAL_MS: '200',
   WORKER_CONCURRENCY: '8',
+  // --chunk <n>: CHECKS_CHUNK_SIZE of the API (default: the configuration's default).
+  ...(args.chunk ? { CHECKS_CHUNK_SIZE: String(Number(args.chunk)) } : {}),
   // A check with tens of thousands due answers after many seconds: keep its connection open.
   CONNECTION_TIMEOUT_MS: '3600000',
   REQUEST_TIMEOUT_MS: '3600000',
@@ -81,9 +85,10 @@ const cli = (command) => runCli(command, env);
 
 /** The projects and milestones of the bench, and the due ones in the temporary table due_ids. */
 async function generate(db) {
-  // Start from the demo's departments and catalog only.
+  // Start from the demo's departments and catalog only (meetings first: their decisions hold the
+  // demo's problems, which the projects' deletion removes).
   await db.query(
-    'DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
+    'DELETE FROM meeting; DELETE FROM milestone_event; DELETE FROM milestone; DELETE FROM key_work_report; DELETE FROM key_work; DELETE FROM fund_arrival; DELETE FROM project_stage_event; DELETE FROM project;',
   );
   const [departments] = await db.query('SELECT id FROM department ORDER BY id');
   const [items] = await db.query(
@@ -130,7 +135,8 @@ async function main() {
   const db = await mysql.createConnection({ uri: url.toString(), multipleStatements: true });
   const machine = await machineInfo(db);
   const started = Date.now();
-  if (REUSE) {
+  const [[{ made }]] = REUSE ? await db.query('SELECT COUNT(*) AS made FROM milestone') : [[{ made: 0 }]];
+  if (REUSE && Number(made) > 0) {
     await db.query(
       `DELETE FROM notification; DELETE FROM delivery; DELETE FROM alert_event; DELETE FROM alert;
        CREATE TEMPORARY TABLE due_ids AS SELECT DISTINCT milestone_id AS id FROM milestone_event;
@@ -142,7 +148,9 @@ async function main() {
   log(`  data ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const port = await freePort();
-  const api = spawn(process.execPath, [API_MAIN], {
+  // --cpu-prof <folder>: a CPU profile of the API (written when it exits at the end of the run).
+  const profile = args['cpu-prof'] ? [`--cpu-prof`, `--cpu-prof-dir=${args['cpu-prof']}`] : [];
+  const api = spawn(process.execPath, [...profile, API_MAIN], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
@@ -235,8 +243,9 @@ async function main() {
     deliverySeconds = (performance.now() - t0) / 1000;
     worker.kill('SIGTERM');
   }
+  const apiExited = new Promise((resolveExit) => api.once('exit', resolveExit));
   api.kill('SIGTERM');
-  await sleep(1000);
+  await Promise.race([apiExited, sleep(30_000)]);
   if (KEEP) log(`kept database ${database} (rerun with --reuse ${database})`);
   else await db.query(`DROP DATABASE \`${database}\``);
   await db.end();
@@ -256,6 +265,7 @@ async function main() {
     dueQueryAllMs: { p50: percentile(dueBaseline, 50), p99: percentile(dueBaseline, 99) },
     ratioCheckWithDueToDueQueryP50: dueRun.ms / percentile(dueBaseline, 50),
     loadAverageAfterDueRun: loadAfter,
+    checksChunkSize: args.chunk ? Number(args.chunk) : 'default',
     alerts: Number(alerts),
     deliveries: Number(pending),
     deliveriesPerSecond: deliverySeconds === null ? null : Number(pending) / deliverySeconds,

@@ -496,7 +496,10 @@ async function prepareForecasts(dataSource: DataSource, now: Date): Promise<{ hi
     routes,
     milestones,
     items,
-    new MilestoneClockService(milestones, items, settings, calendar, transactions, clock),
+    // The forecaster asks only for single clocks: the batch size of due refreshes is not used here.
+    new MilestoneClockService(milestones, items, settings, calendar, transactions, clock, {
+      CHECKS_CHUNK_SIZE: 500,
+    }),
     calendar,
     history,
     new KeyWorkRepository(dataSource),

@@ -6,6 +6,9 @@ import { MilestoneEntity } from './milestone.entity';
 /** What happened to a milestone, when, and who recorded it (append-only). */
 @Entity({ name: 'milestone_event' })
 @Index('idx_milestone_event_milestone', ['milestoneId', 'at', 'id'])
+// The stall check finds the 容缺 acceptances and the 告知承诺 approvals through these (few) events.
+@Index('idx_milestone_event_cure_deadline', ['cureDeadline'])
+@Index('idx_milestone_event_by_promise', ['byPromise', 'type'])
 export class MilestoneEventEntity {
   @IdColumn()
   id!: string;

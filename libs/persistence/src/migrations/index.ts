@@ -23,6 +23,7 @@ import { DurationHistory1797110000000 } from './1797110000000-DurationHistory';
 import { RouteStageNames1797120000000 } from './1797120000000-RouteStageNames';
 import { UniqueClaims1797130000000 } from './1797130000000-UniqueClaims';
 import { StartAtRiskAlert1797140000000 } from './1797140000000-StartAtRiskAlert';
+import { CheckIndexes1797170000000 } from './1797170000000-CheckIndexes';
 
 /** Every migration in order. New migrations are generated into this folder and added here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   RouteStageNames1797120000000,
   UniqueClaims1797130000000,
   StartAtRiskAlert1797140000000,
+  CheckIndexes1797170000000,
 ];

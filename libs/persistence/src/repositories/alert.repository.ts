@@ -1,5 +1,5 @@
 import { type AccessScope, AlertStatus, NoticeSource } from '@luodi/domain';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   countThenPage,
   insertEntities,
@@ -40,6 +40,35 @@ export interface AlertRow extends AlertEntity {
 /** The latest notice issued from the alert `a` (its `column`). */
 const latestNotice = (column: string) =>
   `(SELECT n.${column} FROM notice n WHERE n.source_type = ${sqlValue(NoticeSource.alert)} AND n.source_id = a.id ORDER BY n.id DESC LIMIT 1)`;
+
+/** An alert as a check reads it (plain row): what it compares and what its upsert writes back. */
+export type CheckedAlert = Pick<
+  AlertEntity,
+  | 'id'
+  | 'kind'
+  | 'subjectType'
+  | 'subjectId'
+  | 'projectId'
+  | 'departmentId'
+  | 'level'
+  | 'round'
+  | 'status'
+  | 'acknowledgedLevel'
+  | 'acknowledgedAt'
+  | 'acknowledgedBy'
+  | 'ackNote'
+  | 'detail'
+  | 'raisedAt'
+  | 'levelSince'
+  | 'resolvedAt'
+>;
+
+/** The alerts of a subject type's subjects (`?` the type, `(?)` the ids), as CheckedAlert rows. */
+const CHECKED_ALERTS = `SELECT id, kind, subject_type AS subjectType, subject_id AS subjectId, project_id AS projectId,
+       department_id AS departmentId, level, round, status, acknowledged_level AS acknowledgedLevel,
+       acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy, ack_note AS ackNote, detail,
+       raised_at AS raisedAt, level_since AS levelSince, resolved_at AS resolvedAt
+  FROM alert WHERE subject_type = ? AND subject_id IN (?)`;
 
 /** Columns of a new alert written by a check, with their entity properties. */
 const NEW_ALERT_COLUMNS: ReadonlyArray<readonly [string, keyof AlertEntity]> = [
@@ -174,35 +203,45 @@ export class AlertRepository {
   }
 
   /**
-   * Every alert of the given subjects (any kind, any status), locked until the end of the manager's
-   * transaction, in id order. Read through the unique key's prefix (subject_type, subject_id). Checks
-   * read them in a READ COMMITTED transaction (no gap locks): a (subject, kind) another check inserts
-   * meanwhile fails the caller's insert with a duplicate key, and the caller runs again.
+   * Every alert of the given subjects (any kind, any status), as plain rows with what a check compares
+   * and rewrites, locked until the end of the manager's transaction, in id order. Read through the
+   * unique key's prefix (subject_type, subject_id). Checks read them in a READ COMMITTED transaction
+   * (no gap locks): a (subject, kind) another check inserts meanwhile fails the caller's insert with a
+   * duplicate key, and the caller runs again.
    */
-  lockBySubjects(
+  async lockBySubjects(
     subjectType: string,
     subjectIds: readonly string[],
     manager: EntityManager,
-  ): Promise<AlertEntity[]> {
-    if (subjectIds.length === 0) return Promise.resolve([]);
-    return this.subjectsQuery(manager, subjectType, subjectIds).setLock('pessimistic_write').getMany();
+  ): Promise<CheckedAlert[]> {
+    if (subjectIds.length === 0) return [];
+    return (await manager.query(`${CHECKED_ALERTS} ORDER BY id FOR UPDATE`, [
+      subjectType,
+      [...subjectIds],
+    ])) as CheckedAlert[];
   }
 
   /** Every alert of the given subjects, read without locks (what a check expects to find). */
-  ofSubjects(subjectType: string, subjectIds: readonly string[]): Promise<AlertEntity[]> {
-    if (subjectIds.length === 0) return Promise.resolve([]);
-    return this.subjectsQuery(this.dataSource.manager, subjectType, subjectIds).getMany();
+  async ofSubjects(subjectType: string, subjectIds: readonly string[]): Promise<CheckedAlert[]> {
+    if (subjectIds.length === 0) return [];
+    return (await this.dataSource.query(`${CHECKED_ALERTS} ORDER BY id`, [
+      subjectType,
+      [...subjectIds],
+    ])) as CheckedAlert[];
   }
 
-  private subjectsQuery(manager: EntityManager, subjectType: string, subjectIds: readonly string[]) {
-    return manager
-      .getRepository(AlertEntity)
-      .createQueryBuilder('a')
-      .where('a.subject_type = :subjectType AND a.subject_id IN (:...ids)', {
-        subjectType,
-        ids: [...subjectIds],
-      })
-      .orderBy('a.id', 'ASC');
+  /** The ids of the given subjects' alerts by `subjectId:kind` (the rows a check has just inserted). */
+  async idsBySubjectKind(
+    subjectType: string,
+    subjectIds: readonly string[],
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      'SELECT id, subject_id AS subjectId, kind FROM alert WHERE subject_type = ? AND subject_id IN (?)',
+      [subjectType, [...subjectIds]],
+    )) as Array<{ id: string; subjectId: string; kind: string }>;
+    return new Map(rows.map((row) => [`${row.subjectId}:${row.kind}`, String(row.id)]));
   }
 
   /** The unresolved alerts among `ids`, locked until the end of the manager's transaction. */
@@ -222,7 +261,7 @@ export class AlertRepository {
    * check inserted meanwhile fails the statement (duplicate key) and the caller's transaction runs again.
    */
   async insertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
-    await insertEntities(manager, 'alert', NEW_ALERT_COLUMNS, alerts, { rowsPerStatement: 500 });
+    await insertEntities(manager, 'alert', NEW_ALERT_COLUMNS, alerts);
   }
 
   /**
@@ -233,16 +272,16 @@ export class AlertRepository {
   async upsertMany(alerts: ReadonlyArray<Partial<AlertEntity>>, manager: EntityManager): Promise<void> {
     await insertEntities(manager, 'alert', UPSERT_ALERT_COLUMNS, alerts, {
       onDuplicateUpdate: CHECK_UPDATED_COLUMNS,
-      rowsPerStatement: 500,
     });
   }
 
   /** Resolve the given (locked) alerts at `at`. */
   async resolveMany(ids: readonly string[], at: Date, manager: EntityManager): Promise<void> {
     if (ids.length === 0) return;
-    await manager
-      .getRepository(AlertEntity)
-      .update({ id: In([...ids]) }, { status: AlertStatus.resolved, resolvedAt: at });
+    await manager.query(
+      `UPDATE alert SET status = ${sqlValue(AlertStatus.resolved)}, resolved_at = ? WHERE id IN (?)`,
+      [at, [...ids]],
+    );
   }
 
   /** Events of many alerts in one multi-row INSERT. */

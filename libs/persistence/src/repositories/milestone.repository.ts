@@ -18,6 +18,7 @@ import {
 } from './query-helpers';
 import { MilestoneEventEntity } from '../entities/milestone-event.entity';
 import { MilestoneEntity } from '../entities/milestone.entity';
+import { SqlLiterals } from '../sql-literals';
 import { sqlValue, sqlValues } from '../sql-values';
 
 export interface MilestoneListFilter {
@@ -74,6 +75,22 @@ function cureAndPromiseOf(raw: Record<string, unknown>) {
   };
 }
 
+/** A milestone's event as its clock reads it. */
+export type ClockEventRow = Pick<
+  MilestoneEventEntity,
+  | 'id'
+  | 'milestoneId'
+  | 'type'
+  | 'at'
+  | 'days'
+  | 'reason'
+  | 'missingMaterials'
+  | 'cureDeadline'
+  | 'byPromise'
+  | 'verifyBy'
+  | 'recordedAt'
+>;
+
 /** The derived columns written back after the clock is recomputed. */
 export type MilestoneDerived = Pick<
   MilestoneEntity,
@@ -89,8 +106,50 @@ export type MilestoneDerived = Pick<
   | 'nextChangeAt'
 >;
 
+/** What a milestone's clock is computed from, with its derived columns as stored. */
+export interface MilestoneClockRow extends MilestoneDerived {
+  id: string;
+  itemCode: string;
+  contractAmount: string;
+}
+
 const OPEN_STATES = sqlValues(OPEN_MILESTONE_STATES);
+
+/** The id and derived columns, in the order writeDerivedMany writes them. */
+const DERIVED_COLUMNS = [
+  'id',
+  'state',
+  'submitted_at',
+  'accepted_on',
+  'acceptance_deemed',
+  'deadline',
+  'light',
+  'extension_days',
+  'decided_at',
+  'decided_on_time',
+  'next_change_at',
+];
 const DEEMED_APPROVED = sqlValue(MilestoneState.deemed_approved);
+
+/**
+ * The date ranges `[from, until)` (until null: no end) of the years from `fromYear` on that are not in
+ * `skipYears`, as `YYYY-MM-DD` days: e.g. from 2026 without 2026 → [['2027-01-01', null]].
+ */
+export function yearRangesOutside(
+  fromYear: number,
+  skipYears: ReadonlySet<number>,
+): Array<[string, string | null]> {
+  const day = (year: number) => `${String(year).padStart(4, '0')}-01-01`;
+  const skipped = [...skipYears].filter((year) => year >= fromYear).sort((a, b) => a - b);
+  const ranges: Array<[string, string | null]> = [];
+  let start = fromYear;
+  for (const year of skipped) {
+    if (year > start) ranges.push([day(start), day(year)]);
+    start = Math.max(start, year + 1);
+  }
+  ranges.push([day(start), null]);
+  return ranges;
+}
 
 /** All SQL on `milestone` and `milestone_event`. */
 export class MilestoneRepository {
@@ -170,18 +229,23 @@ export class MilestoneRepository {
   }
 
   /**
-   * The open milestones' deadlines from `from` on, by year: how many, and the first (the calendar
-   * source's question: which years hold deadlines that an unknown holiday arrangement may move).
+   * The open milestones' deadlines from the year `fromYear` on, by year: how many, and the first (the
+   * calendar source's question: which years hold deadlines that an unknown holiday arrangement may
+   * move). Years in `skipYears` (confirmed ones, whose deadlines cannot move) are not read at all: the
+   * index is read over the other years' date ranges only.
    */
   async openDeadlineYears(
-    from: string,
+    fromYear: number,
+    skipYears: ReadonlySet<number> = new Set(),
   ): Promise<Array<{ year: number; openDeadlines: number; firstDeadline: string }>> {
+    const ranges = yearRangesOutside(fromYear, skipYears);
     const rows = (await this.dataSource.query(
       `SELECT YEAR(m.deadline) AS year, COUNT(*) AS n, MIN(m.deadline) AS first
          FROM milestone m
-        WHERE m.decided_at IS NULL AND m.deadline >= ? AND m.state IN ${OPEN_STATES}
+        WHERE m.decided_at IS NULL AND m.state IN ${OPEN_STATES}
+          AND (${ranges.map(([, until]) => (until === null ? 'm.deadline >= ?' : '(m.deadline >= ? AND m.deadline < ?)')).join(' OR ')})
         GROUP BY YEAR(m.deadline)`,
-      [from],
+      ranges.flatMap(([from, until]) => (until === null ? [from] : [from, until])),
     )) as Array<{ year: number | string; n: number | string; first: string | Date }>;
     return rows.map((row) => ({
       year: Number(row.year),
@@ -289,44 +353,46 @@ export class MilestoneRepository {
   }
 
   /**
-   * Write many recomputed clocks in one statement (an UPDATE joined with the new values; derived data,
-   * not an audited change). The `id IN` keeps it on the primary key: without it MariaDB may scan the
-   * whole table against the (unindexed) derived table.
+   * Write many recomputed clocks in one statement (an UPDATE joined with the new values, written as
+   * literals: see sqlRowList; derived data, not an audited change). The `id IN` keeps it on the
+   * primary key: without it MariaDB may scan the whole table against the (unindexed) derived table.
    */
   async writeDerivedMany(
     rows: ReadonlyArray<{ id: string; derived: MilestoneDerived }>,
     manager: EntityManager,
   ): Promise<void> {
     if (rows.length === 0) return;
-    const values = rows.flatMap(({ id, derived }) => [
-      id,
-      derived.state,
-      derived.submittedAt,
-      derived.acceptedOn,
-      derived.acceptanceDeemed ? 1 : 0,
-      derived.deadline,
-      derived.light,
-      derived.extensionDays,
-      derived.decidedAt,
-      derived.decidedOnTime === null || derived.decidedOnTime === undefined
-        ? null
-        : derived.decidedOnTime
-          ? 1
-          : 0,
-      derived.nextChangeAt,
-    ]);
-    const first =
-      'SELECT ? AS id, ? AS state, ? AS submitted_at, ? AS accepted_on, ? AS acceptance_deemed, ? AS deadline, ' +
-      '? AS light, ? AS extension_days, ? AS decided_at, ? AS decided_on_time, ? AS next_change_at';
-    const more = ' UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+    const literals = new SqlLiterals();
+    const selects = rows.map(({ id, derived }, index) => {
+      const values = [
+        id,
+        derived.state,
+        derived.submittedAt,
+        derived.acceptedOn,
+        derived.acceptanceDeemed ? 1 : 0,
+        derived.deadline,
+        derived.light,
+        derived.extensionDays,
+        derived.decidedAt,
+        derived.decidedOnTime === null || derived.decidedOnTime === undefined
+          ? null
+          : derived.decidedOnTime
+            ? 1
+            : 0,
+        derived.nextChangeAt,
+      ];
+      // The first row names the columns.
+      if (index === 0)
+        return `SELECT ${values.map((value, column) => `${literals.literal(value)} AS ${DERIVED_COLUMNS[column]}`).join(', ')}`;
+      return `SELECT ${literals.list(values)}`;
+    });
     await manager.query(
-      `UPDATE milestone m JOIN (${first}${more.repeat(rows.length - 1)}) v ON v.id = m.id
+      `UPDATE milestone m JOIN (${selects.join(' UNION ALL ')}) v ON v.id = m.id
           SET m.state = v.state, m.submitted_at = v.submitted_at, m.accepted_on = v.accepted_on,
               m.acceptance_deemed = v.acceptance_deemed, m.deadline = v.deadline, m.light = v.light,
               m.extension_days = v.extension_days, m.decided_at = v.decided_at,
               m.decided_on_time = v.decided_on_time, m.next_change_at = v.next_change_at
-        WHERE m.id IN (${rows.map(() => '?').join(',')})`,
-      [...values, ...rows.map((row) => row.id)],
+        WHERE m.id IN (${literals.list(rows.map((row) => row.id))})`,
     );
   }
 
@@ -355,12 +421,66 @@ export class MilestoneRepository {
     return rows.map((row) => String(row.id));
   }
 
-  /** Rows with what the clock needs: item limits and the project's amount. */
-  async forClock(ids: string[]): Promise<MilestoneRow[]> {
+  /**
+   * What the clock of each of the milestones `ids` is computed from (item, project amount) and its
+   * derived columns as stored, as plain rows (a check reads tens of thousands: no entities).
+   */
+  async clockRows(ids: readonly string[]): Promise<MilestoneClockRow[]> {
     if (ids.length === 0) return [];
-    return MilestoneRepository.rows(
-      await this.query({ kind: 'all' }).andWhere('m.id IN (:...ids)', { ids }).getRawAndEntities(),
-    );
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, m.item_code AS itemCode, p.contract_amount AS contractAmount, m.state,
+              m.submitted_at AS submittedAt, m.accepted_on AS acceptedOn, m.acceptance_deemed AS acceptanceDeemed,
+              m.deadline, m.light, m.extension_days AS extensionDays, m.decided_at AS decidedAt,
+              m.decided_on_time AS decidedOnTime, m.next_change_at AS nextChangeAt
+         FROM milestone m INNER JOIN project p ON p.id = m.project_id
+        WHERE m.id IN (?)`,
+      [[...ids]],
+    )) as Array<MilestoneClockRow & { acceptanceDeemed: unknown; decidedOnTime: unknown }>;
+    for (const row of rows) {
+      row.id = String(row.id);
+      row.contractAmount = String(row.contractAmount);
+      row.acceptanceDeemed = Boolean(Number(row.acceptanceDeemed));
+      row.decidedOnTime = row.decidedOnTime === null ? null : Boolean(Number(row.decidedOnTime));
+      row.extensionDays = Number(row.extensionDays);
+    }
+    return rows;
+  }
+
+  /**
+   * The events the clocks of the milestones `ids` are folded from, by milestone, in order (at, id), as
+   * plain rows (inside a transaction, pass its manager).
+   */
+  async clockEventsOf(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, ClockEventRow[]>> {
+    const map = new Map<string, ClockEventRow[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT id, milestone_id AS milestoneId, type, at, days, reason, missing_materials AS missingMaterials,
+              cure_deadline AS cureDeadline, by_promise AS byPromise, verify_by AS verifyBy, recorded_at AS recordedAt
+         FROM milestone_event WHERE milestone_id IN (?) ORDER BY at, id`,
+      [[...ids]],
+    )) as Array<ClockEventRow & { byPromise: unknown }>;
+    for (const row of rows) {
+      row.id = String(row.id);
+      row.milestoneId = String(row.milestoneId);
+      row.byPromise = Boolean(Number(row.byPromise));
+      map.get(row.milestoneId)?.push(row);
+    }
+    return map;
+  }
+
+  /** The ids of the events of the milestones `ids`, by milestone, in order (at, id). */
+  async eventIdsOf(ids: readonly string[], manager: EntityManager): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const rows = (await manager.query(
+      'SELECT id, milestone_id AS milestoneId FROM milestone_event WHERE milestone_id IN (?) ORDER BY at, id',
+      [[...ids]],
+    )) as Array<{ id: string; milestoneId: string }>;
+    for (const row of rows) map.get(String(row.milestoneId))?.push(String(row.id));
+    return map;
   }
 
   /**
@@ -383,11 +503,18 @@ export class MilestoneRepository {
     }>
   > {
     // Besides the lights: open 容缺 acceptances still missing materials, and 告知承诺 approvals not
-    // verified yet (the rule compares their dates with today).
+    // verified yet (the rule compares their dates with today). The candidates come from indexes (the
+    // lights, the state, the few events with a cure deadline or by promise, the given ids), so that
+    // the conditions are evaluated on them only, never on every milestone.
     const rows = (await this.dataSource.query(
       `SELECT m.id, m.project_id AS projectId, m.department_id AS departmentId, m.state, m.light, m.deadline, m.decided_at AS decidedAt,
               ${CURE_AND_PROMISE_COLUMNS.join(', ')}
-         FROM milestone m
+         FROM (SELECT id FROM milestone WHERE light IN ('yellow', 'red') AND decided_at IS NULL
+               UNION SELECT id FROM milestone WHERE state = ${DEEMED_APPROVED}
+               UNION SELECT milestone_id FROM milestone_event WHERE cure_deadline IS NOT NULL AND type = ${ACCEPT}
+               UNION SELECT milestone_id FROM milestone_event WHERE by_promise = 1 AND type = ${APPROVE}
+               ${extraIds.length ? 'UNION SELECT id FROM milestone WHERE id IN (?)' : ''}) candidate
+        INNER JOIN milestone m ON m.id = candidate.id
         WHERE (m.decided_at IS NULL AND m.light IN ('yellow', 'red'))
            OR (m.state = ${DEEMED_APPROVED} AND NOT EXISTS
                 (SELECT 1 FROM alert a WHERE a.subject_type = 'milestone' AND a.subject_id = m.id AND a.kind = ${sqlValue(AlertKind.deemed_approval)}))
@@ -397,8 +524,8 @@ export class MilestoneRepository {
            OR (m.state = ${sqlValue(MilestoneState.approved)} AND EXISTS
                 (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type = ${APPROVE} AND e.by_promise = 1)
                 AND NOT EXISTS (SELECT 1 FROM milestone_event e WHERE e.milestone_id = m.id AND e.type IN ${VERIFICATIONS}))
-           ${extraIds.length ? `OR m.id IN (${extraIds.map(() => '?').join(',')})` : ''}`,
-      extraIds,
+           ${extraIds.length ? 'OR m.id IN (?)' : ''}`,
+      extraIds.length ? [extraIds, extraIds] : [],
     )) as Array<Record<string, unknown>>;
     return rows.map((row) => {
       const { verification, ...cure } = cureAndPromiseOf(row);

@@ -1,4 +1,5 @@
 import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { sqlRowList } from '../sql-literals';
 
 /** A page of a list: 1-based page number and its size. */
 export interface PageRequest {
@@ -86,11 +87,12 @@ export function withRawStrings<E extends object, K extends string>(
 const SQL_NAME = /^[a-z_]+$/;
 
 /**
- * A multi-row INSERT in plain SQL (`INSERT [IGNORE] INTO table (columns) VALUES (…), (…)
- * [ON DUPLICATE KEY UPDATE c = VALUES(c), …]`), `rowsPerStatement` rows a statement: for the bulk
- * writes of a check, where building thousands of entities through the query builder costs more than
- * the database. Table and column names are the code's own (checked), values are placeholders.
- * Returns the affected rows (an upsert counts 2 for an updated row).
+ * A multi-row INSERT (`INSERT [IGNORE] INTO table (columns) VALUES (…), (…)
+ * [ON DUPLICATE KEY UPDATE c = VALUES(c), …]`), `rowsPerStatement` rows a statement (default 2 000):
+ * for the bulk writes of a check, where building thousands of entities through the query builder, or
+ * having the driver format tens of thousands of placeholders, costs more than the database. Table and
+ * column names are the code's own (checked); values are escaped as the driver escapes parameters
+ * (sqlRowList). Returns the affected rows (an upsert counts 2 for an updated row).
  */
 export async function insertRows(
   manager: EntityManager,
@@ -102,16 +104,14 @@ export async function insertRows(
   const names = [table, ...columns, ...(options.onDuplicateUpdate ?? [])];
   const bad = names.find((name) => !SQL_NAME.test(name));
   if (bad !== undefined) throw new Error(`not an SQL name: ${JSON.stringify(bad)}`);
-  const tuple = `(${columns.map(() => '?').join(',')})`;
   const update = options.onDuplicateUpdate?.length
     ? ` ON DUPLICATE KEY UPDATE ${options.onDuplicateUpdate.map((name) => `\`${name}\` = VALUES(\`${name}\`)`).join(', ')}`
     : '';
   const head = `INSERT${options.ignore ? ' IGNORE' : ''} INTO \`${table}\` (${columns.map((name) => `\`${name}\``).join(', ')}) VALUES `;
-  const size = options.rowsPerStatement ?? 1000;
+  const size = options.rowsPerStatement ?? 2000;
   let affected = 0;
   for (let start = 0; start < rows.length; start += size) {
-    const slice = rows.slice(start, start + size);
-    const result = (await manager.query(head + slice.map(() => tuple).join(',') + update, slice.flat())) as {
+    const result = (await manager.query(head + sqlRowList(rows.slice(start, start + size)) + update)) as {
       affectedRows?: number;
     };
     affected += Number(result.affectedRows ?? 0);

@@ -15,6 +15,7 @@ import {
 import {
   type AlertEntity,
   AlertRepository,
+  type CheckedAlert,
   DeliveryRepository,
   type DeliveryEntity,
   type DepartmentEntity,
@@ -170,7 +171,7 @@ export class ChecksService implements OnModuleInit {
     today: IsoDate,
     now: Date,
   ): Promise<ChunkOutcome> {
-    const planOf = (existing: readonly AlertEntity[]) =>
+    const planOf = (existing: readonly CheckedAlert[]) =>
       planChunk(subjectIds, conditions, existing, calendar, today, now);
     if (planIsEmpty(planOf(await this.alerts.ofSubjects(subjectType, subjectIds)))) return NOTHING;
     return this.transactions.run(
@@ -191,12 +192,11 @@ export class ChecksService implements OnModuleInit {
           manager,
         );
         // The ids of the new alerts (inserted in this transaction, still locked by it).
-        const newIds = new Map<string, string>();
-        if (plan.raised.length > 0) {
-          const raisedSubjects = [...new Set(plan.raised.map((change) => change.row.subjectId!))];
-          for (const alert of await this.alerts.lockBySubjects(subjectType, raisedSubjects, manager))
-            newIds.set(`${alert.subjectId}:${alert.kind}`, alert.id);
-        }
+        const newIds = await this.alerts.idsBySubjectKind(
+          subjectType,
+          [...new Set(plan.raised.map((change) => change.row.subjectId!))],
+          manager,
+        );
         const notified = [
           ...plan.raised.map((change) => ({
             ...change,
@@ -261,23 +261,24 @@ export class ChecksService implements OnModuleInit {
     now: Date,
   ): Array<Partial<DeliveryEntity>> {
     const rows: Array<Partial<DeliveryEntity>> = [];
+    const row = (recipient: string, channel: DeliveryEntity['channel'], target: string | null) => ({
+      id: randomUUID(),
+      alertId,
+      round,
+      level,
+      recipient,
+      channel,
+      target,
+      status: 'pending' as const,
+      attempts: 0,
+      generation: 0,
+      createdAt: now,
+    });
     for (const recipient of recipientsOf(level, departmentId)) {
-      const row = {
-        alertId,
-        round,
-        level,
-        recipient,
-        status: 'pending' as const,
-        attempts: 0,
-        generation: 0,
-        createdAt: now,
-      };
-      rows.push({ ...row, id: randomUUID(), channel: 'in_app', target: null });
+      rows.push(row(recipient, 'in_app', null));
       if (recipient.startsWith('department:') && department) {
-        if (department.email && this.config.SMTP_URL)
-          rows.push({ ...row, id: randomUUID(), channel: 'email', target: department.email });
-        if (department.webhookUrl)
-          rows.push({ ...row, id: randomUUID(), channel: 'webhook', target: department.webhookUrl });
+        if (department.email && this.config.SMTP_URL) rows.push(row(recipient, 'email', department.email));
+        if (department.webhookUrl) rows.push(row(recipient, 'webhook', department.webhookUrl));
       }
     }
     return rows;

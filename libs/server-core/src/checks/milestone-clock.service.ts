@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ServerConfig } from '@luodi/config';
 import {
   type ClockContext,
   computeClock,
@@ -13,6 +14,7 @@ import {
   type ApprovalItemEntity,
   ApprovalItemRepository,
   type AppSettingEntity,
+  type ClockEventRow,
   type MilestoneDerived,
   type MilestoneEventEntity,
   MilestoneRepository,
@@ -24,10 +26,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar.service';
 import { Clock } from '../clock';
+import { SERVER_CONFIG } from '../config.module';
 
-const BATCH = 500;
-
-export function toDomainEvents(events: readonly MilestoneEventEntity[]): MilestoneEvent[] {
+export function toDomainEvents(events: readonly ClockEventRow[]): MilestoneEvent[] {
   return events.map((event) => ({
     type: event.type,
     at: event.at,
@@ -82,7 +83,7 @@ export function derivedOf(clock: MilestoneClock): MilestoneDerived {
 }
 
 export interface ClockChange {
-  milestone: MilestoneRow;
+  milestoneId: string;
   before: MilestoneDerived;
   after: MilestoneDerived;
 }
@@ -103,6 +104,7 @@ export class MilestoneClockService {
     private readonly calendar: CalendarService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    @Inject(SERVER_CONFIG) private readonly config: Pick<ServerConfig, 'CHECKS_CHUNK_SIZE'>,
   ) {}
 
   /** The clock of one milestone now (for answers), from its row and events. */
@@ -139,51 +141,48 @@ export class MilestoneClockService {
     return clockContext(item, settings, calendar, milestone.contractAmount);
   }
 
-  /** Recompute and store the given milestones; returns those whose derived columns changed. */
+  /**
+   * Recompute and store the given milestones; returns those whose derived columns changed. Read as
+   * plain rows, computed in one pass, the changed clocks written in one statement.
+   */
   async refresh(ids: string[], now = this.clock.now()): Promise<ClockChange[]> {
     if (ids.length === 0) return [];
     const [rows, events, settings, calendar] = await Promise.all([
-      this.milestones.forClock(ids),
-      this.milestones.eventsOf(ids),
+      this.milestones.clockRows(ids),
+      this.milestones.clockEventsOf(ids),
       this.settings.get(),
       this.calendar.calendar(),
     ]);
     const items = await this.items.byCodes(rows.map((row) => row.itemCode));
+    const contexts = new Map<string, ClockContext>();
     const changes: ClockChange[] = [];
-    const stale: Array<{
-      row: MilestoneRow;
-      before: MilestoneDerived;
-      after: MilestoneDerived;
-      events: readonly MilestoneEventEntity[];
-      context: ClockContext;
-    }> = [];
+    const stale: StaleClock[] = [];
     for (const row of rows) {
       const item = items.get(row.itemCode);
       if (!item) continue;
-      const context = clockContext(item, settings, calendar, row.contractAmount);
-      const clock = computeClock(toDomainEvents(events.get(row.id) ?? []), context, now);
-      const after = derivedOf(clock);
-      const before: MilestoneDerived = {
-        state: row.state,
-        submittedAt: row.submittedAt,
-        acceptedOn: row.acceptedOn,
-        acceptanceDeemed: row.acceptanceDeemed,
-        deadline: row.deadline,
-        light: row.light,
-        extensionDays: row.extensionDays,
-        decidedAt: row.decidedAt,
-        decidedOnTime: row.decidedOnTime,
-        nextChangeAt: row.nextChangeAt,
-      };
+      // One context per (item, amount): most milestones share a few.
+      const contextKey = `${row.itemCode}\u0000${row.contractAmount}`;
+      let context = contexts.get(contextKey);
+      if (!context) {
+        context = clockContext(item, settings, calendar, row.contractAmount);
+        contexts.set(contextKey, context);
+      }
       const rowEvents = events.get(row.id) ?? [];
+      const after = derivedOf(computeClock(toDomainEvents(rowEvents), context, now));
       if (after.state === MilestoneState.deemed_approved && deemedWhileWatched(after, rowEvents)) {
         // 超时默认 is a decision: record it as an event once, so that it stands whatever changes later.
         if (await this.recordDeemedApproval(row.id, after, now))
-          changes.push({ milestone: row, before, after });
+          changes.push({ milestoneId: row.id, before: derivedColumns(row), after });
         continue;
       }
-      if (sameDerived(before, after)) continue;
-      stale.push({ row, before, after, events: rowEvents, context });
+      if (sameDerived(row, after)) continue;
+      stale.push({
+        id: row.id,
+        before: derivedColumns(row),
+        after,
+        eventIds: rowEvents.map((e) => e.id),
+        context,
+      });
     }
     // Write the changed clocks in one transaction under their row locks, with the events as they are
     // then: an event recorded meanwhile (which holds the same lock) is never overwritten by a clock
@@ -192,31 +191,32 @@ export class MilestoneClockService {
       const written = await this.transactions.run(async (manager) => {
         const locked = new Set(
           await this.milestones.lockByIds(
-            stale.map((entry) => entry.row.id),
+            stale.map((entry) => entry.id),
             manager,
           ),
         );
-        const current = await this.milestones.eventsOf([...locked], manager);
-        // Recomputed only where an event was recorded since the first read.
-        const fresh = stale
-          .filter((entry) => locked.has(entry.row.id))
-          .map((entry) => {
-            const events = current.get(entry.row.id) ?? [];
-            return {
-              entry,
-              derived: sameEvents(entry.events, events)
-                ? entry.after
-                : derivedOf(computeClock(toDomainEvents(events), entry.context, now)),
-            };
-          });
-        await this.milestones.writeDerivedMany(
-          fresh.map(({ entry, derived }) => ({ id: entry.row.id, derived })),
+        const current = await this.milestones.eventIdsOf([...locked], manager);
+        const kept = stale.filter((entry) => locked.has(entry.id));
+        // Recomputed only where an event was recorded (or removed) since the first read.
+        const moved = kept.filter((entry) => !sameIds(entry.eventIds, current.get(entry.id) ?? []));
+        const fresh = await this.milestones.clockEventsOf(
+          moved.map((entry) => entry.id),
           manager,
         );
-        return fresh;
+        const derived = kept.map((entry) => ({
+          entry,
+          derived: fresh.has(entry.id)
+            ? derivedOf(computeClock(toDomainEvents(fresh.get(entry.id)!), entry.context, now))
+            : entry.after,
+        }));
+        await this.milestones.writeDerivedMany(
+          derived.map(({ entry, derived }) => ({ id: entry.id, derived })),
+          manager,
+        );
+        return derived;
       });
       for (const { entry, derived } of written)
-        changes.push({ milestone: entry.row, before: entry.before, after: derived });
+        changes.push({ milestoneId: entry.id, before: entry.before, after: derived });
     }
     return changes;
   }
@@ -258,16 +258,19 @@ export class MilestoneClockService {
     });
   }
 
-  /** Every milestone whose next change has come, in batches; returns the changes made. */
+  /**
+   * Every milestone whose next change has come, in batches of CHECKS_CHUNK_SIZE (at most 100 of
+   * them a run; the next run goes on); returns the changes made.
+   */
   async refreshDue(now = this.clock.now(), maxBatches = 100): Promise<ClockChange[]> {
+    const batch = this.config.CHECKS_CHUNK_SIZE;
     const changes: ClockChange[] = [];
-    for (let batch = 0; batch < maxBatches; batch += 1) {
-      const ids = await this.milestones.dueIds(now, BATCH);
+    for (let made = 0; made < maxBatches; made += 1) {
+      const ids = await this.milestones.dueIds(now, batch);
       if (ids.length === 0) break;
-      const made = await this.refresh(ids, now);
-      changes.push(...made);
+      for (const change of await this.refresh(ids, now)) changes.push(change);
       // Rows refreshed get a later next_change_at (or none), so the next batch reads new rows.
-      if (ids.length < BATCH) break;
+      if (ids.length < batch) break;
     }
     return changes;
   }
@@ -277,7 +280,7 @@ export class MilestoneClockService {
     let afterId = '0';
     let changed = 0;
     for (;;) {
-      const ids = await this.milestones.openIds(afterId, BATCH);
+      const ids = await this.milestones.openIds(afterId, this.config.CHECKS_CHUNK_SIZE);
       if (ids.length === 0) break;
       changed += (await this.refresh(ids, now)).length;
       afterId = ids[ids.length - 1]!;
@@ -293,14 +296,39 @@ export class MilestoneClockService {
  * shown as 超时默认 but stays open to the rest of that history (a later-entered decision dated before
  * the deadline still counts).
  */
-function deemedWhileWatched(derived: MilestoneDerived, events: readonly MilestoneEventEntity[]): boolean {
+function deemedWhileWatched(derived: MilestoneDerived, events: readonly ClockEventRow[]): boolean {
   if (events.some((event) => event.type === 'deemed_approve')) return false;
   const lastRecorded = Math.max(0, ...events.map((event) => event.recordedAt.getTime()));
   return derived.decidedAt !== null && derived.decidedAt.getTime() > lastRecorded;
 }
 
-function sameEvents(a: readonly MilestoneEventEntity[], b: readonly MilestoneEventEntity[]): boolean {
-  return a.length === b.length && a.every((event, index) => String(event.id) === String(b[index]!.id));
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
+/** A clock that changed, to write under the milestone's lock. */
+interface StaleClock {
+  id: string;
+  before: MilestoneDerived;
+  after: MilestoneDerived;
+  /** The events it was computed from (their ids, in order). */
+  eventIds: string[];
+  context: ClockContext;
+}
+
+function derivedColumns(row: MilestoneDerived): MilestoneDerived {
+  return {
+    state: row.state,
+    submittedAt: row.submittedAt,
+    acceptedOn: row.acceptedOn,
+    acceptanceDeemed: row.acceptanceDeemed,
+    deadline: row.deadline,
+    light: row.light,
+    extensionDays: row.extensionDays,
+    decidedAt: row.decidedAt,
+    decidedOnTime: row.decidedOnTime,
+    nextChangeAt: row.nextChangeAt,
+  };
 }
 
 function sameDerived(a: MilestoneDerived, b: MilestoneDerived): boolean {

@@ -7,7 +7,7 @@ import {
   targetLevel,
   type WorkingCalendar,
 } from '@luodi/domain';
-import type { AlertEntity } from '@luodi/persistence';
+import type { AlertEntity, CheckedAlert } from '@luodi/persistence';
 
 /** One alert row to write (complete for an existing alert, new for a raise). */
 interface AlertChange {
@@ -23,7 +23,7 @@ export interface ChunkPlan {
   escalated: AlertChange[];
   /** Alerts whose shown facts changed, with nobody to notify. */
   detailOnly: AlertChange[];
-  resolved: AlertEntity[];
+  resolved: CheckedAlert[];
 }
 
 export function planIsEmpty(plan: ChunkPlan): boolean {
@@ -50,7 +50,7 @@ export function byNumericId(a: string, b: string): number {
 export function planChunk(
   subjectIds: readonly string[],
   conditions: ReadonlyMap<string, readonly Condition[]>,
-  existing: readonly AlertEntity[],
+  existing: readonly CheckedAlert[],
   calendar: WorkingCalendar,
   today: IsoDate,
   now: Date,
