@@ -10,7 +10,7 @@ import type {
   Delivery,
   Page,
 } from '@luodi/contracts';
-import { http } from './http';
+import { fieldsOf, getPage, http } from './http';
 
 /** The value lists are domain §5's, defined once in libs/domain. */
 export {
@@ -60,17 +60,12 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const alertsApi = {
   list: (filters: AlertFilters, page: number, pageSize: number) =>
-    http.get<Page<Alert>>('/alerts', {
-      query: {
-        status: filters.status,
-        kind: filters.kind,
-        level: filters.level,
-        departmentId: filters.departmentId,
-        q: filters.q || undefined,
-        page,
-        pageSize,
-      },
-    }),
+    getPage<Alert>(
+      '/alerts',
+      fieldsOf(filters, ['status', 'kind', 'level', 'departmentId', 'q']),
+      page,
+      pageSize,
+    ),
   /** Unacknowledged alerts in the user's scope (the header badge). */
   openCount: async (): Promise<number> =>
     (await http.get<Page<Alert>>('/alerts', { query: { status: 'open', pageSize: 1 } })).total,
@@ -85,6 +80,6 @@ export const checksApi = {
 
 export const deliveriesApi = {
   list: (status: DeliveryStatus | '', page: number, pageSize: number) =>
-    http.get<Page<Delivery>>('/deliveries', { query: { status, page, pageSize } }),
+    getPage<Delivery>('/deliveries', { status }, page, pageSize),
   resend: (deliveryId: string) => http.post<Delivery>(`/deliveries/${id(deliveryId)}/resend`),
 };

@@ -12,7 +12,7 @@ import type {
   MilestoneEvent,
   Page,
 } from '@luodi/contracts';
-import { http } from './http';
+import { fieldsOf, getPage, http } from './http';
 
 /** Milestone states, the states that end a milestone (办结), lights: domain §4, defined once in libs/domain. */
 export { DECIDED_STATES, MILESTONE_STATES, type MilestoneState } from '@luodi/domain';
@@ -111,22 +111,18 @@ export const settingsApi = {
 
 export const milestonesApi = {
   list: (filters: MilestoneFilters, page: number, pageSize: number) =>
-    http.get<Page<Milestone>>('/milestones', {
-      query: {
-        departmentId: filters.departmentId,
-        projectId: filters.projectId,
-        state: filters.state,
-        light: filters.light,
+    getPage<Milestone>(
+      '/milestones',
+      {
+        ...fieldsOf(filters, ['departmentId', 'projectId', 'state', 'light']),
         open: filters.open ? 'true' : undefined,
-        q: filters.q || undefined,
-        source: filters.source,
-        decidedYear: filters.decidedYear,
+        ...fieldsOf(filters, ['q', 'source', 'decidedYear']),
         overdue: filters.overdue ? 'true' : undefined,
         asOf: filters.asOf,
-        page,
-        pageSize,
       },
-    }),
+      page,
+      pageSize,
+    ),
   forProject: (projectId: string) => http.get<Page<Milestone>>(`/projects/${id(projectId)}/milestones`),
   create: (projectId: string, body: { itemCode: string; departmentId?: string }) =>
     http.post<MilestoneDetail>(`/projects/${id(projectId)}/milestones`, body),

@@ -6,13 +6,12 @@ import type {
   CommitmentListFilter,
   CommitmentProjectRow,
   CommitmentReview,
-  Page,
   ProjectActuals,
   ProjectCommitments,
   ReviewDecisionInput,
   SubsidyEntry,
 } from '@luodi/contracts';
-import { download, http } from './http';
+import { download, fieldsOf, getPage, http } from './http';
 
 /**
  * 履约 (commitments.md, api.md "Commitments"): a project's clauses, actuals, subsidies, assessment
@@ -90,20 +89,16 @@ export const commitmentsApi = {
     download(`${project(projectId)}/review.docx`, { fileName: `达产复核-${code}.docx` }),
   /** One page of the projects behind a figure (`GET /api/commitments/projects`, a per-mu bar included). */
   list: (query: CommitmentListQuery, page: number, pageSize: number) =>
-    http.get<Page<CommitmentProjectRow>>('/commitments/projects', {
-      query: {
-        filter: query.filter,
-        year: query.year,
-        asOf: query.asOf,
-        source: query.source,
+    getPage<CommitmentProjectRow>(
+      '/commitments/projects',
+      {
+        ...fieldsOf(query, ['filter', 'year', 'asOf', 'source']),
         departmentId: query.leadDepartmentId,
-        indicator: query.indicator,
-        from: query.from,
-        to: query.to,
-        page,
-        pageSize,
+        ...fieldsOf(query, ['indicator', 'from', 'to']),
       },
-    }),
+      page,
+      pageSize,
+    ),
   importTemplate: () => download('/actuals/import-template', { fileName: 'actuals-import-template.xlsx' }),
   import: (file: File | Blob, fileName = 'actuals.xlsx') => {
     const form = new FormData();

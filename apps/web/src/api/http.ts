@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@luodi/contracts';
+import type { ApiErrorBody, Page } from '@luodi/contracts';
 
 /** Every API route lives under this prefix (same origin; the dev server proxies it). */
 export const API_BASE = '/api';
@@ -290,3 +290,12 @@ export const http = {
     request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
+
+/** One page of a list: `GET path?…query&page=&pageSize=` (blank values are left out of the address). */
+export const getPage = <T>(path: string, query: RequestOptions['query'], page: number, pageSize: number) =>
+  http.get<Page<T>>(path, { query: { ...query, page, pageSize } });
+
+/** The named fields of a list's filters, in that order: the query of `getPage`. */
+export function fieldsOf<F extends object, K extends keyof F>(filters: F, keys: readonly K[]): Pick<F, K> {
+  return Object.fromEntries(keys.map((key) => [key, filters[key]])) as Pick<F, K>;
+}

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/http';
 import { createAppI18n } from '../../i18n';
 import { routerAt } from '../../testing/router';
 import { demoSummary } from '../screen/test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 /** The 履约 list read from the address (the cockpit's drill), the cockpit section's drills, the import. */
 const api = vi.hoisted(() => ({ list: vi.fn(), import: vi.fn(), importTemplate: vi.fn() }));
@@ -89,8 +90,7 @@ describe('CommitmentsView', () => {
     expect(bar).toContain('共 1 个项目');
     expect(wrapper.text()).toContain('智能装备产业园');
 
-    await wrapper.get('[data-testid="commitments-drill-clear"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'commitments-drill-clear');
     expect(router.currentRoute.value.query).toEqual({});
     expect(api.list).toHaveBeenLastCalledWith({}, 1, 20);
   });

@@ -4,6 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { createAppI18n } from '../../i18n';
 import { todayInDistrict } from '../../utils/datetime';
 import { problemRow } from './test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({
   chairs: vi.fn(),
@@ -60,8 +61,7 @@ describe('MeetingCreateDialog', () => {
     expect(body.get('[data-testid="meeting-kind-monthly"]').classes()).toContain('is-active');
     api.createMeeting.mockResolvedValue({ id: '12' });
     await body.get('[data-testid="meeting-title"]').setValue(' 12月调度会 ');
-    await body.get('[data-testid="meeting-create-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'meeting-create-submit');
     expect(api.createMeeting).toHaveBeenCalledWith({
       date: todayInDistrict(),
       title: '12月调度会',
@@ -76,8 +76,7 @@ describe('MeetingCreateDialog', () => {
 
   it('needs a name', async () => {
     const { wrapper, body } = await opened(MeetingCreateDialog);
-    await body.get('[data-testid="meeting-create-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'meeting-create-submit');
     expect(api.createMeeting).not.toHaveBeenCalled();
     expect(body.find('.el-form-item.is-error [data-testid="meeting-title"]').exists()).toBe(true);
     wrapper.unmount();
@@ -89,14 +88,12 @@ describe('ProblemMoveDialog', () => {
     const problem = problemRow({ status: 'in_progress' });
     const { wrapper, body } = await opened(ProblemMoveDialog, { problem, action: 'resolve' });
     expect(body.get('[data-testid="problem-move-dialog"]').text()).toContain('办结：WT-2026-001');
-    await body.get('[data-testid="problem-move-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'problem-move-submit');
     expect(api.transition).not.toHaveBeenCalled();
     expect(body.find('.el-form-item.is-error [data-testid="problem-move-text"]').exists()).toBe(true);
     await body.get('textarea[data-testid="problem-move-text"]').setValue(' 已办结 ');
     api.transition.mockResolvedValue(problem);
-    await body.get('[data-testid="problem-move-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'problem-move-submit');
     expect(api.transition).toHaveBeenCalledWith('1', { action: 'resolve', text: '已办结' });
     expect(wrapper.emitted('saved')).toHaveLength(1);
     wrapper.unmount();
@@ -106,8 +103,7 @@ describe('ProblemMoveDialog', () => {
     const problem = problemRow({ status: 'resolved' });
     const { wrapper, body } = await opened(ProblemMoveDialog, { problem, action: 'close' });
     api.transition.mockResolvedValue(problem);
-    await body.get('[data-testid="problem-move-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'problem-move-submit');
     expect(api.transition).toHaveBeenCalledWith('1', { action: 'close', text: undefined });
     wrapper.unmount();
   });

@@ -6,6 +6,7 @@ import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import type { MeetingDetail } from '../../api/dispatch';
 import { meetingDetail } from './test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({
   get: vi.fn(),
@@ -106,8 +107,7 @@ describe('MeetingView', () => {
     form.supervised = true;
     await wrapper.get('textarea[data-testid="decision-text"]').setValue(' 限期落实用地指标 ');
     api.decide.mockResolvedValue(meetingDetail({ decisions: [decision] }));
-    await wrapper.get('[data-testid="decision-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'decision-submit');
     expect(api.decide).toHaveBeenCalledWith('5', {
       kind: 'update',
       text: '限期落实用地指标',
@@ -136,8 +136,7 @@ describe('MeetingView', () => {
     api.decide.mockRejectedValue(
       new ApiError(400, 'Bad Request', message, { statusCode: 400, error: 'Bad Request', message }),
     );
-    await wrapper.get('[data-testid="decision-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'decision-submit');
     expect(wrapper.get('[data-testid="decision-error"]').text()).toContain(message);
     expect((wrapper.get('textarea[data-testid="decision-text"]').element as HTMLTextAreaElement).value).toBe(
       '倒排工期',
@@ -149,8 +148,7 @@ describe('MeetingView', () => {
     const wrapper = await mountAs('bureau', meetingDetail({ decisions: [decision] }));
     api.confirm.mockResolvedValue(true);
     api.close.mockResolvedValue(meetingDetail({ decisions: [decision], status: 'closed' }));
-    await wrapper.get('[data-testid="meeting-close"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'meeting-close');
     expect(api.confirm).toHaveBeenCalledWith(expect.objectContaining({ title: '结束会议' }));
     expect(api.close).toHaveBeenCalledWith('5');
     expect(wrapper.get('[data-testid="meeting-status"]').text()).toBe('已结束');
@@ -165,8 +163,7 @@ describe('MeetingView', () => {
   it('does not close when the clerk cancels', async () => {
     const wrapper = await mountAs('bureau', meetingDetail());
     api.confirm.mockResolvedValue(false);
-    await wrapper.get('[data-testid="meeting-close"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'meeting-close');
     expect(api.close).not.toHaveBeenCalled();
     expect(wrapper.find('[data-testid="decision-form"]').exists()).toBe(true);
     wrapper.unmount();

@@ -2,6 +2,7 @@ import { DOMWrapper, flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppI18n } from '../../i18n';
 import type { NoticeSource } from '../../api/dispatch';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({ issue: vi.fn() }));
 vi.mock('../../api/dispatch', async (importOriginal) =>
@@ -30,8 +31,7 @@ describe('NoticeIssueDialog', () => {
     expect(body.get('[data-testid="notice-issue-dialog"]').text()).toContain('新能源电池项目 · 施工许可');
     api.issue.mockResolvedValue({ number: '督〔2026〕3号' });
     await body.get('textarea[data-testid="notice-measures"]').setValue(' 限期办结 ');
-    await body.get('[data-testid="notice-issue-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'notice-issue-submit');
     expect(api.issue).toHaveBeenCalledWith({ sourceType: 'problem', sourceId: '7', measures: '限期办结' });
     expect(wrapper.emitted('saved')).toHaveLength(1);
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([false]);
@@ -40,8 +40,7 @@ describe('NoticeIssueDialog', () => {
 
   it('needs the measures', async () => {
     const { wrapper, body } = await opened({ sourceType: 'alert', sourceId: '1' });
-    await body.get('[data-testid="notice-issue-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'notice-issue-submit');
     expect(api.issue).not.toHaveBeenCalled();
     expect(body.find('.el-form-item.is-error textarea[data-testid="notice-measures"]').exists()).toBe(true);
     wrapper.unmount();
@@ -50,8 +49,7 @@ describe('NoticeIssueDialog', () => {
   it('sends nothing without a source', async () => {
     const { wrapper, body } = await opened(null);
     await body.get('textarea[data-testid="notice-measures"]').setValue('限期办结');
-    await body.get('[data-testid="notice-issue-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body, 'notice-issue-submit');
     expect(api.issue).not.toHaveBeenCalled();
     expect(wrapper.emitted('saved')).toBeUndefined();
     wrapper.unmount();

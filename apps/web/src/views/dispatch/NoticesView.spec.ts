@@ -5,6 +5,7 @@ import type { Role } from '../../auth/types';
 import { createAppI18n } from '../../i18n';
 import { routerAt } from '../../testing/router';
 import { noticeRow } from './test-fixtures';
+import { clickTestId } from '../../testing/click';
 
 const api = vi.hoisted(() => ({ list: vi.fn(), sign: vi.fn(), reply: vi.fn(), document: vi.fn() }));
 const session = vi.hoisted(() => ({ role: 'department' as string, departmentId: '3' as string | null }));
@@ -93,8 +94,7 @@ describe('NoticesView', () => {
   it('signs a notice and loads the list again', async () => {
     const wrapper = await mountAs('department');
     api.sign.mockResolvedValue({ ...rows[0], status: 'signed' });
-    await wrapper.get('[data-testid="notice-sign"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'notice-sign');
     expect(api.sign).toHaveBeenCalledWith('1');
     expect(api.list).toHaveBeenCalledTimes(2);
     wrapper.unmount();
@@ -102,11 +102,9 @@ describe('NoticesView', () => {
 
   it('answers a signed notice: done and the expected date are required', async () => {
     const wrapper = await mountAs('department');
-    await wrapper.get('[data-testid="notice-reply"]').trigger('click');
-    await flushPromises();
+    await clickTestId(wrapper, 'notice-reply');
     expect(body().get('[data-testid="notice-reply-dialog"]').text()).toContain('反馈：落督〔2026〕2号');
-    await body().get('[data-testid="notice-reply-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body(), 'notice-reply-submit');
     expect(api.reply).not.toHaveBeenCalled();
 
     await body().get('textarea[data-testid="notice-done"]').setValue(' 已上报指标 ');
@@ -116,8 +114,7 @@ describe('NoticesView', () => {
     await date.trigger('blur');
     await flushPromises();
     api.reply.mockResolvedValue({ ...rows[1], status: 'replied' });
-    await body().get('[data-testid="notice-reply-submit"]').trigger('click');
-    await flushPromises();
+    await clickTestId(body(), 'notice-reply-submit');
     expect(api.reply).toHaveBeenCalledWith('2', {
       done: '已上报指标',
       remaining: '',

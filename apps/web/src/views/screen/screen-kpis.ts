@@ -58,73 +58,47 @@ export function screenKpis(summary: DashboardSummary | null, t: Translate): Scre
   const projects = t('screen.units.projects');
   const items = t('screen.units.items');
   const yi = t('screen.units.yi');
-  /** A figure labelled `screen.kpi.<id in camel case>`. */
-  const figure = (id: string, value: string, unit = ''): Figure => ({
+  /** A figure labelled `screen.kpi.<id in camel case>`: its id, value and unit. */
+  type Spec = [id: string, value: string, unit?: string];
+  const figure = ([id, value, unit = '']: Spec): Figure => ({
     id,
     label: t(`screen.kpi.${labelKey(id)}`),
     value,
     unit,
   });
-  /** A card: its figure, its verdict colour and the smaller figure under it. */
-  const card = (main: Figure, tone: KpiTone, detail?: Figure): ScreenKpi => ({
-    ...main,
+  /** A card: its figure, the smaller figure under it and its verdict colour. */
+  const card = (main: Spec, detail?: Spec, tone: KpiTone = 'plain'): ScreenKpi => ({
+    ...figure(main),
     tone,
-    ...(detail && { detail }),
+    ...(detail && { detail: figure(detail) }),
   });
   const yiOf = (value: string | undefined) => (value === undefined ? EMPTY : formatYi(value));
+  const rate = formatPercent;
   return [
-    card(
-      figure('signed', count(s?.signedCount), projects),
-      'plain',
-      figure('negotiating', count(s?.negotiatingCount), projects),
-    ),
-    card(figure('amount', yiOf(s?.contractAmount), yi), 'plain'),
-    card(
-      figure('landing-rate', formatPercent(s?.landingRate)),
-      'plain',
-      figure('registered', count(s?.registeredCount), projects),
-    ),
-    card(
-      figure('start-rate', formatPercent(s?.startRate)),
-      'plain',
-      figure('started', count(s?.startedCount), projects),
-    ),
-    card(
-      figure('funds-rate', formatPercent(s?.fundsRate)),
-      'plain',
-      figure('funds-arrived', yiOf(s?.fundsArrived), yi),
-    ),
+    card(['signed', count(s?.signedCount), projects], ['negotiating', count(s?.negotiatingCount), projects]),
+    card(['amount', yiOf(s?.contractAmount), yi]),
+    card(['landing-rate', rate(s?.landingRate)], ['registered', count(s?.registeredCount), projects]),
+    card(['start-rate', rate(s?.startRate)], ['started', count(s?.startedCount), projects]),
+    card(['funds-rate', rate(s?.fundsRate)], ['funds-arrived', yiOf(s?.fundsArrived), yi]),
     // 问题清单 (dispatch.md §4): problems not yet closed, red while any is overdue.
     card(
-      figure('problems-open', count(q?.open), items),
+      ['problems-open', count(q?.open), items],
+      ['problems-overdue', count(q?.overdue), items],
       backlogTone(q?.overdue),
-      figure('problems-overdue', count(q?.overdue), items),
     ),
+    card(['key-works', count(k?.count), items], ['key-planned-start', count(k?.plannedStartCount), items]),
+    card(['key-start-rate', rate(k?.startRate)], ['key-started', count(k?.startedCount), items]),
     card(
-      figure('key-works', count(k?.count), items),
-      'plain',
-      figure('key-planned-start', count(k?.plannedStartCount), items),
-    ),
-    card(
-      figure('key-start-rate', formatPercent(k?.startRate)),
-      'plain',
-      figure('key-started', count(k?.startedCount), items),
-    ),
-    card(
-      figure('investment-rate', formatPercent(k?.investmentRate)),
+      ['investment-rate', rate(k?.investmentRate)],
+      ['schedule-rate', rate(k?.scheduleRate)],
       k ? investmentTone(k.investmentRate, k.scheduleRate) : 'plain',
-      figure('schedule-rate', formatPercent(k?.scheduleRate)),
     ),
+    card(['on-time-rate', rate(a?.onTimeRate)], ['decided', count(a?.decidedCount), items]),
+    card(['overdue', count(a?.overdueOpen), items], undefined, backlogTone(a?.overdueOpen)),
     card(
-      figure('on-time-rate', formatPercent(a?.onTimeRate)),
-      'plain',
-      figure('decided', count(a?.decidedCount), items),
-    ),
-    card(figure('overdue', count(a?.overdueOpen), items), backlogTone(a?.overdueOpen)),
-    card(
-      figure('escalated', count(s?.alerts.level3), items),
+      ['escalated', count(s?.alerts.level3), items],
+      ['alerts-total', count(s?.alerts.total), items],
       backlogTone(s?.alerts.level3),
-      figure('alerts-total', count(s?.alerts.total), items),
     ),
   ];
 }
