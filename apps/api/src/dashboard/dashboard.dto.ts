@@ -46,21 +46,6 @@ export class DepartmentsQueryDto {
   year?: number;
 }
 
-/** `GET /api/dashboard/forecast`: the year and the as-of day only (the answer is scoped by the caller). */
-export class ForecastYearQueryDto {
-  @FiguresYear()
-  year?: number;
-
-  @ApiPropertyOptional({
-    example: '2026-10-31',
-    description:
-      'a date (the end of that day, Asia/Shanghai), not after today (date_in_future); default today',
-  })
-  @IsOptional()
-  @IsIsoDate()
-  asOf?: string;
-}
-
 /** `GET /api/dashboard/forecast-accuracy`: the as-of day only (the answer is scoped by the caller). */
 export class ForecastAccuracyQueryDto {
   @ApiPropertyOptional({
@@ -71,4 +56,10 @@ export class ForecastAccuracyQueryDto {
   @IsOptional()
   @IsIsoDate()
   asOf?: string;
+}
+
+/** `GET /api/dashboard/forecast`: the year and the as-of day only (the answer is scoped by the caller). */
+export class ForecastYearQueryDto extends ForecastAccuracyQueryDto {
+  @FiguresYear()
+  year?: number;
 }
