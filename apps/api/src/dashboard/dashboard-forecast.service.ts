@@ -112,7 +112,9 @@ export class DashboardForecastService {
       return { month, planned: plannedIds.length, p50: p50Ids.length, plannedIds, p50Ids };
     });
 
-    const atRisk: ForecastAtRiskProject[] = ofYear
+    // The at-risk list is not bound to the year: it answers "which projects will miss their planned
+    // start", and in December those mostly start next year.
+    const atRisk: ForecastAtRiskProject[] = forecasts
       .filter(({ forecast }) => forecast.atRisk > 0 && forecast.p80 && forecast.plannedStartBy)
       .map(({ name, forecast }) => ({
         projectId: forecast.projectId,

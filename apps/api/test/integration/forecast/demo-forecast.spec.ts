@@ -56,5 +56,9 @@ describe('the demo forecast (real MariaDB)', () => {
         bindingDepartmentName: expect.any(String),
       });
     }
+    // The leader's cockpit (this year, whatever the month) lists both among the projects most at risk.
+    const cockpit = await ok('GET', '/api/dashboard/forecast');
+    const listed = cockpit.atRisk.map((row: { projectId: string }) => row.projectId);
+    for (const alert of alerts) expect(listed).toContain(String(alert['projectId']));
   });
 });
